@@ -1,0 +1,353 @@
+//! `selfcheck`: the engine on the command line.
+//!
+//! ```text
+//! selfcheck check ANSWERS.json --as-of YYYY-MM-DD [--format text|json]
+//! selfcheck policies [--format json]
+//! selfcheck lint [DIR]
+//! selfcheck cases [DIR] [--policies DIR]
+//! ```
+//! Exit codes: 0 fine, 1 a check found problems (lint, cases), 2 bad input.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Serialize;
+use wugong::amount::Amount;
+use wugong::cases;
+use wugong::deadline::{Deadline, Due};
+use wugong::evaluate::{Outcome, Status, Verdict};
+use wugong::policy::{Audience, Kind};
+use wugong::{Answers, Catalogue, Coverage, Date, RawValue};
+
+const USAGE: &str = "usage:
+  selfcheck check ANSWERS.json --as-of YYYY-MM-DD [--format text|json] [--policies DIR]
+  selfcheck policies [--format json] [--policies DIR]
+  selfcheck lint [DIR]
+  selfcheck cases [DIR] [--policies DIR]
+Answers format: docs/answers.md";
+
+struct Args {
+    positional: Vec<String>,
+    options: BTreeMap<String, String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut positional = Vec::new();
+    let mut options = BTreeMap::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if let Some(name) = a.strip_prefix("--") {
+            let (k, v) = match name.split_once('=') {
+                Some((k, v)) => (k.to_string(), v.to_string()),
+                None => (name.to_string(), it.next().cloned().ok_or(format!("--{name} needs a value"))?),
+            };
+            if !["as-of", "format", "policies"].contains(&k.as_str()) {
+                return Err(format!("unknown option --{k}"));
+            }
+            options.insert(k, v);
+        } else {
+            positional.push(a.clone());
+        }
+    }
+    Ok(Args { positional, options })
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match run(&argv) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("selfcheck: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn catalogue(args: &Args) -> Result<Catalogue, String> {
+    match args.options.get("policies") {
+        Some(dir) => Catalogue::from_dir(Path::new(dir)),
+        None => Catalogue::embedded(),
+    }
+    .map_err(|e| e.to_string())
+}
+
+fn json_format(args: &Args) -> Result<bool, String> {
+    match args.options.get("format").map(String::as_str) {
+        None | Some("text") => Ok(false),
+        Some("json") => Ok(true),
+        Some(other) => Err(format!("--format must be text or json, not '{other}'")),
+    }
+}
+
+fn run(argv: &[String]) -> Result<ExitCode, String> {
+    let Some((command, rest)) = argv.split_first() else {
+        return Err(USAGE.into());
+    };
+    let args = parse_args(rest)?;
+    match command.as_str() {
+        "check" => {
+            let [file] = args.positional.as_slice() else { return Err(format!("check needs one answers file\n{USAGE}")) };
+            let as_of: Date = args
+                .options
+                .get("as-of")
+                .ok_or("check needs --as-of YYYY-MM-DD (the date to evaluate on)")?
+                .parse()
+                .map_err(|e| format!("--as-of: {e}"))?;
+            let json = json_format(&args)?;
+            let answers = read_answers(Path::new(file))?;
+            let cat = catalogue(&args)?;
+            let eval = cat.evaluate(&answers, as_of);
+            let next = cat.next_question(&answers, as_of, &BTreeSet::new());
+            if json {
+                let view = CheckView {
+                    as_of,
+                    coverage: eval.coverage,
+                    next_question: next.map(|f| f.name()),
+                    deadlines: Deadline::all(&answers, as_of),
+                    measures: eval.outcomes.iter().map(OutcomeView::new).collect(),
+                };
+                println!("{}", serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?);
+            } else {
+                print_check(&eval.outcomes, eval.coverage, &answers, as_of, next);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "policies" => {
+            let cat = catalogue(&args)?;
+            if json_format(&args)? {
+                println!("{}", serde_json::to_string_pretty(&cat.documents).map_err(|e| e.to_string())?);
+            } else {
+                for d in &cat.documents {
+                    let until = d.valid_until.map_or("none stated".to_string(), |u| u.to_string());
+                    println!("{}  {}  [{} · {} · {} → {}]", d.number, d.title, d.issuer, d.region, d.valid_from, until);
+                    for m in &d.measures {
+                        println!("    {:<44} {:<10} {:<8} {}  {}", m.id, kind_name(m.kind), audience_name(m.audience), m.clause, m.title);
+                    }
+                }
+                let n: usize = cat.documents.iter().map(|d| d.measures.len()).sum();
+                println!("{} documents, {n} measures", cat.documents.len());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "lint" => {
+            let dir = args.positional.first().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("policies"));
+            match Catalogue::from_dir(&dir) {
+                Ok(cat) => {
+                    let n: usize = cat.documents.iter().map(|d| d.measures.len()).sum();
+                    println!("{}: {} documents, {n} measures, all valid", dir.display(), cat.documents.len());
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        "cases" => {
+            let dir = args.positional.first().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("tests/cases"));
+            let cat = catalogue(&args)?;
+            let all = cases::read_dir(&dir)?;
+            let mut failed = 0;
+            for case in &all {
+                let problems = cases::check(&cat, case);
+                if !problems.is_empty() {
+                    failed += 1;
+                    println!("FAIL {} ({})", case.file, case.who);
+                    for p in problems {
+                        println!("    {p}");
+                    }
+                }
+            }
+            let gaps = cases::uncovered(&cat, &all);
+            for g in &gaps {
+                println!("GAP  {g}");
+            }
+            println!("{} passed, {} failed; {} coverage gaps", all.len() - failed, failed, gaps.len());
+            Ok(if failed == 0 && gaps.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command '{other}'\n{USAGE}")),
+    }
+}
+
+fn read_answers(path: &Path) -> Result<Answers, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(format!("{}: expected a JSON object of answers (see docs/answers.md)", path.display()));
+    };
+    let mut raw = BTreeMap::new();
+    for (k, v) in map {
+        let rv = match v {
+            serde_json::Value::Bool(b) => RawValue::Bool(b),
+            serde_json::Value::String(s) => RawValue::Text(s),
+            serde_json::Value::Null => continue, // null = "I don't know"
+            serde_json::Value::Number(n) => match n.as_i64() {
+                Some(i) => RawValue::Int(i),
+                // Money with decimals must be text so it is never read through a float.
+                None => return Err(format!("{}: answer '{k}': write {n} as text (e.g. \"{n}\") or a whole number", path.display())),
+            },
+            other => return Err(format!("{}: answer '{k}': unexpected {other}", path.display())),
+        };
+        raw.insert(k, rv);
+    }
+    Answers::from_raw(&raw).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Subsidy => "subsidy",
+        Kind::Service => "service",
+        Kind::Protection => "protection",
+        Kind::Channel => "channel",
+    }
+}
+
+fn audience_name(a: Audience) -> &'static str {
+    match a {
+        Audience::Worker => "worker",
+        Audience::Employer => "employer",
+    }
+}
+
+#[derive(Serialize)]
+struct CheckView<'a> {
+    as_of: Date,
+    coverage: Coverage,
+    next_question: Option<&'static str>,
+    deadlines: Vec<Deadline>,
+    measures: Vec<OutcomeView<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutcomeView<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    audience: &'static str,
+    verdict: &'static str,
+    status: &'static str,
+    status_date: Option<Date>,
+    reasons: Vec<String>,
+    failed: Vec<String>,
+    missing: Vec<&'static str>,
+    amount: Option<String>,
+    amount_text: Option<String>,
+    frequency: Option<&'static str>,
+    deadlines: Vec<Deadline>,
+    source: String,
+    apply_where: &'a str,
+    apply_how: &'a str,
+    materials: &'a [String],
+    note: Option<&'a str>,
+}
+
+impl<'a> OutcomeView<'a> {
+    fn new(o: &'a Outcome<'a>) -> OutcomeView<'a> {
+        let m = o.measure;
+        OutcomeView {
+            id: o.id,
+            title: &m.title,
+            kind: kind_name(m.kind),
+            audience: audience_name(m.audience),
+            verdict: o.verdict.name(),
+            status: o.status.name(),
+            status_date: match o.status {
+                Status::InForce { until } => until,
+                Status::Ended { on } => Some(on),
+                Status::NotYetInForce { from } => Some(from),
+            },
+            reasons: o.met.iter().map(|r| r.describe(false)).collect(),
+            failed: match &o.verdict {
+                Verdict::NotEligible { failed } => failed.iter().map(|r| r.describe(false)).collect(),
+                _ => vec![],
+            },
+            missing: match &o.verdict {
+                Verdict::Undetermined { missing } => missing.iter().map(|f| f.name()).collect(),
+                _ => vec![],
+            },
+            amount: o.amount.as_ref().map(cases::amount_text),
+            amount_text: o.amount.as_ref().map(|a| a.describe(false)),
+            frequency: m.frequency.map(|f| f.describe(true)),
+            deadlines: o.deadlines.clone(),
+            source: source_line(o),
+            apply_where: &m.apply_where,
+            apply_how: &m.apply_how,
+            materials: &m.materials,
+            note: m.note.as_deref(),
+        }
+    }
+}
+
+fn source_line(o: &Outcome) -> String {
+    let d = o.document;
+    format!("{} {}，{}，{}（{}）", d.number, o.measure.clause, d.issuer, d.issued, d.title)
+}
+
+fn print_check(outcomes: &[Outcome], coverage: Coverage, answers: &Answers, as_of: Date, next: Option<wugong::Fact>) {
+    println!("务工自查 — 按 {as_of} 的规定评估 (evaluated as of {as_of})");
+    if coverage == Coverage::NotCovered {
+        println!("注意：你户口所在地的地方补贴没有收录，只显示全国通用的权益和求助渠道。当地补贴请打 12333 或问县人社局。");
+    }
+    if let Some(f) = next {
+        println!("下一个问题 (next question): {} — {}", f.name(), f.label_zh());
+    }
+    for o in outcomes {
+        let m = o.measure;
+        let verdict = match &o.verdict {
+            Verdict::Eligible => "符合 eligible",
+            Verdict::NotEligible { .. } => "不符合 not eligible",
+            Verdict::Undetermined { .. } => "待定 undetermined",
+        };
+        println!("\n[{verdict}] {} ({})", m.title, m.id);
+        let status = match o.status {
+            Status::InForce { until: Some(u) } => format!("有效，至 {u} (in force until {u})"),
+            Status::InForce { until: None } => "有效，未写截止日期 (in force, no end stated)".into(),
+            Status::Ended { on } => format!("已于 {on} 结束；是否延续请问 12333 或县人社局 (ended {on}; ask 12333 or the county 人社局 whether it continues)"),
+            Status::NotYetInForce { from } => format!("{from} 起施行 (not yet in force)"),
+        };
+        println!("  状态 status: {status}");
+        if let Some(a) = &o.amount {
+            if *a != Amount::NeedsAnswers || m.amount.is_some() {
+                let freq = m.frequency.map(|f| f.describe(false)).unwrap_or("");
+                println!("  金额 amount: {} {freq}", a.describe(false));
+            }
+        }
+        for r in &o.met {
+            println!("  ✓ {}", r.describe(false));
+        }
+        match &o.verdict {
+            Verdict::NotEligible { failed } => failed.iter().for_each(|r| println!("  ✗ {}", r.describe(false))),
+            Verdict::Undetermined { missing } => {
+                let names: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
+                println!("  ? 还需要回答 missing: {}", names.join("、"));
+            }
+            Verdict::Eligible => {}
+        }
+        for d in &o.deadlines {
+            let due = match &d.due {
+                Due::On { date, days_left } if *days_left >= 0 => format!("{date}（还剩 {days_left} 天）"),
+                Due::On { date, days_left } => format!("{date}（已过 {} 天）", -days_left),
+                Due::NotWhileEmployed => "在职期间不受1年限制；离职后1年内".into(),
+                Due::NeedsDates { .. } => "需要填日期".into(),
+            };
+            println!("  ⏰ {}: {due} — {}", d.kind.title(false), d.kind.cite());
+        }
+        for p in &m.phones {
+            println!("  ☎ {} (dial {}){}", p.number, p.dial, p.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default());
+        }
+        println!("  怎么办 how: {} — {}", m.apply_where, m.apply_how);
+        if !m.materials.is_empty() {
+            println!("  材料 materials: {}", m.materials.join("；"));
+        }
+        if let Some(n) = &m.note {
+            println!("  说明 note: {n}");
+        }
+        println!("  来源 source: {}", source_line(o));
+    }
+    let _ = answers;
+}

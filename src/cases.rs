@@ -1,0 +1,238 @@
+//! Persona cases: files a caseworker can read — who, on what date, what they answered,
+//! and what the engine must decide. `tests/persona.rs` runs every file in `tests/cases/`;
+//! `selfcheck cases DIR` runs them from the command line.
+//!
+//! ```toml
+//! who = "会泽县脱贫劳动力，在广东打工4个月"
+//! as_of = "2021-09-01"
+//! [answers]
+//! home_region = "530326"
+//! tuopin = true
+//! [expect.yrst-2021-49-transport]
+//! verdict = "eligible"          # eligible | not_eligible | undetermined
+//! status = "in_force"           # in_force | in_force_no_end_stated | ended | not_yet_in_force
+//! amount = "up to 1000"         # "1000" | "up to 1000" | "at least 800" | "800 to 6000" | "loan up to 200000"
+//! missing = ["stable_months"]   # for undetermined: exactly these facts
+//! [deadlines]
+//! arbitration_limit = "2027-03-10"   # a date, "not while employed", or "needs dates"
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::{Table, Value as Toml};
+
+use crate::amount::Amount;
+use crate::answers::{Answers, RawValue};
+use crate::catalogue::Catalogue;
+use crate::date::Date;
+use crate::deadline::{Deadline, DeadlineKind, Due};
+use crate::evaluate::Verdict;
+use crate::fact::Fact;
+
+/// What one case file says, checked.
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub file: String,
+    pub who: String,
+    pub as_of: Date,
+    pub answers: Answers,
+    pub expect: BTreeMap<String, Expect>,
+    pub deadlines: BTreeMap<DeadlineKind, String>,
+    pub next_question: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Expect {
+    pub verdict: Option<String>,
+    pub status: Option<String>,
+    pub amount: Option<String>,
+    pub missing: Option<Vec<String>>,
+}
+
+pub fn amount_text(a: &Amount) -> String {
+    match a {
+        Amount::Exact(m) => m.to_string(),
+        Amount::UpTo(m) => format!("up to {m}"),
+        Amount::AtLeast(m) => format!("at least {m}"),
+        Amount::Between(a, b) => format!("{a} to {b}"),
+        Amount::LoanUpTo(m) => format!("loan up to {m}"),
+        Amount::NeedsAnswers => "needs answers".into(),
+    }
+}
+
+pub fn due_text(d: &Due) -> String {
+    match d {
+        Due::On { date, .. } => date.to_string(),
+        Due::NotWhileEmployed => "not while employed".into(),
+        Due::NeedsDates { .. } => "needs dates".into(),
+    }
+}
+
+fn field_err(file: &str, field: &str, msg: impl std::fmt::Display) -> String {
+    format!("{file}: {field}: {msg}")
+}
+
+pub fn parse(file: &str, text: &str) -> Result<Case, String> {
+    let table: Table = text.parse().map_err(|e: toml::de::Error| format!("{file}: not valid TOML: {}", e.message()))?;
+    for k in table.keys() {
+        if !["who", "as_of", "answers", "expect", "deadlines", "next_question"].contains(&k.as_str()) {
+            return Err(field_err(file, k, "unknown field"));
+        }
+    }
+    let who = table.get("who").and_then(|v| v.as_str()).ok_or_else(|| field_err(file, "who", "is missing"))?.to_string();
+    let as_of = table
+        .get("as_of")
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| field_err(file, "as_of", "is missing"))?
+        .parse::<Date>()
+        .map_err(|e| field_err(file, "as_of", e))?;
+    let mut raw = BTreeMap::new();
+    if let Some(Toml::Table(t)) = table.get("answers") {
+        for (k, v) in t {
+            let rv = match v {
+                Toml::Boolean(b) => RawValue::Bool(*b),
+                Toml::Integer(n) => RawValue::Int(*n),
+                Toml::String(s) => RawValue::Text(s.clone()),
+                other => return Err(field_err(file, &format!("answers.{k}"), format!("unsupported value {other}"))),
+            };
+            raw.insert(k.clone(), rv);
+        }
+    }
+    let answers = Answers::from_raw(&raw).map_err(|e| field_err(file, &format!("answers.{}", e.field), e.message))?;
+    let mut expect = BTreeMap::new();
+    if let Some(Toml::Table(t)) = table.get("expect") {
+        for (id, v) in t {
+            let at = format!("expect.{id}");
+            let Toml::Table(e) = v else { return Err(field_err(file, &at, "expected a table")) };
+            let mut x = Expect::default();
+            for (k, v) in e {
+                let s = || v.as_str().map(str::to_string).ok_or_else(|| field_err(file, &format!("{at}.{k}"), "expected text"));
+                match k.as_str() {
+                    "verdict" => x.verdict = Some(s()?),
+                    "status" => x.status = Some(s()?),
+                    "amount" => x.amount = Some(s()?),
+                    "missing" => {
+                        let list = v.as_array().ok_or_else(|| field_err(file, &format!("{at}.missing"), "expected a list"))?;
+                        x.missing = Some(list.iter().filter_map(|i| i.as_str().map(str::to_string)).collect());
+                    }
+                    _ => return Err(field_err(file, &format!("{at}.{k}"), "unknown field")),
+                }
+            }
+            expect.insert(id.clone(), x);
+        }
+    }
+    let mut deadlines = BTreeMap::new();
+    if let Some(Toml::Table(t)) = table.get("deadlines") {
+        for (k, v) in t {
+            let kind = DeadlineKind::ALL
+                .iter()
+                .copied()
+                .find(|d| serde_name(d) == *k)
+                .ok_or_else(|| field_err(file, &format!("deadlines.{k}"), "unknown deadline"))?;
+            deadlines.insert(kind, v.as_str().unwrap_or_default().to_string());
+        }
+    }
+    let next_question = table.get("next_question").and_then(|v| v.as_str()).map(str::to_string);
+    Ok(Case { file: file.to_string(), who, as_of, answers, expect, deadlines, next_question })
+}
+
+fn serde_name(d: &DeadlineKind) -> &'static str {
+    match d {
+        DeadlineKind::ArbitrationLimit => "arbitration_limit",
+        DeadlineKind::ArbitrationSafe => "arbitration_safe",
+        DeadlineKind::InjuryEmployer => "injury_employer",
+        DeadlineKind::InjuryWorker => "injury_worker",
+        DeadlineKind::LabourInspection => "labour_inspection",
+    }
+}
+
+/// Runs one case; returns the mismatches (empty when it passes).
+pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
+    let mut problems = Vec::new();
+    let eval = catalogue.evaluate(&case.answers, case.as_of);
+    for (id, x) in &case.expect {
+        let Some(o) = eval.outcomes.iter().find(|o| o.id == id) else {
+            problems.push(format!("{id}: no such measure"));
+            continue;
+        };
+        if let Some(v) = &x.verdict {
+            if o.verdict.name() != v {
+                problems.push(format!("{id}: verdict is {} ({:?}), expected {v}", o.verdict.name(), o.verdict));
+            }
+        }
+        if let Some(s) = &x.status {
+            if o.status.name() != s {
+                problems.push(format!("{id}: status is {}, expected {s}", o.status.name()));
+            }
+        }
+        if let Some(a) = &x.amount {
+            let got = o.amount.as_ref().map(amount_text).unwrap_or_else(|| "none".into());
+            if &got != a {
+                problems.push(format!("{id}: amount is {got}, expected {a}"));
+            }
+        }
+        if let Some(m) = &x.missing {
+            let got: BTreeSet<String> = match &o.verdict {
+                Verdict::Undetermined { missing } => missing.iter().map(|f| f.name().to_string()).collect(),
+                _ => BTreeSet::new(),
+            };
+            let want: BTreeSet<String> = m.iter().cloned().collect();
+            if got != want {
+                problems.push(format!("{id}: missing facts are {got:?}, expected {want:?}"));
+            }
+        }
+    }
+    for (kind, want) in &case.deadlines {
+        let got = due_text(&Deadline::compute(*kind, &case.answers, case.as_of).due);
+        if &got != want {
+            problems.push(format!("deadline {}: got {got}, expected {want}", serde_name(kind)));
+        }
+    }
+    if let Some(want) = &case.next_question {
+        let got = catalogue.next_question(&case.answers, case.as_of, &BTreeSet::new());
+        let got = got.map(Fact::name).unwrap_or("none");
+        if got != want {
+            problems.push(format!("next_question is {got}, expected {want}"));
+        }
+    }
+    problems
+}
+
+/// Measures that no case shows as eligible, or (unless unconditional) none as not
+/// eligible.
+pub fn uncovered(catalogue: &Catalogue, cases: &[Case]) -> Vec<String> {
+    let mut gaps = Vec::new();
+    for (_, m) in catalogue.measures() {
+        let verdicts: BTreeSet<&str> = cases
+            .iter()
+            .filter_map(|c| c.expect.get(&m.id))
+            .filter_map(|x| x.verdict.as_deref())
+            .collect();
+        if !verdicts.contains("eligible") {
+            gaps.push(format!("{}: no case where it is eligible", m.id));
+        }
+        // A measure with no condition at all (a national hotline) applies to everyone,
+        // so no case can show it as not eligible.
+        if !verdicts.contains("not_eligible") && m.when != crate::condition::Condition::Always {
+            gaps.push(format!("{}: no case where it is not eligible", m.id));
+        }
+    }
+    gaps
+}
+
+/// Reads every `*.toml` below `dir`.
+pub fn read_dir(dir: &std::path::Path) -> Result<Vec<Case>, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            parse(&p.display().to_string(), &text)
+        })
+        .collect()
+}

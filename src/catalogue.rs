@@ -1,0 +1,118 @@
+//! All documents together, checked as a whole (ids unique across files).
+
+use std::collections::BTreeMap;
+
+use crate::condition::{Check, Condition, Test};
+use crate::date::Date;
+use crate::fact::Fact;
+use crate::policy::{Document, Measure};
+use crate::region::NATIONAL;
+
+#[derive(Clone, Debug)]
+pub struct Catalogue {
+    pub documents: Vec<Document>,
+}
+
+/// A problem across files (the per-file problems come from [`crate::load`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogueError {
+    pub file: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.field, self.message)
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+impl Catalogue {
+    /// Takes checked documents. A local document's region becomes the first condition of
+    /// each of its measures, so "why" and "what is missing" mention it like any other.
+    pub fn new(mut documents: Vec<Document>) -> Result<Catalogue, CatalogueError> {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for doc in &documents {
+            for (i, m) in doc.measures.iter().enumerate() {
+                if let Some(other) = seen.insert(m.id.clone(), doc.id.clone()) {
+                    return Err(CatalogueError {
+                        file: format!("policies/{}.toml", doc.id),
+                        field: format!("measure[{i}].id"),
+                        message: format!("duplicate id '{}' (also in policies/{other}.toml)", m.id),
+                    });
+                }
+            }
+        }
+        for doc in &mut documents {
+            if doc.region == NATIONAL {
+                continue;
+            }
+            let region_test = Condition::Test(Test { fact: Fact::HomeRegion, check: Check::Within(vec![doc.region.clone()]) });
+            for m in &mut doc.measures {
+                let rest = std::mem::replace(&mut m.when, Condition::Always);
+                m.when = match rest {
+                    Condition::Always => region_test.clone(),
+                    Condition::All(mut cs) => {
+                        cs.insert(0, region_test.clone());
+                        Condition::All(cs)
+                    }
+                    other => Condition::All(vec![region_test.clone(), other]),
+                };
+            }
+        }
+        Ok(Catalogue { documents })
+    }
+
+    pub fn measures(&self) -> impl Iterator<Item = (&Document, &Measure)> {
+        self.documents.iter().flat_map(|d| d.measures.iter().map(move |m| (d, m)))
+    }
+
+    pub fn measure(&self, id: &str) -> Option<(&Document, &Measure)> {
+        self.measures().find(|(_, m)| m.id == id)
+    }
+
+    /// The newest date any policy file was checked: "rules updated on …".
+    pub fn data_date(&self) -> Option<Date> {
+        self.documents.iter().map(|d| d.checked).max()
+    }
+}
+
+#[cfg(feature = "load")]
+mod embedded {
+    use super::*;
+    use crate::load::{self, LoadError};
+
+    include!(concat!(env!("OUT_DIR"), "/policy_files.rs"));
+
+    impl Catalogue {
+        /// Reads and checks `(path, text)` pairs of policy files.
+        pub fn from_files(files: &[(&str, &str)]) -> Result<Catalogue, LoadError> {
+            let docs = files.iter().map(|(path, text)| load::document(path, text)).collect::<Result<Vec<_>, _>>()?;
+            Catalogue::new(docs).map_err(|e| LoadError { file: e.file, field: e.field, message: e.message })
+        }
+
+        /// The policies built into this binary from `policies/`.
+        pub fn embedded() -> Result<Catalogue, LoadError> {
+            Catalogue::from_files(POLICY_FILES)
+        }
+
+        /// Reads every `*.toml` in a folder (for `selfcheck lint` on edited files).
+        pub fn from_dir(dir: &std::path::Path) -> Result<Catalogue, LoadError> {
+            let io = |e: std::io::Error| LoadError { file: dir.display().to_string(), field: String::new(), message: e.to_string() };
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .map_err(io)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            paths.sort();
+            let mut texts = Vec::new();
+            for p in &paths {
+                texts.push((p.display().to_string(), std::fs::read_to_string(p).map_err(io)?));
+            }
+            let refs: Vec<(&str, &str)> = texts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            Catalogue::from_files(&refs)
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! Conditions are a typed tree (all / any / not over tests of single facts), evaluated
+//! in three-valued logic so that partial answers give partial but never wrong verdicts.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{Answers, Value};
+use crate::date::Date;
+use crate::fact::Fact;
+use crate::money::Money;
+use crate::region;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// No condition: applies to everyone in the document's region.
+    Always,
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    Test(Test),
+}
+
+/// A test of one fact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Test {
+    pub fact: Fact,
+    pub check: Check,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    Is(bool),
+    /// A choice fact is one of these options.
+    OneOf(Vec<String>),
+    /// A region fact lies within one of these region codes.
+    Within(Vec<String>),
+    AtLeast(u32),
+    AtMost(u32),
+    MoneyAtLeast(Money),
+    MoneyAtMost(Money),
+    OnOrAfter(Date),
+    OnOrBefore(Date),
+}
+
+/// Kleene's three-valued truth: adding answers only ever turns `Unknown` into a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+/// One test as it came out, with the answer it was checked against.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reason {
+    pub test: Test,
+    /// True when the test sits under a `not`, so it was wanted false.
+    pub negated: bool,
+    #[serde(skip)]
+    pub answer: Option<Value>,
+    pub answer_text: String,
+}
+
+impl Reason {
+    /// A short plain sentence: "脱贫人口：是（需要：是）".
+    pub fn describe(&self, english: bool) -> String {
+        let t = &self.test;
+        let need = t.check.describe(t.fact, english);
+        let need = if self.negated {
+            if english { format!("not {need}") } else { format!("不是{need}") }
+        } else {
+            need
+        };
+        let label = if english { t.fact.label_en() } else { t.fact.label_zh() };
+        if english {
+            format!("{label}: {} (needed: {need})", self.answer_text)
+        } else {
+            format!("{label}：{}（需要：{need}）", self.answer_text)
+        }
+    }
+}
+
+impl Check {
+    pub fn describe(&self, fact: Fact, english: bool) -> String {
+        let unit = match fact.kind() {
+            crate::fact::FactKind::Count(u) => unit_text(u, english),
+            _ => "",
+        };
+        let join = |v: &Vec<String>, f: &dyn Fn(&str) -> String| v.iter().map(|s| f(s)).collect::<Vec<_>>().join(if english { " or " } else { "或" });
+        match (self, english) {
+            (Check::Is(true), false) => "是".into(),
+            (Check::Is(false), false) => "否".into(),
+            (Check::Is(b), true) => if *b { "yes" } else { "no" }.into(),
+            (Check::OneOf(v), _) => join(v, &|c| fact.choice_label(c, english)),
+            (Check::Within(v), _) => join(v, &|c| if c == region::NATIONAL { "全国".into() } else { region::full_name(c, english) }),
+            (Check::AtLeast(n), false) => format!("至少{n}{unit}"),
+            (Check::AtLeast(n), true) => format!("at least {n} {unit}"),
+            (Check::AtMost(n), false) => format!("不超过{n}{unit}"),
+            (Check::AtMost(n), true) => format!("at most {n} {unit}"),
+            (Check::MoneyAtLeast(m), false) => format!("至少{m}元"),
+            (Check::MoneyAtLeast(m), true) => format!("at least {m} yuan"),
+            (Check::MoneyAtMost(m), false) => format!("不超过{m}元"),
+            (Check::MoneyAtMost(m), true) => format!("at most {m} yuan"),
+            (Check::OnOrAfter(d), false) => format!("{d}或以后"),
+            (Check::OnOrAfter(d), true) => format!("on or after {d}"),
+            (Check::OnOrBefore(d), false) => format!("{d}或以前"),
+            (Check::OnOrBefore(d), true) => format!("on or before {d}"),
+        }
+    }
+}
+
+fn unit_text(unit: &str, english: bool) -> &'static str {
+    match (unit, english) {
+        ("years", false) => "岁/年",
+        ("months", false) => "个月",
+        ("days", false) => "天",
+        ("times", false) => "次",
+        ("years", true) => "years",
+        ("months", true) => "months",
+        ("days", true) => "days",
+        _ => "times",
+    }
+}
+
+/// What an evaluation found: the tests met, the tests failed, the facts still missing.
+/// Only the parts that decided the result are kept.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Trace {
+    pub met: Vec<Reason>,
+    pub failed: Vec<Reason>,
+    pub missing: BTreeSet<Fact>,
+}
+
+impl Trace {
+    fn absorb(&mut self, other: Trace) {
+        self.met.extend(other.met);
+        self.failed.extend(other.failed);
+        self.missing.extend(other.missing);
+    }
+}
+
+/// Region matching: the answer may be coarser than the test (a province when the test
+/// names a county); then the result is unknown until the worker says more.
+pub fn region_within(answer: &str, wanted: &str) -> Tri {
+    if wanted == region::NATIONAL || answer.starts_with(wanted) {
+        Tri::True
+    } else if wanted.starts_with(answer) {
+        Tri::Unknown
+    } else {
+        Tri::False
+    }
+}
+
+impl Test {
+    pub fn eval(&self, answers: &Answers, as_of: Date) -> Tri {
+        let Some(value) = answers.value_on(self.fact, as_of) else {
+            return Tri::Unknown;
+        };
+        let b = |x: bool| if x { Tri::True } else { Tri::False };
+        match (&self.check, value) {
+            (Check::Is(want), Value::Bool(v)) => b(*want == v),
+            (Check::OneOf(opts), Value::Choice(c)) => b(opts.iter().any(|o| o == c)),
+            (Check::Within(codes), Value::Region(r)) => {
+                let results: Vec<Tri> = codes.iter().map(|c| region_within(r, c)).collect();
+                if results.contains(&Tri::True) {
+                    Tri::True
+                } else if results.contains(&Tri::Unknown) {
+                    Tri::Unknown
+                } else {
+                    Tri::False
+                }
+            }
+            (Check::AtLeast(n), Value::Count(v)) => b(v >= *n),
+            (Check::AtMost(n), Value::Count(v)) => b(v <= *n),
+            (Check::MoneyAtLeast(m), Value::Money(v)) => b(v >= *m),
+            (Check::MoneyAtMost(m), Value::Money(v)) => b(v <= *m),
+            (Check::OnOrAfter(d), Value::Date(v)) => b(v >= *d),
+            (Check::OnOrBefore(d), Value::Date(v)) => b(v <= *d),
+            // The loader rejects checks of the wrong type for a fact, so this cannot
+            // happen with loaded policies; stay safe rather than panic.
+            _ => Tri::Unknown,
+        }
+    }
+}
+
+impl Condition {
+    pub fn eval(&self, answers: &Answers, as_of: Date) -> (Tri, Trace) {
+        let mut trace = Trace::default();
+        let t = self.eval_into(answers, as_of, false, &mut trace);
+        (t, trace)
+    }
+
+    fn eval_into(&self, answers: &Answers, as_of: Date, negated: bool, out: &mut Trace) -> Tri {
+        match self {
+            Condition::Always => Tri::True,
+            Condition::Test(test) => {
+                let t = test.eval(answers, as_of);
+                let value = answers.value_on(test.fact, as_of);
+                let reason = || Reason {
+                    test: test.clone(),
+                    negated,
+                    answer: value,
+                    answer_text: value.map(|v| v.describe(test.fact, false)).unwrap_or_default(),
+                };
+                match (t, negated) {
+                    (Tri::Unknown, _) => {
+                        out.missing.insert(test.fact.asked_as());
+                    }
+                    (Tri::True, false) | (Tri::False, true) => out.met.push(reason()),
+                    (Tri::False, false) | (Tri::True, true) => out.failed.push(reason()),
+                }
+                t
+            }
+            Condition::Not(inner) => match inner.eval_into(answers, as_of, !negated, out) {
+                Tri::True => Tri::False,
+                Tri::False => Tri::True,
+                Tri::Unknown => Tri::Unknown,
+            },
+            Condition::All(children) | Condition::Any(children) => {
+                // Under `not`, all/any swap roles for deciding which branches explain
+                // the result, so track the "wanted" sense.
+                let is_all = matches!(self, Condition::All(_));
+                let parts: Vec<(Tri, Trace)> = children
+                    .iter()
+                    .map(|c| {
+                        let mut tr = Trace::default();
+                        (c.eval_into(answers, as_of, negated, &mut tr), tr)
+                    })
+                    .collect();
+                let (decisive, result) = if is_all {
+                    if parts.iter().any(|p| p.0 == Tri::False) {
+                        (Tri::False, Tri::False)
+                    } else if parts.iter().any(|p| p.0 == Tri::Unknown) {
+                        (Tri::Unknown, Tri::Unknown)
+                    } else {
+                        (Tri::True, Tri::True)
+                    }
+                } else if parts.iter().any(|p| p.0 == Tri::True) {
+                    (Tri::True, Tri::True)
+                } else if parts.iter().any(|p| p.0 == Tri::Unknown) {
+                    (Tri::Unknown, Tri::Unknown)
+                } else {
+                    (Tri::False, Tri::False)
+                };
+                for (t, tr) in parts {
+                    // Keep what explains the result: the deciding branches, plus all
+                    // branches when every one of them counted.
+                    let keep = t == decisive || (is_all && decisive == Tri::True) || (!is_all && decisive == Tri::False);
+                    if keep {
+                        out.absorb(tr);
+                    }
+                }
+                result
+            }
+        }
+    }
+
+    /// Every fact the condition mentions (derived facts as the fact that is asked).
+    pub fn facts(&self, out: &mut BTreeSet<Fact>) {
+        match self {
+            Condition::Always => {}
+            Condition::Test(t) => {
+                out.insert(t.fact.asked_as());
+            }
+            Condition::Not(c) => c.facts(out),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.facts(out)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn test(fact: Fact, check: Check) -> Condition {
+        Condition::Test(Test { fact, check })
+    }
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn all_is_false_as_soon_as_one_part_fails_even_with_unknowns() {
+        let c = Condition::All(vec![test(Fact::Tuopin, Check::Is(true)), test(Fact::StableMonths, Check::AtLeast(3))]);
+        let mut a = Answers::new();
+        a.set(Fact::Tuopin, Value::Bool(false)).unwrap();
+        let (t, trace) = c.eval(&a, d("2025-01-01"));
+        assert_eq!(t, Tri::False);
+        assert_eq!(trace.failed.len(), 1);
+        assert!(trace.missing.is_empty(), "a failed measure needs no more answers");
+    }
+
+    #[test]
+    fn unknown_lists_the_missing_facts() {
+        let c = Condition::All(vec![test(Fact::Tuopin, Check::Is(true)), test(Fact::StableMonths, Check::AtLeast(3))]);
+        let mut a = Answers::new();
+        a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
+        let (t, trace) = c.eval(&a, d("2025-01-01"));
+        assert_eq!(t, Tri::Unknown);
+        assert_eq!(trace.missing.into_iter().collect::<Vec<_>>(), vec![Fact::StableMonths]);
+    }
+
+    #[test]
+    fn a_province_answer_leaves_a_county_test_open() {
+        assert_eq!(region_within("53", "530326"), Tri::Unknown);
+        assert_eq!(region_within("530326", "53"), Tri::True);
+        assert_eq!(region_within("44", "53"), Tri::False);
+    }
+
+    #[test]
+    fn not_reports_the_inner_test_as_failed() {
+        let c = Condition::Not(Box::new(test(Fact::HasPublicPost, Check::Is(true))));
+        let mut a = Answers::new();
+        a.set(Fact::HasPublicPost, Value::Bool(true)).unwrap();
+        let (t, trace) = c.eval(&a, d("2025-01-01"));
+        assert_eq!(t, Tri::False);
+        assert!(trace.failed[0].describe(false).contains("不是"));
+    }
+
+    #[test]
+    fn business_months_come_from_the_start_date_and_the_evaluation_date() {
+        let c = test(Fact::BusinessMonths, Check::AtLeast(12));
+        let mut a = Answers::new();
+        a.set(Fact::BusinessStartDate, Value::Date(d("2024-03-01"))).unwrap();
+        assert_eq!(c.eval(&a, d("2025-02-28")).0, Tri::False);
+        assert_eq!(c.eval(&a, d("2025-03-01")).0, Tri::True);
+        let (_, trace) = c.eval(&Answers::new(), d("2025-03-01"));
+        assert!(trace.missing.contains(&Fact::BusinessStartDate));
+    }
+}

@@ -1,0 +1,147 @@
+//! Calendar dates as the documents and the law use them: whole days, no time zone.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use time::Month;
+
+/// A calendar day, written `YYYY-MM-DD` everywhere (policy files, answers, output).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(time::Date);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Date {
+    pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
+        let m = Month::try_from(month).map_err(|_| DateError(format!("month {month} does not exist")))?;
+        time::Date::from_calendar_date(year, m, day)
+            .map(Date)
+            .map_err(|_| DateError(format!("{year:04}-{month:02}-{day:02} is not a real date")))
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+    pub fn month(self) -> u8 {
+        self.0.month() as u8
+    }
+    pub fn day(self) -> u8 {
+        self.0.day()
+    }
+
+    /// `n` days later. A period of N days counted under 民法典 第二百零一条 starts the day
+    /// after the event, so its last day is exactly `event + N`.
+    pub fn plus_days(self, n: i64) -> Date {
+        Date(self.0.saturating_add(time::Duration::days(n)))
+    }
+
+    /// The same day `n` years later; 29 February falls back to 28 February
+    /// (民法典 第二百零二条: no corresponding day means the month's last day).
+    pub fn plus_years(self, n: i32) -> Date {
+        let y = self.0.year().saturating_add(n).clamp(-9999, 9999);
+        let day = self.0.day().min(time::util::days_in_month(self.0.month(), y));
+        Date(time::Date::from_calendar_date(y, self.0.month(), day).expect("clamped day is valid"))
+    }
+
+    /// Whole days from `self` to `later` (negative if `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        (later.0 - self.0).whole_days()
+    }
+
+    /// Whole calendar months from `self` to `later` (0 if `later` is earlier).
+    pub fn whole_months_until(self, later: Date) -> u32 {
+        if later <= self {
+            return 0;
+        }
+        let mut months = (later.year() - self.year()) * 12 + later.month() as i32 - self.month() as i32;
+        if later.day() < self.day() {
+            months -= 1;
+        }
+        months.max(0) as u32
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let bad = || DateError(format!("'{s}' is not a date written YYYY-MM-DD"));
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<u32, DateError> {
+            let part = &s[r];
+            if !part.bytes().all(|c| c.is_ascii_digit()) {
+                return Err(bad());
+            }
+            part.parse().map_err(|_| bad())
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        if !(1900..=2200).contains(&y) {
+            return Err(DateError(format!("'{s}': year {y} is outside 1900–2200")));
+        }
+        Date::new(y as i32, m as u8, d as u8)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_and_prints_iso_dates() {
+        assert_eq!(d("2025-12-31").to_string(), "2025-12-31");
+        assert!("2025-02-30".parse::<Date>().is_err());
+        assert!("2025-1-3".parse::<Date>().is_err());
+        assert!("２０２５-01-03".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn one_year_after_leap_day_is_the_last_day_of_february() {
+        assert_eq!(d("2024-02-29").plus_years(1), d("2025-02-28"));
+        assert_eq!(d("2025-03-10").plus_years(1), d("2026-03-10"));
+    }
+
+    #[test]
+    fn sixty_days_counts_from_the_next_day() {
+        assert_eq!(d("2026-03-10").plus_days(60), d("2026-05-09"));
+    }
+
+    #[test]
+    fn whole_months_need_the_day_reached() {
+        assert_eq!(d("2026-01-15").whole_months_until(d("2026-04-14")), 2);
+        assert_eq!(d("2026-01-15").whole_months_until(d("2026-04-15")), 3);
+        assert_eq!(d("2026-04-15").whole_months_until(d("2026-01-15")), 0);
+    }
+}

@@ -1,0 +1,194 @@
+//! Statutory deadlines a worker must not miss, computed from the dates they give.
+//! The periods are law, not local policy, so they live here with their articles
+//! (see shared/facts/legal-facts.md §1, §2, §4).
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{Answers, Value};
+use crate::date::Date;
+use crate::fact::Fact;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// Labour-dispute arbitration, the legal limit: one year (with the unpaid-wages rule).
+    ArbitrationLimit,
+    /// The older 60-day rule some guides still print: the safe, earlier date.
+    ArbitrationSafe,
+    /// The employer must apply for work-injury recognition within 30 days.
+    InjuryEmployer,
+    /// The worker, family or union may apply within one year.
+    InjuryWorker,
+    /// Labour inspection does not act on violations older than two years.
+    LabourInspection,
+}
+
+impl DeadlineKind {
+    pub const ALL: [DeadlineKind; 5] = [
+        DeadlineKind::ArbitrationSafe,
+        DeadlineKind::ArbitrationLimit,
+        DeadlineKind::InjuryEmployer,
+        DeadlineKind::InjuryWorker,
+        DeadlineKind::LabourInspection,
+    ];
+
+    pub fn title(self, english: bool) -> &'static str {
+        match (self, english) {
+            (DeadlineKind::ArbitrationLimit, false) => "申请劳动仲裁的法定期限",
+            (DeadlineKind::ArbitrationLimit, true) => "Legal limit to apply for labour arbitration",
+            (DeadlineKind::ArbitrationSafe, false) => "稳妥起见：60天内申请仲裁",
+            (DeadlineKind::ArbitrationSafe, true) => "To be safe: apply for arbitration within 60 days",
+            (DeadlineKind::InjuryEmployer, false) => "单位申请工伤认定的期限（30天）",
+            (DeadlineKind::InjuryEmployer, true) => "Employer must apply for injury recognition (30 days)",
+            (DeadlineKind::InjuryWorker, false) => "本人或家属、工会申请工伤认定的期限（1年）",
+            (DeadlineKind::InjuryWorker, true) => "You, your family or the union may apply (1 year)",
+            (DeadlineKind::LabourInspection, false) => "向劳动保障监察投诉（2年内的违法行为）",
+            (DeadlineKind::LabourInspection, true) => "Complain to labour inspection (violations within 2 years)",
+        }
+    }
+
+    pub fn rule(self, english: bool) -> &'static str {
+        match (self, english) {
+            (DeadlineKind::ArbitrationLimit, false) => "一般为1年，从知道或应当知道权利被侵害之日起算；在职期间被拖欠工资，不受1年限制，但离职后须在1年内申请。",
+            (DeadlineKind::ArbitrationLimit, true) => "Usually 1 year from when you knew or should have known your rights were violated. Wages owed while you still work there have no 1-year limit, but after the job ends you must apply within 1 year.",
+            (DeadlineKind::ArbitrationSafe, false) => "一些地方的指南还写着“60天内书面申请”（劳动法第八十二条的旧规定）。现在的法定期限是1年，但越早申请越好。",
+            (DeadlineKind::ArbitrationSafe, true) => "Some local guides still print \"within 60 days\" (the older rule in Labour Law art. 82). The legal limit today is one year, but the sooner the better.",
+            (DeadlineKind::InjuryEmployer, false) => "单位应在受伤或确诊职业病之日起30日内申请；单位没申请的，期间的工伤待遇由单位负担。",
+            (DeadlineKind::InjuryEmployer, true) => "The employer must apply within 30 days of the injury or diagnosis; if it does not, it pays the benefits for that time.",
+            (DeadlineKind::InjuryWorker, false) => "单位没申请的，本人、近亲属或工会可在1年内直接向社会保险行政部门申请。",
+            (DeadlineKind::InjuryWorker, true) => "If the employer does not apply, you, close family or the union may apply directly within 1 year.",
+            (DeadlineKind::LabourInspection, false) => "违法行为2年内没被发现、也没人投诉的，劳动保障监察不再查处；持续的违法从结束之日起算。这和仲裁期限是两回事。",
+            (DeadlineKind::LabourInspection, true) => "Labour inspection does not act on violations more than 2 years old (counted from when a continuing violation ends). This is separate from the arbitration limit.",
+        }
+    }
+
+    pub fn cite(self) -> &'static str {
+        match self {
+            DeadlineKind::ArbitrationLimit => "《劳动争议调解仲裁法》第二十七条",
+            DeadlineKind::ArbitrationSafe => "《劳动法》第八十二条（旧规定）；转移就业注意事项 五",
+            DeadlineKind::InjuryEmployer => "《工伤保险条例》第十七条第一款",
+            DeadlineKind::InjuryWorker => "《工伤保险条例》第十七条第二款",
+            DeadlineKind::LabourInspection => "《劳动保障监察条例》第二十条",
+        }
+    }
+}
+
+/// When a deadline falls for this worker.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "when")]
+pub enum Due {
+    On { date: Date, days_left: i64 },
+    /// Wages owed while still employed: no limit until the job ends, then one year.
+    NotWhileEmployed,
+    /// The dates needed are not answered yet.
+    NeedsDates { missing: Vec<Fact> },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Deadline {
+    pub kind: DeadlineKind,
+    pub due: Due,
+}
+
+fn date_of(answers: &Answers, fact: Fact) -> Option<Date> {
+    match answers.get(fact) {
+        Some(Value::Date(d)) => Some(d),
+        _ => None,
+    }
+}
+
+impl Deadline {
+    pub fn compute(kind: DeadlineKind, answers: &Answers, as_of: Date) -> Deadline {
+        let on = |d: Date| Due::On { date: d, days_left: as_of.days_until(d) };
+        let from = |fact: Fact, f: &dyn Fn(Date) -> Date| match date_of(answers, fact) {
+            Some(d) => on(f(d)),
+            None => Due::NeedsDates { missing: vec![fact] },
+        };
+        let due = match kind {
+            DeadlineKind::ArbitrationLimit => {
+                let wages = answers.get(Fact::ProblemUnpaidWages) == Some(Value::Bool(true));
+                match (wages, answers.get(Fact::StillEmployed)) {
+                    (true, Some(Value::Bool(true))) => Due::NotWhileEmployed,
+                    (true, Some(Value::Bool(false))) => from(Fact::JobEndDate, &|d| d.plus_years(1)),
+                    (true, _) => Due::NeedsDates { missing: vec![Fact::StillEmployed] },
+                    (false, _) => from(Fact::DisputeDate, &|d| d.plus_years(1)),
+                }
+            }
+            DeadlineKind::ArbitrationSafe => from(Fact::DisputeDate, &|d| d.plus_days(60)),
+            DeadlineKind::InjuryEmployer => from(Fact::InjuryDate, &|d| d.plus_days(30)),
+            DeadlineKind::InjuryWorker => from(Fact::InjuryDate, &|d| d.plus_years(1)),
+            // Cautious reading: count from when the violation began (the dispute date);
+            // for a continuing violation the law counts from its end, which is later.
+            DeadlineKind::LabourInspection => from(Fact::DisputeDate, &|d| d.plus_years(2)),
+        };
+        Deadline { kind, due }
+    }
+
+    /// All five deadlines for these answers, in timeline order where dated.
+    pub fn all(answers: &Answers, as_of: Date) -> Vec<Deadline> {
+        let mut v: Vec<Deadline> = DeadlineKind::ALL.iter().map(|k| Deadline::compute(*k, answers, as_of)).collect();
+        v.sort_by_key(|d| match d.due {
+            Due::On { date, .. } => (0, Some(date)),
+            _ => (1, None),
+        });
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn answers(pairs: &[(Fact, Value)]) -> Answers {
+        let mut a = Answers::new();
+        for (f, v) in pairs {
+            a.set(*f, *v).unwrap();
+        }
+        a
+    }
+
+    #[test]
+    fn dismissal_dispute_one_year_and_sixty_days() {
+        let a = answers(&[(Fact::ProblemDismissed, Value::Bool(true)), (Fact::DisputeDate, Value::Date(d("2026-03-10")))]);
+        let as_of = d("2026-04-01");
+        assert_eq!(Deadline::compute(DeadlineKind::ArbitrationLimit, &a, as_of).due, Due::On { date: d("2027-03-10"), days_left: 343 });
+        assert_eq!(Deadline::compute(DeadlineKind::ArbitrationSafe, &a, as_of).due, Due::On { date: d("2026-05-09"), days_left: 38 });
+        assert_eq!(Deadline::compute(DeadlineKind::LabourInspection, &a, as_of).due, Due::On { date: d("2028-03-10"), days_left: 709 });
+    }
+
+    #[test]
+    fn unpaid_wages_while_still_employed_have_no_limit_yet() {
+        let a = answers(&[(Fact::ProblemUnpaidWages, Value::Bool(true)), (Fact::StillEmployed, Value::Bool(true))]);
+        assert_eq!(Deadline::compute(DeadlineKind::ArbitrationLimit, &a, d("2026-04-01")).due, Due::NotWhileEmployed);
+    }
+
+    #[test]
+    fn unpaid_wages_after_leaving_count_from_the_job_end() {
+        let a = answers(&[
+            (Fact::ProblemUnpaidWages, Value::Bool(true)),
+            (Fact::StillEmployed, Value::Bool(false)),
+            (Fact::JobEndDate, Value::Date(d("2026-01-20"))),
+            (Fact::DisputeDate, Value::Date(d("2025-11-15"))),
+        ]);
+        let due = Deadline::compute(DeadlineKind::ArbitrationLimit, &a, d("2026-04-01")).due;
+        assert_eq!(due, Due::On { date: d("2027-01-20"), days_left: 294 });
+    }
+
+    #[test]
+    fn injury_thirty_days_and_one_year() {
+        let a = answers(&[(Fact::InjuryDate, Value::Date(d("2026-02-28")))]);
+        let as_of = d("2026-03-01");
+        assert_eq!(Deadline::compute(DeadlineKind::InjuryEmployer, &a, as_of).due, Due::On { date: d("2026-03-30"), days_left: 29 });
+        assert_eq!(Deadline::compute(DeadlineKind::InjuryWorker, &a, as_of).due, Due::On { date: d("2027-02-28"), days_left: 364 });
+    }
+
+    #[test]
+    fn missing_dates_are_named() {
+        let due = Deadline::compute(DeadlineKind::InjuryWorker, &Answers::new(), d("2026-03-01")).due;
+        assert_eq!(due, Due::NeedsDates { missing: vec![Fact::InjuryDate] });
+    }
+}

@@ -1,0 +1,200 @@
+//! Evaluating every measure against a worker's answers on a given date.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::amount::Amount;
+use crate::answers::{Answers, Value};
+use crate::catalogue::Catalogue;
+use crate::condition::{region_within, Reason, Tri};
+use crate::date::Date;
+use crate::deadline::{Deadline, Due};
+use crate::fact::Fact;
+use crate::policy::{Audience, Document, Measure};
+use crate::region::NATIONAL;
+
+/// Whether the worker qualifies, as far as the answers tell.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "verdict")]
+pub enum Verdict {
+    Eligible,
+    NotEligible { failed: Vec<Reason> },
+    Undetermined { missing: Vec<Fact> },
+}
+
+impl Verdict {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Eligible => "eligible",
+            Verdict::NotEligible { .. } => "not_eligible",
+            Verdict::Undetermined { .. } => "undetermined",
+        }
+    }
+}
+
+/// Whether the measure applies on the evaluation date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum Status {
+    /// In force; `until` is `None` when no end is stated.
+    InForce { until: Option<Date> },
+    Ended { on: Date },
+    NotYetInForce { from: Date },
+}
+
+impl Status {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::InForce { until: Some(_) } => "in_force",
+            Status::InForce { until: None } => "in_force_no_end_stated",
+            Status::Ended { .. } => "ended",
+            Status::NotYetInForce { .. } => "not_yet_in_force",
+        }
+    }
+
+    pub fn is_current(&self) -> bool {
+        matches!(self, Status::InForce { .. })
+    }
+}
+
+/// Everything the engine decided about one measure.
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome<'a> {
+    #[serde(skip)]
+    pub document: &'a Document,
+    #[serde(skip)]
+    pub measure: &'a Measure,
+    pub id: &'a str,
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    #[serde(flatten)]
+    pub status: Status,
+    /// The tests the answers met (why it applies, so far).
+    pub met: Vec<Reason>,
+    pub amount: Option<Amount>,
+    pub deadlines: Vec<Deadline>,
+}
+
+/// Whether the documents cover the worker's home region with local measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    Covered,
+    /// Only national protections and channels apply; local subsidies are not in the data.
+    NotCovered,
+    Unknown,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Evaluation<'a> {
+    pub as_of: Date,
+    pub coverage: Coverage,
+    pub outcomes: Vec<Outcome<'a>>,
+}
+
+pub fn status_on(measure: &Measure, doc: &Document, as_of: Date) -> Status {
+    let (from, until) = measure.period(doc);
+    if as_of < from {
+        Status::NotYetInForce { from }
+    } else if let Some(end) = until.filter(|end| as_of > *end) {
+        Status::Ended { on: end }
+    } else {
+        Status::InForce { until }
+    }
+}
+
+impl Catalogue {
+    pub fn evaluate_measure<'a>(&'a self, doc: &'a Document, measure: &'a Measure, answers: &Answers, as_of: Date) -> Outcome<'a> {
+        let (truth, trace) = measure.when.eval(answers, as_of);
+        let verdict = match truth {
+            Tri::True => Verdict::Eligible,
+            Tri::False => Verdict::NotEligible { failed: trace.failed },
+            Tri::Unknown => Verdict::Undetermined { missing: trace.missing.into_iter().collect() },
+        };
+        let amount = match (&measure.amount, &verdict) {
+            (Some(rule), Verdict::Eligible | Verdict::Undetermined { .. }) => Some(rule.compute(answers)),
+            // A measure the worker cannot get still shows its figure, as a bound.
+            (Some(rule), Verdict::NotEligible { .. }) => Some(rule.compute(&Answers::new())),
+            (None, _) => None,
+        };
+        let deadlines = measure.deadlines.iter().map(|k| Deadline::compute(*k, answers, as_of)).collect();
+        Outcome {
+            document: doc,
+            measure,
+            id: &measure.id,
+            verdict,
+            status: status_on(measure, doc, as_of),
+            met: trace.met,
+            amount,
+            deadlines,
+        }
+    }
+
+    /// Every measure of every document, in file order.
+    pub fn evaluate<'a>(&'a self, answers: &Answers, as_of: Date) -> Evaluation<'a> {
+        let outcomes = self.measures().map(|(doc, m)| self.evaluate_measure(doc, m, answers, as_of)).collect();
+        Evaluation { as_of, coverage: self.coverage(answers), outcomes }
+    }
+
+    pub fn coverage(&self, answers: &Answers) -> Coverage {
+        let Some(Value::Region(home)) = answers.get(Fact::HomeRegion) else {
+            return Coverage::Unknown;
+        };
+        let mut result = Coverage::NotCovered;
+        for doc in self.documents.iter().filter(|d| d.region != NATIONAL) {
+            match region_within(home, &doc.region) {
+                Tri::True => return Coverage::Covered,
+                Tri::Unknown => result = Coverage::Unknown,
+                Tri::False => {}
+            }
+        }
+        result
+    }
+
+    /// The unanswered fact that can decide the most undetermined measures in force on
+    /// `as_of` (ties go to the earlier fact in [`Fact::ALL`], so the order is stable).
+    /// When no verdict is open, asks what makes an amount or a deadline exact.
+    /// `skipped` holds facts the worker said they do not know.
+    pub fn next_question(&self, answers: &Answers, as_of: Date, skipped: &BTreeSet<Fact>) -> Option<Fact> {
+        let evaluation = self.evaluate(answers, as_of);
+        let mut deciding: BTreeMap<Fact, usize> = BTreeMap::new();
+        let mut refining: BTreeMap<Fact, usize> = BTreeMap::new();
+        // Only the worker's own measures steer the questions; employer measures are shown
+        // as extras and never cost the worker a question.
+        for o in evaluation.outcomes.iter().filter(|o| o.status.is_current() && o.measure.audience == Audience::Worker) {
+            match &o.verdict {
+                Verdict::Undetermined { missing } => {
+                    for f in missing {
+                        *deciding.entry(*f).or_default() += 1;
+                    }
+                }
+                Verdict::Eligible => {
+                    let amount_facts = o.measure.amount.as_ref().map(|r| r.facts()).unwrap_or_default();
+                    for f in amount_facts.into_iter().filter(|f| answers.get(*f).is_none()) {
+                        *refining.entry(f).or_default() += 1;
+                    }
+                    for d in &o.deadlines {
+                        if let Due::NeedsDates { missing } = &d.due {
+                            for f in missing {
+                                *refining.entry(*f).or_default() += 1;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let best = |counts: BTreeMap<Fact, usize>| {
+            counts
+                .into_iter()
+                .filter(|(f, _)| !skipped.contains(f))
+                // The region may be answered coarsely and still be missing (province
+                // given, county needed); every other fact asked is unanswered.
+                .filter(|(f, _)| *f == Fact::HomeRegion || answers.get(*f).is_none())
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(f, _)| f)
+        };
+        best(deciding).or_else(|| best(refining))
+    }
+}

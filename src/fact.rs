@@ -1,0 +1,241 @@
+//! The facts a worker can tell us. Every condition in `policies/` is about one of these;
+//! a name not listed here is a load error.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of value a fact holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactKind {
+    /// An administrative region code (2, 4 or 6 digits) or `other`.
+    Region,
+    Bool,
+    /// A whole number with a unit ("years", "months", "days", "times").
+    Count(&'static str),
+    Money,
+    Date,
+    /// One of a fixed set of options.
+    Choice(&'static [(&'static str, &'static str, &'static str)]),
+}
+
+macro_rules! facts {
+    ($( $variant:ident = $name:literal, $kind:expr, $zh:literal, $en:literal, $q:ident; )*) => {
+        /// A fact about the worker or their situation.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Fact { $( $variant, )* }
+
+        impl Fact {
+            pub const ALL: &'static [Fact] = &[ $( Fact::$variant, )* ];
+
+            /// The name used in policy files and answers files.
+            pub fn name(self) -> &'static str {
+                match self { $( Fact::$variant => $name, )* }
+            }
+            pub fn kind(self) -> FactKind {
+                match self { $( Fact::$variant => $kind, )* }
+            }
+            /// Plain Chinese label, as shown to the worker.
+            pub fn label_zh(self) -> &'static str {
+                match self { $( Fact::$variant => $zh, )* }
+            }
+            pub fn label_en(self) -> &'static str {
+                match self { $( Fact::$variant => $en, )* }
+            }
+            /// The question screen that asks this fact.
+            pub fn question(self) -> Question {
+                match self { $( Fact::$variant => Question::$q, )* }
+            }
+        }
+    };
+}
+
+const SEX: &[(&str, &str, &str)] = &[("male", "男", "male"), ("female", "女", "female")];
+const HOUSEHOLD: &[(&str, &str, &str)] = &[("rural", "农村户口", "rural household"), ("urban", "城镇户口", "urban household")];
+const WORK_PLACE: &[(&str, &str, &str)] = &[
+    ("cross_province", "在外省打工", "working in another province"),
+    ("in_province_outside_county", "在本省、但不在本县打工", "in my province, outside my county"),
+    ("in_county", "在本县打工", "in my home county"),
+];
+const BUSINESS_FORM: &[(&str, &str, &str)] = &[
+    ("individual", "个人或个体户", "on my own / sole trader"),
+    ("partnership", "和别人合伙", "partnership"),
+    ("small_firm", "小微企业", "small business"),
+];
+const LABOUR_CAPACITY: &[(&str, &str, &str)] = &[
+    ("full", "能正常干活", "full capacity"),
+    ("weak", "弱劳动力或半劳动力", "weak or half capacity"),
+    ("none", "无劳动能力", "cannot work"),
+];
+
+facts! {
+    HomeRegion = "home_region", FactKind::Region, "户口所在地", "where your household is registered", Home;
+    Age = "age", FactKind::Count("years"), "年龄", "age", Age;
+    Sex = "sex", FactKind::Choice(SEX), "性别", "sex", Sex;
+    Household = "household", FactKind::Choice(HOUSEHOLD), "户口类型", "household registration type", Household;
+
+    Tuopin = "tuopin", FactKind::Bool, "脱贫人口（含脱贫户家庭成员）", "person lifted out of poverty (脱贫人口)", Groups;
+    Jiandang = "jiandang", FactKind::Bool, "建档立卡贫困劳动力", "registered poor worker (建档立卡)", Groups;
+    Monitored = "monitored", FactKind::Bool, "防返贫监测对象（防止返贫致贫对象）", "monitored for falling back into poverty", Groups;
+    Dibao = "dibao", FactKind::Bool, "低保家庭", "minimum-living-allowance household (低保)", Groups;
+    ZeroEmploymentFamily = "zero_employment_family", FactKind::Bool, "零就业家庭", "household with nobody employed", Groups;
+    Disabled = "disabled", FactKind::Bool, "残疾人", "person with a disability", Groups;
+    Relocated = "relocated", FactKind::Bool, "易地扶贫搬迁户", "relocated for poverty alleviation (易地搬迁)", Groups;
+    ReturningMigrant = "returning_migrant", FactKind::Bool, "返乡农民工", "migrant worker who came home", Groups;
+    Graduate = "graduate", FactKind::Bool, "高校毕业生", "college graduate", Groups;
+    Lianghousheng = "lianghousheng", FactKind::Bool, "两后生（初中、高中毕业未继续升学）", "school leaver not going on to study (两后生)", Groups;
+    Veteran = "veteran", FactKind::Bool, "退役军人", "military veteran", Groups;
+
+    WorkPlace = "work_place", FactKind::Choice(WORK_PLACE), "在哪里打工", "where you work", WorkPlace;
+    OrganisedOutput = "organised_output", FactKind::Bool, "通过政府或劳务公司组织外出", "went out through organised labour output", Organised;
+    StableMonths = "stable_months", FactKind::Count("months"), "今年稳定干了几个月", "months of stable work this year", StableMonths;
+    ContractMonths = "contract_months", FactKind::Count("months"), "劳动合同签了几个月", "length of your labour contract (months)", Contract;
+    WorkshopJob = "workshop_job", FactKind::Bool, "在扶贫车间（就业帮扶车间）上班", "works in a poverty-alleviation workshop", Workshop;
+    SmallFirmJob = "small_firm_job", FactKind::Bool, "在小微企业上班", "works for a small or micro business", SmallFirm;
+    FlexibleEmployment = "flexible_employment", FactKind::Bool, "灵活就业（打零工、自己干、没有固定单位）", "in flexible work (odd jobs, self-employed, no fixed employer)", Flexible;
+    MonthlyWage = "monthly_wage", FactKind::Money, "每月工资", "monthly wage", Wage;
+
+    Unemployed = "unemployed", FactKind::Bool, "现在没有工作", "out of work now", Unemployed;
+    UnemployedMonths = "unemployed_months", FactKind::Count("months"), "没工作几个月了", "months out of work", UnemployedMonths;
+    RegisteredUnemployed = "registered_unemployed", FactKind::Bool, "已做失业登记", "registered as unemployed", Registered;
+    UiPaidYears = "ui_paid_years", FactKind::Count("years"), "失业保险交了几年", "years of unemployment-insurance contributions", UiPaid;
+    LostJobInvoluntarily = "lost_job_involuntarily", FactKind::Bool, "不是自己要走的（被辞退、合同到期等）", "lost the job not by your own choice", Involuntary;
+
+    BusinessStartDate = "business_start_date", FactKind::Date, "生意（个体户、公司）开业日期", "date your business opened", Business;
+    BusinessMonths = "business_months", FactKind::Count("months"), "生意已经开了几个月", "months your business has been running", Business;
+    FirstBusiness = "first_business", FactKind::Bool, "第一次创业", "first business you have started", FirstBusiness;
+    BusinessProfitable = "business_profitable", FactKind::Bool, "生意有盈利", "business makes a profit", Profitable;
+    BusinessForm = "business_form", FactKind::Choice(BUSINESS_FORM), "创业形式", "form of the business", BusinessForm;
+
+    TrainingDays = "training_days", FactKind::Count("days"), "参加培训的天数", "days of training", TrainingDays;
+    TrainingCertificate = "training_certificate", FactKind::Bool, "培训后拿到证书", "got a certificate after training", Certificate;
+    TrainingsThisYear = "trainings_this_year", FactKind::Count("times"), "今年已享受培训补贴的次数", "subsidised trainings already this year", TrainingsThisYear;
+
+    TicketPrice = "ticket_price", FactKind::Money, "外出车票钱", "ticket price to your workplace", Ticket;
+
+    ProblemUnpaidWages = "problem_unpaid_wages", FactKind::Bool, "工资被拖欠、克扣", "wages unpaid or docked", Problems;
+    ProblemDismissed = "problem_dismissed", FactKind::Bool, "被辞退、被裁员", "dismissed or laid off", Problems;
+    ProblemInjury = "problem_injury", FactKind::Bool, "干活受伤或得了职业病", "injured at work or occupational disease", Problems;
+    ProblemIllegalFees = "problem_illegal_fees", FactKind::Bool, "被乱收费（押金、介绍费等）", "charged illegal fees (deposits, job fees)", Problems;
+    ProblemDiscrimination = "problem_discrimination", FactKind::Bool, "找工作受歧视", "discriminated against when job-hunting", Problems;
+    ProblemFraud = "problem_fraud", FactKind::Bool, "遇到黑中介、招工骗局", "cheated by a fake agency or job scam", Problems;
+    ProblemNoContract = "problem_no_contract", FactKind::Bool, "没签劳动合同", "no labour contract", Problems;
+    ProblemNoSocialInsurance = "problem_no_social_insurance", FactKind::Bool, "没给交社保", "no social insurance paid", Problems;
+
+    DisputeDate = "dispute_date", FactKind::Date, "知道权益被侵害的日期（如该发工资没发的那天）", "date you learned your rights were violated", DisputeDate;
+    InjuryDate = "injury_date", FactKind::Date, "受伤或确诊职业病的日期", "date of the injury or diagnosis", InjuryDate;
+    StillEmployed = "still_employed", FactKind::Bool, "还在这家单位干", "still working for that employer", StillEmployed;
+    JobEndDate = "job_end_date", FactKind::Date, "离职（劳动关系结束）的日期", "date the job ended", JobEndDate;
+
+    CanLeaveHome = "can_leave_home", FactKind::Bool, "能离开家外出打工", "able to leave home to work", CanLeaveHome;
+    LabourCapacity = "labour_capacity", FactKind::Choice(LABOUR_CAPACITY), "劳动能力", "ability to work", LabourCapacity;
+    HasPublicPost = "has_public_post", FactKind::Bool, "已在其他公益性岗位上", "already holds another public-welfare post", HasPublicPost;
+}
+
+/// One question screen. Several facts can share a screen (e.g. the groups a person
+/// belongs to are ticked on one list), so the widget asks fewer questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    Home,
+    Age,
+    Sex,
+    Household,
+    Groups,
+    WorkPlace,
+    Organised,
+    StableMonths,
+    Contract,
+    Workshop,
+    SmallFirm,
+    Flexible,
+    Wage,
+    Unemployed,
+    UnemployedMonths,
+    Registered,
+    UiPaid,
+    Involuntary,
+    Business,
+    FirstBusiness,
+    Profitable,
+    BusinessForm,
+    TrainingDays,
+    Certificate,
+    TrainingsThisYear,
+    Ticket,
+    Problems,
+    DisputeDate,
+    InjuryDate,
+    StillEmployed,
+    JobEndDate,
+    CanLeaveHome,
+    LabourCapacity,
+    HasPublicPost,
+}
+
+impl Question {
+    /// The facts this screen sets, in display order.
+    pub fn facts(self) -> Vec<Fact> {
+        Fact::ALL.iter().copied().filter(|f| f.question() == self && !f.is_derived()).collect()
+    }
+}
+
+impl Fact {
+    pub fn from_name(name: &str) -> Option<Fact> {
+        Fact::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// Facts computed from other facts and the evaluation date; never asked directly.
+    pub fn is_derived(self) -> bool {
+        matches!(self, Fact::BusinessMonths)
+    }
+
+    /// The fact a person answers so that this one becomes known.
+    pub fn asked_as(self) -> Fact {
+        match self {
+            Fact::BusinessMonths => Fact::BusinessStartDate,
+            f => f,
+        }
+    }
+
+    /// The option code of a choice fact, checked.
+    pub fn choice_option(self, code: &str) -> Option<&'static str> {
+        match self.kind() {
+            FactKind::Choice(opts) => opts.iter().find(|o| o.0 == code).map(|o| o.0),
+            _ => None,
+        }
+    }
+
+    pub fn choice_label(self, code: &str, english: bool) -> String {
+        match self.kind() {
+            FactKind::Choice(opts) => opts
+                .iter()
+                .find(|o| o.0 == code)
+                .map(|o| if english { o.2 } else { o.1 }.to_string())
+                .unwrap_or_else(|| code.to_string()),
+            _ => code.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_round_trip() {
+        for f in Fact::ALL {
+            assert_eq!(Fact::from_name(f.name()), Some(*f));
+        }
+        let mut names: Vec<_> = Fact::ALL.iter().map(|f| f.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Fact::ALL.len());
+    }
+
+    #[test]
+    fn every_question_asks_something() {
+        for f in Fact::ALL {
+            assert!(!f.question().facts().is_empty(), "{:?}", f.question());
+        }
+    }
+}
