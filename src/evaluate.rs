@@ -76,6 +76,51 @@ pub struct Outcome<'a> {
     pub deadlines: Vec<Deadline>,
 }
 
+/// Where an outcome is shown, in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Money or help the worker can apply for now.
+    ApplyNow,
+    /// Might apply: answers are missing.
+    MayQualify,
+    /// Rights the worker has.
+    Protections,
+    /// Whom to contact if something goes wrong.
+    Contacts,
+    /// What an employer or organiser can get for hiring the worker.
+    Employer,
+    /// Programmes that ended (or have not started) on the date, which the worker would
+    /// or might have qualified for.
+    Ended,
+    /// Current measures the worker does not qualify for.
+    NotForYou,
+}
+
+impl Group {
+    pub const ALL: [Group; 7] = [Group::ApplyNow, Group::MayQualify, Group::Protections, Group::Contacts, Group::Employer, Group::Ended, Group::NotForYou];
+}
+
+impl Outcome<'_> {
+    pub fn group(&self) -> Group {
+        use crate::policy::Kind;
+        let not = matches!(self.verdict, Verdict::NotEligible { .. });
+        if !self.status.is_current() {
+            return if not { Group::NotForYou } else { Group::Ended };
+        }
+        if not {
+            return Group::NotForYou;
+        }
+        match (self.measure.audience, self.measure.kind) {
+            (Audience::Employer, _) => Group::Employer,
+            (_, Kind::Channel) => Group::Contacts,
+            (_, Kind::Protection) => Group::Protections,
+            _ if matches!(self.verdict, Verdict::Eligible) => Group::ApplyNow,
+            _ => Group::MayQualify,
+        }
+    }
+}
+
 /// Whether the documents cover the worker's home region with local measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -25,6 +25,7 @@ pub mod load;
 pub mod money;
 pub mod policy;
 pub mod region;
+pub mod share;
 
 pub use answers::{Answers, RawValue, Value};
 pub use catalogue::Catalogue;

@@ -21,6 +21,11 @@ impl Money {
     /// Parses "500", "420.50". Rejects negatives, more than two decimal places and junk.
     pub fn parse(text: &str) -> Result<Money, String> {
         let t = text.trim();
+        // Plain digits only: no exponents, separators or signs other than a leading minus.
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+            return Err(format!("'{text}' is not an amount of money (write digits, e.g. 500 or 420.50)"));
+        }
         let d = Decimal::from_str(t).map_err(|_| format!("'{text}' is not an amount of money (write digits, e.g. 500 or 420.50)"))?;
         if d.is_sign_negative() && !d.is_zero() {
             return Err(format!("'{text}' is negative; amounts of money cannot be"));

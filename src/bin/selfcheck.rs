@@ -25,6 +25,7 @@ const USAGE: &str = "usage:
   selfcheck policies [--format json] [--policies DIR]
   selfcheck lint [DIR]
   selfcheck cases [DIR] [--policies DIR]
+  selfcheck schema            (JSON Schema of the answers file)
 Answers format: docs/answers.md";
 
 struct Args {
@@ -166,6 +167,10 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             println!("{} passed, {} failed; {} coverage gaps", all.len() - failed, failed, gaps.len());
             Ok(if failed == 0 && gaps.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        "schema" => {
+            println!("{}", serde_json::to_string_pretty(&answers_schema()).map_err(|e| e.to_string())?);
+            Ok(ExitCode::SUCCESS)
+        }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -296,6 +301,13 @@ fn print_check(outcomes: &[Outcome], coverage: Coverage, answers: &Answers, as_o
     if let Some(f) = next {
         println!("下一个问题 (next question): {} — {}", f.name(), f.label_zh());
     }
+    let timeline: Vec<Deadline> = Deadline::all(answers, as_of).into_iter().filter(|d| !matches!(d.due, Due::NeedsDates { .. })).collect();
+    if !timeline.is_empty() {
+        println!("\n期限 deadlines:");
+        for d in &timeline {
+            println!("  ⏰ {}: {} — {}", d.kind.title(false), due_line(&d.due), d.kind.cite());
+        }
+    }
     for o in outcomes {
         let m = o.measure;
         let verdict = match &o.verdict {
@@ -329,13 +341,7 @@ fn print_check(outcomes: &[Outcome], coverage: Coverage, answers: &Answers, as_o
             Verdict::Eligible => {}
         }
         for d in &o.deadlines {
-            let due = match &d.due {
-                Due::On { date, days_left } if *days_left >= 0 => format!("{date}（还剩 {days_left} 天）"),
-                Due::On { date, days_left } => format!("{date}（已过 {} 天）", -days_left),
-                Due::NotWhileEmployed => "在职期间不受1年限制；离职后1年内".into(),
-                Due::NeedsDates { .. } => "需要填日期".into(),
-            };
-            println!("  ⏰ {}: {due} — {}", d.kind.title(false), d.kind.cite());
+            println!("  ⏰ {}: {} — {}", d.kind.title(false), due_line(&d.due), d.kind.cite());
         }
         for p in &m.phones {
             println!("  ☎ {} (dial {}){}", p.number, p.dial, p.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default());
@@ -349,5 +355,40 @@ fn print_check(outcomes: &[Outcome], coverage: Coverage, answers: &Answers, as_o
         }
         println!("  来源 source: {}", source_line(o));
     }
-    let _ = answers;
+}
+
+fn due_line(due: &Due) -> String {
+    match due {
+        Due::On { date, days_left } if *days_left >= 0 => format!("{date}（还剩 {days_left} 天）"),
+        Due::On { date, days_left } => format!("{date}（已过 {} 天）", -days_left),
+        Due::NotWhileEmployed => "在职期间不受1年限制；离职后1年内".into(),
+        Due::NeedsDates { .. } => "需要填日期".into(),
+    }
+}
+
+/// The JSON Schema of an answers file, made from the fact list so it cannot drift.
+fn answers_schema() -> serde_json::Value {
+    use serde_json::json;
+    use wugong::fact::FactKind;
+    let mut props = serde_json::Map::new();
+    for f in wugong::Fact::ALL.iter().filter(|f| !f.is_derived()) {
+        let mut p = match f.kind() {
+            FactKind::Bool => json!({"type": ["boolean", "null"]}),
+            FactKind::Count(unit) => json!({"type": ["integer", "null"], "minimum": 0, "description": unit}),
+            FactKind::Money => json!({"type": ["string", "integer", "null"], "pattern": "^[0-9]+(\\.[0-9]{1,2})?$", "minimum": 0, "description": "yuan, as text"}),
+            FactKind::Date => json!({"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}),
+            FactKind::Choice(opts) => json!({"enum": opts.iter().map(|o| serde_json::Value::from(o.0)).chain([serde_json::Value::Null]).collect::<Vec<_>>()}),
+            FactKind::Region => json!({"enum": wugong::region::REGIONS.iter().map(|r| serde_json::Value::from(r.code)).chain([serde_json::Value::Null]).collect::<Vec<_>>()}),
+        };
+        p["title"] = json!(format!("{} — {}", f.label_zh(), f.label_en()));
+        props.insert(f.name().to_string(), p);
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "务工自查 answers",
+        "description": "A worker's answers. Leave a fact out, or set it to null, when it is not known.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": props,
+    })
 }

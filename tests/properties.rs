@@ -1,0 +1,137 @@
+//! Properties of evaluation over any answers: no panic, determinism, and monotone
+//! refinement (adding an answer never flips eligible ↔ not eligible).
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use wugong::fact::FactKind;
+use wugong::{Answers, Catalogue, Date, Fact, Money, Value};
+
+fn catalogue() -> &'static Catalogue {
+    static C: OnceLock<Catalogue> = OnceLock::new();
+    C.get_or_init(|| Catalogue::embedded().expect("policies load"))
+}
+
+fn date_strategy() -> impl Strategy<Value = Date> {
+    (2015i32..2030, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+}
+
+/// Any valid value for a fact, edge values included.
+fn value_for(fact: Fact) -> BoxedStrategy<Value> {
+    match fact.kind() {
+        FactKind::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
+        FactKind::Count("years") => prop_oneof![0u32..=120, Just(0), Just(16), Just(40), Just(50)].prop_map(Value::Count).boxed(),
+        FactKind::Count(_) => prop_oneof![0u32..=48, Just(0), Just(3), Just(6), Just(12)].prop_map(Value::Count).boxed(),
+        FactKind::Money => (0i64..2_000_000, 0u32..100)
+            .prop_map(|(y, f)| Value::Money(Money::parse(&format!("{y}.{f:02}")).unwrap()))
+            .boxed(),
+        FactKind::Date => date_strategy().prop_map(Value::Date).boxed(),
+        FactKind::Choice(opts) => proptest::sample::select(opts.iter().map(|o| o.0).collect::<Vec<_>>()).prop_map(Value::Choice).boxed(),
+        FactKind::Region => proptest::sample::select(wugong::region::REGIONS.iter().map(|r| r.code).collect::<Vec<_>>())
+            .prop_map(Value::Region)
+            .boxed(),
+    }
+}
+
+fn askable() -> Vec<Fact> {
+    Fact::ALL.iter().copied().filter(|f| !f.is_derived()).collect()
+}
+
+/// A random partial set of answers.
+fn answers_strategy() -> impl Strategy<Value = Answers> {
+    let facts = askable();
+    let per_fact: Vec<_> = facts.iter().map(|f| proptest::option::weighted(0.5, value_for(*f))).collect();
+    per_fact.prop_map(move |values| {
+        let mut a = Answers::new();
+        for (f, v) in askable().into_iter().zip(values) {
+            if let Some(v) = v {
+                a.set(f, v).unwrap();
+            }
+        }
+        a
+    })
+}
+
+fn verdicts(a: &Answers, as_of: Date) -> Vec<(String, &'static str)> {
+    catalogue().evaluate(a, as_of).outcomes.iter().map(|o| (o.id.to_string(), o.verdict.name())).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn evaluation_never_panics_and_is_deterministic(a in answers_strategy(), as_of in date_strategy()) {
+        let first = format!("{:?}", catalogue().evaluate(&a, as_of).outcomes);
+        let second = format!("{:?}", catalogue().evaluate(&a, as_of).outcomes);
+        prop_assert_eq!(first, second);
+        let q1 = catalogue().next_question(&a, as_of, &BTreeSet::new());
+        let q2 = catalogue().next_question(&a, as_of, &BTreeSet::new());
+        prop_assert_eq!(q1, q2);
+    }
+
+    #[test]
+    fn adding_an_answer_only_settles_open_verdicts(
+        a in answers_strategy(),
+        as_of in date_strategy(),
+        pick in any::<proptest::sample::Index>(),
+        seed in any::<u64>(),
+    ) {
+        let missing: Vec<Fact> = askable().into_iter().filter(|f| a.get(*f).is_none()).collect();
+        prop_assume!(!missing.is_empty());
+        let fact = missing[pick.index(missing.len())];
+        // Draw a value for the chosen fact deterministically from the seed.
+        let mut runner = proptest::test_runner::TestRunner::new_with_rng(
+            Default::default(),
+            proptest::test_runner::TestRng::from_seed(proptest::test_runner::RngAlgorithm::ChaCha, &seed_bytes(seed)),
+        );
+        let value = value_for(fact).new_tree(&mut runner).unwrap().current();
+        let mut more = a.clone();
+        more.set(fact, value).unwrap();
+        for ((id, before), (_, after)) in verdicts(&a, as_of).into_iter().zip(verdicts(&more, as_of)) {
+            if before != "undetermined" {
+                prop_assert_eq!(before, after, "{} changed after answering {}", id, fact.name());
+            }
+        }
+    }
+
+    #[test]
+    fn next_question_never_asks_what_is_answered_or_skipped(a in answers_strategy(), as_of in date_strategy(), skip in proptest::collection::btree_set(proptest::sample::select(askable()), 0..5)) {
+        if let Some(f) = catalogue().next_question(&a, as_of, &skip) {
+            prop_assert!(!skip.contains(&f));
+            prop_assert!(!f.is_derived());
+            prop_assert!(f == Fact::HomeRegion || a.get(f).is_none(), "asked {} again", f.name());
+        }
+    }
+}
+
+fn seed_bytes(seed: u64) -> [u8; 32] {
+    let mut b = [0u8; 32];
+    for (i, chunk) in b.chunks_mut(8).enumerate() {
+        chunk.copy_from_slice(&(seed.wrapping_mul(i as u64 + 1)).to_le_bytes());
+    }
+    b
+}
+
+#[test]
+fn following_next_question_ends() {
+    // Answering every question the engine asks (with "yes"/first option/3) must finish:
+    // the engine never asks forever.
+    let as_of: Date = "2024-06-01".parse().unwrap();
+    let mut a = Answers::new();
+    a.set(Fact::HomeRegion, Value::Region("530326")).unwrap();
+    let mut asked = 0;
+    while let Some(f) = catalogue().next_question(&a, as_of, &BTreeSet::new()) {
+        asked += 1;
+        assert!(asked < 80, "more than 80 questions");
+        let v = match f.kind() {
+            FactKind::Bool => Value::Bool(true),
+            FactKind::Count(_) => Value::Count(3),
+            FactKind::Money => Value::Money(Money::yuan(300)),
+            FactKind::Date => Value::Date("2024-03-01".parse().unwrap()),
+            FactKind::Choice(o) => Value::Choice(o[0].0),
+            FactKind::Region => break,
+        };
+        a.set(f, v).unwrap();
+    }
+}
