@@ -1,0 +1,133 @@
+//! The few browser services the widget uses: storage, the address bar, speech, the
+//! clipboard, printing. Each fails quietly (returns None/false) where the browser lacks it.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wugong::Date;
+
+/// Versioned keys: a later format uses a new key and ignores these.
+pub const ANSWERS_KEY: &str = "wugong.answers.v1";
+pub const SETTINGS_KEY: &str = "wugong.settings.v1";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Private modes and some in-app browsers throw on access: treat as no storage.
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The URL fragment without '#', percent-decoded.
+pub fn fragment() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let raw = hash.strip_prefix('#')?;
+    if raw.is_empty() {
+        return None;
+    }
+    js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).or_else(|| Some(raw.to_string()))
+}
+
+/// Removes the fragment from the address bar without reloading.
+pub fn clear_fragment() {
+    if let Some(w) = window() {
+        if let (Ok(history), Ok(path), Ok(search)) = (w.history(), w.location().pathname(), w.location().search()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+        }
+    }
+}
+
+/// A query parameter of the page address (`?date=…`, `?lang=en`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string()).unwrap_or_default())
+    })
+}
+
+/// The page address without fragment, for share links.
+pub fn page_address() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or_else(|_| Date::new(2026, 1, 1).unwrap())
+}
+
+pub fn speech_available() -> bool {
+    let Some(w) = window() else { return false };
+    js_sys::Reflect::has(&w, &JsValue::from_str("speechSynthesis")).unwrap_or(false)
+        && js_sys::Reflect::has(&w, &JsValue::from_str("SpeechSynthesisUtterance")).unwrap_or(false)
+}
+
+pub fn speak(text: &str, english: bool) {
+    if !speech_available() {
+        return;
+    }
+    let Some(synth) = window().and_then(|w| w.speech_synthesis().ok()) else { return };
+    synth.cancel();
+    if let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
+        u.set_lang(if english { "en-US" } else { "zh-CN" });
+        u.set_rate(0.9);
+        synth.speak(&u);
+    }
+}
+
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Copies text; returns false where the clipboard API is missing (then the text is
+/// shown selected for a long-press copy).
+pub fn copy(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let nav = w.navigator();
+    if !js_sys::Reflect::has(&nav, &JsValue::from_str("clipboard")).unwrap_or(false) {
+        return false;
+    }
+    let _ = nav.clipboard().write_text(text);
+    true
+}
+
+pub fn set_root_font_size(percent: u16) {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Ok(el) = root.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property("font-size", &format!("{percent}%"));
+        }
+    }
+}
+
+pub fn set_document_lang(english: bool) {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", if english { "en" } else { "zh-CN" });
+    }
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

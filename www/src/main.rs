@@ -1,0 +1,171 @@
+//! 务工自查 — the web widget. It asks one question at a time and shows what the engine
+//! (`wugong`) decides. Nothing leaves the phone: answers live in localStorage and in
+//! share links' `#fragment`, which browsers never send to a server.
+
+mod browser;
+mod controls;
+mod question;
+mod results;
+mod state;
+mod text;
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use wugong::policy::Document;
+use wugong::{share, Answers, Catalogue, Fact, Question, Value};
+use yew::prelude::*;
+
+use crate::state::{Action, Screen, State};
+use crate::text::tr;
+
+/// The policies, checked at build time by www/build.rs.
+static POLICIES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/policies.json"));
+
+pub fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        // The browser's JSON parser is smaller than shipping one in the wasm.
+        let value = js_sys::JSON::parse(POLICIES_JSON).expect("policies JSON parses");
+        let docs: Vec<Document> = serde_wasm_bindgen::from_value(value).expect("policies JSON has the engine's shape");
+        Catalogue::new(docs).expect("policies were checked at build time")
+    })
+}
+
+/// State on first load: a share link wins over stored answers; either, if broken, is
+/// reported in one line and ignored.
+fn initial_state() -> State {
+    let today = browser::today();
+    let mut notice = None;
+    let settings = browser::load(browser::SETTINGS_KEY).unwrap_or_default();
+    let mut english = settings.split(';').any(|p| p == "lang=en");
+    let text_scale = settings
+        .split(';')
+        .find_map(|p| p.strip_prefix("scale=")?.parse::<u16>().ok())
+        .unwrap_or(100)
+        .clamp(100, 200);
+    match browser::query_param("lang").as_deref() {
+        Some("en") => english = true,
+        Some("zh") => english = false,
+        _ => {}
+    }
+    let as_of_override = browser::query_param("date").and_then(|d| d.parse().ok());
+
+    let mut answers = Answers::new();
+    let mut from_link = false;
+    if let Some(fragment) = browser::fragment() {
+        match share::decode(&fragment) {
+            Ok(a) => {
+                answers = a;
+                from_link = true;
+            }
+            Err(e) => {
+                notice = Some(format!("{}{e}", tr(english, "分享链接有问题，已忽略：", "The shared link is broken and was ignored: ")));
+            }
+        }
+        browser::clear_fragment();
+    }
+    if !from_link {
+        if let Some(stored) = browser::load(browser::ANSWERS_KEY) {
+            match share::decode(&stored) {
+                Ok(a) => answers = a,
+                Err(e) => {
+                    notice = Some(format!("{}{e}", tr(english, "保存的回答有问题，已忽略：", "Your saved answers were unreadable and were ignored: ")));
+                    browser::remove(browser::ANSWERS_KEY);
+                }
+            }
+        }
+    }
+    // An office can link with its region preselected: ?region=530326
+    if answers.get(Fact::HomeRegion).is_none() {
+        if let Some(code) = browser::query_param("region").and_then(|c| wugong::region::find(&c)) {
+            let _ = answers.set(Fact::HomeRegion, Value::Region(code.code));
+        }
+    }
+    let mut s = State {
+        answers,
+        skipped: BTreeSet::new(),
+        screen: Screen::Ask(Question::Home),
+        history: vec![],
+        today,
+        as_of_override,
+        english,
+        text_scale,
+        notice,
+    };
+    s.screen = if from_link || s.answers.len() > 1 { Screen::Results } else { s.next_screen() };
+    s
+}
+
+#[component]
+fn App() -> Html {
+    let state = use_reducer(initial_state);
+
+    // Persist answers on every change; an empty set removes the stored copy.
+    use_effect_with(state.answers.clone(), |answers| {
+        if answers.is_empty() {
+            browser::remove(browser::ANSWERS_KEY);
+        } else {
+            browser::save(browser::ANSWERS_KEY, &share::encode(answers));
+        }
+    });
+    use_effect_with((state.english, state.text_scale), |(english, scale)| {
+        browser::set_root_font_size(*scale);
+        browser::set_document_lang(*english);
+        browser::save(browser::SETTINGS_KEY, &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }));
+    });
+    use_effect_with(state.screen, |_| browser::scroll_to_top());
+
+    let english = state.english;
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Notice(None)))
+    };
+    let body = match state.screen {
+        Screen::Ask(q) => html! { <question::QuestionView state={state.clone()} question={q} /> },
+        Screen::Results => html! { <results::Results state={state.clone()} /> },
+        Screen::Print => html! { <results::PrintView state={state.clone()} /> },
+    };
+    html! {
+        <div class="app">
+            <controls::Header state={state.clone()} />
+            if let Some(n) = &state.notice {
+                <p class="notice" role="alert" data-testid="notice">
+                    <span>{ n.clone() }</span>
+                    <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
+                </p>
+            }
+            <main id="main">{ body }</main>
+            <controls::Footer state={state.clone()} />
+        </div>
+    }
+}
+
+/// Shown instead of a frozen page if anything in the widget panics.
+const FAILURE_HTML: &str = r#"<div class="app"><main class="failure" data-testid="failure">
+<h1>页面出错了 / Something went wrong</h1>
+<p>很抱歉，页面出了问题。你的权益不受影响。</p>
+<p>可以拨打人社服务热线咨询：<a class="call" href="tel:12333">☎ 12333</a></p>
+<p>Sorry, this page failed. Call the human-resources hotline <a href="tel:12333">12333</a> for help.</p>
+<p><a href="./">重新打开 / Reload</a></p></main></div>"#;
+
+fn main() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("务工自查 failed: {info}").into());
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            body.set_inner_html(FAILURE_HTML);
+        }
+    }));
+    // Fail fast (into the failure page) if the policies could not be read.
+    let _ = catalogue();
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(el) => {
+            el.set_inner_html("");
+            yew::Renderer::<App>::with_root(el).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}

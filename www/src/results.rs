@@ -1,0 +1,310 @@
+//! The results, grouped the way a clerk would explain them, and a one-page summary.
+
+use std::collections::BTreeSet;
+
+use wugong::amount::Amount;
+use wugong::deadline::{Deadline, Due};
+use wugong::evaluate::{Group, Outcome};
+use wugong::{Coverage, Question, Status, Verdict};
+use yew::prelude::*;
+
+use crate::catalogue;
+use crate::controls::Speak;
+use crate::question::StateOnly;
+use crate::state::{Action, State};
+use crate::text::{prompt, tr};
+
+fn group_title(g: Group, english: bool) -> &'static str {
+    match g {
+        Group::ApplyNow => tr(english, "你现在可以申请", "You can apply now"),
+        Group::MayQualify => tr(english, "你可能符合——回答或核实这些", "You may qualify — answer or check these"),
+        Group::Protections => tr(english, "你享有的权益", "Protections you have"),
+        Group::Contacts => tr(english, "遇到问题找谁", "If something goes wrong — whom to contact"),
+        Group::Employer => tr(english, "你的单位或组织者可以领（找工作时有用）", "Your employer or organiser can get (useful when job-hunting)"),
+        Group::Ended => tr(english, "已结束的项目", "Ended programmes"),
+        Group::NotForYou => tr(english, "不符合的项目（点开看原因）", "Not for you (open to see why)"),
+    }
+}
+
+#[component]
+pub fn Results(props: &StateOnly) -> Html {
+    let state = &props.state;
+    let english = state.english;
+    let as_of = state.as_of();
+    let eval = catalogue().evaluate(&state.answers, as_of);
+    let next = catalogue().next_question(&state.answers, as_of, &state.skipped);
+
+    let continue_btn = next.map(|f| {
+        let state = state.clone();
+        let q = f.question();
+        let onclick = Callback::from(move |_| state.dispatch(Action::Ask(q)));
+        html! { <button class="primary" {onclick} data-testid="continue">{ tr(english, "继续回答，结果更准 →", "Keep answering for a clearer result →") }</button> }
+    });
+
+    let timeline: Vec<Deadline> = Deadline::all(&state.answers, as_of).into_iter().filter(|d| !matches!(d.due, Due::NeedsDates { .. })).collect();
+
+    html! {
+        <section class="results" data-testid="results">
+            <h1>{ tr(english, "查询结果", "Your results") }</h1>
+            <p class="as-of" data-testid="as-of">
+                { if english { format!("Rules as of {as_of}") } else { format!("按 {as_of} 的规定计算") } }
+            </p>
+            if eval.coverage == Coverage::NotCovered {
+                <p class="warning" data-testid="not-covered">
+                    { tr(english,
+                        "这里只收录了云南省和山西省忻州市的地方补贴。你户口所在地的补贴没有收录——请打 ",
+                        "Only local subsidies of Yunnan and Xinzhou (Shanxi) are included. Yours are not — call ") }
+                    <a href="tel:12333" class="call">{ "12333" }</a>
+                    { tr(english, " 或问县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere.") }
+                </p>
+            }
+            { for continue_btn }
+            if !timeline.is_empty() { <Timeline deadlines={timeline} english={english} /> }
+            { for Group::ALL.iter().map(|g| group_section(state, &eval.outcomes, *g)) }
+            <MyAnswers state={state.clone()} />
+        </section>
+    }
+}
+
+fn group_section(state: &UseReducerHandle<State>, outcomes: &[Outcome<'static>], group: Group) -> Html {
+    let english = state.english;
+    let items: Vec<&Outcome> = outcomes.iter().filter(|o| o.group() == group).collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    let cards = html! { <>{ for items.iter().map(|o| card(state, o)) }</> };
+    let slug = format!("{group:?}").to_lowercase();
+    let title = group_title(group, english);
+    if matches!(group, Group::NotForYou | Group::Employer) {
+        html! {
+            <details class={classes!("group", slug.clone())} data-testid={format!("group-{slug}")}>
+                <summary><h2>{ title }{ format!(" ({})", items.len()) }</h2></summary>
+                { cards }
+            </details>
+        }
+    } else {
+        html! {
+            <section class={classes!("group", slug.clone())} data-testid={format!("group-{slug}")}>
+                <h2>{ title }</h2>
+                if group == Group::Ended {
+                    <p class="hint">{ tr(english,
+                        "这些项目的文件期限已过。是否还在继续，请问 12333 或县人社局。",
+                        "These programmes' stated periods are over. Ask 12333 or the county HR office whether they continue.") }</p>
+                }
+                { cards }
+            </section>
+        }
+    }
+}
+
+fn status_line(status: Status, english: bool) -> String {
+    match (status, english) {
+        (Status::InForce { until: Some(u) }, false) => format!("有效期至 {u}"),
+        (Status::InForce { until: Some(u) }, true) => format!("In force until {u}"),
+        (Status::InForce { until: None }, false) => "长期有效（文件未写截止日期）".into(),
+        (Status::InForce { until: None }, true) => "In force, no end date stated".into(),
+        (Status::Ended { on }, false) => format!("已于 {on} 结束——是否延续请问 12333 或县人社局"),
+        (Status::Ended { on }, true) => format!("Ended on {on} — ask 12333 or the county HR office whether it continues"),
+        (Status::NotYetInForce { from }, false) => format!("{from} 起才施行"),
+        (Status::NotYetInForce { from }, true) => format!("Not in force until {from}"),
+    }
+}
+
+fn amount_line(o: &Outcome, english: bool) -> Option<String> {
+    let a = o.amount.as_ref()?;
+    if *a == Amount::NeedsAnswers {
+        return Some(a.describe(english));
+    }
+    let freq = o.measure.frequency.map(|f| f.describe(english)).unwrap_or("");
+    Some(format!("{} {freq}", a.describe(english)).trim().to_string())
+}
+
+fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
+    let english = state.english;
+    let m = o.measure;
+    let d = o.document;
+    let amount = amount_line(o, english);
+    let why: Vec<String> = o.met.iter().map(|r| r.describe(english)).collect();
+    let (failed, missing) = match &o.verdict {
+        Verdict::NotEligible { failed } => (failed.iter().map(|r| r.describe(english)).collect::<Vec<_>>(), vec![]),
+        Verdict::Undetermined { missing } => (vec![], missing.clone()),
+        Verdict::Eligible => (vec![], vec![]),
+    };
+    let missing_questions: BTreeSet<Question> = missing.iter().map(|f| f.question()).collect();
+    let source = format!("{} {}，{}，{}", d.number, m.clause, d.issuer, d.issued);
+    let spoken = format!(
+        "{}。{}。{}{}",
+        m.title,
+        m.summary,
+        amount.clone().unwrap_or_default(),
+        if o.status.is_current() { String::new() } else { format!("。{}", status_line(o.status, english)) }
+    );
+    html! {
+        <article class={classes!("card", o.verdict.name(), o.status.name())} data-testid="card" data-measure={m.id.clone()} data-verdict={o.verdict.name()}>
+            <h3>{ &m.title }</h3>
+            if english { <p class="gloss">{ &m.title_en }</p> }
+            if let Some(a) = amount { <p class="amount" data-testid="amount">{ a }</p> }
+            <p class={classes!("status", o.status.name())} data-testid="status">{ status_line(o.status, english) }</p>
+            <p class="summary">{ if english { m.summary_en.clone().unwrap_or_else(|| m.summary.clone()) } else { m.summary.clone() } }</p>
+            if !why.is_empty() && !matches!(o.verdict, Verdict::NotEligible { .. }) {
+                <div class="why"><h4>{ tr(english, "为什么适用你", "Why it applies") }</h4>
+                    <ul>{ for why.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul></div>
+            }
+            if !failed.is_empty() {
+                <div class="why-not"><h4>{ tr(english, "为什么不符合", "Why not") }</h4>
+                    <ul>{ for failed.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul></div>
+            }
+            if !missing_questions.is_empty() {
+                <div class="missing"><h4>{ tr(english, "还要确认", "Still to check") }</h4>
+                    <ul>{ for missing_questions.iter().map(|q| {
+                        let state = state.clone();
+                        let q = *q;
+                        let onclick = Callback::from(move |_| state.dispatch(Action::Ask(q)));
+                        html! { <li><button class="link" {onclick}>{ prompt(q, english).0 }</button></li> }
+                    }) }</ul></div>
+            }
+            if !m.phones.is_empty() {
+                <div class="phones">{ for m.phones.iter().map(|p| html! {
+                    <p>
+                        <a class="call" href={format!("tel:{}", p.dial)} data-testid="call">{ format!("☎ {}", p.number) }</a>
+                        if let Some(n) = &p.note { <span class="phone-note">{ n.clone() }</span> }
+                    </p>
+                }) }</div>
+            }
+            if !o.deadlines.is_empty() {
+                <ul class="card-deadlines">{ for o.deadlines.iter().map(|dl| html! {
+                    <li>{ format!("{}：{}", dl.kind.title(english), due_text(&dl.due, english)) }</li>
+                }) }</ul>
+            }
+            <details class="how">
+                <summary>{ tr(english, "怎么申请、要带什么、依据", "How to apply, what to bring, source") }</summary>
+                <p><strong>{ tr(english, "去哪里：", "Where: ") }</strong>{ &m.apply_where }</p>
+                <p><strong>{ tr(english, "怎么办：", "How: ") }</strong>{ &m.apply_how }</p>
+                if !m.materials.is_empty() {
+                    <p><strong>{ tr(english, "要带：", "Bring: ") }</strong>{ m.materials.join("、") }</p>
+                }
+                if let Some(n) = &m.note { <p class="note"><strong>{ tr(english, "说明：", "Note: ") }</strong>{ n.clone() }</p> }
+                <p class="source" data-testid="source"><strong>{ tr(english, "依据：", "Source: ") }</strong>{ source }<br/>{ format!("《{}》", d.title) }</p>
+            </details>
+            <Speak text={spoken} english={english} />
+        </article>
+    }
+}
+
+pub fn due_text(due: &Due, english: bool) -> String {
+    match (due, english) {
+        (Due::On { date, days_left }, false) if *days_left >= 0 => format!("{date}（还有 {days_left} 天）"),
+        (Due::On { date, days_left }, true) if *days_left >= 0 => format!("{date} ({days_left} days left)"),
+        (Due::On { date, days_left }, false) => format!("{date}（已过 {} 天）", -days_left),
+        (Due::On { date, days_left }, true) => format!("{date} (passed {} days ago)", -days_left),
+        (Due::NotWhileEmployed, false) => "在职期间不受1年限制；离职后1年内申请".into(),
+        (Due::NotWhileEmployed, true) => "No 1-year limit while you still work there; within 1 year after the job ends".into(),
+        (Due::NeedsDates { .. }, false) => "填上日期就能算出".into(),
+        (Due::NeedsDates { .. }, true) => "Enter the date to work it out".into(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TimelineProps {
+    deadlines: Vec<Deadline>,
+    english: bool,
+}
+
+/// The worker's own deadlines, earliest first.
+#[component]
+fn Timeline(props: &TimelineProps) -> Html {
+    let english = props.english;
+    html! {
+        <section class="timeline" data-testid="timeline">
+            <h2>{ tr(english, "你的期限", "Your deadlines") }</h2>
+            <ol>
+                { for props.deadlines.iter().map(|d| {
+                    let passed = matches!(d.due, Due::On { days_left, .. } if days_left < 0);
+                    html! {
+                        <li class={classes!(passed.then_some("passed"))} data-testid={format!("deadline-{:?}", d.kind)}>
+                            <strong class="when">{ due_text(&d.due, english) }</strong>
+                            <span class="what">{ d.kind.title(english) }</span>
+                            <span class="rule">{ d.kind.rule(english) }</span>
+                            <span class="cite">{ d.kind.cite() }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <p class="hint">{ tr(english,
+                "劳动仲裁不收费，写字有困难可以口头申请（劳动争议调解仲裁法第五十三条、第二十八条）。",
+                "Labour arbitration is free, and you may apply orally if writing is hard (Arbitration Law arts. 53, 28).") }</p>
+        </section>
+    }
+}
+
+/// Every answered question, with a button to change it.
+#[component]
+fn MyAnswers(props: &StateOnly) -> Html {
+    let state = &props.state;
+    let english = state.english;
+    let mut questions: Vec<Question> = state.answers.iter().map(|(f, _)| f.question()).collect();
+    questions.dedup();
+    questions.sort();
+    questions.dedup();
+    if questions.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="my-answers" data-testid="my-answers">
+            <h2>{ tr(english, "我的回答（可以改）", "My answers (tap to change)") }</h2>
+            <ul>
+                { for questions.into_iter().map(|q| {
+                    let values: Vec<String> = q.facts().into_iter().filter_map(|f| {
+                        let v = state.answers.get(f)?;
+                        Some(if q.facts().len() > 1 {
+                            if v == wugong::Value::Bool(true) { (if english { f.label_en() } else { f.label_zh() }).to_string() } else { return None }
+                        } else { v.describe(f, english) })
+                    }).collect();
+                    let shown = if values.is_empty() { tr(english, "都不是", "none").to_string() } else { values.join("、") };
+                    let state = state.clone();
+                    let onclick = Callback::from(move |_| state.dispatch(Action::Ask(q)));
+                    html! { <li><span class="q">{ prompt(q, english).0 }</span> <span class="a">{ shown }</span>
+                        <button class="link" {onclick} data-testid={format!("change-{q:?}")}>{ tr(english, "改", "Change") }</button></li> }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// One page to print or save: what to apply for, deadlines and whom to call.
+#[component]
+pub fn PrintView(props: &StateOnly) -> Html {
+    let state = &props.state;
+    let english = state.english;
+    let as_of = state.as_of();
+    let eval = catalogue().evaluate(&state.answers, as_of);
+    let back = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Back))
+    };
+    let print = Callback::from(|_| crate::browser::print());
+    let line = |o: &Outcome| {
+        let amount = amount_line(o, english).map(|a| format!(" — {a}")).unwrap_or_default();
+        html! { <li>{ format!("{}{amount}（{} {}）", o.measure.title, o.document.number, o.measure.clause) }</li> }
+    };
+    let timeline: Vec<Deadline> = Deadline::all(&state.answers, as_of).into_iter().filter(|d| matches!(d.due, Due::On { .. } | Due::NotWhileEmployed)).collect();
+    html! {
+        <section class="print-view" data-testid="print-view">
+            <div class="row no-print">
+                <button class="secondary" onclick={back}>{ tr(english, "← 返回", "← Back") }</button>
+                <button class="primary" onclick={print}>{ tr(english, "打印 / 存为PDF", "Print / save as PDF") }</button>
+            </div>
+            <h1>{ tr(english, "务工自查结果", "Self-check summary") }</h1>
+            <p>{ if english { format!("Rules as of {as_of}") } else { format!("按 {as_of} 的规定") } }</p>
+            for g in [Group::ApplyNow, Group::MayQualify, Group::Protections, Group::Contacts] {
+                <h2>{ group_title(g, english) }</h2>
+                <ul>{ for eval.outcomes.iter().filter(|o| o.group() == g).map(line) }</ul>
+            }
+            if !timeline.is_empty() {
+                <h2>{ tr(english, "期限", "Deadlines") }</h2>
+                <ul>{ for timeline.iter().map(|d| html! { <li>{ format!("{}：{}", d.kind.title(english), due_text(&d.due, english)) }</li> }) }</ul>
+            }
+            <p>{ tr(english, "有问题打 12333（人社）、12348（法律服务）、010-12351（工会）。", "Questions: call 12333 (HR), 12348 (legal services), 010-12351 (trade union).") }</p>
+        </section>
+    }
+}

@@ -1,0 +1,142 @@
+//! All app state goes through one reducer. The engine decides; the state only records
+//! what the worker said and where they are.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use wugong::{Answers, Date, Fact, Question, Value};
+use yew::Reducible;
+
+use crate::catalogue;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Ask(Question),
+    Results,
+    Print,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub answers: Answers,
+    /// Questions the worker said "I don't know" to: never asked again unless chosen.
+    pub skipped: BTreeSet<Fact>,
+    pub screen: Screen,
+    /// Screens visited, for "back".
+    pub history: Vec<Screen>,
+    pub today: Date,
+    /// "Check another date": evaluate as of this day instead of today.
+    pub as_of_override: Option<Date>,
+    pub english: bool,
+    /// Text size in percent of the phone's default.
+    pub text_scale: u16,
+    /// One line shown at the top (a broken share link, bad stored data, …).
+    pub notice: Option<String>,
+}
+
+pub enum Action {
+    /// Set (Some) or forget (None) facts, then go to the next useful question.
+    Answer(Vec<(Fact, Option<Value>)>),
+    /// "I don't know": leave these facts unknown and move on.
+    Skip(Vec<Fact>),
+    /// Go to a question (to change an answer).
+    Ask(Question),
+    ShowResults,
+    ShowPrint,
+    Back,
+    /// Forget every answer (the stored copy is cleared by the effect that saves).
+    Clear,
+    SetAsOf(Option<Date>),
+    SetEnglish(bool),
+    SetTextScale(u16),
+    Notice(Option<String>),
+}
+
+impl State {
+    pub fn as_of(&self) -> Date {
+        self.as_of_override.unwrap_or(self.today)
+    }
+
+    /// Where to go after an answer: the engine's next question, or the results.
+    pub fn next_screen(&self) -> Screen {
+        match catalogue().next_question(&self.answers, self.as_of(), &self.skipped) {
+            Some(f) => Screen::Ask(f.question()),
+            None => Screen::Results,
+        }
+    }
+
+    fn go(mut self, screen: Screen) -> State {
+        if self.screen != screen {
+            self.history.push(self.screen);
+            if self.history.len() > 60 {
+                self.history.remove(0);
+            }
+        }
+        self.screen = screen;
+        self
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let s = match action {
+            Action::Answer(pairs) => {
+                for (fact, value) in pairs {
+                    s.skipped.remove(&fact);
+                    match value {
+                        Some(v) => {
+                            if let Err(e) = s.answers.set(fact, v) {
+                                s.notice = Some(e.to_string());
+                            }
+                        }
+                        None => s.answers.remove(fact),
+                    }
+                }
+                let next = s.next_screen();
+                s.go(next)
+            }
+            Action::Skip(facts) => {
+                s.skipped.extend(facts);
+                let next = s.next_screen();
+                s.go(next)
+            }
+            Action::Ask(q) => s.go(Screen::Ask(q)),
+            Action::ShowResults => s.go(Screen::Results),
+            Action::ShowPrint => s.go(Screen::Print),
+            Action::Back => {
+                if let Some(prev) = s.history.pop() {
+                    s.screen = prev;
+                }
+                s
+            }
+            Action::Clear => State {
+                answers: Answers::new(),
+                skipped: BTreeSet::new(),
+                screen: Screen::Ask(Question::Home),
+                history: vec![],
+                notice: None,
+                ..s
+            },
+            Action::SetAsOf(d) => {
+                s.as_of_override = d.filter(|d| *d != s.today);
+                s
+            }
+            Action::SetEnglish(e) => {
+                s.english = e;
+                s
+            }
+            Action::SetTextScale(p) => {
+                s.text_scale = p.clamp(100, 200);
+                s
+            }
+            Action::Notice(n) => {
+                s.notice = n;
+                s
+            }
+        };
+        Rc::new(s)
+    }
+}

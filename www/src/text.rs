@@ -1,0 +1,59 @@
+//! Interface words in plain Chinese, with an English translation. Policy titles stay
+//! Chinese with their English gloss; everything else switches.
+
+use wugong::Question;
+
+/// Picks the Chinese or English text.
+pub fn tr(english: bool, zh: &'static str, en: &'static str) -> &'static str {
+    if english {
+        en
+    } else {
+        zh
+    }
+}
+
+/// The question as asked on screen, and a short hint.
+pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
+    use Question::*;
+    let (zh, zh_hint, en, en_hint) = match q {
+        Home => ("你的户口在哪里？", "选省，再选市、县。", "Where is your household registered?", "Pick the province, then city and county."),
+        Age => ("你今年多大？", "填周岁。", "How old are you?", "Years."),
+        Sex => ("你是男的还是女的？", "", "Are you a man or a woman?", ""),
+        Household => ("你是农村户口还是城镇户口？", "", "Rural or urban household registration?", ""),
+        Groups => ("下面哪些说的是你？", "可以选好几个。都不是就点“都不是”。", "Which of these describe you?", "Tick all that apply, or tap \"none of these\"."),
+        WorkPlace => ("你在哪里打工？", "和你户口所在的县比。", "Where do you work?", "Compared with your home county."),
+        Organised => ("你是跟着政府或劳务公司组织出去打工的吗？", "", "Did you go out to work through an organised programme (government or labour agency)?", ""),
+        StableMonths => ("今年你在同一个地方稳定干了几个月？", "填月数。", "How many months have you worked steadily this year?", "Months."),
+        Contract => ("你的劳动合同签了多长时间？", "填月数，1年就填12。", "How long is your labour contract?", "Months; one year is 12."),
+        Workshop => ("你在扶贫车间（就业帮扶车间）上班吗？", "", "Do you work in a poverty-alleviation workshop?", ""),
+        SmallFirm => ("你上班的单位是小微企业吗？", "", "Is your employer a small or micro business?", ""),
+        Flexible => ("你是灵活就业吗？", "比如打零工、自己干、没有固定单位。", "Are you in flexible work?", "E.g. odd jobs, self-employed, no fixed employer."),
+        Wage => ("你每月工资多少钱？", "填元。", "What is your monthly wage?", "Yuan."),
+        Unemployed => ("你现在没有工作吗？", "", "Are you out of work now?", ""),
+        UnemployedMonths => ("你没工作几个月了？", "填月数。", "How many months have you been out of work?", "Months."),
+        Registered => ("你做过失业登记吗？", "", "Have you registered as unemployed?", ""),
+        UiPaid => ("单位给你交失业保险交了几年？", "填年数，不到1年填0。", "How many years of unemployment insurance were paid for you?", "Years; under one year is 0."),
+        Involuntary => ("工作没了，是不是不是你自己要走的？", "比如被辞退、合同到期单位不续。", "Did you lose the job not by your own choice?", "E.g. dismissed, or the contract ended and was not renewed."),
+        Business => ("你的生意（个体户、小店、公司）是哪天开业的？", "", "When did your business open?", ""),
+        FirstBusiness => ("这是你第一次创业吗？", "", "Is this the first business you have started?", ""),
+        Profitable => ("你的生意现在赚钱吗？", "", "Does your business make a profit?", ""),
+        BusinessForm => ("你是怎么创业的？", "", "How is your business set up?", ""),
+        TrainingDays => ("你参加的技能培训一共几天？", "填天数。", "How many days of skills training did you attend?", "Days."),
+        Certificate => ("培训完拿到证书了吗？", "比如职业资格证、技能等级证、培训合格证。", "Did you get a certificate after the training?", ""),
+        TrainingsThisYear => ("今年你已经领过几次培训补贴？", "没有就填0。", "How many training subsidies have you had this year?", "0 if none."),
+        Ticket => ("你去打工地方的车票多少钱？", "填元，比如 420.5。", "How much was your ticket to your workplace?", "Yuan, e.g. 420.5."),
+        Problems => ("打工时遇到下面的问题了吗？", "可以选好几个。都没有就点“都没有”。", "Have you had any of these problems at work?", "Tick all that apply, or tap \"none\"."),
+        DisputeDate => ("你是哪天知道自己权益受损的？", "比如该发工资却没发的那天，或被辞退的那天。", "When did you learn your rights were violated?", "E.g. the payday that was missed, or the day you were dismissed."),
+        InjuryDate => ("你是哪天受伤（或确诊职业病）的？", "", "When were you injured (or diagnosed)?", ""),
+        StillEmployed => ("你现在还在这家单位干吗？", "", "Do you still work for that employer?", ""),
+        JobEndDate => ("你是哪天离开这家单位的？", "劳动关系结束的那天。", "When did the job end?", ""),
+        CanLeaveHome => ("你能离开家去外地打工吗？", "比如要照顾老人孩子、身体不好就选“不能”。", "Can you leave home to work elsewhere?", "Choose \"no\" if you must care for family or are unwell."),
+        LabourCapacity => ("你的劳动能力怎么样？", "", "How able are you to work?", ""),
+        HasPublicPost => ("你已经在别的公益性岗位上了吗？", "", "Do you already hold another public-welfare post?", ""),
+    };
+    if english {
+        (en, en_hint)
+    } else {
+        (zh, zh_hint)
+    }
+}
