@@ -100,12 +100,14 @@ facts! {
     UiPaidYears = "ui_paid_years", FactKind::Count("years"), "失业保险交了几年", "years of unemployment-insurance contributions", UiPaid;
     LostJobInvoluntarily = "lost_job_involuntarily", FactKind::Bool, "不是自己要走的（被辞退、合同到期等）", "lost the job not by your own choice", Involuntary;
 
+    HasBusiness = "has_business", FactKind::Bool, "自己做生意（开店、个体户、办公司、搞养殖等）", "runs own business", HasBusiness;
     BusinessStartDate = "business_start_date", FactKind::Date, "生意（个体户、公司）开业日期", "date your business opened", Business;
     BusinessMonths = "business_months", FactKind::Count("months"), "生意已经开了几个月", "months your business has been running", Business;
     FirstBusiness = "first_business", FactKind::Bool, "第一次创业", "first business you have started", FirstBusiness;
     BusinessProfitable = "business_profitable", FactKind::Bool, "生意有盈利", "business makes a profit", Profitable;
     BusinessForm = "business_form", FactKind::Choice(BUSINESS_FORM), "创业形式", "form of the business", BusinessForm;
 
+    AttendedTraining = "attended_training", FactKind::Bool, "参加了（或要参加）技能培训", "attends or attended skills training", AttendedTraining;
     TrainingDays = "training_days", FactKind::Count("days"), "参加培训的天数", "days of training", TrainingDays;
     TrainingCertificate = "training_certificate", FactKind::Bool, "培训后拿到证书", "got a certificate after training", Certificate;
     TrainingsThisYear = "trainings_this_year", FactKind::Count("times"), "今年已享受培训补贴的次数", "subsidised trainings already this year", TrainingsThisYear;
@@ -154,10 +156,12 @@ pub enum Question {
     Registered,
     UiPaid,
     Involuntary,
+    HasBusiness,
     Business,
     FirstBusiness,
     Profitable,
     BusinessForm,
+    AttendedTraining,
     TrainingDays,
     Certificate,
     TrainingsThisYear,

@@ -87,6 +87,7 @@ fn initial_state() -> State {
         skipped: BTreeSet::new(),
         screen: Screen::Ask(Question::Home),
         history: vec![],
+        steps: 0,
         today,
         as_of_override,
         english,

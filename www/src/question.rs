@@ -53,7 +53,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <section class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")}>
+        <section class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={state.steps.to_string()}>
             <Progress state={state.clone()} />
             <h1 id="q-title">{ title }</h1>
             if !hint.is_empty() { <p class="hint">{ hint }</p> }

@@ -24,6 +24,8 @@ pub struct State {
     pub screen: Screen,
     /// Screens visited, for "back".
     pub history: Vec<Screen>,
+    /// Counts screen changes (tests wait on it).
+    pub steps: u32,
     pub today: Date,
     /// "Check another date": evaluate as of this day instead of today.
     pub as_of_override: Option<Date>,
@@ -67,6 +69,7 @@ impl State {
 
     fn go(mut self, screen: Screen) -> State {
         if self.screen != screen {
+            self.steps += 1;
             self.history.push(self.screen);
             if self.history.len() > 60 {
                 self.history.remove(0);
@@ -109,6 +112,7 @@ impl Reducible for State {
             Action::Back => {
                 if let Some(prev) = s.history.pop() {
                     s.screen = prev;
+                    s.steps += 1;
                 }
                 s
             }
@@ -117,6 +121,7 @@ impl Reducible for State {
                 skipped: BTreeSet::new(),
                 screen: Screen::Ask(Question::Home),
                 history: vec![],
+                steps: s.steps + 1,
                 notice: None,
                 ..s
             },

@@ -34,6 +34,8 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
         Registered => ("你做过失业登记吗？", "", "Have you registered as unemployed?", ""),
         UiPaid => ("单位给你交失业保险交了几年？", "填年数，不到1年填0。", "How many years of unemployment insurance were paid for you?", "Years; under one year is 0."),
         Involuntary => ("工作没了，是不是不是你自己要走的？", "比如被辞退、合同到期单位不续。", "Did you lose the job not by your own choice?", "E.g. dismissed, or the contract ended and was not renewed."),
+        HasBusiness => ("你自己做生意吗？", "比如开店、个体户、办公司、搞养殖。", "Do you run your own business?", "E.g. a shop, sole trade, a company, farming for sale."),
+        AttendedTraining => ("你参加了（或想参加）技能培训吗？", "", "Are you attending (or planning) skills training?", ""),
         Business => ("你的生意（个体户、小店、公司）是哪天开业的？", "", "When did your business open?", ""),
         FirstBusiness => ("这是你第一次创业吗？", "", "Is this the first business you have started?", ""),
         Profitable => ("你的生意现在赚钱吗？", "", "Does your business make a profit?", ""),

@@ -1,0 +1,62 @@
+// Completes a check the way a worker would: answer whatever the widget asks, from a
+// persona's answers; anything the persona has no answer for is "I don't know".
+import { answer, currentQuestion, open } from "./harness.mjs";
+
+/// Region picks are made one level at a time; the widget asks for a finer level only
+/// when a result depends on it.
+async function pickRegion(page, codes) {
+  for (const code of codes) {
+    const button = await page.$(`[data-testid=region-${code}]`);
+    if (!button) break;
+    await button.click();
+    await page.waitForSelector("[data-testid=question], [data-testid=results]");
+  }
+}
+
+/// Returns the questions asked, in order.
+export async function completeCheck(page, base, persona, { path = "?date=" + persona.asOf } = {}) {
+  await open(page, base, path);
+  const asked = [];
+  for (let i = 0; i < 40; i++) {
+    const q = await currentQuestion(page);
+    if (q === null) return asked;
+    asked.push(q);
+    const a = persona.answers[q] ?? "skip";
+    const step = await page.getAttribute("[data-testid=question]", "data-step");
+    if (a.region) {
+      await pickRegion(page, a.region);
+      if ((await currentQuestion(page)) === "Home") await answer(page, "skip");
+    } else {
+      await answer(page, a);
+    }
+    // Each answer moves to another screen: wait for it.
+    await page.waitForFunction(
+      (before) => {
+        const el = document.querySelector("[data-testid=question]");
+        return !el || el.getAttribute("data-step") !== before;
+      },
+      step,
+      { timeout: 5000 },
+    );
+  }
+  throw new Error(`no results after 40 questions: ${asked.join(", ")}`);
+}
+
+/// The cards on the results page: measure id → { group, verdict, amount, status, text }.
+export async function cards(page) {
+  return page.$$eval("[data-testid=card]", (els) =>
+    Object.fromEntries(
+      els.map((el) => [
+        el.getAttribute("data-measure"),
+        {
+          group: el.closest("[data-testid^=group-]")?.getAttribute("data-testid").slice(6),
+          verdict: el.getAttribute("data-verdict"),
+          amount: el.querySelector("[data-testid=amount]")?.textContent ?? null,
+          status: el.querySelector("[data-testid=status]")?.textContent ?? "",
+          calls: [...el.querySelectorAll("a[href^='tel:']")].map((a) => a.getAttribute("href")),
+          text: el.textContent,
+        },
+      ]),
+    ),
+  );
+}

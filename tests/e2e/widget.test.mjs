@@ -1,0 +1,160 @@
+// The widget's own behaviour in a real browser: share links, storage, bad input,
+// layout at 320px and 200% text, language, the as-of date, accessibility, privacy.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { start, stop, phone, open, answer } from "./harness.mjs";
+import { completeCheck, cards } from "./flow.mjs";
+
+let ctx;
+before(async () => (ctx = await start()));
+after(async () => stop(ctx));
+
+// A worker from Guangdong: only national protections and channels apply.
+const guangdong = {
+  asOf: "2026-11-23",
+  answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_unpaid_wages"] }, StillEmployed: "yes", DisputeDate: { value: "2026-10-10" } },
+};
+
+function clean(page) {
+  assert.deepEqual(page.foreign, [], "requests to other origins");
+  assert.deepEqual(page.problems.filter((p) => !/speech/i.test(p)), [], "console errors");
+}
+
+test("a broken share link is reported in one line and ignored", async () => {
+  const page = await phone(ctx);
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  for (const fragment of ["#v1;tuopin=maybe", "#<img src=x onerror=alert(1)>", "#v9;age=3", "#" + "v1;".repeat(3000)]) {
+    await open(page, ctx.base, fragment);
+    const notice = await page.textContent("[data-testid=notice]");
+    assert.match(notice, /分享链接有问题/);
+    assert.ok(notice.length < 200, "one line");
+    assert.ok(await page.$("[data-testid=question]"), "the check still works");
+    assert.equal(await page.evaluate(() => location.hash), "", "the bad fragment is removed");
+  }
+  assert.equal(dialogs, 0, "nothing in a fragment runs");
+  clean(page);
+});
+
+test("broken stored answers are reported, removed and ignored", async () => {
+  const page = await phone(ctx);
+  await open(page, ctx.base);
+  await page.evaluate(() => localStorage.setItem("wugong.answers.v1", "v1;home_region=99;{}"));
+  await page.reload();
+  await page.waitForSelector("[data-testid=notice]");
+  assert.match(await page.textContent("[data-testid=notice]"), /保存的回答有问题/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("wugong.answers.v1")), null);
+  assert.ok(await page.$("[data-testid=question]"));
+  clean(page);
+});
+
+test("answers are kept on reload and a share link reopens the same results", async () => {
+  const page = await phone(ctx);
+  await completeCheck(page, ctx.base, guangdong);
+  const before = await cards(page);
+  assert.ok(Object.keys(before).length > 0);
+  assert.match(await page.evaluate(() => localStorage.getItem("wugong.answers.v1")), /home_region=44/);
+  await page.reload();
+  await page.waitForSelector("[data-testid=results]");
+  assert.deepEqual(await cards(page), before, "same results after reload");
+
+  await page.click("[data-testid=share]");
+  const link = await page.inputValue("[data-testid=share-link]");
+  assert.match(link, /#v1;/);
+  // A fresh phone: no storage, only the link.
+  const other = await phone(ctx);
+  await other.goto(link);
+  await other.waitForSelector("[data-testid=results]");
+  assert.deepEqual(await cards(other), before, "the link carries the answers");
+  clean(page);
+  clean(other);
+});
+
+test("clear my answers forgets everything, here and in storage", async () => {
+  const page = await phone(ctx);
+  await completeCheck(page, ctx.base, guangdong);
+  await page.click("[data-testid=clear]");
+  await page.click("[data-testid=clear]"); // confirm
+  await page.waitForSelector("[data-question=Home]");
+  assert.equal(await page.evaluate(() => localStorage.getItem("wugong.answers.v1")), null);
+  await page.reload();
+  await page.waitForSelector("[data-question=Home]");
+  clean(page);
+});
+
+async function noSideScroll(page, what) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width, `${what}: page is ${scroll}px wide in a ${width}px screen`);
+}
+
+test("320px wide, at normal and at 200% text: no sideways scrolling", async () => {
+  const page = await phone(ctx, { width: 320, height: 640 });
+  await open(page, ctx.base);
+  await noSideScroll(page, "first question");
+  for (let i = 0; i < 4; i++) await page.click("[data-testid=text-larger]");
+  assert.equal(await page.evaluate(() => document.documentElement.style.fontSize), "200%");
+  await noSideScroll(page, "first question at 200%");
+  await completeCheck(page, ctx.base, guangdong);
+  await noSideScroll(page, "results at 200%");
+  // Tap targets stay large.
+  const small = await page.$$eval("button, a.call", (els) => els.filter((e) => e.offsetParent && e.getBoundingClientRect().height < 44).map((e) => e.textContent));
+  assert.deepEqual(small, [], "buttons under 44px tall");
+  clean(page);
+});
+
+test("the interface switches to English and back", async () => {
+  const page = await phone(ctx);
+  await open(page, ctx.base);
+  await page.click("[data-testid=lang]");
+  assert.match(await page.textContent("h1"), /Where is your household registered/);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.click("[data-testid=lang]");
+  assert.match(await page.textContent("h1"), /户口/);
+  clean(page);
+});
+
+test("check another date re-evaluates on that date", async () => {
+  const page = await phone(ctx);
+  await completeCheck(page, ctx.base, guangdong);
+  await page.click("[data-testid=as-of-control] summary");
+  await page.fill("[data-testid=as-of-input]", "2021-06-01");
+  await page.click("[data-testid=as-of-apply]");
+  assert.match(await page.textContent("[data-testid=as-of]"), /2021-06-01/);
+  clean(page);
+});
+
+test("read-aloud buttons hide where speech is not available", async () => {
+  const page = await phone(ctx);
+  await page.addInitScript(() => {
+    delete window.speechSynthesis;
+    delete window.SpeechSynthesisUtterance;
+  });
+  await open(page, ctx.base);
+  assert.equal(await page.$("[data-testid=speak]"), null);
+  const speaking = await phone(ctx);
+  await open(speaking, ctx.base);
+  assert.ok(await speaking.$("[data-testid=speak]"), "shown where speech exists");
+});
+
+test("axe finds no serious or critical accessibility problems", async () => {
+  const require = createRequire(import.meta.url);
+  const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  const page = await phone(ctx);
+  const scan = async (what) => {
+    await page.evaluate(axeSource); // evaluated by the test driver, not by the page
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], what);
+  };
+  await open(page, ctx.base);
+  await scan("first question");
+  await completeCheck(page, ctx.base, guangdong);
+  await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
+  await scan("results, all sections open");
+  clean(page);
+});
