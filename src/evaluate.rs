@@ -10,7 +10,7 @@ use crate::catalogue::Catalogue;
 use crate::condition::{region_within, Reason, Tri};
 use crate::date::Date;
 use crate::deadline::{Deadline, Due};
-use crate::fact::Fact;
+use crate::fact::{Fact, Question};
 use crate::policy::{Audience, Document, Measure};
 use crate::region::NATIONAL;
 
@@ -197,49 +197,58 @@ impl Catalogue {
         result
     }
 
-    /// The unanswered fact that can decide the most undetermined measures in force on
-    /// `as_of` (ties go to the earlier fact in [`Fact::ALL`], so the order is stable).
-    /// When no verdict is open, asks what makes an amount or a deadline exact.
-    /// `skipped` holds facts the worker said they do not know.
+    /// What to ask next: the question screen whose unanswered facts can decide the most
+    /// undetermined measures in force on `as_of` (ties go to the earlier screen, so the
+    /// order is stable). The home region always comes first. When no verdict is open,
+    /// it asks what makes an amount or a deadline exact. A screen that would settle only
+    /// one measure is not asked: that measure shows as "may qualify", with the question
+    /// one tap away, so a typical worker answers a handful of screens, not dozens.
+    /// Returns a fact of that screen; `skipped` holds facts the worker does not know.
     pub fn next_question(&self, answers: &Answers, as_of: Date, skipped: &BTreeSet<Fact>) -> Option<Fact> {
+        let open = |f: &Fact| !skipped.contains(f) && (*f == Fact::HomeRegion || answers.get(*f).is_none());
         let evaluation = self.evaluate(answers, as_of);
-        let mut deciding: BTreeMap<Fact, usize> = BTreeMap::new();
-        let mut refining: BTreeMap<Fact, usize> = BTreeMap::new();
+        // Per screen: the measures it could settle, and the first fact it would ask.
+        let mut deciding: BTreeMap<Question, (usize, Fact)> = BTreeMap::new();
+        let mut refining: BTreeMap<Question, (usize, Fact)> = BTreeMap::new();
+        let count = |map: &mut BTreeMap<Question, (usize, Fact)>, facts: &mut dyn Iterator<Item = Fact>| {
+            let mut seen = BTreeSet::new();
+            for f in facts.filter(|f| open(f)) {
+                if seen.insert(f.question()) {
+                    let e = map.entry(f.question()).or_insert((0, f));
+                    e.0 += 1;
+                    e.1 = e.1.min(f);
+                }
+            }
+        };
         // Only the worker's own measures steer the questions; employer measures are shown
         // as extras and never cost the worker a question.
         for o in evaluation.outcomes.iter().filter(|o| o.status.is_current() && o.measure.audience == Audience::Worker) {
             match &o.verdict {
                 Verdict::Undetermined { missing } => {
-                    for f in missing {
-                        *deciding.entry(*f).or_default() += 1;
+                    if missing.contains(&Fact::HomeRegion) && open(&Fact::HomeRegion) {
+                        return Some(Fact::HomeRegion);
                     }
+                    count(&mut deciding, &mut missing.iter().copied());
                 }
                 Verdict::Eligible => {
-                    let amount_facts = o.measure.amount.as_ref().map(|r| r.facts()).unwrap_or_default();
-                    for f in amount_facts.into_iter().filter(|f| answers.get(*f).is_none()) {
-                        *refining.entry(f).or_default() += 1;
-                    }
+                    let mut facts: Vec<Fact> = o.measure.amount.as_ref().map(|r| r.facts()).unwrap_or_default();
                     for d in &o.deadlines {
                         if let Due::NeedsDates { missing } = &d.due {
-                            for f in missing {
-                                *refining.entry(*f).or_default() += 1;
-                            }
+                            facts.extend(missing);
                         }
                     }
+                    count(&mut refining, &mut facts.into_iter());
                 }
                 _ => {}
             }
         }
-        let best = |counts: BTreeMap<Fact, usize>| {
+        let best = |counts: BTreeMap<Question, (usize, Fact)>, least: usize| {
             counts
                 .into_iter()
-                .filter(|(f, _)| !skipped.contains(f))
-                // The region may be answered coarsely and still be missing (province
-                // given, county needed); every other fact asked is unanswered.
-                .filter(|(f, _)| *f == Fact::HomeRegion || answers.get(*f).is_none())
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-                .map(|(f, _)| f)
+                .filter(|(_, (n, _))| *n >= least)
+                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
+                .map(|(_, (_, f))| f)
         };
-        best(deciding).or_else(|| best(refining))
+        best(deciding, 2).or_else(|| best(refining, 1))
     }
 }

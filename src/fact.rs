@@ -94,11 +94,11 @@ facts! {
     FlexibleEmployment = "flexible_employment", FactKind::Bool, "灵活就业（打零工、自己干、没有固定单位）", "in flexible work (odd jobs, self-employed, no fixed employer)", Flexible;
     MonthlyWage = "monthly_wage", FactKind::Money, "每月工资", "monthly wage", Wage;
 
-    Unemployed = "unemployed", FactKind::Bool, "现在没有工作", "out of work now", Unemployed;
+    Unemployed = "unemployed", FactKind::Bool, "现在没有工作", "out of work now", Unemployment;
     UnemployedMonths = "unemployed_months", FactKind::Count("months"), "没工作几个月了", "months out of work", UnemployedMonths;
-    RegisteredUnemployed = "registered_unemployed", FactKind::Bool, "已做失业登记", "registered as unemployed", Registered;
+    RegisteredUnemployed = "registered_unemployed", FactKind::Bool, "已做失业登记", "registered as unemployed", Unemployment;
     UiPaidYears = "ui_paid_years", FactKind::Count("years"), "失业保险交了几年", "years of unemployment-insurance contributions", UiPaid;
-    LostJobInvoluntarily = "lost_job_involuntarily", FactKind::Bool, "不是自己要走的（被辞退、合同到期等）", "lost the job not by your own choice", Involuntary;
+    LostJobInvoluntarily = "lost_job_involuntarily", FactKind::Bool, "不是自己要走的（被辞退、合同到期等）", "lost the job not by your own choice", Unemployment;
 
     HasBusiness = "has_business", FactKind::Bool, "自己做生意（开店、个体户、办公司、搞养殖等）", "runs own business", HasBusiness;
     BusinessStartDate = "business_start_date", FactKind::Date, "生意（个体户、公司）开业日期", "date your business opened", Business;
@@ -151,11 +151,9 @@ pub enum Question {
     SmallFirm,
     Flexible,
     Wage,
-    Unemployed,
+    Unemployment,
     UnemployedMonths,
-    Registered,
     UiPaid,
-    Involuntary,
     HasBusiness,
     Business,
     FirstBusiness,

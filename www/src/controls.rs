@@ -143,6 +143,6 @@ pub fn Speak(props: &SpeakProps) -> Html {
     let english = props.english;
     let onclick = Callback::from(move |_| browser::speak(&text, english));
     html! {
-        <button class="speak" {onclick} data-testid="speak" aria-label={tr(english, "读给我听", "Read aloud")}>{ tr(english, "🔊 读给我听", "🔊 Read aloud") }</button>
+        <button class="speak" {onclick} data-testid="speak" aria-label={tr(english, "读给我听", "Read aloud")}>{ tr(english, "▶ 读给我听", "▶ Read aloud") }</button>
     }
 }

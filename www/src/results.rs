@@ -21,7 +21,7 @@ fn group_title(g: Group, english: bool) -> &'static str {
         Group::Protections => tr(english, "你享有的权益", "Protections you have"),
         Group::Contacts => tr(english, "遇到问题找谁", "If something goes wrong — whom to contact"),
         Group::Employer => tr(english, "你的单位或组织者可以领（找工作时有用）", "Your employer or organiser can get (useful when job-hunting)"),
-        Group::Ended => tr(english, "已结束的项目", "Ended programmes"),
+        Group::Ended => tr(english, "已结束（或当时还没施行）的项目", "Ended (or not yet started) programmes"),
         Group::NotForYou => tr(english, "不符合的项目（点开看原因）", "Not for you (open to see why)"),
     }
 }
