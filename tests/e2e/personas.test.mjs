@@ -1,0 +1,150 @@
+// Whole checks for typical people, as they would do them on a phone: the questions
+// asked, the cards shown (group, amount, status), the deadlines and the tap-to-call links.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, stop, phone } from "./harness.mjs";
+import { completeCheck, cards } from "./flow.mjs";
+
+let ctx;
+before(async () => (ctx = await start()));
+after(async () => stop(ctx));
+
+const huize = (asOf) => ({
+  asOf,
+  answers: {
+    Home: { region: ["53", "5303", "530326"] },
+    Groups: { checks: ["tuopin"] },
+    WorkPlace: { choice: "cross_province" },
+    StableMonths: { value: 5 },
+    Ticket: { value: "420.50" },
+    Problems: "none",
+    Unemployment: "none",
+    Household: { choice: "rural" },
+    Age: { value: 34 },
+    Sex: { choice: "male" },
+    HasBusiness: "no",
+    AttendedTraining: "no",
+    CanLeaveHome: "yes",
+  },
+});
+
+async function check(persona) {
+  const page = await phone(ctx);
+  const asked = await completeCheck(page, ctx.base, persona);
+  const shown = await cards(page);
+  assert.deepEqual(page.foreign, [], "no request leaves the page's origin");
+  assert.deepEqual(page.problems, [], "no errors in the console");
+  return { page, asked, shown };
+}
+
+function card(shown, id) {
+  assert.ok(shown[id], `card ${id} is shown`);
+  return shown[id];
+}
+
+test("会泽 脱贫 worker in another province, 2024: the travel subsidy is current, up to 1000 a year", async () => {
+  const { page, asked, shown } = await check(huize("2024-06-01"));
+  assert.ok(asked.length <= 8, `asked ${asked.length} questions: ${asked}`);
+  assert.equal(asked[0], "Home", "starts with the home region");
+  const transport = card(shown, "yrst-2021-49-transport");
+  assert.equal(transport.group, "applynow");
+  assert.equal(transport.amount, "最多1000元 每年");
+  assert.match(transport.status, /有效期至 2025-12-31/);
+  assert.match(transport.text, /云人社通〔2021〕49号/);
+  // Protections and whom to call are always there.
+  assert.ok(card(shown, "hotlines-12333").calls.includes("tel:12333"));
+  assert.equal(await page.$("[data-testid=not-covered]"), null, "Huize is covered");
+});
+
+test("the same worker in 2026: the subsidy shows as ended, with whom to ask", async () => {
+  const { shown } = await check(huize("2026-11-23"));
+  const transport = card(shown, "yrst-2021-49-transport");
+  assert.equal(transport.group, "ended");
+  assert.match(transport.status, /已于 2025-12-31 结束.*12333.*县人社局/);
+});
+
+test("忻州 脱贫 worker in another province, 2022: one-off travel subsidy up to 800", async () => {
+  const { asked, shown } = await check({
+    asOf: "2022-08-01",
+    answers: {
+      Home: { region: ["14", "1409", "140981"] },
+      Groups: { checks: ["tuopin"] },
+      WorkPlace: { choice: "cross_province" },
+      Organised: "no",
+      StableMonths: { value: 4 },
+      Problems: "none",
+      Unemployment: "none",
+      Household: { choice: "rural" },
+      HasBusiness: "no",
+      AttendedTraining: "no",
+    },
+  });
+  assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
+  const t = card(shown, "xinzhou-2022-plan-transport-cross-province");
+  assert.equal(t.group, "applynow");
+  assert.equal(t.amount, "最多800元 一次性");
+  assert.match(t.status, /有效期至 2022-12-31/);
+  assert.equal(card(shown, "xinzhou-2022-plan-transport-organised-in-province").group, "notforyou");
+});
+
+test("unemployed woman of 45 in Kunming: unemployment registration and benefit, 12 months", async () => {
+  const { asked, shown } = await check({
+    asOf: "2023-03-01",
+    answers: {
+      Home: { region: ["53", "5301"] },
+      Groups: "none",
+      Problems: "none",
+      Unemployment: { checks: ["unemployed", "registered_unemployed", "lost_job_involuntarily"] },
+      UiPaid: { value: 3 },
+      UnemployedMonths: { value: 7 },
+      Age: { value: 45 },
+      Sex: { choice: "female" },
+      Household: { choice: "urban" },
+      HasBusiness: "no",
+      AttendedTraining: "no",
+    },
+  });
+  assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
+  assert.equal(card(shown, "law-unemployment-insurance-benefit-12m").verdict, "eligible");
+  assert.equal(card(shown, "law-unemployment-insurance-benefit-18m").group, "notforyou");
+  assert.equal(card(shown, "yrsf-2022-57-unemployment-registration").group, "applynow");
+});
+
+const owedWages = {
+  asOf: "2026-11-23",
+  answers: {
+    Home: { region: ["44"] },
+    Problems: { checks: ["problem_unpaid_wages"] },
+    Unemployment: { checks: ["unemployed"] },
+    Household: { choice: "rural" },
+    DisputeDate: { value: "2026-08-15" },
+    StillEmployed: "no",
+    JobEndDate: { value: "2026-09-30" },
+  },
+};
+
+test("worker owed wages who left the job: the deadlines, in order, with both arbitration dates", async () => {
+  const { page, asked, shown } = await check(owedWages);
+  assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
+  const timeline = await page.textContent("[data-testid=timeline]");
+  // Safe date: 60 days from 2026-08-15 (passed); legal limit: a year after the job ended;
+  // labour inspection: two years from the violation.
+  const safe = await page.textContent("[data-testid=deadline-ArbitrationSafe]");
+  assert.match(safe, /2026-10-14（已过 40 天）/);
+  assert.match(await page.textContent("[data-testid=deadline-ArbitrationLimit]"), /2027-09-30（还有 311 天）/);
+  assert.match(await page.textContent("[data-testid=deadline-LabourInspection]"), /2028-08-15/);
+  assert.ok(timeline.indexOf("2026-10-14") < timeline.indexOf("2027-09-30"), "earliest first");
+  assert.match(timeline, /劳动仲裁不收费.*口头申请/);
+  assert.equal(card(shown, "law-labour-dispute-arbitration-apply").group, "contacts");
+  assert.ok(card(shown, "law-legal-aid-migrant-workers").text.includes("免予核查经济困难状况"));
+});
+
+test("worker from a province the documents do not cover: national protections, hotlines to tap", async () => {
+  const { page, shown } = await check(owedWages);
+  assert.match(await page.textContent("[data-testid=not-covered]"), /没有收录.*12333/);
+  const calls = Object.values(shown).flatMap((c) => c.calls);
+  for (const tel of ["tel:12333", "tel:010-12351", "tel:12348", "tel:12345"]) assert.ok(calls.includes(tel), `${tel} is a link`);
+  assert.match(card(shown, "hotlines-12351").text, /区号/);
+  // No local subsidy is offered to them.
+  assert.ok(!Object.entries(shown).some(([id, c]) => c.group === "applynow" && /^(yrst|yrsf|xinzhou|qzbf|hrsf|yzbf|yn-)/.test(id)));
+});
