@@ -16,8 +16,15 @@ fn main() {
     for p in &files {
         println!("cargo:rerun-if-changed={}", p.display());
         let name = p.file_name().unwrap().to_string_lossy();
-        out.push_str(&format!("    (\"policies/{name}\", include_str!({:?})),\n", p.display().to_string()));
+        out.push_str(&format!(
+            "    (\"policies/{name}\", include_str!({:?})),\n",
+            p.display().to_string()
+        ));
     }
     out.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("policy_files.rs"), out).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("policy_files.rs"),
+        out,
+    )
+    .unwrap();
 }

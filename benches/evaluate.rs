@@ -47,9 +47,15 @@ fn bench(c: &mut Criterion) {
     let as_of: Date = "2024-06-01".parse().unwrap();
     let full = full_answers();
     let empty = Answers::new();
-    c.bench_function("evaluate all measures, full answers", |b| b.iter(|| catalogue.evaluate(black_box(&full), as_of).outcomes.len()));
-    c.bench_function("evaluate all measures, no answers", |b| b.iter(|| catalogue.evaluate(black_box(&empty), as_of).outcomes.len()));
-    c.bench_function("next question, no answers", |b| b.iter(|| catalogue.next_question(black_box(&empty), as_of, &BTreeSet::new())));
+    c.bench_function("evaluate all measures, full answers", |b| {
+        b.iter(|| catalogue.evaluate(black_box(&full), as_of).outcomes.len())
+    });
+    c.bench_function("evaluate all measures, no answers", |b| {
+        b.iter(|| catalogue.evaluate(black_box(&empty), as_of).outcomes.len())
+    });
+    c.bench_function("next question, no answers", |b| {
+        b.iter(|| catalogue.next_question(black_box(&empty), as_of, &BTreeSet::new()))
+    });
 }
 
 criterion_group!(benches, bench);

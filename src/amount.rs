@@ -55,7 +55,10 @@ pub enum AmountRule {
     /// The ticket price, but no more than `cap`.
     TicketUpTo(Money),
     /// A daily rate times `training_days`, in tiers, optionally capped.
-    PerDay { tiers: Vec<DayTier>, cap: Option<Money> },
+    PerDay {
+        tiers: Vec<DayTier>,
+        cap: Option<Money>,
+    },
     /// A share of `monthly_wage` for each month of `stable_months`, at most `max_months`.
     PercentOfWage { percent: Decimal, max_months: u32 },
     /// A loan, not a grant: the most that can be borrowed.
@@ -126,8 +129,14 @@ impl AmountRule {
                     None => Amount::NeedsAnswers,
                 },
             },
-            AmountRule::PercentOfWage { percent, max_months } => {
-                match (answers.get(Fact::MonthlyWage), answers.get(Fact::StableMonths)) {
+            AmountRule::PercentOfWage {
+                percent,
+                max_months,
+            } => {
+                match (
+                    answers.get(Fact::MonthlyWage),
+                    answers.get(Fact::StableMonths),
+                ) {
                     (Some(Value::Money(wage)), Some(Value::Count(months))) => {
                         let months = months.min(*max_months);
                         let share = wage.times(*percent / Decimal::ONE_HUNDRED);
@@ -171,15 +180,30 @@ mod tests {
     #[test]
     fn ticket_is_paid_up_to_the_cap() {
         let rule = AmountRule::TicketUpTo(m("500"));
-        assert_eq!(rule.compute(&with(Fact::TicketPrice, Value::Money(m("420.50")))), Amount::Exact(m("420.50")));
-        assert_eq!(rule.compute(&with(Fact::TicketPrice, Value::Money(m("500.01")))), Amount::Exact(m("500")));
+        assert_eq!(
+            rule.compute(&with(Fact::TicketPrice, Value::Money(m("420.50")))),
+            Amount::Exact(m("420.50"))
+        );
+        assert_eq!(
+            rule.compute(&with(Fact::TicketPrice, Value::Money(m("500.01")))),
+            Amount::Exact(m("500"))
+        );
         assert_eq!(rule.compute(&Answers::new()), Amount::UpTo(m("500")));
     }
 
     #[test]
     fn tiered_days_150_then_100_capped_at_4000() {
         let rule = AmountRule::PerDay {
-            tiers: vec![DayTier { through_day: Some(10), rate: m("150") }, DayTier { through_day: None, rate: m("100") }],
+            tiers: vec![
+                DayTier {
+                    through_day: Some(10),
+                    rate: m("150"),
+                },
+                DayTier {
+                    through_day: None,
+                    rate: m("100"),
+                },
+            ],
             cap: Some(m("4000")),
         };
         let days = |n| rule.compute(&with(Fact::TrainingDays, Value::Count(n)));
@@ -192,7 +216,10 @@ mod tests {
 
     #[test]
     fn percent_of_wage_counts_at_most_the_capped_months() {
-        let rule = AmountRule::PercentOfWage { percent: Decimal::from(20), max_months: 6 };
+        let rule = AmountRule::PercentOfWage {
+            percent: Decimal::from(20),
+            max_months: 6,
+        };
         let mut a = with(Fact::MonthlyWage, Value::Money(m("3333.33")));
         a.set(Fact::StableMonths, Value::Count(8)).unwrap();
         // 20% of 3333.33 is 666.666; times 6 months is 3999.996, rounded to the fen.

@@ -114,8 +114,13 @@ impl Answers {
     pub fn from_raw(raw: &BTreeMap<String, RawValue>) -> Result<Answers, AnswerError> {
         let mut answers = Answers::new();
         for (name, raw_value) in raw {
-            let err = |message: String| AnswerError { field: name.clone(), message };
-            let fact = Fact::from_name(name).ok_or_else(|| err("no such question (see docs/answers.md for the names)".into()))?;
+            let err = |message: String| AnswerError {
+                field: name.clone(),
+                message,
+            };
+            let fact = Fact::from_name(name).ok_or_else(|| {
+                err("no such question (see docs/answers.md for the names)".into())
+            })?;
             let value = parse_value(fact, raw_value).map_err(err)?;
             answers.set(fact, value)?;
         }
@@ -165,17 +170,27 @@ pub fn parse_value(fact: Fact, raw: &RawValue) -> Result<Value, String> {
         (FactKind::Count(unit), _) => Err(expected(&format!("a whole number of {unit}"))),
         (FactKind::Money, RawValue::Text(t)) => Money::parse(t).map(Value::Money),
         (FactKind::Money, RawValue::Int(n)) if *n >= 0 => Ok(Value::Money(Money::yuan(*n))),
-        (FactKind::Money, _) => Err(expected("an amount of yuan written as text, e.g. \"420.50\"")),
-        (FactKind::Date, RawValue::Text(t)) => t.parse().map(Value::Date).map_err(|e| e.to_string()),
+        (FactKind::Money, _) => Err(expected(
+            "an amount of yuan written as text, e.g. \"420.50\"",
+        )),
+        (FactKind::Date, RawValue::Text(t)) => {
+            t.parse().map(Value::Date).map_err(|e| e.to_string())
+        }
         (FactKind::Date, _) => Err(expected("a date written \"YYYY-MM-DD\"")),
-        (FactKind::Choice(opts), RawValue::Text(t)) => fact.choice_option(t).map(Value::Choice).ok_or_else(|| {
-            let names: Vec<_> = opts.iter().map(|o| o.0).collect();
-            format!("'{t}' is not one of {}", names.join(", "))
-        }),
+        (FactKind::Choice(opts), RawValue::Text(t)) => {
+            fact.choice_option(t).map(Value::Choice).ok_or_else(|| {
+                let names: Vec<_> = opts.iter().map(|o| o.0).collect();
+                format!("'{t}' is not one of {}", names.join(", "))
+            })
+        }
         (FactKind::Choice(_), _) => Err(expected("one of the option names as text")),
         (FactKind::Region, RawValue::Text(t)) => region::find(t)
             .map(|r| Value::Region(r.code))
-            .ok_or_else(|| format!("'{t}' is not a known region code (e.g. 53 云南省, 530326 会泽县, 44 广东省)")),
+            .ok_or_else(|| {
+                format!(
+                    "'{t}' is not a known region code (e.g. 53 云南省, 530326 会泽县, 44 广东省)"
+                )
+            }),
         (FactKind::Region, _) => Err(expected("a region code as text, e.g. \"530326\"")),
     }
 }
@@ -202,9 +217,15 @@ fn check_value(fact: Fact, value: &Value) -> Result<(), AnswerError> {
     if ok {
         Ok(())
     } else if fact.is_derived() {
-        Err(AnswerError { field: fact.name().into(), message: "is worked out from other answers and cannot be set".into() })
+        Err(AnswerError {
+            field: fact.name().into(),
+            message: "is worked out from other answers and cannot be set".into(),
+        })
     } else {
-        Err(AnswerError { field: fact.name().into(), message: format!("{value:?} is not a valid value") })
+        Err(AnswerError {
+            field: fact.name().into(),
+            message: format!("{value:?} is not a valid value"),
+        })
     }
 }
 
@@ -213,7 +234,10 @@ mod tests {
     use super::*;
 
     fn raw(pairs: &[(&str, RawValue)]) -> BTreeMap<String, RawValue> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     }
 
     #[test]
@@ -232,17 +256,21 @@ mod tests {
 
     #[test]
     fn bad_answers_name_the_field() {
-        let e = Answers::from_raw(&raw(&[("stable_months", RawValue::Text("four".into()))])).unwrap_err();
+        let e = Answers::from_raw(&raw(&[("stable_months", RawValue::Text("four".into()))]))
+            .unwrap_err();
         assert_eq!(e.field, "stable_months");
-        let e = Answers::from_raw(&raw(&[("home_region", RawValue::Text("999999".into()))])).unwrap_err();
+        let e = Answers::from_raw(&raw(&[("home_region", RawValue::Text("999999".into()))]))
+            .unwrap_err();
         assert_eq!(e.field, "home_region");
-        let e = Answers::from_raw(&raw(&[("ticket_price", RawValue::Text("-3".into()))])).unwrap_err();
+        let e =
+            Answers::from_raw(&raw(&[("ticket_price", RawValue::Text("-3".into()))])).unwrap_err();
         assert_eq!(e.field, "ticket_price");
         let e = Answers::from_raw(&raw(&[("age", RawValue::Int(400))])).unwrap_err();
         assert_eq!(e.field, "age");
         let e = Answers::from_raw(&raw(&[("business_months", RawValue::Int(4))])).unwrap_err();
         assert_eq!(e.field, "business_months");
-        let e = Answers::from_raw(&raw(&[("favourite_colour", RawValue::Text("red".into()))])).unwrap_err();
+        let e = Answers::from_raw(&raw(&[("favourite_colour", RawValue::Text("red".into()))]))
+            .unwrap_err();
         assert_eq!(e.field, "favourite_colour");
     }
 }

@@ -73,13 +73,28 @@ fn field_err(file: &str, field: &str, msg: impl std::fmt::Display) -> String {
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Case, String> {
-    let table: Table = text.parse().map_err(|e: toml::de::Error| format!("{file}: not valid TOML: {}", e.message()))?;
+    let table: Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| format!("{file}: not valid TOML: {}", e.message()))?;
     for k in table.keys() {
-        if !["who", "as_of", "answers", "expect", "deadlines", "next_question"].contains(&k.as_str()) {
+        if ![
+            "who",
+            "as_of",
+            "answers",
+            "expect",
+            "deadlines",
+            "next_question",
+        ]
+        .contains(&k.as_str())
+        {
             return Err(field_err(file, k, "unknown field"));
         }
     }
-    let who = table.get("who").and_then(|v| v.as_str()).ok_or_else(|| field_err(file, "who", "is missing"))?.to_string();
+    let who = table
+        .get("who")
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| field_err(file, "who", "is missing"))?
+        .to_string();
     let as_of = table
         .get("as_of")
         .and_then(|v| v.as_str())
@@ -93,27 +108,46 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
                 Toml::Boolean(b) => RawValue::Bool(*b),
                 Toml::Integer(n) => RawValue::Int(*n),
                 Toml::String(s) => RawValue::Text(s.clone()),
-                other => return Err(field_err(file, &format!("answers.{k}"), format!("unsupported value {other}"))),
+                other => {
+                    return Err(field_err(
+                        file,
+                        &format!("answers.{k}"),
+                        format!("unsupported value {other}"),
+                    ))
+                }
             };
             raw.insert(k.clone(), rv);
         }
     }
-    let answers = Answers::from_raw(&raw).map_err(|e| field_err(file, &format!("answers.{}", e.field), e.message))?;
+    let answers = Answers::from_raw(&raw)
+        .map_err(|e| field_err(file, &format!("answers.{}", e.field), e.message))?;
     let mut expect = BTreeMap::new();
     if let Some(Toml::Table(t)) = table.get("expect") {
         for (id, v) in t {
             let at = format!("expect.{id}");
-            let Toml::Table(e) = v else { return Err(field_err(file, &at, "expected a table")) };
+            let Toml::Table(e) = v else {
+                return Err(field_err(file, &at, "expected a table"));
+            };
             let mut x = Expect::default();
             for (k, v) in e {
-                let s = || v.as_str().map(str::to_string).ok_or_else(|| field_err(file, &format!("{at}.{k}"), "expected text"));
+                let s = || {
+                    v.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| field_err(file, &format!("{at}.{k}"), "expected text"))
+                };
                 match k.as_str() {
                     "verdict" => x.verdict = Some(s()?),
                     "status" => x.status = Some(s()?),
                     "amount" => x.amount = Some(s()?),
                     "missing" => {
-                        let list = v.as_array().ok_or_else(|| field_err(file, &format!("{at}.missing"), "expected a list"))?;
-                        x.missing = Some(list.iter().filter_map(|i| i.as_str().map(str::to_string)).collect());
+                        let list = v.as_array().ok_or_else(|| {
+                            field_err(file, &format!("{at}.missing"), "expected a list")
+                        })?;
+                        x.missing = Some(
+                            list.iter()
+                                .filter_map(|i| i.as_str().map(str::to_string))
+                                .collect(),
+                        );
                     }
                     _ => return Err(field_err(file, &format!("{at}.{k}"), "unknown field")),
                 }
@@ -132,8 +166,19 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
             deadlines.insert(kind, v.as_str().unwrap_or_default().to_string());
         }
     }
-    let next_question = table.get("next_question").and_then(|v| v.as_str()).map(str::to_string);
-    Ok(Case { file: file.to_string(), who, as_of, answers, expect, deadlines, next_question })
+    let next_question = table
+        .get("next_question")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    Ok(Case {
+        file: file.to_string(),
+        who,
+        as_of,
+        answers,
+        expect,
+        deadlines,
+        next_question,
+    })
 }
 
 fn serde_name(d: &DeadlineKind) -> &'static str {
@@ -157,7 +202,11 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
         };
         if let Some(v) = &x.verdict {
             if o.verdict.name() != v {
-                problems.push(format!("{id}: verdict is {} ({:?}), expected {v}", o.verdict.name(), o.verdict));
+                problems.push(format!(
+                    "{id}: verdict is {} ({:?}), expected {v}",
+                    o.verdict.name(),
+                    o.verdict
+                ));
             }
         }
         if let Some(s) = &x.status {
@@ -166,26 +215,37 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
             }
         }
         if let Some(a) = &x.amount {
-            let got = o.amount.as_ref().map(amount_text).unwrap_or_else(|| "none".into());
+            let got = o
+                .amount
+                .as_ref()
+                .map(amount_text)
+                .unwrap_or_else(|| "none".into());
             if &got != a {
                 problems.push(format!("{id}: amount is {got}, expected {a}"));
             }
         }
         if let Some(m) = &x.missing {
             let got: BTreeSet<String> = match &o.verdict {
-                Verdict::Undetermined { missing } => missing.iter().map(|f| f.name().to_string()).collect(),
+                Verdict::Undetermined { missing } => {
+                    missing.iter().map(|f| f.name().to_string()).collect()
+                }
                 _ => BTreeSet::new(),
             };
             let want: BTreeSet<String> = m.iter().cloned().collect();
             if got != want {
-                problems.push(format!("{id}: missing facts are {got:?}, expected {want:?}"));
+                problems.push(format!(
+                    "{id}: missing facts are {got:?}, expected {want:?}"
+                ));
             }
         }
     }
     for (kind, want) in &case.deadlines {
         let got = due_text(&Deadline::compute(*kind, &case.answers, case.as_of).due);
         if &got != want {
-            problems.push(format!("deadline {}: got {got}, expected {want}", serde_name(kind)));
+            problems.push(format!(
+                "deadline {}: got {got}, expected {want}",
+                serde_name(kind)
+            ));
         }
     }
     if let Some(want) = &case.next_question {

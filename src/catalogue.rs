@@ -49,7 +49,10 @@ impl Catalogue {
             if doc.region == NATIONAL {
                 continue;
             }
-            let region_test = Condition::Test(Test { fact: Fact::HomeRegion, check: Check::Within(vec![doc.region.clone()]) });
+            let region_test = Condition::Test(Test {
+                fact: Fact::HomeRegion,
+                check: Check::Within(vec![doc.region.clone()]),
+            });
             for m in &mut doc.measures {
                 let rest = std::mem::replace(&mut m.when, Condition::Always);
                 m.when = match rest {
@@ -66,7 +69,9 @@ impl Catalogue {
     }
 
     pub fn measures(&self) -> impl Iterator<Item = (&Document, &Measure)> {
-        self.documents.iter().flat_map(|d| d.measures.iter().map(move |m| (d, m)))
+        self.documents
+            .iter()
+            .flat_map(|d| d.measures.iter().map(move |m| (d, m)))
     }
 
     pub fn measure(&self, id: &str) -> Option<(&Document, &Measure)> {
@@ -89,8 +94,15 @@ mod embedded {
     impl Catalogue {
         /// Reads and checks `(path, text)` pairs of policy files.
         pub fn from_files(files: &[(&str, &str)]) -> Result<Catalogue, LoadError> {
-            let docs = files.iter().map(|(path, text)| load::document(path, text)).collect::<Result<Vec<_>, _>>()?;
-            Catalogue::new(docs).map_err(|e| LoadError { file: e.file, field: e.field, message: e.message })
+            let docs = files
+                .iter()
+                .map(|(path, text)| load::document(path, text))
+                .collect::<Result<Vec<_>, _>>()?;
+            Catalogue::new(docs).map_err(|e| LoadError {
+                file: e.file,
+                field: e.field,
+                message: e.message,
+            })
         }
 
         /// The policies built into this binary from `policies/`.
@@ -100,7 +112,11 @@ mod embedded {
 
         /// Reads every `*.toml` in a folder (for `selfcheck lint` on edited files).
         pub fn from_dir(dir: &std::path::Path) -> Result<Catalogue, LoadError> {
-            let io = |e: std::io::Error| LoadError { file: dir.display().to_string(), field: String::new(), message: e.to_string() };
+            let io = |e: std::io::Error| LoadError {
+                file: dir.display().to_string(),
+                field: String::new(),
+                message: e.to_string(),
+            };
             let mut paths: Vec<_> = std::fs::read_dir(dir)
                 .map_err(io)?
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -109,9 +125,15 @@ mod embedded {
             paths.sort();
             let mut texts = Vec::new();
             for p in &paths {
-                texts.push((p.display().to_string(), std::fs::read_to_string(p).map_err(io)?));
+                texts.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(p).map_err(io)?,
+                ));
             }
-            let refs: Vec<(&str, &str)> = texts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            let refs: Vec<(&str, &str)> = texts
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
             Catalogue::from_files(&refs)
         }
     }

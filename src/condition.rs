@@ -71,11 +71,19 @@ impl Reason {
         let t = &self.test;
         let need = t.check.describe(t.fact, english);
         let need = if self.negated {
-            if english { format!("not {need}") } else { format!("不是{need}") }
+            if english {
+                format!("not {need}")
+            } else {
+                format!("不是{need}")
+            }
         } else {
             need
         };
-        let label = if english { t.fact.label_en() } else { t.fact.label_zh() };
+        let label = if english {
+            t.fact.label_en()
+        } else {
+            t.fact.label_zh()
+        };
         if english {
             format!("{label}: {} (needed: {need})", self.answer_text)
         } else {
@@ -90,13 +98,24 @@ impl Check {
             crate::fact::FactKind::Count(u) => unit_text(u, english),
             _ => "",
         };
-        let join = |v: &Vec<String>, f: &dyn Fn(&str) -> String| v.iter().map(|s| f(s)).collect::<Vec<_>>().join(if english { " or " } else { "或" });
+        let join = |v: &Vec<String>, f: &dyn Fn(&str) -> String| {
+            v.iter()
+                .map(|s| f(s))
+                .collect::<Vec<_>>()
+                .join(if english { " or " } else { "或" })
+        };
         match (self, english) {
             (Check::Is(true), false) => "是".into(),
             (Check::Is(false), false) => "否".into(),
             (Check::Is(b), true) => if *b { "yes" } else { "no" }.into(),
             (Check::OneOf(v), _) => join(v, &|c| fact.choice_label(c, english)),
-            (Check::Within(v), _) => join(v, &|c| if c == region::NATIONAL { "全国".into() } else { region::full_name(c, english) }),
+            (Check::Within(v), _) => join(v, &|c| {
+                if c == region::NATIONAL {
+                    "全国".into()
+                } else {
+                    region::full_name(c, english)
+                }
+            }),
             (Check::AtLeast(n), false) => format!("至少{n}{unit}"),
             (Check::AtLeast(n), true) => format!("at least {n} {unit}"),
             (Check::AtMost(n), false) => format!("不超过{n}{unit}"),
@@ -204,7 +223,9 @@ impl Condition {
                     test: test.clone(),
                     negated,
                     answer: value,
-                    answer_text: value.map(|v| v.describe(test.fact, false)).unwrap_or_default(),
+                    answer_text: value
+                        .map(|v| v.describe(test.fact, false))
+                        .unwrap_or_default(),
                 };
                 match (t, negated) {
                     (Tri::Unknown, _) => {
@@ -249,7 +270,9 @@ impl Condition {
                 for (t, tr) in parts {
                     // Keep what explains the result: the deciding branches, plus all
                     // branches when every one of them counted.
-                    let keep = t == decisive || (is_all && decisive == Tri::True) || (!is_all && decisive == Tri::False);
+                    let keep = t == decisive
+                        || (is_all && decisive == Tri::True)
+                        || (!is_all && decisive == Tri::False);
                     if keep {
                         out.absorb(tr);
                     }
@@ -286,23 +309,35 @@ mod tests {
 
     #[test]
     fn all_is_false_as_soon_as_one_part_fails_even_with_unknowns() {
-        let c = Condition::All(vec![test(Fact::Tuopin, Check::Is(true)), test(Fact::StableMonths, Check::AtLeast(3))]);
+        let c = Condition::All(vec![
+            test(Fact::Tuopin, Check::Is(true)),
+            test(Fact::StableMonths, Check::AtLeast(3)),
+        ]);
         let mut a = Answers::new();
         a.set(Fact::Tuopin, Value::Bool(false)).unwrap();
         let (t, trace) = c.eval(&a, d("2025-01-01"));
         assert_eq!(t, Tri::False);
         assert_eq!(trace.failed.len(), 1);
-        assert!(trace.missing.is_empty(), "a failed measure needs no more answers");
+        assert!(
+            trace.missing.is_empty(),
+            "a failed measure needs no more answers"
+        );
     }
 
     #[test]
     fn unknown_lists_the_missing_facts() {
-        let c = Condition::All(vec![test(Fact::Tuopin, Check::Is(true)), test(Fact::StableMonths, Check::AtLeast(3))]);
+        let c = Condition::All(vec![
+            test(Fact::Tuopin, Check::Is(true)),
+            test(Fact::StableMonths, Check::AtLeast(3)),
+        ]);
         let mut a = Answers::new();
         a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
         let (t, trace) = c.eval(&a, d("2025-01-01"));
         assert_eq!(t, Tri::Unknown);
-        assert_eq!(trace.missing.into_iter().collect::<Vec<_>>(), vec![Fact::StableMonths]);
+        assert_eq!(
+            trace.missing.into_iter().collect::<Vec<_>>(),
+            vec![Fact::StableMonths]
+        );
     }
 
     #[test]
@@ -326,7 +361,8 @@ mod tests {
     fn business_months_come_from_the_start_date_and_the_evaluation_date() {
         let c = test(Fact::BusinessMonths, Check::AtLeast(12));
         let mut a = Answers::new();
-        a.set(Fact::BusinessStartDate, Value::Date(d("2024-03-01"))).unwrap();
+        a.set(Fact::BusinessStartDate, Value::Date(d("2024-03-01")))
+            .unwrap();
         assert_eq!(c.eval(&a, d("2025-02-28")).0, Tri::False);
         assert_eq!(c.eval(&a, d("2025-03-01")).0, Tri::True);
         let (_, trace) = c.eval(&Answers::new(), d("2025-03-01"));

@@ -21,7 +21,8 @@ impl fmt::Display for DateError {
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
-        let m = Month::try_from(month).map_err(|_| DateError(format!("month {month} does not exist")))?;
+        let m = Month::try_from(month)
+            .map_err(|_| DateError(format!("month {month} does not exist")))?;
         time::Date::from_calendar_date(year, m, day)
             .map(Date)
             .map_err(|_| DateError(format!("{year:04}-{month:02}-{day:02} is not a real date")))
@@ -47,7 +48,10 @@ impl Date {
     /// (民法典 第二百零二条: no corresponding day means the month's last day).
     pub fn plus_years(self, n: i32) -> Date {
         let y = self.0.year().saturating_add(n).clamp(-9999, 9999);
-        let day = self.0.day().min(time::util::days_in_month(self.0.month(), y));
+        let day = self
+            .0
+            .day()
+            .min(time::util::days_in_month(self.0.month(), y));
         Date(time::Date::from_calendar_date(y, self.0.month(), day).expect("clamped day is valid"))
     }
 
@@ -61,7 +65,8 @@ impl Date {
         if later <= self {
             return 0;
         }
-        let mut months = (later.year() - self.year()) * 12 + later.month() as i32 - self.month() as i32;
+        let mut months =
+            (later.year() - self.year()) * 12 + later.month() as i32 - self.month() as i32;
         if later.day() < self.day() {
             months -= 1;
         }
@@ -94,7 +99,13 @@ impl FromStr for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 

@@ -37,13 +37,21 @@ impl DeadlineKind {
             (DeadlineKind::ArbitrationLimit, false) => "申请劳动仲裁的法定期限",
             (DeadlineKind::ArbitrationLimit, true) => "Legal limit to apply for labour arbitration",
             (DeadlineKind::ArbitrationSafe, false) => "稳妥起见：60天内申请仲裁",
-            (DeadlineKind::ArbitrationSafe, true) => "To be safe: apply for arbitration within 60 days",
+            (DeadlineKind::ArbitrationSafe, true) => {
+                "To be safe: apply for arbitration within 60 days"
+            }
             (DeadlineKind::InjuryEmployer, false) => "单位申请工伤认定的期限（30天）",
-            (DeadlineKind::InjuryEmployer, true) => "Employer must apply for injury recognition (30 days)",
+            (DeadlineKind::InjuryEmployer, true) => {
+                "Employer must apply for injury recognition (30 days)"
+            }
             (DeadlineKind::InjuryWorker, false) => "本人或家属、工会申请工伤认定的期限（1年）",
-            (DeadlineKind::InjuryWorker, true) => "You, your family or the union may apply (1 year)",
+            (DeadlineKind::InjuryWorker, true) => {
+                "You, your family or the union may apply (1 year)"
+            }
             (DeadlineKind::LabourInspection, false) => "向劳动保障监察投诉（2年内的违法行为）",
-            (DeadlineKind::LabourInspection, true) => "Complain to labour inspection (violations within 2 years)",
+            (DeadlineKind::LabourInspection, true) => {
+                "Complain to labour inspection (violations within 2 years)"
+            }
         }
     }
 
@@ -77,11 +85,16 @@ impl DeadlineKind {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "when")]
 pub enum Due {
-    On { date: Date, days_left: i64 },
+    On {
+        date: Date,
+        days_left: i64,
+    },
     /// Wages owed while still employed: no limit until the job ends, then one year.
     NotWhileEmployed,
     /// The dates needed are not answered yet.
-    NeedsDates { missing: Vec<Fact> },
+    NeedsDates {
+        missing: Vec<Fact>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -99,18 +112,27 @@ fn date_of(answers: &Answers, fact: Fact) -> Option<Date> {
 
 impl Deadline {
     pub fn compute(kind: DeadlineKind, answers: &Answers, as_of: Date) -> Deadline {
-        let on = |d: Date| Due::On { date: d, days_left: as_of.days_until(d) };
+        let on = |d: Date| Due::On {
+            date: d,
+            days_left: as_of.days_until(d),
+        };
         let from = |fact: Fact, f: &dyn Fn(Date) -> Date| match date_of(answers, fact) {
             Some(d) => on(f(d)),
-            None => Due::NeedsDates { missing: vec![fact] },
+            None => Due::NeedsDates {
+                missing: vec![fact],
+            },
         };
         let due = match kind {
             DeadlineKind::ArbitrationLimit => {
                 let wages = answers.get(Fact::ProblemUnpaidWages) == Some(Value::Bool(true));
                 match (wages, answers.get(Fact::StillEmployed)) {
                     (true, Some(Value::Bool(true))) => Due::NotWhileEmployed,
-                    (true, Some(Value::Bool(false))) => from(Fact::JobEndDate, &|d| d.plus_years(1)),
-                    (true, _) => Due::NeedsDates { missing: vec![Fact::StillEmployed] },
+                    (true, Some(Value::Bool(false))) => {
+                        from(Fact::JobEndDate, &|d| d.plus_years(1))
+                    }
+                    (true, _) => Due::NeedsDates {
+                        missing: vec![Fact::StillEmployed],
+                    },
                     (false, _) => from(Fact::DisputeDate, &|d| d.plus_years(1)),
                 }
             }
@@ -126,7 +148,10 @@ impl Deadline {
 
     /// All five deadlines for these answers, in timeline order where dated.
     pub fn all(answers: &Answers, as_of: Date) -> Vec<Deadline> {
-        let mut v: Vec<Deadline> = DeadlineKind::ALL.iter().map(|k| Deadline::compute(*k, answers, as_of)).collect();
+        let mut v: Vec<Deadline> = DeadlineKind::ALL
+            .iter()
+            .map(|k| Deadline::compute(*k, answers, as_of))
+            .collect();
         v.sort_by_key(|d| match d.due {
             Due::On { date, .. } => (0, Some(date)),
             _ => (1, None),
@@ -153,17 +178,44 @@ mod tests {
 
     #[test]
     fn dismissal_dispute_one_year_and_sixty_days() {
-        let a = answers(&[(Fact::ProblemDismissed, Value::Bool(true)), (Fact::DisputeDate, Value::Date(d("2026-03-10")))]);
+        let a = answers(&[
+            (Fact::ProblemDismissed, Value::Bool(true)),
+            (Fact::DisputeDate, Value::Date(d("2026-03-10"))),
+        ]);
         let as_of = d("2026-04-01");
-        assert_eq!(Deadline::compute(DeadlineKind::ArbitrationLimit, &a, as_of).due, Due::On { date: d("2027-03-10"), days_left: 343 });
-        assert_eq!(Deadline::compute(DeadlineKind::ArbitrationSafe, &a, as_of).due, Due::On { date: d("2026-05-09"), days_left: 38 });
-        assert_eq!(Deadline::compute(DeadlineKind::LabourInspection, &a, as_of).due, Due::On { date: d("2028-03-10"), days_left: 709 });
+        assert_eq!(
+            Deadline::compute(DeadlineKind::ArbitrationLimit, &a, as_of).due,
+            Due::On {
+                date: d("2027-03-10"),
+                days_left: 343
+            }
+        );
+        assert_eq!(
+            Deadline::compute(DeadlineKind::ArbitrationSafe, &a, as_of).due,
+            Due::On {
+                date: d("2026-05-09"),
+                days_left: 38
+            }
+        );
+        assert_eq!(
+            Deadline::compute(DeadlineKind::LabourInspection, &a, as_of).due,
+            Due::On {
+                date: d("2028-03-10"),
+                days_left: 709
+            }
+        );
     }
 
     #[test]
     fn unpaid_wages_while_still_employed_have_no_limit_yet() {
-        let a = answers(&[(Fact::ProblemUnpaidWages, Value::Bool(true)), (Fact::StillEmployed, Value::Bool(true))]);
-        assert_eq!(Deadline::compute(DeadlineKind::ArbitrationLimit, &a, d("2026-04-01")).due, Due::NotWhileEmployed);
+        let a = answers(&[
+            (Fact::ProblemUnpaidWages, Value::Bool(true)),
+            (Fact::StillEmployed, Value::Bool(true)),
+        ]);
+        assert_eq!(
+            Deadline::compute(DeadlineKind::ArbitrationLimit, &a, d("2026-04-01")).due,
+            Due::NotWhileEmployed
+        );
     }
 
     #[test]
@@ -175,20 +227,44 @@ mod tests {
             (Fact::DisputeDate, Value::Date(d("2025-11-15"))),
         ]);
         let due = Deadline::compute(DeadlineKind::ArbitrationLimit, &a, d("2026-04-01")).due;
-        assert_eq!(due, Due::On { date: d("2027-01-20"), days_left: 294 });
+        assert_eq!(
+            due,
+            Due::On {
+                date: d("2027-01-20"),
+                days_left: 294
+            }
+        );
     }
 
     #[test]
     fn injury_thirty_days_and_one_year() {
         let a = answers(&[(Fact::InjuryDate, Value::Date(d("2026-02-28")))]);
         let as_of = d("2026-03-01");
-        assert_eq!(Deadline::compute(DeadlineKind::InjuryEmployer, &a, as_of).due, Due::On { date: d("2026-03-30"), days_left: 29 });
-        assert_eq!(Deadline::compute(DeadlineKind::InjuryWorker, &a, as_of).due, Due::On { date: d("2027-02-28"), days_left: 364 });
+        assert_eq!(
+            Deadline::compute(DeadlineKind::InjuryEmployer, &a, as_of).due,
+            Due::On {
+                date: d("2026-03-30"),
+                days_left: 29
+            }
+        );
+        assert_eq!(
+            Deadline::compute(DeadlineKind::InjuryWorker, &a, as_of).due,
+            Due::On {
+                date: d("2027-02-28"),
+                days_left: 364
+            }
+        );
     }
 
     #[test]
     fn missing_dates_are_named() {
-        let due = Deadline::compute(DeadlineKind::InjuryWorker, &Answers::new(), d("2026-03-01")).due;
-        assert_eq!(due, Due::NeedsDates { missing: vec![Fact::InjuryDate] });
+        let due =
+            Deadline::compute(DeadlineKind::InjuryWorker, &Answers::new(), d("2026-03-01")).due;
+        assert_eq!(
+            due,
+            Due::NeedsDates {
+                missing: vec![Fact::InjuryDate]
+            }
+        );
     }
 }

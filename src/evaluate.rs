@@ -11,7 +11,7 @@ use crate::condition::{region_within, Reason, Tri};
 use crate::date::Date;
 use crate::deadline::{Deadline, Due};
 use crate::fact::{Fact, Question};
-use crate::policy::{Audience, Document, Measure};
+use crate::policy::{Audience, Document, Kind, Measure};
 use crate::region::NATIONAL;
 
 /// Whether the worker qualifies, as far as the answers tell.
@@ -33,14 +33,26 @@ impl Verdict {
     }
 }
 
+/// A question screen is asked only if it can settle at least this many measures (or
+/// one subsidy); the rest stay "may qualify", each with its question one tap away.
+pub const MIN_SETTLED: usize = 3;
+/// Fixed-point scale for the shares above (divisible by 1 to 6).
+const SCALE: usize = 60;
+
 /// Whether the measure applies on the evaluation date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum Status {
     /// In force; `until` is `None` when no end is stated.
-    InForce { until: Option<Date> },
-    Ended { on: Date },
-    NotYetInForce { from: Date },
+    InForce {
+        until: Option<Date>,
+    },
+    Ended {
+        on: Date,
+    },
+    NotYetInForce {
+        from: Date,
+    },
 }
 
 impl Status {
@@ -98,7 +110,15 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 7] = [Group::ApplyNow, Group::MayQualify, Group::Protections, Group::Contacts, Group::Employer, Group::Ended, Group::NotForYou];
+    pub const ALL: [Group; 7] = [
+        Group::ApplyNow,
+        Group::MayQualify,
+        Group::Protections,
+        Group::Contacts,
+        Group::Employer,
+        Group::Ended,
+        Group::NotForYou,
+    ];
 }
 
 impl Outcome<'_> {
@@ -150,20 +170,36 @@ pub fn status_on(measure: &Measure, doc: &Document, as_of: Date) -> Status {
 }
 
 impl Catalogue {
-    pub fn evaluate_measure<'a>(&'a self, doc: &'a Document, measure: &'a Measure, answers: &Answers, as_of: Date) -> Outcome<'a> {
+    pub fn evaluate_measure<'a>(
+        &'a self,
+        doc: &'a Document,
+        measure: &'a Measure,
+        answers: &Answers,
+        as_of: Date,
+    ) -> Outcome<'a> {
         let (truth, trace) = measure.when.eval(answers, as_of);
         let verdict = match truth {
             Tri::True => Verdict::Eligible,
-            Tri::False => Verdict::NotEligible { failed: trace.failed },
-            Tri::Unknown => Verdict::Undetermined { missing: trace.missing.into_iter().collect() },
+            Tri::False => Verdict::NotEligible {
+                failed: trace.failed,
+            },
+            Tri::Unknown => Verdict::Undetermined {
+                missing: trace.missing.into_iter().collect(),
+            },
         };
         let amount = match (&measure.amount, &verdict) {
-            (Some(rule), Verdict::Eligible | Verdict::Undetermined { .. }) => Some(rule.compute(answers)),
+            (Some(rule), Verdict::Eligible | Verdict::Undetermined { .. }) => {
+                Some(rule.compute(answers))
+            }
             // A measure the worker cannot get still shows its figure, as a bound.
             (Some(rule), Verdict::NotEligible { .. }) => Some(rule.compute(&Answers::new())),
             (None, _) => None,
         };
-        let deadlines = measure.deadlines.iter().map(|k| Deadline::compute(*k, answers, as_of)).collect();
+        let deadlines = measure
+            .deadlines
+            .iter()
+            .map(|k| Deadline::compute(*k, answers, as_of))
+            .collect();
         Outcome {
             document: doc,
             measure,
@@ -178,8 +214,15 @@ impl Catalogue {
 
     /// Every measure of every document, in file order.
     pub fn evaluate<'a>(&'a self, answers: &Answers, as_of: Date) -> Evaluation<'a> {
-        let outcomes = self.measures().map(|(doc, m)| self.evaluate_measure(doc, m, answers, as_of)).collect();
-        Evaluation { as_of, coverage: self.coverage(answers), outcomes }
+        let outcomes = self
+            .measures()
+            .map(|(doc, m)| self.evaluate_measure(doc, m, answers, as_of))
+            .collect();
+        Evaluation {
+            as_of,
+            coverage: self.coverage(answers),
+            outcomes,
+        }
     }
 
     pub fn coverage(&self, answers: &Answers) -> Coverage {
@@ -200,44 +243,76 @@ impl Catalogue {
     /// What to ask next: the question screen whose unanswered facts can decide the most
     /// undetermined measures in force on `as_of` (ties go to the earlier screen, so the
     /// order is stable). The home region always comes first. When no verdict is open,
-    /// it asks what makes an amount or a deadline exact. A screen that would settle only
-    /// one measure is not asked: that measure shows as "may qualify", with the question
+    /// it asks what makes an amount or a deadline exact. A screen that would settle fewer
+    /// than [`MIN_SETTLED`] measures is not asked: that measure shows as "may qualify", with the question
     /// one tap away, so a typical worker answers a handful of screens, not dozens.
     /// Returns a fact of that screen; `skipped` holds facts the worker does not know.
-    pub fn next_question(&self, answers: &Answers, as_of: Date, skipped: &BTreeSet<Fact>) -> Option<Fact> {
-        let open = |f: &Fact| !skipped.contains(f) && (*f == Fact::HomeRegion || answers.get(*f).is_none());
+    pub fn next_question(
+        &self,
+        answers: &Answers,
+        as_of: Date,
+        skipped: &BTreeSet<Fact>,
+    ) -> Option<Fact> {
+        let open = |f: &Fact| {
+            !skipped.contains(f) && (*f == Fact::HomeRegion || answers.get(*f).is_none())
+        };
         let evaluation = self.evaluate(answers, as_of);
         // Per screen: the measures it could settle, and the first fact it would ask.
         let mut deciding: BTreeMap<Question, (usize, Fact)> = BTreeMap::new();
         let mut refining: BTreeMap<Question, (usize, Fact)> = BTreeMap::new();
-        let count = |map: &mut BTreeMap<Question, (usize, Fact)>, facts: &mut dyn Iterator<Item = Fact>| {
+        let count = |map: &mut BTreeMap<Question, (usize, Fact)>,
+                     weight: usize,
+                     facts: &mut dyn Iterator<Item = Fact>| {
             let mut seen = BTreeSet::new();
             for f in facts.filter(|f| open(f)) {
                 if seen.insert(f.question()) {
                     let e = map.entry(f.question()).or_insert((0, f));
-                    e.0 += 1;
+                    e.0 += weight;
                     e.1 = e.1.min(f);
                 }
             }
         };
         // Only the worker's own measures steer the questions; employer measures are shown
         // as extras and never cost the worker a question.
-        for o in evaluation.outcomes.iter().filter(|o| o.status.is_current() && o.measure.audience == Audience::Worker) {
+        for o in evaluation
+            .outcomes
+            .iter()
+            .filter(|o| o.status.is_current() && o.measure.audience == Audience::Worker)
+        {
             match &o.verdict {
                 Verdict::Undetermined { missing } => {
                     if missing.contains(&Fact::HomeRegion) && open(&Fact::HomeRegion) {
                         return Some(Fact::HomeRegion);
                     }
-                    count(&mut deciding, &mut missing.iter().copied());
+                    // A measure one answer away from settled counts fully; one that needs
+                    // several screens counts a share for each. Money counts most: a subsidy one
+                    // answer away is worth a question on its own.
+                    let screens: BTreeSet<Question> = missing
+                        .iter()
+                        .filter(|f| open(f))
+                        .map(|f| f.question())
+                        .collect();
+                    let kind_weight = if o.measure.kind == Kind::Subsidy {
+                        MIN_SETTLED
+                    } else {
+                        1
+                    };
+                    let weight = kind_weight * SCALE / screens.len().max(1);
+                    count(&mut deciding, weight, &mut missing.iter().copied());
                 }
                 Verdict::Eligible => {
-                    let mut facts: Vec<Fact> = o.measure.amount.as_ref().map(|r| r.facts()).unwrap_or_default();
+                    let mut facts: Vec<Fact> = o
+                        .measure
+                        .amount
+                        .as_ref()
+                        .map(|r| r.facts())
+                        .unwrap_or_default();
                     for d in &o.deadlines {
                         if let Due::NeedsDates { missing } = &d.due {
                             facts.extend(missing);
                         }
                     }
-                    count(&mut refining, &mut facts.into_iter());
+                    count(&mut refining, 1, &mut facts.into_iter());
                 }
                 _ => {}
             }
@@ -249,6 +324,6 @@ impl Catalogue {
                 .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
                 .map(|(_, (_, f))| f)
         };
-        best(deciding, 2).or_else(|| best(refining, 1))
+        best(deciding, MIN_SETTLED * SCALE).or_else(|| best(refining, 1))
     }
 }

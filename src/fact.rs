@@ -50,10 +50,21 @@ macro_rules! facts {
 }
 
 const SEX: &[(&str, &str, &str)] = &[("male", "男", "male"), ("female", "女", "female")];
-const HOUSEHOLD: &[(&str, &str, &str)] = &[("rural", "农村户口", "rural household"), ("urban", "城镇户口", "urban household")];
+const HOUSEHOLD: &[(&str, &str, &str)] = &[
+    ("rural", "农村户口", "rural household"),
+    ("urban", "城镇户口", "urban household"),
+];
 const WORK_PLACE: &[(&str, &str, &str)] = &[
-    ("cross_province", "在外省打工", "working in another province"),
-    ("in_province_outside_county", "在本省、但不在本县打工", "in my province, outside my county"),
+    (
+        "cross_province",
+        "在外省打工",
+        "working in another province",
+    ),
+    (
+        "in_province_outside_county",
+        "在本省、但不在本县打工",
+        "in my province, outside my county",
+    ),
     ("in_county", "在本县打工", "in my home county"),
 ];
 const BUSINESS_FORM: &[(&str, &str, &str)] = &[
@@ -91,23 +102,23 @@ facts! {
     ContractMonths = "contract_months", FactKind::Count("months"), "劳动合同签了几个月", "length of your labour contract (months)", Contract;
     WorkshopJob = "workshop_job", FactKind::Bool, "在扶贫车间（就业帮扶车间）上班", "works in a poverty-alleviation workshop", Workshop;
     SmallFirmJob = "small_firm_job", FactKind::Bool, "在小微企业上班", "works for a small or micro business", SmallFirm;
-    FlexibleEmployment = "flexible_employment", FactKind::Bool, "灵活就业（打零工、自己干、没有固定单位）", "in flexible work (odd jobs, self-employed, no fixed employer)", Flexible;
+    FlexibleEmployment = "flexible_employment", FactKind::Bool, "灵活就业（打零工、自己干、没有固定单位）", "in flexible work (odd jobs, self-employed, no fixed employer)", Situation;
     MonthlyWage = "monthly_wage", FactKind::Money, "每月工资", "monthly wage", Wage;
 
-    Unemployed = "unemployed", FactKind::Bool, "现在没有工作", "out of work now", Unemployment;
+    Unemployed = "unemployed", FactKind::Bool, "现在没有工作", "out of work now", Situation;
     UnemployedMonths = "unemployed_months", FactKind::Count("months"), "没工作几个月了", "months out of work", UnemployedMonths;
-    RegisteredUnemployed = "registered_unemployed", FactKind::Bool, "已做失业登记", "registered as unemployed", Unemployment;
+    RegisteredUnemployed = "registered_unemployed", FactKind::Bool, "已做失业登记", "registered as unemployed", Situation;
     UiPaidYears = "ui_paid_years", FactKind::Count("years"), "失业保险交了几年", "years of unemployment-insurance contributions", UiPaid;
-    LostJobInvoluntarily = "lost_job_involuntarily", FactKind::Bool, "不是自己要走的（被辞退、合同到期等）", "lost the job not by your own choice", Unemployment;
+    LostJobInvoluntarily = "lost_job_involuntarily", FactKind::Bool, "不是自己要走的（被辞退、合同到期等）", "lost the job not by your own choice", Situation;
 
-    HasBusiness = "has_business", FactKind::Bool, "自己做生意（开店、个体户、办公司、搞养殖等）", "runs own business", HasBusiness;
+    HasBusiness = "has_business", FactKind::Bool, "自己做生意（开店、个体户、办公司、搞养殖等）", "runs own business", Situation;
     BusinessStartDate = "business_start_date", FactKind::Date, "生意（个体户、公司）开业日期", "date your business opened", Business;
     BusinessMonths = "business_months", FactKind::Count("months"), "生意已经开了几个月", "months your business has been running", Business;
     FirstBusiness = "first_business", FactKind::Bool, "第一次创业", "first business you have started", FirstBusiness;
     BusinessProfitable = "business_profitable", FactKind::Bool, "生意有盈利", "business makes a profit", Profitable;
     BusinessForm = "business_form", FactKind::Choice(BUSINESS_FORM), "创业形式", "form of the business", BusinessForm;
 
-    AttendedTraining = "attended_training", FactKind::Bool, "参加了（或要参加）技能培训", "attends or attended skills training", AttendedTraining;
+    AttendedTraining = "attended_training", FactKind::Bool, "参加了（或要参加）技能培训", "attends or attended skills training", Situation;
     TrainingDays = "training_days", FactKind::Count("days"), "参加培训的天数", "days of training", TrainingDays;
     TrainingCertificate = "training_certificate", FactKind::Bool, "培训后拿到证书", "got a certificate after training", Certificate;
     TrainingsThisYear = "trainings_this_year", FactKind::Count("times"), "今年已享受培训补贴的次数", "subsidised trainings already this year", TrainingsThisYear;
@@ -149,17 +160,14 @@ pub enum Question {
     Contract,
     Workshop,
     SmallFirm,
-    Flexible,
     Wage,
-    Unemployment,
+    Situation,
     UnemployedMonths,
     UiPaid,
-    HasBusiness,
     Business,
     FirstBusiness,
     Profitable,
     BusinessForm,
-    AttendedTraining,
     TrainingDays,
     Certificate,
     TrainingsThisYear,
@@ -177,7 +185,11 @@ pub enum Question {
 impl Question {
     /// The facts this screen sets, in display order.
     pub fn facts(self) -> Vec<Fact> {
-        Fact::ALL.iter().copied().filter(|f| f.question() == self && !f.is_derived()).collect()
+        Fact::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.question() == self && !f.is_derived())
+            .collect()
     }
 }
 

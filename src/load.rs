@@ -46,14 +46,28 @@ struct At<'a> {
 
 impl<'a> At<'a> {
     fn err<T>(&self, message: impl Into<String>) -> R<T> {
-        Err(LoadError { file: self.file.to_string(), field: self.path.clone(), message: message.into() })
+        Err(LoadError {
+            file: self.file.to_string(),
+            field: self.path.clone(),
+            message: message.into(),
+        })
     }
     fn key(&self, k: &str) -> At<'a> {
-        let path = if self.path.is_empty() { k.to_string() } else { format!("{}.{k}", self.path) };
-        At { file: self.file, path }
+        let path = if self.path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{}.{k}", self.path)
+        };
+        At {
+            file: self.file,
+            path,
+        }
     }
     fn index(&self, i: usize) -> At<'a> {
-        At { file: self.file, path: format!("{}[{i}]", self.path) }
+        At {
+            file: self.file,
+            path: format!("{}[{i}]", self.path),
+        }
     }
 }
 
@@ -67,7 +81,11 @@ struct Fields<'t, 'a> {
 impl<'t, 'a> Fields<'t, 'a> {
     fn new(value: &'t Toml, at: At<'a>) -> R<Fields<'t, 'a>> {
         match value {
-            Toml::Table(table) => Ok(Fields { table, at, taken: vec![] }),
+            Toml::Table(table) => Ok(Fields {
+                table,
+                at,
+                taken: vec![],
+            }),
             other => at.err(format!("expected a table, found {}", other.type_str())),
         }
     }
@@ -105,7 +123,11 @@ impl<'t, 'a> Fields<'t, 'a> {
     fn array(&mut self, k: &'static str) -> R<Vec<(&'t Toml, At<'a>)>> {
         match self.opt(k) {
             None => Ok(vec![]),
-            Some((Toml::Array(items), at)) => Ok(items.iter().enumerate().map(|(i, v)| (v, at.index(i))).collect()),
+            Some((Toml::Array(items), at)) => Ok(items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v, at.index(i)))
+                .collect()),
             Some((other, at)) => at.err(format!("expected a list, found {}", other.type_str())),
         }
     }
@@ -114,7 +136,10 @@ impl<'t, 'a> Fields<'t, 'a> {
     fn finish(self) -> R<()> {
         for k in self.table.keys() {
             if !self.taken.contains(&k.as_str()) {
-                return self.at.key(k).err(format!("unknown field (known here: {})", self.taken.join(", ")));
+                return self.at.key(k).err(format!(
+                    "unknown field (known here: {})",
+                    self.taken.join(", ")
+                ));
             }
         }
         Ok(())
@@ -132,8 +157,14 @@ fn text(v: &Toml, at: &At) -> R<String> {
 fn date(v: &Toml, at: &At) -> R<Date> {
     match v {
         Toml::String(s) => s.parse().or_else(|e: crate::date::DateError| at.err(e.0)),
-        Toml::Datetime(d) => d.to_string().parse().or_else(|e: crate::date::DateError| at.err(e.0)),
-        other => at.err(format!("expected a date \"YYYY-MM-DD\", found {}", other.type_str())),
+        Toml::Datetime(d) => d
+            .to_string()
+            .parse()
+            .or_else(|e: crate::date::DateError| at.err(e.0)),
+        other => at.err(format!(
+            "expected a date \"YYYY-MM-DD\", found {}",
+            other.type_str()
+        )),
     }
 }
 
@@ -143,8 +174,13 @@ fn money(v: &Toml, at: &At) -> R<Money> {
         Toml::String(s) => Money::parse(s).or_else(|e| at.err(e)),
         Toml::Integer(n) if *n >= 0 => Ok(Money::yuan(*n)),
         Toml::Integer(n) => at.err(format!("{n} is negative; amounts of money cannot be")),
-        Toml::Float(_) => at.err("write money as text, e.g. \"420.50\", not as a floating-point number"),
-        other => at.err(format!("expected an amount of money as text, found {}", other.type_str())),
+        Toml::Float(_) => {
+            at.err("write money as text, e.g. \"420.50\", not as a floating-point number")
+        }
+        other => at.err(format!(
+            "expected an amount of money as text, found {}",
+            other.type_str()
+        )),
     }
 }
 
@@ -157,8 +193,15 @@ fn count(v: &Toml, at: &At) -> R<u32> {
 
 fn strings(v: &Toml, at: &At) -> R<Vec<String>> {
     match v {
-        Toml::Array(items) => items.iter().enumerate().map(|(i, x)| text(x, &at.index(i))).collect(),
-        other => at.err(format!("expected a list of text, found {}", other.type_str())),
+        Toml::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| text(x, &at.index(i)))
+            .collect(),
+        other => at.err(format!(
+            "expected a list of text, found {}",
+            other.type_str()
+        )),
     }
 }
 
@@ -177,18 +220,28 @@ fn region_code(s: &str, at: &At) -> R<String> {
     if s == region::NATIONAL || region::find(s).is_some() {
         Ok(s.to_string())
     } else {
-        at.err(format!("unknown region '{s}' (use a code from src/region.rs or 'national')"))
+        at.err(format!(
+            "unknown region '{s}' (use a code from src/region.rs or 'national')"
+        ))
     }
 }
 
 /// Reads one policy file. `file` is the path shown in errors; the document id is its stem.
 pub fn document(file: &str, source: &str) -> R<Document> {
-    let top = At { file, path: String::new() };
+    let top = At {
+        file,
+        path: String::new(),
+    };
     let value: Toml = match source.parse::<Table>() {
         Ok(t) => Toml::Table(t),
         Err(e) => return top.err(format!("not valid TOML: {}", e.message())),
     };
-    let id = file.rsplit('/').next().unwrap_or(file).trim_end_matches(".toml").to_string();
+    let id = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".toml")
+        .to_string();
     let mut f = Fields::new(&value, top.clone())?;
     let mut doc_fields = {
         let (v, at) = f.req("document")?;
@@ -223,20 +276,47 @@ pub fn document(file: &str, source: &str) -> R<Document> {
         measures.push(measure(v, at, valid_from)?);
     }
     if measures.is_empty() {
-        return top.key("measure").err("a document needs at least one [[measure]]");
+        return top
+            .key("measure")
+            .err("a document needs at least one [[measure]]");
     }
     f.finish()?;
     let mut seen = std::collections::BTreeSet::new();
     for (i, m) in measures.iter().enumerate() {
         if !seen.insert(m.id.clone()) {
-            return top.key("measure").index(i).key("id").err(format!("duplicate id '{}'", m.id));
+            return top
+                .key("measure")
+                .index(i)
+                .key("id")
+                .err(format!("duplicate id '{}'", m.id));
         }
     }
-    Ok(Document { id, number, title, issuer, region, issued, valid_from, valid_until, validity_note, source: source_ref, checked, measures })
+    Ok(Document {
+        id,
+        number,
+        title,
+        issuer,
+        region,
+        issued,
+        valid_from,
+        valid_until,
+        validity_note,
+        source: source_ref,
+        checked,
+        measures,
+    })
 }
 
-const KINDS: &[(&str, Kind)] = &[("subsidy", Kind::Subsidy), ("service", Kind::Service), ("protection", Kind::Protection), ("channel", Kind::Channel)];
-const AUDIENCES: &[(&str, Audience)] = &[("worker", Audience::Worker), ("employer", Audience::Employer)];
+const KINDS: &[(&str, Kind)] = &[
+    ("subsidy", Kind::Subsidy),
+    ("service", Kind::Service),
+    ("protection", Kind::Protection),
+    ("channel", Kind::Channel),
+];
+const AUDIENCES: &[(&str, Audience)] = &[
+    ("worker", Audience::Worker),
+    ("employer", Audience::Employer),
+];
 const FREQUENCIES: &[(&str, Frequency)] = &[
     ("one_off", Frequency::OneOff),
     ("per_year", Frequency::PerYear),
@@ -254,11 +334,19 @@ const DEADLINES: &[(&str, DeadlineKind)] = &[
 fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
     let mut f = Fields::new(v, at.clone())?;
     let id = f.text("id")?;
-    if !id.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-') {
-        return at.key("id").err(format!("'{id}' may use only a-z, 0-9 and '-'"));
+    if !id
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    {
+        return at
+            .key("id")
+            .err(format!("'{id}' may use only a-z, 0-9 and '-'"));
     }
     // Name the measure in later errors so a reader can find it.
-    let at = At { file: at.file, path: format!("{} ({id})", at.path) };
+    let at = At {
+        file: at.file,
+        path: format!("{} ({id})", at.path),
+    };
     f.at = at.clone();
     let kind = {
         let (v, a) = f.req("kind")?;
@@ -283,7 +371,9 @@ fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
         .map(|(v, a)| choose(v, &a, FREQUENCIES))
         .transpose()?;
     if amount.is_some() && frequency.is_none() {
-        return at.key("frequency").err("is missing (an amount needs one_off, per_year, per_month or per_day)");
+        return at
+            .key("frequency")
+            .err("is missing (an amount needs one_off, per_year, per_month or per_day)");
     }
     let apply_where = f.text("apply_where")?;
     let apply_how = f.text("apply_how")?;
@@ -297,17 +387,25 @@ fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
     if let Some(until) = valid_until {
         let from = valid_from.unwrap_or(doc_from);
         if until < from {
-            return at.key("valid_until").err(format!("{until} is before the start {from}"));
+            return at
+                .key("valid_until")
+                .err(format!("{until} is before the start {from}"));
         }
     }
-    let deadlines = f.array("deadlines")?.into_iter().map(|(v, a)| choose(v, &a, DEADLINES)).collect::<R<Vec<_>>>()?;
+    let deadlines = f
+        .array("deadlines")?
+        .into_iter()
+        .map(|(v, a)| choose(v, &a, DEADLINES))
+        .collect::<R<Vec<_>>>()?;
     let mut phones = Vec::new();
     for (v, a) in f.array("phones")? {
         let mut p = Fields::new(v, a.clone())?;
         let number = p.text("number")?;
         let dial = p.opt_text("dial")?.unwrap_or_else(|| number.clone());
         if !dial.bytes().all(|c| c.is_ascii_digit() || c == b'-') {
-            return a.key("dial").err(format!("'{dial}' must be digits and '-' only"));
+            return a
+                .key("dial")
+                .err(format!("'{dial}' must be digits and '-' only"));
         }
         let note = p.opt_text("note")?;
         p.finish()?;
@@ -340,7 +438,10 @@ fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
 fn condition(v: &Toml, at: At) -> R<Condition> {
     let mut f = Fields::new(v, at.clone())?;
     let shapes = ["always", "all", "any", "not", "fact"];
-    let present: Vec<_> = shapes.iter().filter(|k| f.table.contains_key(**k)).collect();
+    let present: Vec<_> = shapes
+        .iter()
+        .filter(|k| f.table.contains_key(**k))
+        .collect();
     if present.len() != 1 {
         return at.err("needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\"");
     }
@@ -355,8 +456,15 @@ fn condition(v: &Toml, at: At) -> R<Condition> {
             if items.is_empty() {
                 return at.key(key).err("an empty list decides nothing");
             }
-            let cs = items.into_iter().map(|(v, a)| condition(v, a)).collect::<R<Vec<_>>>()?;
-            if key == "all" { Condition::All(cs) } else { Condition::Any(cs) }
+            let cs = items
+                .into_iter()
+                .map(|(v, a)| condition(v, a))
+                .collect::<R<Vec<_>>>()?;
+            if key == "all" {
+                Condition::All(cs)
+            } else {
+                Condition::Any(cs)
+            }
         }
         "not" => {
             let (v, a) = f.req("not")?;
@@ -373,12 +481,31 @@ fn test(f: &mut Fields) -> R<Test> {
     let name = text(v, &at)?;
     let fact = match Fact::from_name(&name) {
         Some(fact) => fact,
-        None => return at.err(format!("unknown fact '{name}' (facts are listed in src/fact.rs)")),
+        None => {
+            return at.err(format!(
+                "unknown fact '{name}' (facts are listed in src/fact.rs)"
+            ))
+        }
     };
-    let checks = ["is", "in", "within", "at_least", "at_most", "on_or_after", "on_or_before"];
-    let present: Vec<_> = checks.iter().copied().filter(|k| f.table.contains_key(*k)).collect();
+    let checks = [
+        "is",
+        "in",
+        "within",
+        "at_least",
+        "at_most",
+        "on_or_after",
+        "on_or_before",
+    ];
+    let present: Vec<_> = checks
+        .iter()
+        .copied()
+        .filter(|k| f.table.contains_key(*k))
+        .collect();
     if present.len() != 1 {
-        return f.at.err(format!("fact '{name}' needs exactly one check of: {}", checks.join(", ")));
+        return f.at.err(format!(
+            "fact '{name}' needs exactly one check of: {}",
+            checks.join(", ")
+        ));
     }
     let key = present[0];
     let (v, a) = f.req(key)?;
@@ -391,7 +518,9 @@ fn test(f: &mut Fields) -> R<Test> {
             let opts = strings(v, &a)?;
             for (i, o) in opts.iter().enumerate() {
                 if fact.choice_option(o).is_none() {
-                    return a.index(i).err(format!("'{o}' is not an option of '{name}'"));
+                    return a
+                        .index(i)
+                        .err(format!("'{o}' is not an option of '{name}'"));
                 }
             }
             Check::OneOf(opts)
@@ -409,15 +538,33 @@ fn test(f: &mut Fields) -> R<Test> {
         ("at_most", FactKind::Money) => Check::MoneyAtMost(money(v, &a)?),
         ("on_or_after", FactKind::Date) => Check::OnOrAfter(date(v, &a)?),
         ("on_or_before", FactKind::Date) => Check::OnOrBefore(date(v, &a)?),
-        _ => return a.err(format!("'{key}' does not fit fact '{name}' ({})", kind_name(fact.kind()))),
+        _ => {
+            return a.err(format!(
+                "'{key}' does not fit fact '{name}' ({})",
+                kind_name(fact.kind())
+            ))
+        }
     };
     Ok(Test { fact, check })
 }
 
 fn amount(v: &Toml, at: At) -> R<AmountRule> {
     let mut f = Fields::new(v, at.clone())?;
-    let shapes = ["fixed", "up_to", "at_least", "between", "ticket_up_to", "per_day", "percent_of_wage", "loan_up_to"];
-    let present: Vec<_> = shapes.iter().copied().filter(|k| f.table.contains_key(*k)).collect();
+    let shapes = [
+        "fixed",
+        "up_to",
+        "at_least",
+        "between",
+        "ticket_up_to",
+        "per_day",
+        "percent_of_wage",
+        "loan_up_to",
+    ];
+    let present: Vec<_> = shapes
+        .iter()
+        .copied()
+        .filter(|k| f.table.contains_key(*k))
+        .collect();
     if present.len() != 1 {
         return at.err(format!("needs exactly one of: {}", shapes.join(", ")));
     }
@@ -444,7 +591,10 @@ fn amount(v: &Toml, at: At) -> R<AmountRule> {
             let mut tiers = Vec::new();
             for (v, a) in f.array("per_day")? {
                 let mut t = Fields::new(v, a.clone())?;
-                let through_day = t.opt("through_day").map(|(v, a)| count(v, &a)).transpose()?;
+                let through_day = t
+                    .opt("through_day")
+                    .map(|(v, a)| count(v, &a))
+                    .transpose()?;
                 let rate = {
                     let (v, a) = t.req("rate")?;
                     money(v, &a)?
@@ -453,7 +603,9 @@ fn amount(v: &Toml, at: At) -> R<AmountRule> {
                 tiers.push(DayTier { through_day, rate });
             }
             if tiers.is_empty() {
-                return at.key("per_day").err("needs at least one { rate = \"...\" }");
+                return at
+                    .key("per_day")
+                    .err("needs at least one { rate = \"...\" }");
             }
             let cap = f.opt("cap").map(|(v, a)| money(v, &a)).transpose()?;
             AmountRule::PerDay { tiers, cap }
@@ -461,7 +613,10 @@ fn amount(v: &Toml, at: At) -> R<AmountRule> {
         _ => {
             let (v, a) = f.req("percent_of_wage")?;
             let percent = match v {
-                Toml::String(s) => s.parse::<Decimal>().ok().filter(|p| *p > Decimal::ZERO && *p <= Decimal::ONE_HUNDRED),
+                Toml::String(s) => s
+                    .parse::<Decimal>()
+                    .ok()
+                    .filter(|p| *p > Decimal::ZERO && *p <= Decimal::ONE_HUNDRED),
                 Toml::Integer(n) if (1..=100).contains(n) => Some(Decimal::from(*n)),
                 _ => None,
             };
@@ -469,7 +624,10 @@ fn amount(v: &Toml, at: At) -> R<AmountRule> {
                 return a.err("expected a percentage between 0 and 100, e.g. \"15\"");
             };
             let (v, a) = f.req("max_months")?;
-            AmountRule::PercentOfWage { percent, max_months: count(v, &a)? }
+            AmountRule::PercentOfWage {
+                percent,
+                max_months: count(v, &a)?,
+            }
         }
     };
     f.finish()?;

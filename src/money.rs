@@ -24,20 +24,30 @@ impl Money {
         // Plain digits only: no exponents, separators or signs other than a leading minus.
         let digits = t.strip_prefix('-').unwrap_or(t);
         if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
-            return Err(format!("'{text}' is not an amount of money (write digits, e.g. 500 or 420.50)"));
+            return Err(format!(
+                "'{text}' is not an amount of money (write digits, e.g. 500 or 420.50)"
+            ));
         }
-        let d = Decimal::from_str(t).map_err(|_| format!("'{text}' is not an amount of money (write digits, e.g. 500 or 420.50)"))?;
+        let d = Decimal::from_str(t).map_err(|_| {
+            format!("'{text}' is not an amount of money (write digits, e.g. 500 or 420.50)")
+        })?;
         if d.is_sign_negative() && !d.is_zero() {
             return Err(format!("'{text}' is negative; amounts of money cannot be"));
         }
         if d.scale() > 2 {
-            return Err(format!("'{text}' has more than two decimal places (fen is the smallest unit)"));
+            return Err(format!(
+                "'{text}' has more than two decimal places (fen is the smallest unit)"
+            ));
         }
         Ok(Money(d))
     }
 
     pub fn min(self, other: Money) -> Money {
-        if self <= other { self } else { other }
+        if self <= other {
+            self
+        } else {
+            other
+        }
     }
 
     pub fn times(self, n: Decimal) -> Money {
@@ -46,7 +56,10 @@ impl Money {
 
     /// Rounds to the fen (half away from zero), the rule used for yuan amounts.
     pub fn round_to_fen(self) -> Money {
-        Money(self.0.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+        Money(
+            self.0
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        )
     }
 }
 

@@ -86,7 +86,11 @@ mod tests {
         for r in REGIONS {
             assert!(matches!(r.code.len(), 2 | 4 | 6), "{}", r.code);
             if r.code.len() > 2 {
-                assert!(find(&r.code[..r.code.len() - 2]).is_some(), "parent of {}", r.code);
+                assert!(
+                    find(&r.code[..r.code.len() - 2]).is_some(),
+                    "parent of {}",
+                    r.code
+                );
             }
         }
         assert_eq!(children(None).count(), 31);

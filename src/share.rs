@@ -30,21 +30,35 @@ pub fn encode(answers: &Answers) -> String {
 /// Reads what [`encode`] wrote. The message says what was wrong, for one line on screen.
 pub fn decode(text: &str) -> Result<Answers, String> {
     if text.len() > MAX_LEN {
-        return Err(format!("the saved answers are too long ({} characters)", text.len()));
+        return Err(format!(
+            "the saved answers are too long ({} characters)",
+            text.len()
+        ));
     }
     let mut parts = text.split(';');
     match parts.next() {
         Some(VERSION) => {}
-        Some(other) => return Err(format!("unknown format '{}'", other.chars().take(20).collect::<String>())),
+        Some(other) => {
+            return Err(format!(
+                "unknown format '{}'",
+                other.chars().take(20).collect::<String>()
+            ))
+        }
         None => return Err("empty".into()),
     }
     let mut raw = BTreeMap::new();
     for part in parts.filter(|p| !p.is_empty()) {
         let Some((name, value)) = part.split_once('=') else {
-            return Err(format!("'{}' has no value", part.chars().take(30).collect::<String>()));
+            return Err(format!(
+                "'{}' has no value",
+                part.chars().take(30).collect::<String>()
+            ));
         };
         let Some(fact) = Fact::from_name(name) else {
-            return Err(format!("unknown answer '{}'", name.chars().take(30).collect::<String>()));
+            return Err(format!(
+                "unknown answer '{}'",
+                name.chars().take(30).collect::<String>()
+            ));
         };
         let rv = match fact.kind() {
             FactKind::Bool => match value {
@@ -75,16 +89,37 @@ mod tests {
         let mut a = Answers::new();
         a.set(Fact::HomeRegion, Value::Region("530326")).unwrap();
         a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
-        a.set(Fact::TicketPrice, Value::Money(crate::Money::parse("420.50").unwrap())).unwrap();
-        a.set(Fact::DisputeDate, Value::Date("2026-03-01".parse().unwrap())).unwrap();
+        a.set(
+            Fact::TicketPrice,
+            Value::Money(crate::Money::parse("420.50").unwrap()),
+        )
+        .unwrap();
+        a.set(
+            Fact::DisputeDate,
+            Value::Date("2026-03-01".parse().unwrap()),
+        )
+        .unwrap();
         let text = encode(&a);
-        assert_eq!(text, "v1;dispute_date=2026-03-01;home_region=530326;ticket_price=420.50;tuopin=1");
+        assert_eq!(
+            text,
+            "v1;dispute_date=2026-03-01;home_region=530326;ticket_price=420.50;tuopin=1"
+        );
         assert_eq!(decode(&text).unwrap(), a);
     }
 
     #[test]
     fn hostile_or_broken_text_is_a_message() {
-        for bad in ["", "v2;x=1", "v1;tuopin=yes", "v1;age=abc", "v1;age=999", "v1;nope=1", "v1;tuopin", "v1;tuopin=1;tuopin=0", "<script>alert(1)</script>"] {
+        for bad in [
+            "",
+            "v2;x=1",
+            "v1;tuopin=yes",
+            "v1;age=abc",
+            "v1;age=999",
+            "v1;nope=1",
+            "v1;tuopin",
+            "v1;tuopin=1;tuopin=0",
+            "<script>alert(1)</script>",
+        ] {
             assert!(decode(bad).is_err(), "{bad}");
         }
         assert!(decode(&"v1;".repeat(5000)).is_err());

@@ -3,8 +3,15 @@
 use std::process::Command;
 
 fn selfcheck(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_selfcheck")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_selfcheck"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn temp_file(name: &str, text: &str) -> String {
@@ -17,7 +24,12 @@ fn temp_file(name: &str, text: &str) -> String {
 
 #[test]
 fn check_prints_verdicts_sources_and_deadlines() {
-    let (code, out, err) = selfcheck(&["check", "docs/examples/huize-tuopin-guangdong.json", "--as-of", "2026-11-23"]);
+    let (code, out, err) = selfcheck(&[
+        "check",
+        "docs/examples/huize-tuopin-guangdong.json",
+        "--as-of",
+        "2026-11-23",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("evaluated as of 2026-11-23"));
     assert!(out.contains("来源 source:"));
@@ -27,14 +39,28 @@ fn check_prints_verdicts_sources_and_deadlines() {
 
 #[test]
 fn check_json_is_machine_readable() {
-    let (code, out, _) = selfcheck(&["check", "docs/examples/huize-tuopin-guangdong.json", "--as-of", "2024-06-01", "--format", "json"]);
+    let (code, out, _) = selfcheck(&[
+        "check",
+        "docs/examples/huize-tuopin-guangdong.json",
+        "--as-of",
+        "2024-06-01",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["as_of"], "2024-06-01");
     assert_eq!(v["coverage"], "covered");
     let measures = v["measures"].as_array().unwrap();
-    assert!(measures.iter().all(|m| m["source"].as_str().is_some_and(|s| !s.is_empty())));
-    let limit = v["deadlines"].as_array().unwrap().iter().find(|d| d["kind"] == "arbitration_limit").unwrap();
+    assert!(measures
+        .iter()
+        .all(|m| m["source"].as_str().is_some_and(|s| !s.is_empty())));
+    let limit = v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "arbitration_limit")
+        .unwrap();
     assert_eq!(limit["due"]["date"], "2027-09-30");
 }
 
@@ -52,13 +78,21 @@ fn bad_answers_name_the_field_and_exit_2() {
         let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
         assert_eq!(code, 2, "{json}");
         assert!(out.is_empty());
-        assert!(err.contains(field) && !err.contains("panicked"), "{json}: {err}");
+        assert!(
+            err.contains(field) && !err.contains("panicked"),
+            "{json}: {err}"
+        );
     }
     let f = temp_file("notjson.json", "{ not json");
     let (code, _, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
     assert_eq!(code, 2);
     assert!(err.contains("not valid JSON"), "{err}");
-    let (code, _, err) = selfcheck(&["check", "docs/examples/huize-tuopin-guangdong.json", "--as-of", "23/11/2026"]);
+    let (code, _, err) = selfcheck(&[
+        "check",
+        "docs/examples/huize-tuopin-guangdong.json",
+        "--as-of",
+        "23/11/2026",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("--as-of"), "{err}");
 }
@@ -74,8 +108,21 @@ fn null_means_not_known() {
 fn policies_lists_every_document_with_its_number() {
     let (code, out, _) = selfcheck(&["policies"]);
     assert_eq!(code, 0);
-    for number in ["云人社通〔2021〕49号", "云人社发〔2017〕100号", "云人社发〔2022〕57号", "国发〔2019〕28号", "人社部发〔2021〕26号", "云政办发〔2020〕36号", "曲政办发〔2021〕15号", "会人社发〔2018〕119号", "会人社发〔2020〕38号"] {
-        assert!(out.contains(number), "{number} missing from `selfcheck policies`");
+    for number in [
+        "云人社通〔2021〕49号",
+        "云人社发〔2017〕100号",
+        "云人社发〔2022〕57号",
+        "国发〔2019〕28号",
+        "人社部发〔2021〕26号",
+        "云政办发〔2020〕36号",
+        "曲政办发〔2021〕15号",
+        "会人社发〔2018〕119号",
+        "会人社发〔2020〕38号",
+    ] {
+        assert!(
+            out.contains(number),
+            "{number} missing from `selfcheck policies`"
+        );
     }
 }
 
@@ -93,5 +140,9 @@ fn the_documented_schema_matches_the_facts() {
     let (code, out, _) = selfcheck(&["schema"]);
     assert_eq!(code, 0);
     let committed = std::fs::read_to_string("docs/answers.schema.json").unwrap();
-    assert_eq!(out.trim(), committed.trim(), "docs/answers.schema.json is stale: run `cargo run -- schema > docs/answers.schema.json`");
+    assert_eq!(
+        out.trim(),
+        committed.trim(),
+        "docs/answers.schema.json is stale: run `cargo run -- schema > docs/answers.schema.json`"
+    );
 }

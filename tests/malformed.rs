@@ -11,19 +11,63 @@ fn load_fixture(name: &str) -> Result<wugong::policy::Document, load::LoadError>
 
 /// (fixture, field the error must name, words the message must contain)
 const CASES: &[(&str, &str, &str)] = &[
-    ("unknown_fact.toml", "measure[0] (ok-1).when.all[0].fact", "unknown fact 'tuopinn'"),
+    (
+        "unknown_fact.toml",
+        "measure[0] (ok-1).when.all[0].fact",
+        "unknown fact 'tuopinn'",
+    ),
     ("bad_date.toml", "document.issued", "2021-02-30"),
-    ("until_before_from.toml", "document.valid_until", "before valid_from"),
-    ("negative_money.toml", "measure[0] (ok-1).amount.up_to", "negative"),
-    ("non_decimal_money.toml", "measure[0] (ok-1).amount.up_to", "not an amount of money"),
-    ("float_money.toml", "measure[0] (ok-1).amount.up_to", "not as a floating-point number"),
+    (
+        "until_before_from.toml",
+        "document.valid_until",
+        "before valid_from",
+    ),
+    (
+        "negative_money.toml",
+        "measure[0] (ok-1).amount.up_to",
+        "negative",
+    ),
+    (
+        "non_decimal_money.toml",
+        "measure[0] (ok-1).amount.up_to",
+        "not an amount of money",
+    ),
+    (
+        "float_money.toml",
+        "measure[0] (ok-1).amount.up_to",
+        "not as a floating-point number",
+    ),
     ("duplicate_id.toml", "measure[1].id", "duplicate id 'dup-1'"),
-    ("missing_citation.toml", "measure[0] (ok-1).clause", "is missing"),
-    ("empty_citation.toml", "measure[0] (ok-1).clause", "is empty"),
-    ("unknown_field.toml", "measure[0] (ok-1).sumary", "unknown field"),
-    ("unknown_region.toml", "document.region", "unknown region '9999'"),
-    ("wrong_check.toml", "measure[0] (ok-1).when.all[0].is", "does not fit fact 'age'"),
-    ("unknown_option.toml", "measure[0] (ok-1).when.all[0].in[0]", "'mars' is not an option"),
+    (
+        "missing_citation.toml",
+        "measure[0] (ok-1).clause",
+        "is missing",
+    ),
+    (
+        "empty_citation.toml",
+        "measure[0] (ok-1).clause",
+        "is empty",
+    ),
+    (
+        "unknown_field.toml",
+        "measure[0] (ok-1).sumary",
+        "unknown field",
+    ),
+    (
+        "unknown_region.toml",
+        "document.region",
+        "unknown region '9999'",
+    ),
+    (
+        "wrong_check.toml",
+        "measure[0] (ok-1).when.all[0].is",
+        "does not fit fact 'age'",
+    ),
+    (
+        "unknown_option.toml",
+        "measure[0] (ok-1).when.all[0].in[0]",
+        "'mars' is not an option",
+    ),
 ];
 
 #[test]
@@ -37,9 +81,17 @@ fn the_valid_fixture_loads() {
 fn each_malformed_fixture_names_file_and_field() {
     for (file, field, words) in CASES {
         let err = load_fixture(file).expect_err(file);
-        assert_eq!(err.file, format!("tests/fixtures/malformed/{file}"), "{file}");
+        assert_eq!(
+            err.file,
+            format!("tests/fixtures/malformed/{file}"),
+            "{file}"
+        );
         assert_eq!(err.field, *field, "{file}: {err}");
-        assert!(err.message.contains(words), "{file}: message was: {}", err.message);
+        assert!(
+            err.message.contains(words),
+            "{file}: message was: {}",
+            err.message
+        );
         // The printed form carries both, for a build log.
         let shown = err.to_string();
         assert!(shown.contains(file) && shown.contains(field), "{shown}");
@@ -49,9 +101,13 @@ fn each_malformed_fixture_names_file_and_field() {
 #[test]
 fn a_duplicate_id_across_two_files_names_both() {
     let text = std::fs::read_to_string("tests/fixtures/malformed/valid.toml").unwrap();
-    let err = Catalogue::from_files(&[("policies/a.toml", &text), ("policies/b.toml", &text)]).unwrap_err();
+    let err = Catalogue::from_files(&[("policies/a.toml", &text), ("policies/b.toml", &text)])
+        .unwrap_err();
     assert_eq!(err.file, "policies/b.toml");
-    assert!(err.message.contains("duplicate id 'ok-1'") && err.message.contains("a.toml"), "{err}");
+    assert!(
+        err.message.contains("duplicate id 'ok-1'") && err.message.contains("a.toml"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -10,14 +10,23 @@ use wugong::Catalogue;
 fn every_persona_case_gets_the_expected_verdicts() {
     let catalogue = Catalogue::embedded().expect("policies load");
     let all = cases::read_dir(Path::new("tests/cases")).expect("cases parse");
-    assert!(all.len() >= 60, "only {} persona cases; at least 60 are required", all.len());
+    assert!(
+        all.len() >= 60,
+        "only {} persona cases; at least 60 are required",
+        all.len()
+    );
     let mut report = Vec::new();
     for case in &all {
         for p in cases::check(&catalogue, case) {
             report.push(format!("{} ({}): {p}", case.file, case.who));
         }
     }
-    assert!(report.is_empty(), "{} mismatches:\n{}", report.len(), report.join("\n"));
+    assert!(
+        report.is_empty(),
+        "{} mismatches:\n{}",
+        report.len(),
+        report.join("\n")
+    );
 }
 
 #[test]
@@ -25,11 +34,19 @@ fn every_measure_has_an_eligible_and_a_not_eligible_case() {
     let catalogue = Catalogue::embedded().expect("policies load");
     let all = cases::read_dir(Path::new("tests/cases")).expect("cases parse");
     let gaps = cases::uncovered(&catalogue, &all);
-    assert!(gaps.is_empty(), "measures without cases:\n{}", gaps.join("\n"));
+    assert!(
+        gaps.is_empty(),
+        "measures without cases:\n{}",
+        gaps.join("\n")
+    );
 }
 
 #[test]
 fn the_policies_folder_lints_clean() {
     let catalogue = Catalogue::from_dir(Path::new("policies")).unwrap_or_else(|e| panic!("{e}"));
-    assert!(catalogue.documents.len() >= 14, "expected every source document, got {}", catalogue.documents.len());
+    assert!(
+        catalogue.documents.len() >= 14,
+        "expected every source document, got {}",
+        catalogue.documents.len()
+    );
 }

@@ -21,27 +21,47 @@ fn date_strategy() -> impl Strategy<Value = Date> {
 fn value_for(fact: Fact) -> BoxedStrategy<Value> {
     match fact.kind() {
         FactKind::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
-        FactKind::Count("years") => prop_oneof![0u32..=120, Just(0), Just(16), Just(40), Just(50)].prop_map(Value::Count).boxed(),
-        FactKind::Count(_) => prop_oneof![0u32..=48, Just(0), Just(3), Just(6), Just(12)].prop_map(Value::Count).boxed(),
+        FactKind::Count("years") => prop_oneof![0u32..=120, Just(0), Just(16), Just(40), Just(50)]
+            .prop_map(Value::Count)
+            .boxed(),
+        FactKind::Count(_) => prop_oneof![0u32..=48, Just(0), Just(3), Just(6), Just(12)]
+            .prop_map(Value::Count)
+            .boxed(),
         FactKind::Money => (0i64..2_000_000, 0u32..100)
             .prop_map(|(y, f)| Value::Money(Money::parse(&format!("{y}.{f:02}")).unwrap()))
             .boxed(),
         FactKind::Date => date_strategy().prop_map(Value::Date).boxed(),
-        FactKind::Choice(opts) => proptest::sample::select(opts.iter().map(|o| o.0).collect::<Vec<_>>()).prop_map(Value::Choice).boxed(),
-        FactKind::Region => proptest::sample::select(wugong::region::REGIONS.iter().map(|r| r.code).collect::<Vec<_>>())
-            .prop_map(Value::Region)
-            .boxed(),
+        FactKind::Choice(opts) => {
+            proptest::sample::select(opts.iter().map(|o| o.0).collect::<Vec<_>>())
+                .prop_map(Value::Choice)
+                .boxed()
+        }
+        FactKind::Region => proptest::sample::select(
+            wugong::region::REGIONS
+                .iter()
+                .map(|r| r.code)
+                .collect::<Vec<_>>(),
+        )
+        .prop_map(Value::Region)
+        .boxed(),
     }
 }
 
 fn askable() -> Vec<Fact> {
-    Fact::ALL.iter().copied().filter(|f| !f.is_derived()).collect()
+    Fact::ALL
+        .iter()
+        .copied()
+        .filter(|f| !f.is_derived())
+        .collect()
 }
 
 /// A random partial set of answers.
 fn answers_strategy() -> impl Strategy<Value = Answers> {
     let facts = askable();
-    let per_fact: Vec<_> = facts.iter().map(|f| proptest::option::weighted(0.5, value_for(*f))).collect();
+    let per_fact: Vec<_> = facts
+        .iter()
+        .map(|f| proptest::option::weighted(0.5, value_for(*f)))
+        .collect();
     per_fact.prop_map(move |values| {
         let mut a = Answers::new();
         for (f, v) in askable().into_iter().zip(values) {
@@ -54,7 +74,12 @@ fn answers_strategy() -> impl Strategy<Value = Answers> {
 }
 
 fn verdicts(a: &Answers, as_of: Date) -> Vec<(String, &'static str)> {
-    catalogue().evaluate(a, as_of).outcomes.iter().map(|o| (o.id.to_string(), o.verdict.name())).collect()
+    catalogue()
+        .evaluate(a, as_of)
+        .outcomes
+        .iter()
+        .map(|o| (o.id.to_string(), o.verdict.name()))
+        .collect()
 }
 
 proptest! {

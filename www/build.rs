@@ -29,5 +29,9 @@ fn main() {
         panic!("policy error: {e}");
     }
     let json = serde_json::to_string(&docs).expect("documents serialise");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("policies.json"), json).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("policies.json"),
+        json,
+    )
+    .unwrap();
 }

@@ -41,7 +41,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         if let Some(name) = a.strip_prefix("--") {
             let (k, v) = match name.split_once('=') {
                 Some((k, v)) => (k.to_string(), v.to_string()),
-                None => (name.to_string(), it.next().cloned().ok_or(format!("--{name} needs a value"))?),
+                None => (
+                    name.to_string(),
+                    it.next()
+                        .cloned()
+                        .ok_or(format!("--{name} needs a value"))?,
+                ),
             };
             if !["as-of", "format", "policies"].contains(&k.as_str()) {
                 return Err(format!("unknown option --{k}"));
@@ -51,7 +56,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             positional.push(a.clone());
         }
     }
-    Ok(Args { positional, options })
+    Ok(Args {
+        positional,
+        options,
+    })
 }
 
 fn main() -> ExitCode {
@@ -88,7 +96,9 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
     let args = parse_args(rest)?;
     match command.as_str() {
         "check" => {
-            let [file] = args.positional.as_slice() else { return Err(format!("check needs one answers file\n{USAGE}")) };
+            let [file] = args.positional.as_slice() else {
+                return Err(format!("check needs one answers file\n{USAGE}"));
+            };
             let as_of: Date = args
                 .options
                 .get("as-of")
@@ -108,7 +118,10 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                     deadlines: Deadline::all(&answers, as_of),
                     measures: eval.outcomes.iter().map(OutcomeView::new).collect(),
                 };
-                println!("{}", serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?
+                );
             } else {
                 print_check(&eval.outcomes, eval.coverage, &answers, as_of, next);
             }
@@ -117,13 +130,28 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         "policies" => {
             let cat = catalogue(&args)?;
             if json_format(&args)? {
-                println!("{}", serde_json::to_string_pretty(&cat.documents).map_err(|e| e.to_string())?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&cat.documents).map_err(|e| e.to_string())?
+                );
             } else {
                 for d in &cat.documents {
-                    let until = d.valid_until.map_or("none stated".to_string(), |u| u.to_string());
-                    println!("{}  {}  [{} · {} · {} → {}]", d.number, d.title, d.issuer, d.region, d.valid_from, until);
+                    let until = d
+                        .valid_until
+                        .map_or("none stated".to_string(), |u| u.to_string());
+                    println!(
+                        "{}  {}  [{} · {} · {} → {}]",
+                        d.number, d.title, d.issuer, d.region, d.valid_from, until
+                    );
                     for m in &d.measures {
-                        println!("    {:<44} {:<10} {:<8} {}  {}", m.id, kind_name(m.kind), audience_name(m.audience), m.clause, m.title);
+                        println!(
+                            "    {:<44} {:<10} {:<8} {}  {}",
+                            m.id,
+                            kind_name(m.kind),
+                            audience_name(m.audience),
+                            m.clause,
+                            m.title
+                        );
                     }
                 }
                 let n: usize = cat.documents.iter().map(|d| d.measures.len()).sum();
@@ -132,11 +160,19 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         "lint" => {
-            let dir = args.positional.first().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("policies"));
+            let dir = args
+                .positional
+                .first()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("policies"));
             match Catalogue::from_dir(&dir) {
                 Ok(cat) => {
                     let n: usize = cat.documents.iter().map(|d| d.measures.len()).sum();
-                    println!("{}: {} documents, {n} measures, all valid", dir.display(), cat.documents.len());
+                    println!(
+                        "{}: {} documents, {n} measures, all valid",
+                        dir.display(),
+                        cat.documents.len()
+                    );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {
@@ -146,7 +182,11 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             }
         }
         "cases" => {
-            let dir = args.positional.first().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("tests/cases"));
+            let dir = args
+                .positional
+                .first()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("tests/cases"));
             let cat = catalogue(&args)?;
             let all = cases::read_dir(&dir)?;
             let mut failed = 0;
@@ -164,11 +204,23 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             for g in &gaps {
                 println!("GAP  {g}");
             }
-            println!("{} passed, {} failed; {} coverage gaps", all.len() - failed, failed, gaps.len());
-            Ok(if failed == 0 && gaps.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            println!(
+                "{} passed, {} failed; {} coverage gaps",
+                all.len() - failed,
+                failed,
+                gaps.len()
+            );
+            Ok(if failed == 0 && gaps.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         "schema" => {
-            println!("{}", serde_json::to_string_pretty(&answers_schema()).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&answers_schema()).map_err(|e| e.to_string())?
+            );
             Ok(ExitCode::SUCCESS)
         }
         "help" | "--help" | "-h" => {
@@ -181,9 +233,13 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
 
 fn read_answers(path: &Path) -> Result<Answers, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not valid JSON: {e}", path.display()))?;
     let serde_json::Value::Object(map) = value else {
-        return Err(format!("{}: expected a JSON object of answers (see docs/answers.md)", path.display()));
+        return Err(format!(
+            "{}: expected a JSON object of answers (see docs/answers.md)",
+            path.display()
+        ));
     };
     let mut raw = BTreeMap::new();
     for (k, v) in map {
@@ -194,9 +250,19 @@ fn read_answers(path: &Path) -> Result<Answers, String> {
             serde_json::Value::Number(n) => match n.as_i64() {
                 Some(i) => RawValue::Int(i),
                 // Money with decimals must be text so it is never read through a float.
-                None => return Err(format!("{}: answer '{k}': write {n} as text (e.g. \"{n}\") or a whole number", path.display())),
+                None => {
+                    return Err(format!(
+                        "{}: answer '{k}': write {n} as text (e.g. \"{n}\") or a whole number",
+                        path.display()
+                    ))
+                }
             },
-            other => return Err(format!("{}: answer '{k}': unexpected {other}", path.display())),
+            other => {
+                return Err(format!(
+                    "{}: answer '{k}': unexpected {other}",
+                    path.display()
+                ))
+            }
         };
         raw.insert(k, rv);
     }
@@ -268,7 +334,9 @@ impl<'a> OutcomeView<'a> {
             },
             reasons: o.met.iter().map(|r| r.describe(false)).collect(),
             failed: match &o.verdict {
-                Verdict::NotEligible { failed } => failed.iter().map(|r| r.describe(false)).collect(),
+                Verdict::NotEligible { failed } => {
+                    failed.iter().map(|r| r.describe(false)).collect()
+                }
                 _ => vec![],
             },
             missing: match &o.verdict {
@@ -290,22 +358,43 @@ impl<'a> OutcomeView<'a> {
 
 fn source_line(o: &Outcome) -> String {
     let d = o.document;
-    format!("{} {}，{}，{}（{}）", d.number, o.measure.clause, d.issuer, d.issued, d.title)
+    format!(
+        "{} {}，{}，{}（{}）",
+        d.number, o.measure.clause, d.issuer, d.issued, d.title
+    )
 }
 
-fn print_check(outcomes: &[Outcome], coverage: Coverage, answers: &Answers, as_of: Date, next: Option<wugong::Fact>) {
+fn print_check(
+    outcomes: &[Outcome],
+    coverage: Coverage,
+    answers: &Answers,
+    as_of: Date,
+    next: Option<wugong::Fact>,
+) {
     println!("务工自查 — 按 {as_of} 的规定评估 (evaluated as of {as_of})");
     if coverage == Coverage::NotCovered {
         println!("注意：你户口所在地的地方补贴没有收录，只显示全国通用的权益和求助渠道。当地补贴请打 12333 或问县人社局。");
     }
     if let Some(f) = next {
-        println!("下一个问题 (next question): {} — {}", f.name(), f.label_zh());
+        println!(
+            "下一个问题 (next question): {} — {}",
+            f.name(),
+            f.label_zh()
+        );
     }
-    let timeline: Vec<Deadline> = Deadline::all(answers, as_of).into_iter().filter(|d| !matches!(d.due, Due::NeedsDates { .. })).collect();
+    let timeline: Vec<Deadline> = Deadline::all(answers, as_of)
+        .into_iter()
+        .filter(|d| !matches!(d.due, Due::NeedsDates { .. }))
+        .collect();
     if !timeline.is_empty() {
         println!("\n期限 deadlines:");
         for d in &timeline {
-            println!("  ⏰ {}: {} — {}", d.kind.title(false), due_line(&d.due), d.kind.cite());
+            println!(
+                "  ⏰ {}: {} — {}",
+                d.kind.title(false),
+                due_line(&d.due),
+                d.kind.cite()
+            );
         }
     }
     for o in outcomes {
@@ -333,7 +422,9 @@ fn print_check(outcomes: &[Outcome], coverage: Coverage, answers: &Answers, as_o
             println!("  ✓ {}", r.describe(false));
         }
         match &o.verdict {
-            Verdict::NotEligible { failed } => failed.iter().for_each(|r| println!("  ✗ {}", r.describe(false))),
+            Verdict::NotEligible { failed } => failed
+                .iter()
+                .for_each(|r| println!("  ✗ {}", r.describe(false))),
             Verdict::Undetermined { missing } => {
                 let names: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
                 println!("  ? 还需要回答 missing: {}", names.join("、"));
@@ -341,10 +432,23 @@ fn print_check(outcomes: &[Outcome], coverage: Coverage, answers: &Answers, as_o
             Verdict::Eligible => {}
         }
         for d in &o.deadlines {
-            println!("  ⏰ {}: {} — {}", d.kind.title(false), due_line(&d.due), d.kind.cite());
+            println!(
+                "  ⏰ {}: {} — {}",
+                d.kind.title(false),
+                due_line(&d.due),
+                d.kind.cite()
+            );
         }
         for p in &m.phones {
-            println!("  ☎ {} (dial {}){}", p.number, p.dial, p.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default());
+            println!(
+                "  ☎ {} (dial {}){}",
+                p.number,
+                p.dial,
+                p.note
+                    .as_deref()
+                    .map(|n| format!(" — {n}"))
+                    .unwrap_or_default()
+            );
         }
         println!("  怎么办 how: {} — {}", m.apply_where, m.apply_how);
         if !m.materials.is_empty() {
@@ -374,11 +478,21 @@ fn answers_schema() -> serde_json::Value {
     for f in wugong::Fact::ALL.iter().filter(|f| !f.is_derived()) {
         let mut p = match f.kind() {
             FactKind::Bool => json!({"type": ["boolean", "null"]}),
-            FactKind::Count(unit) => json!({"type": ["integer", "null"], "minimum": 0, "description": unit}),
-            FactKind::Money => json!({"type": ["string", "integer", "null"], "pattern": "^[0-9]+(\\.[0-9]{1,2})?$", "minimum": 0, "description": "yuan, as text"}),
-            FactKind::Date => json!({"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}),
-            FactKind::Choice(opts) => json!({"enum": opts.iter().map(|o| serde_json::Value::from(o.0)).chain([serde_json::Value::Null]).collect::<Vec<_>>()}),
-            FactKind::Region => json!({"enum": wugong::region::REGIONS.iter().map(|r| serde_json::Value::from(r.code)).chain([serde_json::Value::Null]).collect::<Vec<_>>()}),
+            FactKind::Count(unit) => {
+                json!({"type": ["integer", "null"], "minimum": 0, "description": unit})
+            }
+            FactKind::Money => {
+                json!({"type": ["string", "integer", "null"], "pattern": "^[0-9]+(\\.[0-9]{1,2})?$", "minimum": 0, "description": "yuan, as text"})
+            }
+            FactKind::Date => {
+                json!({"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"})
+            }
+            FactKind::Choice(opts) => {
+                json!({"enum": opts.iter().map(|o| serde_json::Value::from(o.0)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
+            }
+            FactKind::Region => {
+                json!({"enum": wugong::region::REGIONS.iter().map(|r| serde_json::Value::from(r.code)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
+            }
         };
         p["title"] = json!(format!("{} — {}", f.label_zh(), f.label_en()));
         props.insert(f.name().to_string(), p);

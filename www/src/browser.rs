@@ -41,14 +41,23 @@ pub fn fragment() -> Option<String> {
     if raw.is_empty() {
         return None;
     }
-    js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).or_else(|| Some(raw.to_string()))
+    js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+        .or_else(|| Some(raw.to_string()))
 }
 
 /// Removes the fragment from the address bar without reloading.
 pub fn clear_fragment() {
     if let Some(w) = window() {
-        if let (Ok(history), Ok(path), Ok(search)) = (w.history(), w.location().pathname(), w.location().search()) {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+        if let (Ok(history), Ok(path), Ok(search)) =
+            (w.history(), w.location().pathname(), w.location().search())
+        {
+            let _ = history.replace_state_with_url(
+                &JsValue::NULL,
+                "",
+                Some(&format!("{path}{search}")),
+            );
         }
     }
 }
@@ -58,7 +67,12 @@ pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;
     search.trim_start_matches('?').split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=')?;
-        (k == name).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string()).unwrap_or_default())
+        (k == name).then(|| {
+            js_sys::decode_uri_component(v)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default()
+        })
     })
 }
 
@@ -72,7 +86,12 @@ pub fn page_address() -> String {
 
 pub fn today() -> Date {
     let d = js_sys::Date::new_0();
-    Date::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or_else(|_| Date::new(2026, 1, 1).unwrap())
+    Date::new(
+        d.get_full_year() as i32,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or_else(|_| Date::new(2026, 1, 1).unwrap())
 }
 
 pub fn speech_available() -> bool {
@@ -85,7 +104,9 @@ pub fn speak(text: &str, english: bool) {
     if !speech_available() {
         return;
     }
-    let Some(synth) = window().and_then(|w| w.speech_synthesis().ok()) else { return };
+    let Some(synth) = window().and_then(|w| w.speech_synthesis().ok()) else {
+        return;
+    };
     synth.cancel();
     if let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
         u.set_lang(if english { "en-US" } else { "zh-CN" });
@@ -113,7 +134,10 @@ pub fn copy(text: &str) -> bool {
 }
 
 pub fn set_root_font_size(percent: u16) {
-    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         if let Ok(el) = root.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.style().set_property("font-size", &format!("{percent}%"));
         }
@@ -121,7 +145,10 @@ pub fn set_root_font_size(percent: u16) {
 }
 
 pub fn set_document_lang(english: bool) {
-    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("lang", if english { "en" } else { "zh-CN" });
     }
 }

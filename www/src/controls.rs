@@ -51,7 +51,11 @@ pub fn Footer(props: &StateOnly) -> Html {
         let state = state.clone();
         let share_link = share_link.clone();
         Callback::from(move |_| {
-            let link = format!("{}#{}", browser::page_address(), share::encode(&state.answers));
+            let link = format!(
+                "{}#{}",
+                browser::page_address(),
+                share::encode(&state.answers)
+            );
             browser::copy(&link);
             share_link.set(Some(link));
         })
@@ -79,7 +83,10 @@ pub fn Footer(props: &StateOnly) -> Html {
         let date_ref = date_ref.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = date_ref.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let text = date_ref
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
             match text.parse::<Date>() {
                 Ok(d) => state.dispatch(Action::SetAsOf(Some(d))),
                 Err(e) => state.dispatch(Action::Notice(Some(e.to_string()))),
@@ -90,7 +97,10 @@ pub fn Footer(props: &StateOnly) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::SetAsOf(None)))
     };
-    let data_date = catalogue().data_date().map(|d| d.to_string()).unwrap_or_default();
+    let data_date = catalogue()
+        .data_date()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
     html! {
         <footer class="bottom">
             if state.screen != Screen::Print {

@@ -27,7 +27,8 @@ pub fn catalogue() -> &'static Catalogue {
     CATALOGUE.get_or_init(|| {
         // The browser's JSON parser is smaller than shipping one in the wasm.
         let value = js_sys::JSON::parse(POLICIES_JSON).expect("policies JSON parses");
-        let docs: Vec<Document> = serde_wasm_bindgen::from_value(value).expect("policies JSON has the engine's shape");
+        let docs: Vec<Document> =
+            serde_wasm_bindgen::from_value(value).expect("policies JSON has the engine's shape");
         Catalogue::new(docs).expect("policies were checked at build time")
     })
 }
@@ -60,7 +61,14 @@ fn initial_state() -> State {
                 from_link = true;
             }
             Err(e) => {
-                notice = Some(format!("{}{e}", tr(english, "分享链接有问题，已忽略：", "The shared link is broken and was ignored: ")));
+                notice = Some(format!(
+                    "{}{e}",
+                    tr(
+                        english,
+                        "分享链接有问题，已忽略：",
+                        "The shared link is broken and was ignored: "
+                    )
+                ));
             }
         }
         browser::clear_fragment();
@@ -70,7 +78,14 @@ fn initial_state() -> State {
             match share::decode(&stored) {
                 Ok(a) => answers = a,
                 Err(e) => {
-                    notice = Some(format!("{}{e}", tr(english, "保存的回答有问题，已忽略：", "Your saved answers were unreadable and were ignored: ")));
+                    notice = Some(format!(
+                        "{}{e}",
+                        tr(
+                            english,
+                            "保存的回答有问题，已忽略：",
+                            "Your saved answers were unreadable and were ignored: "
+                        )
+                    ));
                     browser::remove(browser::ANSWERS_KEY);
                 }
             }
@@ -94,7 +109,11 @@ fn initial_state() -> State {
         text_scale,
         notice,
     };
-    s.screen = if from_link || s.answers.len() > 1 { Screen::Results } else { s.next_screen() };
+    s.screen = if from_link || s.answers.len() > 1 {
+        Screen::Results
+    } else {
+        s.next_screen()
+    };
     s
 }
 
@@ -113,7 +132,10 @@ fn App() -> Html {
     use_effect_with((state.english, state.text_scale), |(english, scale)| {
         browser::set_root_font_size(*scale);
         browser::set_document_lang(*english);
-        browser::save(browser::SETTINGS_KEY, &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }));
+        browser::save(
+            browser::SETTINGS_KEY,
+            &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }),
+        );
     });
     use_effect_with(state.screen, |_| browser::scroll_to_top());
 
@@ -153,13 +175,18 @@ const FAILURE_HTML: &str = r#"<div class="app"><main class="failure" data-testid
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("务工自查 failed: {info}").into());
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
             body.set_inner_html(FAILURE_HTML);
         }
     }));
     // Fail fast (into the failure page) if the policies could not be read.
     let _ = catalogue();
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(el) => {
             el.set_inner_html("");

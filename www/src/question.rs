@@ -75,10 +75,18 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 fn Progress(props: &StateOnly) -> Html {
     let s = &props.state;
     let eval = catalogue().evaluate(&s.answers, s.as_of());
-    let current: Vec<_> = eval.outcomes.iter().filter(|o| o.status.is_current() && o.measure.audience == wugong::policy::Audience::Worker).collect();
-    let open = current.iter().filter(|o| matches!(o.verdict, Verdict::Undetermined { .. })).count();
+    let current: Vec<_> = eval
+        .outcomes
+        .iter()
+        .filter(|o| o.status.is_current() && o.measure.audience == wugong::policy::Audience::Worker)
+        .collect();
+    let open = current
+        .iter()
+        .filter(|o| matches!(o.verdict, Verdict::Undetermined { .. }))
+        .count();
     let settled = current.len() - open;
-    let asked: std::collections::BTreeSet<Question> = s.answers.iter().map(|(f, _)| f.question()).collect();
+    let asked: std::collections::BTreeSet<Question> =
+        s.answers.iter().map(|(f, _)| f.question()).collect();
     let n = asked.len() + 1;
     html! {
         <div class="progress" data-testid="progress">
@@ -109,7 +117,11 @@ fn yes_no(state: &UseReducerHandle<State>, fact: Fact) -> Html {
     }
 }
 
-fn choices(state: &UseReducerHandle<State>, fact: Fact, options: &'static [(&'static str, &'static str, &'static str)]) -> Html {
+fn choices(
+    state: &UseReducerHandle<State>,
+    fact: Fact,
+    options: &'static [(&'static str, &'static str, &'static str)],
+) -> Html {
     let english = state.english;
     let current = state.answers.get(fact);
     html! {
@@ -155,13 +167,18 @@ fn ValueInput(props: &FactProps) -> Html {
         let input_ref = input_ref.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = input_ref.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let text = input_ref
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
             let text = text.trim().to_string();
             let raw = match fact.kind() {
                 FactKind::Count(_) => match text.parse::<i64>() {
                     Ok(n) => RawValue::Int(n),
                     Err(_) => {
-                        error.set(Some(tr(english, "请填一个整数。", "Please enter a whole number.").into()));
+                        error.set(Some(
+                            tr(english, "请填一个整数。", "Please enter a whole number.").into(),
+                        ));
                         return;
                     }
                 },
@@ -172,7 +189,11 @@ fn ValueInput(props: &FactProps) -> Html {
                     error.set(None);
                     state.dispatch(Action::Answer(vec![(fact, Some(v))]));
                 }
-                Err(msg) => error.set(Some(if english { msg } else { format!("填写有误：{msg}") })),
+                Err(msg) => error.set(Some(if english {
+                    msg
+                } else {
+                    format!("填写有误：{msg}")
+                })),
             }
         })
     };
@@ -201,14 +222,22 @@ fn MultiCheck(props: &MultiProps) -> Html {
     let ticked = {
         let answers = props.state.answers.clone();
         let facts = props.facts.clone();
-        use_state(move || facts.into_iter().filter(|f| answers.get(*f) == Some(Value::Bool(true))).collect::<Vec<Fact>>())
+        use_state(move || {
+            facts
+                .into_iter()
+                .filter(|f| answers.get(*f) == Some(Value::Bool(true)))
+                .collect::<Vec<Fact>>()
+        })
     };
     let submit = |all_no: bool| {
         let state = props.state.clone();
         let facts = props.facts.clone();
         let ticked = ticked.clone();
         Callback::from(move |_| {
-            let pairs = facts.iter().map(|f| (*f, Some(Value::Bool(!all_no && ticked.contains(f))))).collect();
+            let pairs = facts
+                .iter()
+                .map(|f| (*f, Some(Value::Bool(!all_no && ticked.contains(f)))))
+                .collect();
             state.dispatch(Action::Answer(pairs));
         })
     };
@@ -262,7 +291,12 @@ fn RegionPicker(props: &StateOnly) -> Html {
     }
     let pick = |code: &'static str| {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Answer(vec![(Fact::HomeRegion, Some(Value::Region(code)))])))
+        Callback::from(move |_| {
+            state.dispatch(Action::Answer(vec![(
+                Fact::HomeRegion,
+                Some(Value::Region(code)),
+            )]))
+        })
     };
     let restart = {
         let state = state.clone();

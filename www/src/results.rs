@@ -17,12 +17,32 @@ use crate::text::{prompt, tr};
 fn group_title(g: Group, english: bool) -> &'static str {
     match g {
         Group::ApplyNow => tr(english, "你现在可以申请", "You can apply now"),
-        Group::MayQualify => tr(english, "你可能符合——回答或核实这些", "You may qualify — answer or check these"),
+        Group::MayQualify => tr(
+            english,
+            "你可能符合——回答或核实这些",
+            "You may qualify — answer or check these",
+        ),
         Group::Protections => tr(english, "你享有的权益", "Protections you have"),
-        Group::Contacts => tr(english, "遇到问题找谁", "If something goes wrong — whom to contact"),
-        Group::Employer => tr(english, "你的单位或组织者可以领（找工作时有用）", "Your employer or organiser can get (useful when job-hunting)"),
-        Group::Ended => tr(english, "已结束（或当时还没施行）的项目", "Ended (or not yet started) programmes"),
-        Group::NotForYou => tr(english, "不符合的项目（点开看原因）", "Not for you (open to see why)"),
+        Group::Contacts => tr(
+            english,
+            "遇到问题找谁",
+            "If something goes wrong — whom to contact",
+        ),
+        Group::Employer => tr(
+            english,
+            "你的单位或组织者可以领（找工作时有用）",
+            "Your employer or organiser can get (useful when job-hunting)",
+        ),
+        Group::Ended => tr(
+            english,
+            "已结束（或当时还没施行）的项目",
+            "Ended (or not yet started) programmes",
+        ),
+        Group::NotForYou => tr(
+            english,
+            "不符合的项目（点开看原因）",
+            "Not for you (open to see why)",
+        ),
     }
 }
 
@@ -41,7 +61,10 @@ pub fn Results(props: &StateOnly) -> Html {
         html! { <button class="primary" {onclick} data-testid="continue">{ tr(english, "继续回答，结果更准 →", "Keep answering for a clearer result →") }</button> }
     });
 
-    let timeline: Vec<Deadline> = Deadline::all(&state.answers, as_of).into_iter().filter(|d| !matches!(d.due, Due::NeedsDates { .. })).collect();
+    let timeline: Vec<Deadline> = Deadline::all(&state.answers, as_of)
+        .into_iter()
+        .filter(|d| !matches!(d.due, Due::NeedsDates { .. }))
+        .collect();
 
     html! {
         <section class="results" data-testid="results">
@@ -66,7 +89,11 @@ pub fn Results(props: &StateOnly) -> Html {
     }
 }
 
-fn group_section(state: &UseReducerHandle<State>, outcomes: &[Outcome<'static>], group: Group) -> Html {
+fn group_section(
+    state: &UseReducerHandle<State>,
+    outcomes: &[Outcome<'static>],
+    group: Group,
+) -> Html {
     let english = state.english;
     let items: Vec<&Outcome> = outcomes.iter().filter(|o| o.group() == group).collect();
     if items.is_empty() {
@@ -104,7 +131,9 @@ fn status_line(status: Status, english: bool) -> String {
         (Status::InForce { until: None }, false) => "长期有效（文件未写截止日期）".into(),
         (Status::InForce { until: None }, true) => "In force, no end date stated".into(),
         (Status::Ended { on }, false) => format!("已于 {on} 结束——是否延续请问 12333 或县人社局"),
-        (Status::Ended { on }, true) => format!("Ended on {on} — ask 12333 or the county HR office whether it continues"),
+        (Status::Ended { on }, true) => {
+            format!("Ended on {on} — ask 12333 or the county HR office whether it continues")
+        }
         (Status::NotYetInForce { from }, false) => format!("{from} 起才施行"),
         (Status::NotYetInForce { from }, true) => format!("Not in force until {from}"),
     }
@@ -115,7 +144,11 @@ fn amount_line(o: &Outcome, english: bool) -> Option<String> {
     if *a == Amount::NeedsAnswers {
         return Some(a.describe(english));
     }
-    let freq = o.measure.frequency.map(|f| f.describe(english)).unwrap_or("");
+    let freq = o
+        .measure
+        .frequency
+        .map(|f| f.describe(english))
+        .unwrap_or("");
     Some(format!("{} {freq}", a.describe(english)).trim().to_string())
 }
 
@@ -126,7 +159,13 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
     let amount = amount_line(o, english);
     let why: Vec<String> = o.met.iter().map(|r| r.describe(english)).collect();
     let (failed, missing) = match &o.verdict {
-        Verdict::NotEligible { failed } => (failed.iter().map(|r| r.describe(english)).collect::<Vec<_>>(), vec![]),
+        Verdict::NotEligible { failed } => (
+            failed
+                .iter()
+                .map(|r| r.describe(english))
+                .collect::<Vec<_>>(),
+            vec![],
+        ),
         Verdict::Undetermined { missing } => (vec![], missing.clone()),
         Verdict::Eligible => (vec![], vec![]),
     };
@@ -137,7 +176,11 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
         m.title,
         m.summary,
         amount.clone().unwrap_or_default(),
-        if o.status.is_current() { String::new() } else { format!("。{}", status_line(o.status, english)) }
+        if o.status.is_current() {
+            String::new()
+        } else {
+            format!("。{}", status_line(o.status, english))
+        }
     );
     html! {
         <article class={classes!("card", o.verdict.name(), o.status.name())} data-testid="card" data-measure={m.id.clone()} data-verdict={o.verdict.name()}>
@@ -193,12 +236,18 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
 
 pub fn due_text(due: &Due, english: bool) -> String {
     match (due, english) {
-        (Due::On { date, days_left }, false) if *days_left >= 0 => format!("{date}（还有 {days_left} 天）"),
-        (Due::On { date, days_left }, true) if *days_left >= 0 => format!("{date} ({days_left} days left)"),
+        (Due::On { date, days_left }, false) if *days_left >= 0 => {
+            format!("{date}（还有 {days_left} 天）")
+        }
+        (Due::On { date, days_left }, true) if *days_left >= 0 => {
+            format!("{date} ({days_left} days left)")
+        }
         (Due::On { date, days_left }, false) => format!("{date}（已过 {} 天）", -days_left),
         (Due::On { date, days_left }, true) => format!("{date} (passed {} days ago)", -days_left),
         (Due::NotWhileEmployed, false) => "在职期间不受1年限制；离职后1年内申请".into(),
-        (Due::NotWhileEmployed, true) => "No 1-year limit while you still work there; within 1 year after the job ends".into(),
+        (Due::NotWhileEmployed, true) => {
+            "No 1-year limit while you still work there; within 1 year after the job ends".into()
+        }
         (Due::NeedsDates { .. }, false) => "填上日期就能算出".into(),
         (Due::NeedsDates { .. }, true) => "Enter the date to work it out".into(),
     }
@@ -284,10 +333,15 @@ pub fn PrintView(props: &StateOnly) -> Html {
     };
     let print = Callback::from(|_| crate::browser::print());
     let line = |o: &Outcome| {
-        let amount = amount_line(o, english).map(|a| format!(" — {a}")).unwrap_or_default();
+        let amount = amount_line(o, english)
+            .map(|a| format!(" — {a}"))
+            .unwrap_or_default();
         html! { <li>{ format!("{}{amount}（{} {}）", o.measure.title, o.document.number, o.measure.clause) }</li> }
     };
-    let timeline: Vec<Deadline> = Deadline::all(&state.answers, as_of).into_iter().filter(|d| matches!(d.due, Due::On { .. } | Due::NotWhileEmployed)).collect();
+    let timeline: Vec<Deadline> = Deadline::all(&state.answers, as_of)
+        .into_iter()
+        .filter(|d| matches!(d.due, Due::On { .. } | Due::NotWhileEmployed))
+        .collect();
     html! {
         <section class="print-view" data-testid="print-view">
             <div class="row no-print">
