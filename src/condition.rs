@@ -56,16 +56,15 @@ pub enum Tri {
 
 /// One test as it came out, with the answer it was checked against.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Reason {
-    pub test: Test,
+pub struct Reason<'a> {
+    pub test: &'a Test,
     /// True when the test sits under a `not`, so it was wanted false.
     pub negated: bool,
     #[serde(skip)]
     pub answer: Option<Value>,
-    pub answer_text: String,
 }
 
-impl Reason {
+impl Reason<'_> {
     /// A short plain sentence: "脱贫人口：是（需要：是）".
     pub fn describe(&self, english: bool) -> String {
         let t = &self.test;
@@ -84,10 +83,14 @@ impl Reason {
         } else {
             t.fact.label_zh()
         };
+        let answer = self
+            .answer
+            .map(|v| v.describe(t.fact, english))
+            .unwrap_or_default();
         if english {
-            format!("{label}: {} (needed: {need})", self.answer_text)
+            format!("{label}: {answer} (needed: {need})")
         } else {
-            format!("{label}：{}（需要：{need}）", self.answer_text)
+            format!("{label}：{answer}（需要：{need}）")
         }
     }
 }
@@ -148,18 +151,11 @@ fn unit_text(unit: &str, english: bool) -> &'static str {
 /// What an evaluation found: the tests met, the tests failed, the facts still missing.
 /// Only the parts that decided the result are kept.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Trace {
-    pub met: Vec<Reason>,
-    pub failed: Vec<Reason>,
-    pub missing: BTreeSet<Fact>,
-}
-
-impl Trace {
-    fn absorb(&mut self, other: Trace) {
-        self.met.extend(other.met);
-        self.failed.extend(other.failed);
-        self.missing.extend(other.missing);
-    }
+pub struct Trace<'a> {
+    pub met: Vec<Reason<'a>>,
+    pub failed: Vec<Reason<'a>>,
+    /// Sorted, without repeats (a small vector is cheaper than a set here).
+    pub missing: Vec<Fact>,
 }
 
 /// Region matching: the answer may be coarser than the test (a province when the test
@@ -184,14 +180,15 @@ impl Test {
             (Check::Is(want), Value::Bool(v)) => b(*want == v),
             (Check::OneOf(opts), Value::Choice(c)) => b(opts.iter().any(|o| o == c)),
             (Check::Within(codes), Value::Region(r)) => {
-                let results: Vec<Tri> = codes.iter().map(|c| region_within(r, c)).collect();
-                if results.contains(&Tri::True) {
-                    Tri::True
-                } else if results.contains(&Tri::Unknown) {
-                    Tri::Unknown
-                } else {
-                    Tri::False
+                let mut result = Tri::False;
+                for c in codes {
+                    match region_within(r, c) {
+                        Tri::True => return Tri::True,
+                        Tri::Unknown => result = Tri::Unknown,
+                        Tri::False => {}
+                    }
                 }
+                result
             }
             (Check::AtLeast(n), Value::Count(v)) => b(v >= *n),
             (Check::AtMost(n), Value::Count(v)) => b(v <= *n),
@@ -207,77 +204,97 @@ impl Test {
 }
 
 impl Condition {
-    pub fn eval(&self, answers: &Answers, as_of: Date) -> (Tri, Trace) {
-        let mut trace = Trace::default();
-        let t = self.eval_into(answers, as_of, false, &mut trace);
-        (t, trace)
-    }
-
-    fn eval_into(&self, answers: &Answers, as_of: Date, negated: bool, out: &mut Trace) -> Tri {
+    /// The truth value alone, allocating nothing (the hot path).
+    pub fn truth(&self, answers: &Answers, as_of: Date) -> Tri {
         match self {
             Condition::Always => Tri::True,
-            Condition::Test(test) => {
-                let t = test.eval(answers, as_of);
-                let value = answers.value_on(test.fact, as_of);
-                let reason = || Reason {
-                    test: test.clone(),
-                    negated,
-                    answer: value,
-                    answer_text: value
-                        .map(|v| v.describe(test.fact, false))
-                        .unwrap_or_default(),
-                };
-                match (t, negated) {
-                    (Tri::Unknown, _) => {
-                        out.missing.insert(test.fact.asked_as());
-                    }
-                    (Tri::True, false) | (Tri::False, true) => out.met.push(reason()),
-                    (Tri::False, false) | (Tri::True, true) => out.failed.push(reason()),
-                }
-                t
-            }
-            Condition::Not(inner) => match inner.eval_into(answers, as_of, !negated, out) {
+            Condition::Test(t) => t.eval(answers, as_of),
+            Condition::Not(c) => match c.truth(answers, as_of) {
                 Tri::True => Tri::False,
                 Tri::False => Tri::True,
                 Tri::Unknown => Tri::Unknown,
             },
-            Condition::All(children) | Condition::Any(children) => {
-                // Under `not`, all/any swap roles for deciding which branches explain
-                // the result, so track the "wanted" sense.
-                let is_all = matches!(self, Condition::All(_));
-                let parts: Vec<(Tri, Trace)> = children
-                    .iter()
-                    .map(|c| {
-                        let mut tr = Trace::default();
-                        (c.eval_into(answers, as_of, negated, &mut tr), tr)
-                    })
-                    .collect();
-                let (decisive, result) = if is_all {
-                    if parts.iter().any(|p| p.0 == Tri::False) {
-                        (Tri::False, Tri::False)
-                    } else if parts.iter().any(|p| p.0 == Tri::Unknown) {
-                        (Tri::Unknown, Tri::Unknown)
-                    } else {
-                        (Tri::True, Tri::True)
-                    }
-                } else if parts.iter().any(|p| p.0 == Tri::True) {
-                    (Tri::True, Tri::True)
-                } else if parts.iter().any(|p| p.0 == Tri::Unknown) {
-                    (Tri::Unknown, Tri::Unknown)
-                } else {
-                    (Tri::False, Tri::False)
-                };
-                for (t, tr) in parts {
-                    // Keep what explains the result: the deciding branches, plus all
-                    // branches when every one of them counted.
-                    let keep = t == decisive
-                        || (is_all && decisive == Tri::True)
-                        || (!is_all && decisive == Tri::False);
-                    if keep {
-                        out.absorb(tr);
+            Condition::All(cs) => {
+                let mut result = Tri::True;
+                for c in cs {
+                    match c.truth(answers, as_of) {
+                        Tri::False => return Tri::False,
+                        Tri::Unknown => result = Tri::Unknown,
+                        Tri::True => {}
                     }
                 }
                 result
+            }
+            Condition::Any(cs) => {
+                let mut result = Tri::False;
+                for c in cs {
+                    match c.truth(answers, as_of) {
+                        Tri::True => return Tri::True,
+                        Tri::Unknown => result = Tri::Unknown,
+                        Tri::False => {}
+                    }
+                }
+                result
+            }
+        }
+    }
+
+    /// The truth value and what decided it.
+    pub fn eval<'a>(&'a self, answers: &Answers, as_of: Date) -> (Tri, Trace<'a>) {
+        let mut trace = Trace::default();
+        let t = self.truth(answers, as_of);
+        self.explain(answers, as_of, t, false, &mut trace);
+        (t, trace)
+    }
+
+    /// Records the tests that explain `result` (this node's truth): for a decided
+    /// all/any, the branches that decided it (every branch when each one counted);
+    /// for an open one, the open branches and their missing facts.
+    fn explain<'a>(
+        &'a self,
+        answers: &Answers,
+        as_of: Date,
+        result: Tri,
+        negated: bool,
+        out: &mut Trace<'a>,
+    ) {
+        match self {
+            Condition::Always => {}
+            Condition::Test(test) => {
+                let reason = || Reason {
+                    test,
+                    negated,
+                    answer: answers.value_on(test.fact, as_of),
+                };
+                match (result, negated) {
+                    (Tri::Unknown, _) => {
+                        let f = test.fact.asked_as();
+                        if let Err(at) = out.missing.binary_search(&f) {
+                            out.missing.insert(at, f);
+                        }
+                    }
+                    (Tri::True, false) | (Tri::False, true) => out.met.push(reason()),
+                    (Tri::False, false) | (Tri::True, true) => out.failed.push(reason()),
+                }
+            }
+            Condition::Not(inner) => {
+                let inner_result = match result {
+                    Tri::True => Tri::False,
+                    Tri::False => Tri::True,
+                    Tri::Unknown => Tri::Unknown,
+                };
+                inner.explain(answers, as_of, inner_result, !negated, out);
+            }
+            Condition::All(children) | Condition::Any(children) => {
+                let is_all = matches!(self, Condition::All(_));
+                // All true (for all) or all false (for any): every branch counted.
+                let every = (is_all && result == Tri::True) || (!is_all && result == Tri::False);
+                for c in children {
+                    let t = c.truth(answers, as_of);
+                    if every || t == result {
+                        c.explain(answers, as_of, t, negated, out);
+                    }
+                }
             }
         }
     }

@@ -17,13 +17,13 @@ use crate::region::NATIONAL;
 /// Whether the worker qualifies, as far as the answers tell.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "verdict")]
-pub enum Verdict {
+pub enum Verdict<'a> {
     Eligible,
-    NotEligible { failed: Vec<Reason> },
+    NotEligible { failed: Vec<Reason<'a>> },
     Undetermined { missing: Vec<Fact> },
 }
 
-impl Verdict {
+impl Verdict<'_> {
     pub fn name(&self) -> &'static str {
         match self {
             Verdict::Eligible => "eligible",
@@ -79,11 +79,11 @@ pub struct Outcome<'a> {
     pub measure: &'a Measure,
     pub id: &'a str,
     #[serde(flatten)]
-    pub verdict: Verdict,
+    pub verdict: Verdict<'a>,
     #[serde(flatten)]
     pub status: Status,
     /// The tests the answers met (why it applies, so far).
-    pub met: Vec<Reason>,
+    pub met: Vec<Reason<'a>>,
     pub amount: Option<Amount>,
     pub deadlines: Vec<Deadline>,
 }
@@ -184,7 +184,7 @@ impl Catalogue {
                 failed: trace.failed,
             },
             Tri::Unknown => Verdict::Undetermined {
-                missing: trace.missing.into_iter().collect(),
+                missing: trace.missing,
             },
         };
         let amount = match (&measure.amount, &verdict) {

@@ -44,6 +44,18 @@ pub enum Kind {
     Channel,
 }
 
+impl Kind {
+    /// Order within a group of results: money first, then help, rights, contacts.
+    pub fn display_order(self) -> u8 {
+        match self {
+            Kind::Subsidy => 0,
+            Kind::Service => 1,
+            Kind::Protection => 2,
+            Kind::Channel => 3,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {

@@ -95,7 +95,9 @@ fn group_section(
     group: Group,
 ) -> Html {
     let english = state.english;
-    let items: Vec<&Outcome> = outcomes.iter().filter(|o| o.group() == group).collect();
+    let mut items: Vec<&Outcome> = outcomes.iter().filter(|o| o.group() == group).collect();
+    // Money first; the sort is stable, so file order stays within a kind.
+    items.sort_by_key(|o| o.measure.kind.display_order());
     if items.is_empty() {
         return html! {};
     }
