@@ -12,6 +12,11 @@ pub const VERSION: &str = "v1";
 /// Longest text accepted; a real answer set is a few hundred bytes.
 pub const MAX_LEN: usize = 4096;
 
+/// A short, printable piece of untrusted text for a message.
+fn snippet(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).take(30).collect()
+}
+
 pub fn encode(answers: &Answers) -> String {
     let mut out = String::from(VERSION);
     for (name, raw) in answers.to_raw() {
@@ -38,27 +43,16 @@ pub fn decode(text: &str) -> Result<Answers, String> {
     let mut parts = text.split(';');
     match parts.next() {
         Some(VERSION) => {}
-        Some(other) => {
-            return Err(format!(
-                "unknown format '{}'",
-                other.chars().take(20).collect::<String>()
-            ))
-        }
+        Some(other) => return Err(format!("unknown format '{}'", snippet(other))),
         None => return Err("empty".into()),
     }
     let mut raw = BTreeMap::new();
     for part in parts.filter(|p| !p.is_empty()) {
         let Some((name, value)) = part.split_once('=') else {
-            return Err(format!(
-                "'{}' has no value",
-                part.chars().take(30).collect::<String>()
-            ));
+            return Err(format!("'{}' has no value", snippet(part)));
         };
         let Some(fact) = Fact::from_name(name) else {
-            return Err(format!(
-                "unknown answer '{}'",
-                name.chars().take(30).collect::<String>()
-            ));
+            return Err(format!("unknown answer '{}'", snippet(name)));
         };
         let rv = match fact.kind() {
             FactKind::Bool => match value {
@@ -76,7 +70,14 @@ pub fn decode(text: &str) -> Result<Answers, String> {
             return Err(format!("answer '{name}' is given twice"));
         }
     }
-    Answers::from_raw(&raw).map_err(|e| e.to_string())
+    // Values from the text can appear in the message: keep it one printable line.
+    Answers::from_raw(&raw).map_err(|e| {
+        e.to_string()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(150)
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -109,6 +110,7 @@ mod tests {
 
     #[test]
     fn hostile_or_broken_text_is_a_message() {
+        assert!(!decode("v1;home_region=4\n4").unwrap_err().contains('\n'));
         for bad in [
             "",
             "v2;x=1",

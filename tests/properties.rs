@@ -160,3 +160,26 @@ fn following_next_question_ends() {
         a.set(f, v).unwrap();
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Share links and stored state come from outside: any text decodes to answers or a
+    /// one-line message, never a panic.
+    #[test]
+    fn any_text_decodes_or_says_why(text in "(?s).{0,300}", tail in "(;[a-z_]{1,20}=[-0-9a-z.:]{0,12}){0,8}") {
+        for candidate in [text.clone(), format!("v1;{text}"), format!("v1{tail}")] {
+            match wugong::share::decode(&candidate) {
+                Ok(a) => prop_assert_eq!(wugong::share::decode(&wugong::share::encode(&a)), Ok(a)),
+                Err(msg) => prop_assert!(!msg.is_empty() && !msg.contains('\n') && msg.len() < 200, "{:?}", msg),
+            }
+        }
+    }
+
+    #[test]
+    fn every_answer_set_survives_a_share_link(a in answers_strategy()) {
+        let text = wugong::share::encode(&a);
+        prop_assert!(text.len() < wugong::share::MAX_LEN);
+        prop_assert_eq!(wugong::share::decode(&text), Ok(a));
+    }
+}

@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { start, stop, phone, open, answer } from "./harness.mjs";
 import { completeCheck, cards } from "./flow.mjs";
@@ -158,4 +159,26 @@ test("axe finds no serious or critical accessibility problems", async () => {
   await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
   await scan("results, all sections open");
   clean(page);
+});
+
+test("embedded in an office's page: region and language preselected, no header, height posted", async () => {
+  const page = await phone(ctx);
+  const src = `${ctx.base}?region=530326&lang=zh&embed=1`;
+  // The office's page, on its own origin, with the listener from the README snippet.
+  const office = createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><script>window.heights = []; addEventListener("message", (e) => {
+      if (e.data && e.data.type === "wugong-height") { heights.push(e.data.height); document.getElementById("w").style.height = e.data.height + "px"; } });</script>
+      <iframe id="w" src="${src}" style="width:100%;height:300px;border:0" title="务工自查"></iframe>`);
+  });
+  await new Promise((ok) => office.listen(0, "127.0.0.1", ok));
+  after(() => office.close());
+  await page.goto(`http://127.0.0.1:${office.address().port}/`);
+  const frame = await (await page.waitForSelector("#w")).contentFrame();
+  await frame.waitForSelector("[data-testid=question]");
+  assert.equal(await frame.$("header.top"), null, "no header when embedded");
+  assert.notEqual(await frame.getAttribute("[data-testid=question]", "data-question"), "Home", "home region came from ?region=");
+  await page.waitForFunction(() => window.heights.length > 0);
+  const h = await page.evaluate(() => window.heights.at(-1));
+  assert.ok(h > 300, `posted height ${h}`);
 });

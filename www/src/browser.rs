@@ -158,3 +158,32 @@ pub fn scroll_to_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// In an iframe, tells the parent page how tall the widget is, so it can fit it without
+/// a scroll bar. Only the height is sent — never an answer.
+pub fn post_height_to_parent() {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if js_sys::Object::is(&parent, &w) {
+        return;
+    }
+    let Some(height) = w
+        .document()
+        .and_then(|d| d.document_element())
+        .map(|e| e.scroll_height())
+    else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &message,
+        &JsValue::from_str("type"),
+        &JsValue::from_str("wugong-height"),
+    );
+    let _ = js_sys::Reflect::set(
+        &message,
+        &JsValue::from_str("height"),
+        &JsValue::from(height),
+    );
+    let _ = parent.post_message(&message, "*");
+}

@@ -108,6 +108,7 @@ fn initial_state() -> State {
         english,
         text_scale,
         notice,
+        embedded: browser::query_param("embed").as_deref() == Some("1"),
     };
     s.screen = if from_link || s.answers.len() > 1 {
         Screen::Results
@@ -138,6 +139,8 @@ fn App() -> Html {
         );
     });
     use_effect_with(state.screen, |_| browser::scroll_to_top());
+    // After every render: an embedding page resizes its iframe to fit.
+    use_effect(browser::post_height_to_parent);
 
     let english = state.english;
     let dismiss = {
@@ -151,7 +154,8 @@ fn App() -> Html {
     };
     html! {
         <div class="app">
-            <controls::Header state={state.clone()} />
+            // ?embed=1: an office's page already has its own header.
+            if !state.embedded { <controls::Header state={state.clone()} /> }
             if let Some(n) = &state.notice {
                 <p class="notice" role="alert" data-testid="notice">
                     <span>{ n.clone() }</span>

@@ -34,6 +34,8 @@ pub struct State {
     pub text_scale: u16,
     /// One line shown at the top (a broken share link, bad stored data, …).
     pub notice: Option<String>,
+    /// `?embed=1`: shown inside an office's page, without our header.
+    pub embedded: bool,
 }
 
 pub enum Action {
