@@ -96,8 +96,9 @@ fn group_section(
 ) -> Html {
     let english = state.english;
     let mut items: Vec<&Outcome> = outcomes.iter().filter(|o| o.group() == group).collect();
-    // Money first; the sort is stable, so file order stays within a kind.
-    items.sort_by_key(|o| o.measure.kind.display_order());
+    // Money first, amounts before "ask locally"; the sort is stable, so file order
+    // stays within a kind.
+    items.sort_by_key(|o| (o.measure.kind.display_order(), o.amount.is_none()));
     if items.is_empty() {
         return html! {};
     }
