@@ -112,29 +112,11 @@ mod embedded {
 
         /// Reads every `*.toml` in a folder (for `selfcheck lint` on edited files).
         pub fn from_dir(dir: &std::path::Path) -> Result<Catalogue, LoadError> {
-            let io = |e: std::io::Error| LoadError {
-                file: dir.display().to_string(),
-                field: String::new(),
-                message: e.to_string(),
-            };
-            let mut paths: Vec<_> = std::fs::read_dir(dir)
-                .map_err(io)?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect();
-            paths.sort();
-            let mut texts = Vec::new();
-            for p in &paths {
-                texts.push((
-                    p.display().to_string(),
-                    std::fs::read_to_string(p).map_err(io)?,
-                ));
-            }
-            let refs: Vec<(&str, &str)> = texts
-                .iter()
-                .map(|(a, b)| (a.as_str(), b.as_str()))
-                .collect();
-            Catalogue::from_files(&refs)
+            Catalogue::new(load::documents_in(dir)?).map_err(|e| LoadError {
+                file: e.file,
+                field: e.field,
+                message: e.message,
+            })
         }
     }
 }

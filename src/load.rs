@@ -226,6 +226,28 @@ fn region_code(s: &str, at: &At) -> R<String> {
     }
 }
 
+/// Reads and checks every `*.toml` in a folder, in name order. Errors name the file.
+pub fn documents_in(dir: &std::path::Path) -> R<Vec<Document>> {
+    let io = |e: std::io::Error| LoadError {
+        file: dir.display().to_string(),
+        field: String::new(),
+        message: e.to_string(),
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).map_err(io)?;
+            document(&p.display().to_string(), &text)
+        })
+        .collect()
+}
+
 /// Reads one policy file. `file` is the path shown in errors; the document id is its stem.
 pub fn document(file: &str, source: &str) -> R<Document> {
     let top = At {

@@ -88,28 +88,6 @@ fn n(v: i64) -> RawValue {
 }
 
 #[test]
-fn huize_tuopin_worker_in_another_province_finishes_within_8_screens() {
-    let screens = walk(
-        &[
-            ("home_region", t("530326")),
-            ("tuopin", b(true)),
-            ("household", t("rural")),
-            ("age", n(34)),
-            ("sex", t("male")),
-            ("work_place", t("cross_province")),
-            ("stable_months", n(5)),
-            ("ticket_price", t("420")),
-            ("unemployed", b(false)),
-            ("has_business", b(false)),
-            ("attended_training", b(false)),
-        ],
-        "2024-06-01",
-    );
-    eprintln!("{} screens: {screens:?}", screens.len());
-    assert!(screens.len() <= 8, "{} screens: {screens:?}", screens.len());
-}
-
-#[test]
 fn xinzhou_worker_finishes_within_8_screens() {
     let screens = walk(
         &[

@@ -6,27 +6,18 @@ use std::{env, fs, path::Path};
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .expect("policies/ folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    let mut docs = Vec::new();
-    for p in &paths {
-        println!("cargo:rerun-if-changed={}", p.display());
-        let name = format!("policies/{}", p.file_name().unwrap().to_string_lossy());
-        let text = fs::read_to_string(p).expect("readable policy file");
-        match wugong::load::document(&name, &text) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => {
-                eprintln!("policy error: {e}");
-                panic!("policy error: {e}");
-            }
-        }
-    }
-    if let Err(e) = wugong::Catalogue::new(docs.clone()) {
+    let fail = |e: &dyn std::fmt::Display| -> ! {
+        eprintln!("policy error: {e}");
         panic!("policy error: {e}");
+    };
+    let docs = wugong::load::documents_in(&dir).unwrap_or_else(|e| fail(&e));
+    for d in &docs {
+        println!("cargo:rerun-if-changed={}/{}.toml", dir.display(), d.id);
+    }
+    // Checked across files too (ids unique), but shipped as read: the widget wraps
+    // regions itself when it builds its Catalogue.
+    if let Err(e) = wugong::Catalogue::new(docs.clone()) {
+        fail(&e);
     }
     let json = serde_json::to_string(&docs).expect("documents serialise");
     fs::write(
