@@ -1,0 +1,90 @@
+// The repository's nginx configuration, through a real nginx on loopback: right MIME
+// type for wasm, cache headers, gzip, and the page working under its strict CSP.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { start, stop, phone, DIST } from "./harness.mjs";
+import { completeCheck, cards } from "./flow.mjs";
+
+const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find(existsSync);
+let ctx, nginx, base;
+
+async function freePort() {
+  const s = createServer();
+  await new Promise((ok) => s.listen(0, "127.0.0.1", ok));
+  const port = s.address().port;
+  await new Promise((ok) => s.close(ok));
+  return port;
+}
+
+before(async () => {
+  assert.ok(NGINX, "nginx is installed (scripts/setup installs nginx-light)");
+  ctx = await start();
+  const dir = mkdtempSync(join(tmpdir(), "wugong-nginx-"));
+  const port = await freePort();
+  const conf = join(dir, "nginx.conf");
+  writeFileSync(conf, `
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  include ${resolve("deploy/nginx-http.conf")};
+  server {
+    listen 127.0.0.1:${port};
+    root ${resolve(DIST)};
+    include ${resolve("deploy/nginx-site.conf")};
+  }
+}`);
+  nginx = spawn(NGINX, ["-c", conf, "-p", dir], { stdio: "inherit" });
+  base = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(base);
+      return;
+    } catch {
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }
+  throw new Error("nginx did not start");
+});
+
+after(async () => {
+  nginx?.kill();
+  if (ctx) await stop(ctx);
+});
+
+test("nginx serves wasm as application/wasm, compressed, cached by hash", async () => {
+  const html = await (await fetch(base)).text();
+  const wasm = html.match(/href="?\.\/([^" >]+_bg\.wasm)/)[1];
+  const res = await fetch(base + wasm, { headers: { "Accept-Encoding": "gzip" } });
+  assert.equal(res.headers.get("content-type"), "application/wasm");
+  assert.equal(res.headers.get("content-encoding"), "gzip");
+  assert.match(res.headers.get("cache-control"), /immutable/);
+  const index = await fetch(base);
+  assert.equal(index.headers.get("cache-control"), "no-cache");
+  assert.match(index.headers.get("content-security-policy"), /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal((await fetch(base + "sw.js")).headers.get("cache-control"), "no-cache");
+});
+
+test("the page works through nginx under its Content-Security-Policy", async () => {
+  const page = await phone(ctx);
+  const violations = [];
+  page.on("console", (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
+  await completeCheck(page, base, {
+    asOf: "2026-11-23",
+    answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_injury"] }, InjuryDate: { value: "2026-11-01" } },
+  });
+  assert.ok((await cards(page))["law-work-injury-recognition"], "results shown");
+  assert.match(await page.textContent("[data-testid=deadline-InjuryEmployer]"), /2026-12-01/);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(page.foreign.filter((u) => !u.startsWith(base)), [], "only nginx's origin is contacted");
+});
