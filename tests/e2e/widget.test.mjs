@@ -182,3 +182,16 @@ test("embedded in an office's page: region and language preselected, no header, 
   const h = await page.evaluate(() => window.heights.at(-1));
   assert.ok(h > 300, `posted height ${h}`);
 });
+
+test("a browser without usable WebAssembly gets a clear message and the hotlines, not a blank page", async () => {
+  const page = await phone(ctx);
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await page.goto(ctx.base);
+  await page.waitForSelector("[data-testid=unsupported]");
+  const text = await page.textContent("[data-testid=unsupported]");
+  assert.match(text, /更新到最新版|在浏览器打开/);
+  const calls = await page.$$eval("a[href^='tel:']", (as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(calls.includes("tel:12333") && calls.includes("tel:010-12351"));
+});

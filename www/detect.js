@@ -1,0 +1,42 @@
+// Runs before the app, as a plain (non-module) script so that old browsers run it too.
+// Old WeChat kernels (Chrome 66–95) cannot run this WebAssembly (it needs reference
+// types); JavaScript-off browsers see the <noscript> text. Either way the page says
+// what to do instead of staying blank.
+(function () {
+  var app = document.getElementById("app");
+  if (!app) return;
+  var help =
+    '<p>有问题可以拨打人社服务热线 <a class="call" href="tel:12333">☎ 12333</a>，' +
+    '法律服务 <a href="tel:12348">12348</a>，工会 <a href="tel:010-12351">010-12351</a>。</p>';
+  function show(html) {
+    app.innerHTML = '<main class="failure" data-testid="unsupported">' + html + help + "</main>";
+  }
+  var ok = typeof WebAssembly === "object" && typeof WebAssembly.validate === "function";
+  if (ok) {
+    try {
+      // A tiny module using reference types (ref.null extern): what rustc 1.95 emits.
+      ok = WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 208, 111, 26, 11]));
+    } catch (e) {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    show(
+      "<h1>这个浏览器太旧，打不开自查</h1>" +
+        "<p>请把微信更新到最新版，或者点右上角“…”，选“在浏览器打开”。</p>" +
+        "<p>Your browser is too old for this page. Update WeChat or open the page in the phone's browser.</p>"
+    );
+    window.__wugongUnsupported = true;
+    return;
+  }
+  // If the app has not started after a while (a failed download, a stale cached page),
+  // say so and offer a retry instead of a white screen.
+  setTimeout(function () {
+    if (app.querySelector(".loading")) {
+      show(
+        "<h1>没加载出来</h1><p>可能是网络不好。请检查网络后 <a href=\"./\">重新打开</a>。</p>" +
+          '<p>It did not load. Check your connection and <a href="./">try again</a>.</p>'
+      );
+    }
+  }, 20000);
+})();
