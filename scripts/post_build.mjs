@@ -1,9 +1,12 @@
 // Trunk post_build hook, run on the finished files before they replace dist/:
 // 1. moves Trunk's inline start-up script into a hashed file (no 'unsafe-inline' needed),
 //    adding the service-worker registration to it;
-// 2. writes sw.js, which precaches exactly the files of this build (the list is made
+// 2. writes fallback.html: every rule as plain HTML, made by the native engine from the
+//    same policies, for phones that cannot run the widget;
+// 3. writes sw.js, which precaches exactly the files of this build (the list is made
 //    here, never by hand) under a cache named after their content.
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 
@@ -28,6 +31,11 @@ writeFileSync(join(dir, start), code);
 html = html.replace(inline, `<script type="module" src="./${start}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post_build.mjs: an inline script is left in index.html");
 writeFileSync(indexPath, html);
+
+const css = readdirSync(dir).find((f) => /^style-.*\.css$/.test(f));
+execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "render-static", "--out", join(dir, "fallback.html"), ...(css ? ["--css", css] : [])], {
+  stdio: "inherit",
+});
 
 const files = readdirSync(dir).filter((f) => f !== "sw.js").sort();
 const version = createHash("sha256");

@@ -98,6 +98,38 @@ impl Amount {
 }
 
 impl AmountRule {
+    /// The rule in plain Chinese, for pages that show it without answers.
+    pub fn describe_rule(&self) -> String {
+        match self {
+            AmountRule::Fixed(m) => format!("{m}元"),
+            AmountRule::UpTo(m) => format!("最多{m}元"),
+            AmountRule::AtLeast(m) => format!("不少于{m}元"),
+            AmountRule::Between { min, max } => format!("{min}–{max}元"),
+            AmountRule::TicketUpTo(m) => format!("按车票报，最多{m}元"),
+            AmountRule::LoanUpTo(m) => format!("贷款最多{m}元"),
+            AmountRule::PercentOfWage {
+                percent,
+                max_months,
+            } => format!("工资的{percent}%，最多{max_months}个月"),
+            AmountRule::PerDay { tiers, cap } => {
+                let mut parts = Vec::new();
+                let mut from = 1;
+                for t in tiers {
+                    match t.through_day {
+                        Some(to) => {
+                            parts.push(format!("第{from}–{to}天每天{}元", t.rate));
+                            from = to + 1;
+                        }
+                        None if from == 1 => parts.push(format!("每天{}元", t.rate)),
+                        None => parts.push(format!("第{from}天起每天{}元", t.rate)),
+                    }
+                }
+                let cap = cap.map(|c| format!("，最多{c}元")).unwrap_or_default();
+                format!("{}{cap}", parts.join("，"))
+            }
+        }
+    }
+
     /// The facts that make the amount exact.
     pub fn facts(&self) -> Vec<Fact> {
         match self {

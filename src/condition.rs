@@ -299,6 +299,34 @@ impl Condition {
         }
     }
 
+    /// The condition in plain Chinese, for pages that list rules without answers.
+    pub fn describe(&self) -> String {
+        match self {
+            Condition::Always => "所有人".into(),
+            Condition::Test(t) => {
+                let label = t.fact.label_zh();
+                match &t.check {
+                    Check::Is(true) => label.to_string(),
+                    Check::Is(false) => format!("不是{label}"),
+                    other => format!("{label}：{}", other.describe(t.fact, false)),
+                }
+            }
+            Condition::Not(c) => format!("不符合（{}）", c.describe()),
+            Condition::All(cs) => cs
+                .iter()
+                .map(|c| c.describe())
+                .collect::<Vec<_>>()
+                .join("；"),
+            Condition::Any(cs) => format!(
+                "以下任一：{}",
+                cs.iter()
+                    .map(|c| c.describe())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            ),
+        }
+    }
+
     /// Every fact the condition mentions (derived facts as the fact that is asked).
     pub fn facts(&self, out: &mut BTreeSet<Fact>) {
         match self {

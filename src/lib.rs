@@ -26,6 +26,8 @@ pub mod money;
 pub mod policy;
 pub mod region;
 pub mod share;
+#[cfg(feature = "load")]
+pub mod static_page;
 
 pub use answers::{Answers, RawValue, Value};
 pub use catalogue::Catalogue;

@@ -4,7 +4,10 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("www/ sits in the repository").join("policies");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("www/ sits in the repository")
+        .join("policies");
     println!("cargo:rerun-if-changed={}", dir.display());
     let fail = |e: &dyn std::fmt::Display| -> ! {
         eprintln!("policy error: {e}");

@@ -24,6 +24,7 @@
     show(
       "<h1>这个浏览器太旧，打不开自查</h1>" +
         "<p>请把微信更新到最新版，或者点右上角“…”，选“在浏览器打开”。</p>" +
+        '<p><a href="fallback.html" data-testid="fallback-link">先看简单版：全部补贴、权益和求助电话</a></p>' +
         "<p>Your browser is too old for this page. Update WeChat or open the page in the phone's browser.</p>"
     );
     window.__wugongUnsupported = true;

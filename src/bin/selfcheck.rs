@@ -26,6 +26,7 @@ const USAGE: &str = "usage:
   selfcheck lint [DIR]
   selfcheck cases [DIR] [--policies DIR]
   selfcheck schema            (JSON Schema of the answers file)
+  selfcheck render-static [--as-of YYYY-MM-DD] [--css FILE] [--out FILE]   (plain HTML of every rule)
 Answers format: docs/answers.md";
 
 struct Args {
@@ -48,7 +49,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                         .ok_or(format!("--{name} needs a value"))?,
                 ),
             };
-            if !["as-of", "format", "policies"].contains(&k.as_str()) {
+            if !["as-of", "format", "policies", "css", "out"].contains(&k.as_str()) {
                 return Err(format!("unknown option --{k}"));
             }
             options.insert(k, v);
@@ -215,6 +216,23 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        "render-static" => {
+            let as_of: Date = match args.options.get("as-of") {
+                Some(d) => d.parse().map_err(|e| format!("--as-of: {e}"))?,
+                None => today(),
+            };
+            let cat = catalogue(&args)?;
+            let page = wugong::static_page::render(
+                &cat,
+                as_of,
+                args.options.get("css").map(String::as_str),
+            );
+            match args.options.get("out") {
+                Some(path) => std::fs::write(path, page).map_err(|e| format!("{path}: {e}"))?,
+                None => print!("{page}"),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         "schema" => {
             println!(
@@ -505,4 +523,13 @@ fn answers_schema() -> serde_json::Value {
         "additionalProperties": false,
         "properties": props,
     })
+}
+
+/// Today in UTC, from the system clock (only for the static page's default date).
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0);
+    Date::new(1970, 1, 1).expect("epoch").plus_days(days as i64)
 }

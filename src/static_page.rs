@@ -1,0 +1,179 @@
+//! A plain HTML page of every rule, made at build time by the native engine from the
+//! same policies: for phones that cannot run the widget (old WeChat kernels, JavaScript
+//! off). It asks nothing; it lists hotlines, deadlines, protections and every programme
+//! by region with amount, conditions, status on the build date and source.
+
+use std::fmt::Write;
+
+use crate::catalogue::Catalogue;
+use crate::date::Date;
+use crate::deadline::DeadlineKind;
+use crate::evaluate::{status_on, Status};
+use crate::policy::{Audience, Document, Kind, Measure};
+use crate::region;
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn region_name(code: &str) -> String {
+    if code == region::NATIONAL {
+        "全国".into()
+    } else {
+        region::full_name(code, false)
+    }
+}
+
+fn status_text(s: Status) -> String {
+    match s {
+        Status::InForce { until: Some(u) } => format!("有效，至 {u}"),
+        Status::InForce { until: None } => "有效（未写截止日期）".into(),
+        Status::Ended { on } => format!("已于 {on} 结束——是否延续请问 12333 或县人社局"),
+        Status::NotYetInForce { from } => format!("{from} 起施行"),
+    }
+}
+
+fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
+    let status = status_on(m, doc, as_of);
+    let class = if status.is_current() {
+        "current"
+    } else {
+        "ended"
+    };
+    let _ = write!(
+        out,
+        "<li class=\"{class}\"><strong>{}</strong>",
+        esc(&m.title)
+    );
+    if let Some(rule) = &m.amount {
+        let freq = m.frequency.map(|f| f.describe(false)).unwrap_or("");
+        let _ = write!(
+            out,
+            " <span class=\"amount\">{} {freq}</span>",
+            esc(&rule.describe_rule())
+        );
+    }
+    let _ = write!(
+        out,
+        "<br><span class=\"status\">{}</span>",
+        esc(&status_text(status))
+    );
+    let _ = write!(out, "<br>{}", esc(&m.summary));
+    let _ = write!(out, "<br><small>条件：{}</small>", esc(&m.when.describe()));
+    let _ = write!(
+        out,
+        "<br><small>怎么办：{} — {}</small>",
+        esc(&m.apply_where),
+        esc(&m.apply_how)
+    );
+    let _ = write!(
+        out,
+        "<br><small>依据：{} {}，{}，{}</small></li>\n",
+        esc(&doc.number),
+        esc(&m.clause),
+        esc(&doc.issuer),
+        doc.issued
+    );
+}
+
+/// The whole page. `css` is the stylesheet's file name, if any.
+pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>务工自查（简单版）— 补贴、权益、求助电话</title>\n");
+    if let Some(css) = css {
+        let _ = writeln!(out, "<link rel=\"stylesheet\" href=\"{}\">", esc(css));
+    }
+    out.push_str("</head><body><div class=\"app static\"><main data-testid=\"static-page\">\n<h1>务工自查（简单版）</h1>\n");
+    let _ = write!(
+        out,
+        "<p>你的手机浏览器打不开互动版。这里列出全部规定，按 {as_of} 的情况写明是否有效。想一题一题地自查，请把微信更新到最新版，或点右上角“…”选“在浏览器打开”。</p>\n"
+    );
+
+    out.push_str("<h2>遇到问题找谁</h2>\n<ul class=\"phones\">\n");
+    let mut seen = std::collections::BTreeSet::new();
+    for (_, m) in catalogue.measures() {
+        for p in &m.phones {
+            if seen.insert(p.dial.clone()) {
+                let note = p
+                    .note
+                    .as_deref()
+                    .map(|n| format!("——{}", esc(n)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "<li><a class=\"call\" href=\"tel:{}\">☎ {}</a> {}{note}</li>",
+                    esc(&p.dial),
+                    esc(&p.number),
+                    esc(&m.title)
+                );
+            }
+        }
+    }
+    out.push_str("</ul>\n<h2>期限，别错过</h2>\n<ul>\n");
+    for k in DeadlineKind::ALL {
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong>：{} <small>（{}）</small></li>",
+            esc(k.title(false)),
+            esc(k.rule(false)),
+            esc(k.cite())
+        );
+    }
+    out.push_str("<li>劳动仲裁不收费；写字有困难可以口头申请（劳动争议调解仲裁法第五十三条、第二十八条）。</li>\n</ul>\n");
+
+    out.push_str("<h2>全国都有的权益和求助渠道</h2>\n<ul>\n");
+    for (doc, m) in catalogue.measures().filter(|(d, m)| {
+        d.region == region::NATIONAL && matches!(m.kind, Kind::Protection | Kind::Channel)
+    }) {
+        measure_item(&mut out, doc, m, as_of);
+    }
+    out.push_str("</ul>\n<h2>各地的补贴和服务</h2>\n<p>只收录了云南省（含曲靖市、会泽县）和山西省忻州市的文件。其他地方请打 <a href=\"tel:12333\">12333</a> 或问县人社局。</p>\n");
+    let mut regions: Vec<&str> = catalogue
+        .documents
+        .iter()
+        .map(|d| d.region.as_str())
+        .collect();
+    regions.sort_by_key(|r| (*r != region::NATIONAL, r.len(), r.to_string()));
+    regions.dedup();
+    for r in regions {
+        let items: Vec<(&Document, &Measure)> = catalogue
+            .measures()
+            .filter(|(d, m)| {
+                d.region == r
+                    && m.audience == Audience::Worker
+                    && matches!(m.kind, Kind::Subsidy | Kind::Service)
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<details><summary><h3>{}（{} 项）</h3></summary><ul>",
+            esc(&region_name(r)),
+            items.len()
+        );
+        for (doc, m) in items {
+            measure_item(&mut out, doc, m, as_of);
+        }
+        out.push_str("</ul></details>\n");
+    }
+    out.push_str(
+        "<h2>单位或组织者可以领的（找工作时有用）</h2>\n<details><summary>展开</summary><ul>\n",
+    );
+    for (doc, m) in catalogue
+        .measures()
+        .filter(|(_, m)| m.audience == Audience::Employer)
+    {
+        measure_item(&mut out, doc, m, as_of);
+    }
+    let data_date = catalogue
+        .data_date()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let _ = write!(out, "</ul></details>\n<p class=\"meta\">规定更新于 {data_date}。本页由同一套规则在发布时生成。</p>\n</main></div></body></html>\n");
+    out
+}
