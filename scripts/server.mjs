@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 export const CSP = [
   "default-src 'self'",
@@ -44,10 +45,14 @@ export function serve(dir, port = 8080, host = "127.0.0.1") {
         return;
       }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
-      const body = await readFile(path);
+      let body = await readFile(path);
       const type = TYPES[extname(path)] ?? "application/octet-stream";
       const hashed = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css)$/.test(path);
+      // Compressed as a real host would (see docs/deploy.md).
+      const gzip = /gzip/.test(req.headers["accept-encoding"] ?? "") && !type.startsWith("image/");
+      if (gzip) body = gzipSync(body, { level: 6 });
       res.writeHead(200, {
+        ...(gzip ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}),
         "Content-Type": type,
         "Content-Security-Policy": CSP,
         "X-Content-Type-Options": "nosniff",
