@@ -282,12 +282,7 @@ pub fn uncovered(catalogue: &Catalogue, cases: &[Case]) -> Vec<String> {
 
 /// Reads every `*.toml` below `dir`.
 pub fn read_dir(dir: &std::path::Path) -> Result<Vec<Case>, String> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
+    let paths = crate::load::toml_files(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     paths
         .iter()
         .map(|p| {

@@ -226,6 +226,16 @@ fn region_code(s: &str, at: &At) -> R<String> {
     }
 }
 
+/// The `*.toml` files directly in a folder, in name order (so results are stable).
+pub fn toml_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// Reads and checks every `*.toml` in a folder, in name order. Errors name the file.
 pub fn documents_in(dir: &std::path::Path) -> R<Vec<Document>> {
     let io = |e: std::io::Error| LoadError {
@@ -233,12 +243,7 @@ pub fn documents_in(dir: &std::path::Path) -> R<Vec<Document>> {
         field: String::new(),
         message: e.to_string(),
     };
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
+    let paths = toml_files(dir).map_err(io)?;
     paths
         .iter()
         .map(|p| {
