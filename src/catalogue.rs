@@ -74,10 +74,6 @@ impl Catalogue {
             .flat_map(|d| d.measures.iter().map(move |m| (d, m)))
     }
 
-    pub fn measure(&self, id: &str) -> Option<(&Document, &Measure)> {
-        self.measures().find(|(_, m)| m.id == id)
-    }
-
     /// The newest date any policy file was checked: "rules updated on …".
     pub fn data_date(&self) -> Option<Date> {
         self.documents.iter().map(|d| d.checked).max()

@@ -1,8 +1,6 @@
 //! Conditions are a typed tree (all / any / not over tests of single facts), evaluated
 //! in three-valued logic so that partial answers give partial but never wrong verdicts.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Value};
@@ -324,18 +322,6 @@ impl Condition {
                     .collect::<Vec<_>>()
                     .join(" / ")
             ),
-        }
-    }
-
-    /// Every fact the condition mentions (derived facts as the fact that is asked).
-    pub fn facts(&self, out: &mut BTreeSet<Fact>) {
-        match self {
-            Condition::Always => {}
-            Condition::Test(t) => {
-                out.insert(t.fact.asked_as());
-            }
-            Condition::Not(c) => c.facts(out),
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.facts(out)),
         }
     }
 }

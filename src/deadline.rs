@@ -97,6 +97,31 @@ pub enum Due {
     },
 }
 
+impl Due {
+    /// "2027-09-30（还有 311 天）", or what is missing.
+    pub fn describe(&self, english: bool) -> String {
+        match (self, english) {
+            (Due::On { date, days_left }, false) if *days_left >= 0 => {
+                format!("{date}（还有 {days_left} 天）")
+            }
+            (Due::On { date, days_left }, true) if *days_left >= 0 => {
+                format!("{date} ({days_left} days left)")
+            }
+            (Due::On { date, days_left }, false) => format!("{date}（已过 {} 天）", -days_left),
+            (Due::On { date, days_left }, true) => {
+                format!("{date} (passed {} days ago)", -days_left)
+            }
+            (Due::NotWhileEmployed, false) => "在职期间不受1年限制；离职后1年内申请".into(),
+            (Due::NotWhileEmployed, true) => {
+                "No 1-year limit while you still work there; within 1 year after the job ends"
+                    .into()
+            }
+            (Due::NeedsDates { .. }, false) => "填上日期就能算出".into(),
+            (Due::NeedsDates { .. }, true) => "Enter the date to work it out".into(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deadline {
     pub kind: DeadlineKind,

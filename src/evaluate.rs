@@ -65,6 +65,24 @@ impl Status {
         }
     }
 
+    /// One plain line: whether it applies on the date, and whom to ask if it ended.
+    pub fn describe(&self, english: bool) -> String {
+        match (*self, english) {
+            (Status::InForce { until: Some(u) }, false) => format!("有效期至 {u}"),
+            (Status::InForce { until: Some(u) }, true) => format!("In force until {u}"),
+            (Status::InForce { until: None }, false) => "长期有效（文件未写截止日期）".into(),
+            (Status::InForce { until: None }, true) => "In force, no end date stated".into(),
+            (Status::Ended { on }, false) => {
+                format!("已于 {on} 结束——是否延续请问 12333 或县人社局")
+            }
+            (Status::Ended { on }, true) => {
+                format!("Ended on {on} — ask 12333 or the county HR office whether it continues")
+            }
+            (Status::NotYetInForce { from }, false) => format!("{from} 起才施行"),
+            (Status::NotYetInForce { from }, true) => format!("Not in force until {from}"),
+        }
+    }
+
     pub fn is_current(&self) -> bool {
         matches!(self, Status::InForce { .. })
     }

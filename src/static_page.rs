@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::deadline::DeadlineKind;
-use crate::evaluate::{status_on, Status};
+use crate::evaluate::status_on;
 use crate::policy::{Audience, Document, Kind, Measure};
 use crate::region;
 
@@ -24,15 +24,6 @@ fn region_name(code: &str) -> String {
         "全国".into()
     } else {
         region::full_name(code, false)
-    }
-}
-
-fn status_text(s: Status) -> String {
-    match s {
-        Status::InForce { until: Some(u) } => format!("有效，至 {u}"),
-        Status::InForce { until: None } => "有效（未写截止日期）".into(),
-        Status::Ended { on } => format!("已于 {on} 结束——是否延续请问 12333 或县人社局"),
-        Status::NotYetInForce { from } => format!("{from} 起施行"),
     }
 }
 
@@ -59,7 +50,7 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
     let _ = write!(
         out,
         "<br><span class=\"status\">{}</span>",
-        esc(&status_text(status))
+        esc(&status.describe(false))
     );
     let _ = write!(out, "<br>{}", esc(&m.summary));
     let _ = write!(out, "<br><small>条件：{}</small>", esc(&m.when.describe()));
@@ -69,9 +60,9 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
         esc(&m.apply_where),
         esc(&m.apply_how)
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<br><small>依据：{} {}，{}，{}</small></li>\n",
+        "<br><small>依据：{} {}，{}，{}</small></li>",
         esc(&doc.number),
         esc(&m.clause),
         esc(&doc.issuer),
@@ -87,9 +78,9 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
         let _ = writeln!(out, "<link rel=\"stylesheet\" href=\"{}\">", esc(css));
     }
     out.push_str("</head><body><div class=\"app static\"><main data-testid=\"static-page\">\n<h1>务工自查（简单版）</h1>\n");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p>你的手机浏览器打不开互动版。这里列出全部规定，按 {as_of} 的情况写明是否有效。想一题一题地自查，请把微信更新到最新版，或点右上角“…”选“在浏览器打开”。</p>\n"
+        "<p>你的手机浏览器打不开互动版。这里列出全部规定，按 {as_of} 的情况写明是否有效。想一题一题地自查，请把微信更新到最新版，或点右上角“…”选“在浏览器打开”。</p>"
     );
 
     out.push_str("<h2>遇到问题找谁</h2>\n<ul class=\"phones\">\n");

@@ -410,7 +410,7 @@ fn print_check(
             println!(
                 "  ⏰ {}: {} — {}",
                 d.kind.title(false),
-                due_line(&d.due),
+                d.due.describe(false),
                 d.kind.cite()
             );
         }
@@ -423,12 +423,7 @@ fn print_check(
             Verdict::Undetermined { .. } => "待定 undetermined",
         };
         println!("\n[{verdict}] {} ({})", m.title, m.id);
-        let status = match o.status {
-            Status::InForce { until: Some(u) } => format!("有效，至 {u} (in force until {u})"),
-            Status::InForce { until: None } => "有效，未写截止日期 (in force, no end stated)".into(),
-            Status::Ended { on } => format!("已于 {on} 结束；是否延续请问 12333 或县人社局 (ended {on}; ask 12333 or the county 人社局 whether it continues)"),
-            Status::NotYetInForce { from } => format!("{from} 起施行 (not yet in force)"),
-        };
+        let status = format!("{} ({})", o.status.describe(false), o.status.describe(true));
         println!("  状态 status: {status}");
         if let Some(a) = &o.amount {
             if *a != Amount::NeedsAnswers || m.amount.is_some() {
@@ -453,7 +448,7 @@ fn print_check(
             println!(
                 "  ⏰ {}: {} — {}",
                 d.kind.title(false),
-                due_line(&d.due),
+                d.due.describe(false),
                 d.kind.cite()
             );
         }
@@ -476,15 +471,6 @@ fn print_check(
             println!("  说明 note: {n}");
         }
         println!("  来源 source: {}", source_line(o));
-    }
-}
-
-fn due_line(due: &Due) -> String {
-    match due {
-        Due::On { date, days_left } if *days_left >= 0 => format!("{date}（还剩 {days_left} 天）"),
-        Due::On { date, days_left } => format!("{date}（已过 {} 天）", -days_left),
-        Due::NotWhileEmployed => "在职期间不受1年限制；离职后1年内".into(),
-        Due::NeedsDates { .. } => "需要填日期".into(),
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use wugong::amount::Amount;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Group, Outcome};
-use wugong::{Coverage, Question, Status, Verdict};
+use wugong::{Coverage, Question, Verdict};
 use yew::prelude::*;
 
 use crate::catalogue;
@@ -127,21 +127,6 @@ fn group_section(
     }
 }
 
-fn status_line(status: Status, english: bool) -> String {
-    match (status, english) {
-        (Status::InForce { until: Some(u) }, false) => format!("有效期至 {u}"),
-        (Status::InForce { until: Some(u) }, true) => format!("In force until {u}"),
-        (Status::InForce { until: None }, false) => "长期有效（文件未写截止日期）".into(),
-        (Status::InForce { until: None }, true) => "In force, no end date stated".into(),
-        (Status::Ended { on }, false) => format!("已于 {on} 结束——是否延续请问 12333 或县人社局"),
-        (Status::Ended { on }, true) => {
-            format!("Ended on {on} — ask 12333 or the county HR office whether it continues")
-        }
-        (Status::NotYetInForce { from }, false) => format!("{from} 起才施行"),
-        (Status::NotYetInForce { from }, true) => format!("Not in force until {from}"),
-    }
-}
-
 fn amount_line(o: &Outcome, english: bool) -> Option<String> {
     let a = o.amount.as_ref()?;
     if *a == Amount::NeedsAnswers {
@@ -182,7 +167,7 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
         if o.status.is_current() {
             String::new()
         } else {
-            format!("。{}", status_line(o.status, english))
+            format!("。{}", o.status.describe(english))
         }
     );
     html! {
@@ -190,7 +175,7 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
             <h3>{ &m.title }</h3>
             if english { <p class="gloss">{ &m.title_en }</p> }
             if let Some(a) = amount { <p class="amount" data-testid="amount">{ a }</p> }
-            <p class={classes!("status", o.status.name())} data-testid="status">{ status_line(o.status, english) }</p>
+            <p class={classes!("status", o.status.name())} data-testid="status">{ o.status.describe(english) }</p>
             <p class="summary">{ if english { m.summary_en.clone().unwrap_or_else(|| m.summary.clone()) } else { m.summary.clone() } }</p>
             if !why.is_empty() && !matches!(o.verdict, Verdict::NotEligible { .. }) {
                 <div class="why"><h4>{ tr(english, "为什么适用你", "Why it applies") }</h4>
@@ -219,7 +204,7 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
             }
             if !o.deadlines.is_empty() {
                 <ul class="card-deadlines">{ for o.deadlines.iter().map(|dl| html! {
-                    <li>{ format!("{}：{}", dl.kind.title(english), due_text(&dl.due, english)) }</li>
+                    <li>{ format!("{}：{}", dl.kind.title(english), dl.due.describe(english)) }</li>
                 }) }</ul>
             }
             <details class="how">
@@ -234,25 +219,6 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
             </details>
             <Speak text={spoken} english={english} />
         </article>
-    }
-}
-
-pub fn due_text(due: &Due, english: bool) -> String {
-    match (due, english) {
-        (Due::On { date, days_left }, false) if *days_left >= 0 => {
-            format!("{date}（还有 {days_left} 天）")
-        }
-        (Due::On { date, days_left }, true) if *days_left >= 0 => {
-            format!("{date} ({days_left} days left)")
-        }
-        (Due::On { date, days_left }, false) => format!("{date}（已过 {} 天）", -days_left),
-        (Due::On { date, days_left }, true) => format!("{date} (passed {} days ago)", -days_left),
-        (Due::NotWhileEmployed, false) => "在职期间不受1年限制；离职后1年内申请".into(),
-        (Due::NotWhileEmployed, true) => {
-            "No 1-year limit while you still work there; within 1 year after the job ends".into()
-        }
-        (Due::NeedsDates { .. }, false) => "填上日期就能算出".into(),
-        (Due::NeedsDates { .. }, true) => "Enter the date to work it out".into(),
     }
 }
 
@@ -274,7 +240,7 @@ fn Timeline(props: &TimelineProps) -> Html {
                     let passed = matches!(d.due, Due::On { days_left, .. } if days_left < 0);
                     html! {
                         <li class={classes!(passed.then_some("passed"))} data-testid={format!("deadline-{:?}", d.kind)}>
-                            <strong class="when">{ due_text(&d.due, english) }</strong>
+                            <strong class="when">{ d.due.describe(english) }</strong>
                             <span class="what">{ d.kind.title(english) }</span>
                             <span class="rule">{ d.kind.rule(english) }</span>
                             <span class="cite">{ d.kind.cite() }</span>
@@ -359,7 +325,7 @@ pub fn PrintView(props: &StateOnly) -> Html {
             }
             if !timeline.is_empty() {
                 <h2>{ tr(english, "期限", "Deadlines") }</h2>
-                <ul>{ for timeline.iter().map(|d| html! { <li>{ format!("{}：{}", d.kind.title(english), due_text(&d.due, english)) }</li> }) }</ul>
+                <ul>{ for timeline.iter().map(|d| html! { <li>{ format!("{}：{}", d.kind.title(english), d.due.describe(english)) }</li> }) }</ul>
             }
             <p>{ tr(english, "有问题打 12333（人社）、12348（法律服务）、010-12351（工会）。", "Questions: call 12333 (HR), 12348 (legal services), 010-12351 (trade union).") }</p>
         </section>
