@@ -1,19 +1,47 @@
 // Trunk post_build hook, run on the finished files before they replace dist/:
-// 1. moves Trunk's inline start-up script into a hashed file (no 'unsafe-inline' needed),
+// 1. writes the rules file (the checked policies, packed by the native engine) under a
+//    hashed name, named in index.html by <meta name="wugong-rules">: the widget fetches
+//    it while the first question is on screen, so it is not in the first load;
+// 2. moves Trunk's inline start-up script into a hashed file (no 'unsafe-inline' needed),
 //    adding the service-worker registration to it;
-// 2. writes fallback.html: every rule as plain HTML, made by the native engine from the
+// 3. minifies the JavaScript (Trunk leaves wasm-bindgen's glue as written), updating
+//    the integrity hashes Trunk put in index.html;
+// 4. writes fallback.html: every rule as plain HTML, made by the native engine from the
 //    same policies, for phones that cannot run the widget;
-// 3. writes sw.js, which precaches exactly the files of this build (the list is made
+// 5. writes sw.js, which precaches exactly the files of this build (the list is made
 //    here, never by hand) under a cache named after their content.
-import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+
+/** Minified JavaScript, or the text as it was (with a warning) if terser is missing. */
+async function minified(text, isModule) {
+  let terser;
+  try {
+    terser = await import("terser");
+  } catch {
+    console.warn("post_build: terser not installed (run npm ci): JavaScript left unminified");
+    return text;
+  }
+  const out = await terser.minify(text, { module: isModule, compress: true, mangle: true });
+  return out.code;
+}
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post_build.mjs must run as a Trunk hook (TRUNK_STAGING_DIR unset)");
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+const packed = join(dir, "rules.tmp");
+execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "pack", "--out", packed], { stdio: "inherit" });
+const rulesBytes = readFileSync(packed);
+unlinkSync(packed);
+const rules = `rules-${createHash("sha256").update(rulesBytes).digest("hex").slice(0, 16)}.bin`;
+writeFileSync(join(dir, rules), rulesBytes);
+if (!html.includes("</head>")) throw new Error("post_build.mjs: no </head> in index.html");
+html = html.replace("</head>", `<meta name="wugong-rules" content="${rules}">\n</head>`);
+
 const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
 const m = html.match(inline);
 if (!m) throw new Error("post_build.mjs: Trunk's inline module script was not found in index.html");
@@ -24,12 +52,22 @@ if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("./sw.js").catch(() => {});
 }
 `;
-const code = m[1].trim() + "\n" + register;
+const code = await minified(m[1].trim() + "\n" + register, true);
 const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
 const start = `start-${hash}.js`;
 writeFileSync(join(dir, start), code);
 html = html.replace(inline, `<script type="module" src="./${start}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post_build.mjs: an inline script is left in index.html");
+
+for (const f of readdirSync(dir).filter((f) => /^wugong-www-.*\.js$/.test(f) || f === "detect.js")) {
+  const path = join(dir, f);
+  const small = await minified(readFileSync(path, "utf8"), f !== "detect.js");
+  writeFileSync(path, small);
+  // Trunk's <link … integrity="sha384-…"> must describe the file as served.
+  const sri = "sha384-" + createHash("sha384").update(small).digest("base64");
+  const tag = new RegExp(`<link[^>]*${f.replace(/[.]/g, "\\.")}[^>]*>`);
+  html = html.replace(tag, (t) => t.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`));
+}
 writeFileSync(indexPath, html);
 
 const css = readdirSync(dir).find((f) => /^style-.*\.css$/.test(f));

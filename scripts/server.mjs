@@ -47,7 +47,7 @@ export function serve(dir, port = 8080, host = "127.0.0.1") {
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
       let body = await readFile(path);
       const type = TYPES[extname(path)] ?? "application/octet-stream";
-      const hashed = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css)$/.test(path);
+      const hashed = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|bin)$/.test(path);
       // Compressed as a real host would (see docs/deploy.md).
       const gzip = /gzip/.test(req.headers["accept-encoding"] ?? "") && !type.startsWith("image/");
       if (gzip) body = gzipSync(body, { level: 6 });

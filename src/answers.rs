@@ -64,7 +64,9 @@ impl std::error::Error for AnswerError {}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
-    values: BTreeMap<Fact, Value>,
+    /// Sorted by fact, each fact at most once. A plain vector, not a map: a handful of
+    /// answers, and B-trees cost the wasm several KB.
+    values: Vec<(Fact, Value)>,
 }
 
 impl Answers {
@@ -73,7 +75,7 @@ impl Answers {
     }
 
     pub fn get(&self, fact: Fact) -> Option<Value> {
-        self.values.get(&fact).copied()
+        self.find(fact).ok().map(|i| self.values[i].1)
     }
 
     /// The value of `fact` on `as_of`, computing derived facts.
@@ -90,12 +92,21 @@ impl Answers {
     /// Sets a checked value. Derived facts cannot be set.
     pub fn set(&mut self, fact: Fact, value: Value) -> Result<(), AnswerError> {
         check_value(fact, &value)?;
-        self.values.insert(fact, value);
+        match self.find(fact) {
+            Ok(i) => self.values[i].1 = value,
+            Err(i) => self.values.insert(i, (fact, value)),
+        }
         Ok(())
     }
 
     pub fn remove(&mut self, fact: Fact) {
-        self.values.remove(&fact);
+        if let Ok(i) = self.find(fact) {
+            self.values.remove(i);
+        }
+    }
+
+    fn find(&self, fact: Fact) -> Result<usize, usize> {
+        self.values.binary_search_by(|(f, _)| f.cmp(&fact))
     }
 
     pub fn len(&self) -> usize {
@@ -107,7 +118,7 @@ impl Answers {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (Fact, Value)> + '_ {
-        self.values.iter().map(|(f, v)| (*f, *v))
+        self.values.iter().copied()
     }
 
     /// Checks raw answers fact by fact. The first bad field is reported by name.
@@ -224,8 +235,20 @@ fn check_value(fact: Fact, value: &Value) -> Result<(), AnswerError> {
     } else {
         Err(AnswerError {
             field: fact.name().into(),
-            message: format!("{value:?} is not a valid value"),
+            message: format!("{} is not a valid value", value_text(&value)),
         })
+    }
+}
+
+/// A value as written in an answers file, for messages. (Not `{:?}`: Debug on text
+/// ships Unicode escape tables in the wasm.)
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::Bool(b) => b.to_string(),
+        Value::Count(n) => n.to_string(),
+        Value::Money(m) => m.to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::Choice(c) | Value::Region(c) => format!("'{c}'"),
     }
 }
 

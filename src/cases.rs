@@ -249,7 +249,7 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
         }
     }
     if let Some(want) = &case.next_question {
-        let got = catalogue.next_question(&case.answers, case.as_of, &BTreeSet::new());
+        let got = catalogue.next_question(&case.answers, case.as_of, &crate::fact::FactSet::new());
         let got = got.map(Fact::name).unwrap_or("none");
         if got != want {
             problems.push(format!("next_question is {got}, expected {want}"));

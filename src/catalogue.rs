@@ -1,7 +1,5 @@
 //! All documents together, checked as a whole (ids unique across files).
 
-use std::collections::BTreeMap;
-
 use crate::condition::{Check, Condition, Test};
 use crate::date::Date;
 use crate::fact::Fact;
@@ -33,16 +31,18 @@ impl Catalogue {
     /// Takes checked documents. A local document's region becomes the first condition of
     /// each of its measures, so "why" and "what is missing" mention it like any other.
     pub fn new(mut documents: Vec<Document>) -> Result<Catalogue, CatalogueError> {
-        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        // (measure id, document id); a list, not a map, to keep B-trees out of the wasm.
+        let mut seen: Vec<(&str, &str)> = Vec::new();
         for doc in &documents {
             for (i, m) in doc.measures.iter().enumerate() {
-                if let Some(other) = seen.insert(m.id.clone(), doc.id.clone()) {
+                if let Some((_, other)) = seen.iter().find(|(id, _)| *id == m.id) {
                     return Err(CatalogueError {
                         file: format!("policies/{}.toml", doc.id),
                         field: format!("measure[{i}].id"),
                         message: format!("duplicate id '{}' (also in policies/{other}.toml)", m.id),
                     });
                 }
+                seen.push((&m.id, &doc.id));
             }
         }
         for doc in &mut documents {

@@ -177,7 +177,7 @@ impl Deadline {
             .iter()
             .map(|k| Deadline::compute(*k, answers, as_of))
             .collect();
-        v.sort_by_key(|d| match d.due {
+        crate::order::sort_by_key(&mut v, |d| match d.due {
             Due::On { date, .. } => (0, Some(date)),
             _ => (1, None),
         });

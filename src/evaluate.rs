@@ -1,7 +1,5 @@
 //! Evaluating every measure against a worker's answers on a given date.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
 
 use crate::amount::Amount;
@@ -10,7 +8,7 @@ use crate::catalogue::Catalogue;
 use crate::condition::{region_within, Reason, Tri};
 use crate::date::Date;
 use crate::deadline::{Deadline, Due};
-use crate::fact::{Fact, Question};
+use crate::fact::{Fact, FactSet, Question, QuestionSet};
 use crate::policy::{Audience, Document, Kind, Measure};
 use crate::region::NATIONAL;
 
@@ -187,6 +185,9 @@ pub fn status_on(measure: &Measure, doc: &Document, as_of: Date) -> Status {
     }
 }
 
+/// Per question screen: the weight of what it would settle, and the first fact it asks.
+type Tally = [(usize, Option<Fact>); Question::COUNT];
+
 impl Catalogue {
     pub fn evaluate_measure<'a>(
         &'a self,
@@ -265,28 +266,22 @@ impl Catalogue {
     /// than [`MIN_SETTLED`] measures is not asked: that measure shows as "may qualify", with the question
     /// one tap away, so a typical worker answers a handful of screens, not dozens.
     /// Returns a fact of that screen; `skipped` holds facts the worker does not know.
-    pub fn next_question(
-        &self,
-        answers: &Answers,
-        as_of: Date,
-        skipped: &BTreeSet<Fact>,
-    ) -> Option<Fact> {
+    pub fn next_question(&self, answers: &Answers, as_of: Date, skipped: &FactSet) -> Option<Fact> {
         let open = |f: &Fact| {
-            !skipped.contains(f) && (*f == Fact::HomeRegion || answers.get(*f).is_none())
+            !skipped.contains(*f) && (*f == Fact::HomeRegion || answers.get(*f).is_none())
         };
         let evaluation = self.evaluate(answers, as_of);
         // Per screen: the measures it could settle, and the first fact it would ask.
-        let mut deciding: BTreeMap<Question, (usize, Fact)> = BTreeMap::new();
-        let mut refining: BTreeMap<Question, (usize, Fact)> = BTreeMap::new();
-        let count = |map: &mut BTreeMap<Question, (usize, Fact)>,
-                     weight: usize,
-                     facts: &mut dyn Iterator<Item = Fact>| {
-            let mut seen = BTreeSet::new();
+        // Indexed by question screen.
+        let mut deciding: Tally = [(0, None); Question::COUNT];
+        let mut refining: Tally = [(0, None); Question::COUNT];
+        let count = |tally: &mut Tally, weight: usize, facts: &mut dyn Iterator<Item = Fact>| {
+            let mut seen = QuestionSet::new();
             for f in facts.filter(|f| open(f)) {
                 if seen.insert(f.question()) {
-                    let e = map.entry(f.question()).or_insert((0, f));
+                    let e = &mut tally[f.question() as usize];
                     e.0 += weight;
-                    e.1 = e.1.min(f);
+                    e.1 = Some(e.1.map_or(f, |g| g.min(f)));
                 }
             }
         };
@@ -305,7 +300,7 @@ impl Catalogue {
                     // A measure one answer away from settled counts fully; one that needs
                     // several screens counts a share for each. Money counts most: a subsidy one
                     // answer away is worth a question on its own.
-                    let screens: BTreeSet<Question> = missing
+                    let screens: QuestionSet = missing
                         .iter()
                         .filter(|f| open(f))
                         .map(|f| f.question())
@@ -335,12 +330,15 @@ impl Catalogue {
                 _ => {}
             }
         }
-        let best = |counts: BTreeMap<Question, (usize, Fact)>, least: usize| {
-            counts
-                .into_iter()
-                .filter(|(_, (n, _))| *n >= least)
-                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
-                .map(|(_, (_, f))| f)
+        // The highest count; on a tie, the earlier screen.
+        let best = |tally: Tally, least: usize| {
+            let mut best: Option<(usize, Fact)> = None;
+            for (n, f) in tally {
+                if let Some(f) = f.filter(|_| n >= least && best.is_none_or(|b| n > b.0)) {
+                    best = Some((n, f));
+                }
+            }
+            best.map(|(_, f)| f)
         };
         best(deciding, MIN_SETTLED * SCALE).or_else(|| best(refining, 1))
     }

@@ -183,6 +183,42 @@ pub enum Question {
 }
 
 impl Question {
+    /// How many question screens there are (they index arrays in `next_question`).
+    pub const COUNT: usize = Question::HasPublicPost as usize + 1;
+    pub const ALL: [Question; Question::COUNT] = [
+        Question::Home,
+        Question::Age,
+        Question::Sex,
+        Question::Household,
+        Question::Groups,
+        Question::WorkPlace,
+        Question::Organised,
+        Question::StableMonths,
+        Question::Contract,
+        Question::Workshop,
+        Question::SmallFirm,
+        Question::Wage,
+        Question::Situation,
+        Question::UnemployedMonths,
+        Question::UiPaid,
+        Question::Business,
+        Question::FirstBusiness,
+        Question::Profitable,
+        Question::BusinessForm,
+        Question::TrainingDays,
+        Question::Certificate,
+        Question::TrainingsThisYear,
+        Question::Ticket,
+        Question::Problems,
+        Question::DisputeDate,
+        Question::InjuryDate,
+        Question::StillEmployed,
+        Question::JobEndDate,
+        Question::CanLeaveHome,
+        Question::LabourCapacity,
+        Question::HasPublicPost,
+    ];
+
     /// The facts this screen sets, in display order.
     pub fn facts(self) -> Vec<Fact> {
         Fact::ALL
@@ -231,6 +267,101 @@ impl Fact {
     }
 }
 
+/// A set of facts as one bit each. Why not a `BTreeSet`: every B-tree instantiation
+/// costs the wasm a few KB, and there are only a few dozen facts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FactSet(u64);
+
+const _: () = assert!(Fact::ALL.len() <= 64, "FactSet holds at most 64 facts");
+
+impl FactSet {
+    pub fn new() -> FactSet {
+        FactSet(0)
+    }
+    /// Adds `fact`; false if it was already there.
+    pub fn insert(&mut self, fact: Fact) -> bool {
+        let had = self.contains(fact);
+        self.0 |= 1 << fact as u32;
+        !had
+    }
+    pub fn remove(&mut self, fact: Fact) {
+        self.0 &= !(1 << fact as u32);
+    }
+    pub fn contains(self, fact: Fact) -> bool {
+        self.0 & (1 << fact as u32) != 0
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+    /// The facts in declaration order.
+    pub fn iter(self) -> impl Iterator<Item = Fact> {
+        Fact::ALL.iter().copied().filter(move |f| self.contains(*f))
+    }
+}
+
+impl FromIterator<Fact> for FactSet {
+    fn from_iter<I: IntoIterator<Item = Fact>>(iter: I) -> FactSet {
+        let mut set = FactSet::new();
+        set.extend(iter);
+        set
+    }
+}
+
+impl Extend<Fact> for FactSet {
+    fn extend<I: IntoIterator<Item = Fact>>(&mut self, iter: I) {
+        for f in iter {
+            self.insert(f);
+        }
+    }
+}
+
+/// A set of question screens, one bit each (see [`FactSet`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuestionSet(u64);
+
+const _: () = assert!(
+    Question::COUNT <= 64,
+    "QuestionSet holds at most 64 screens"
+);
+
+impl QuestionSet {
+    pub fn new() -> QuestionSet {
+        QuestionSet(0)
+    }
+    /// Adds `q`; false if it was already there.
+    pub fn insert(&mut self, q: Question) -> bool {
+        let had = self.contains(q);
+        self.0 |= 1 << q as u32;
+        !had
+    }
+    pub fn contains(self, q: Question) -> bool {
+        self.0 & (1 << q as u32) != 0
+    }
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The screens in the order they are declared.
+    pub fn iter(self) -> impl Iterator<Item = Question> {
+        Question::ALL.into_iter().filter(move |q| self.contains(*q))
+    }
+}
+
+impl FromIterator<Question> for QuestionSet {
+    fn from_iter<I: IntoIterator<Item = Question>>(iter: I) -> QuestionSet {
+        let mut set = QuestionSet::new();
+        for q in iter {
+            set.insert(q);
+        }
+        set
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +375,23 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), Fact::ALL.len());
+    }
+
+    #[test]
+    fn fact_sets_hold_every_fact() {
+        let all: FactSet = Fact::ALL.iter().copied().collect();
+        assert_eq!(all.len(), Fact::ALL.len());
+        assert_eq!(all.iter().collect::<Vec<_>>(), Fact::ALL);
+        let mut set = FactSet::new();
+        assert!(set.insert(Fact::HasPublicPost));
+        assert!(!set.insert(Fact::HasPublicPost));
+        assert!(set.contains(Fact::HasPublicPost) && !set.contains(Fact::HomeRegion));
+        set.remove(Fact::HasPublicPost);
+        assert!(set.is_empty());
+        let screens: QuestionSet = Fact::ALL.iter().map(|f| f.question()).collect();
+        assert_eq!(screens.len(), Question::COUNT);
+        assert_eq!(screens.iter().collect::<Vec<_>>(), Question::ALL);
+        assert!(Question::ALL.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub mod fact;
 #[cfg(feature = "load")]
 pub mod load;
 pub mod money;
+pub mod order;
+pub mod pack;
 pub mod policy;
 pub mod region;
 pub mod share;
@@ -33,5 +35,5 @@ pub use answers::{Answers, RawValue, Value};
 pub use catalogue::Catalogue;
 pub use date::Date;
 pub use evaluate::{Coverage, Evaluation, Outcome, Status, Verdict};
-pub use fact::{Fact, Question};
+pub use fact::{Fact, FactSet, Question, QuestionSet};
 pub use money::Money;

@@ -2,10 +2,8 @@
 //! to a server) and for storage: `v1;home_region=530326;tuopin=1;ticket_price=420.50`.
 //! Decoding never panics: anything malformed is one clear message and nothing is applied.
 
-use std::collections::BTreeMap;
-
-use crate::answers::{Answers, RawValue};
-use crate::fact::{Fact, FactKind};
+use crate::answers::{parse_value, Answers, RawValue, Value};
+use crate::fact::{Fact, FactKind, FactSet};
 
 pub const VERSION: &str = "v1";
 
@@ -17,16 +15,19 @@ fn snippet(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).take(30).collect()
 }
 
+/// The answers in the order the facts are declared (decoding accepts any order).
 pub fn encode(answers: &Answers) -> String {
     let mut out = String::from(VERSION);
-    for (name, raw) in answers.to_raw() {
+    for (fact, value) in answers.iter() {
         out.push(';');
-        out.push_str(&name);
+        out.push_str(fact.name());
         out.push('=');
-        match raw {
-            RawValue::Bool(b) => out.push(if b { '1' } else { '0' }),
-            RawValue::Int(n) => out.push_str(&n.to_string()),
-            RawValue::Text(t) => out.push_str(&t),
+        match value {
+            Value::Bool(b) => out.push(if b { '1' } else { '0' }),
+            Value::Count(n) => out.push_str(&n.to_string()),
+            Value::Money(m) => out.push_str(&m.to_string()),
+            Value::Date(d) => out.push_str(&d.to_string()),
+            Value::Choice(c) | Value::Region(c) => out.push_str(c),
         }
     }
     out
@@ -46,7 +47,8 @@ pub fn decode(text: &str) -> Result<Answers, String> {
         Some(other) => return Err(format!("unknown format '{}'", snippet(other))),
         None => return Err("empty".into()),
     }
-    let mut raw = BTreeMap::new();
+    let mut answers = Answers::new();
+    let mut given = FactSet::new();
     for part in parts.filter(|p| !p.is_empty()) {
         let Some((name, value)) = part.split_once('=') else {
             return Err(format!("'{}' has no value", snippet(part)));
@@ -66,18 +68,21 @@ pub fn decode(text: &str) -> Result<Answers, String> {
             },
             _ => RawValue::Text(value.to_string()),
         };
-        if raw.insert(name.to_string(), rv).is_some() {
+        if !given.insert(fact) {
             return Err(format!("answer '{name}' is given twice"));
         }
+        let checked =
+            parse_value(fact, &rv).and_then(|v| answers.set(fact, v).map_err(|e| e.message));
+        if let Err(message) = checked {
+            // Values from the text can appear in the message: keep it one printable line.
+            return Err(format!("answer '{name}': {message}")
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(150)
+                .collect());
+        }
     }
-    // Values from the text can appear in the message: keep it one printable line.
-    Answers::from_raw(&raw).map_err(|e| {
-        e.to_string()
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(150)
-            .collect()
-    })
+    Ok(answers)
 }
 
 #[cfg(test)]
@@ -103,7 +108,7 @@ mod tests {
         let text = encode(&a);
         assert_eq!(
             text,
-            "v1;dispute_date=2026-03-01;home_region=530326;ticket_price=420.50;tuopin=1"
+            "v1;home_region=530326;tuopin=1;ticket_price=420.50;dispute_date=2026-03-01"
         );
         assert_eq!(decode(&text).unwrap(), a);
     }

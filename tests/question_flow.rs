@@ -3,17 +3,17 @@
 //! fewer. A screen of yes/no boxes (groups, problems) answers all its facts at once;
 //! anything a person does not know is skipped.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use wugong::fact::FactKind;
-use wugong::{Answers, Catalogue, Date, Fact, Question, RawValue};
+use wugong::{Answers, Catalogue, Date, Fact, FactSet, Question, RawValue};
 
 /// Answers one screen from the persona's facts, as the widget would.
 fn answer_screen(
     q: Question,
     persona: &BTreeMap<&str, RawValue>,
     answers: &mut Answers,
-    skipped: &mut BTreeSet<Fact>,
+    skipped: &mut FactSet,
 ) {
     let facts = q.facts();
     let multi = facts.len() > 1 && facts.iter().all(|f| f.kind() == FactKind::Bool);
@@ -41,7 +41,7 @@ fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
     let as_of: Date = as_of.parse().unwrap();
     let persona: BTreeMap<&str, RawValue> = persona.iter().cloned().collect();
     let mut answers = Answers::new();
-    let mut skipped = BTreeSet::new();
+    let mut skipped = FactSet::new();
     let mut screens = Vec::new();
     while let Some(f) = catalogue.next_question(&answers, as_of, &skipped) {
         let q = f.question();

@@ -8,7 +8,7 @@
 //! ```
 //! Exit codes: 0 fine, 1 a check found problems (lint, cases), 2 bad input.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,7 +18,7 @@ use wugong::cases;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Outcome, Status, Verdict};
 use wugong::policy::{Audience, Kind};
-use wugong::{Answers, Catalogue, Coverage, Date, RawValue};
+use wugong::{Answers, Catalogue, Coverage, Date, FactSet, RawValue};
 
 const USAGE: &str = "usage:
   selfcheck check ANSWERS.json --as-of YYYY-MM-DD [--format text|json] [--policies DIR]
@@ -27,6 +27,7 @@ const USAGE: &str = "usage:
   selfcheck cases [DIR] [--policies DIR]
   selfcheck schema            (JSON Schema of the answers file)
   selfcheck render-static [--as-of YYYY-MM-DD] [--css FILE] [--out FILE]   (plain HTML of every rule)
+  selfcheck pack --out FILE [--policies DIR]   (the checked policies as the widget's rules file)
 Answers format: docs/answers.md";
 
 struct Args {
@@ -110,7 +111,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             let answers = read_answers(Path::new(file))?;
             let cat = catalogue(&args)?;
             let eval = cat.evaluate(&answers, as_of);
-            let next = cat.next_question(&answers, as_of, &BTreeSet::new());
+            let next = cat.next_question(&answers, as_of, &FactSet::new());
             if json {
                 let view = CheckView {
                     as_of,
@@ -232,6 +233,21 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 Some(path) => std::fs::write(path, page).map_err(|e| format!("{path}: {e}"))?,
                 None => print!("{page}"),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        "pack" => {
+            let dir = args
+                .options
+                .get("policies")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"));
+            let docs = wugong::load::documents_in(&dir).map_err(|e| e.to_string())?;
+            // Checked across files as the widget will (unique ids); shipped unwrapped,
+            // because the widget builds its own Catalogue from them.
+            Catalogue::new(docs.clone()).map_err(|e| e.to_string())?;
+            let path = args.options.get("out").ok_or("pack needs --out FILE")?;
+            std::fs::write(path, wugong::pack::encode(&docs))
+                .map_err(|e| format!("{path}: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
         "schema" => {

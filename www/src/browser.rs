@@ -62,6 +62,40 @@ pub fn clear_fragment() {
     }
 }
 
+/// The rules file of this build, named by `<meta name="wugong-rules">` (written into
+/// index.html by scripts/post_build.mjs with the file's hashed name).
+pub fn rules_url() -> Option<String> {
+    window()?
+        .document()?
+        .query_selector("meta[name=wugong-rules]")
+        .ok()??
+        .get_attribute("content")
+        .filter(|u| !u.is_empty())
+}
+
+/// Fetches a file from this site. The error is one line for the screen.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let why = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "network error".into())
+    };
+    let w = window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(why)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(why)?)
+        .await
+        .map_err(why)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// A query parameter of the page address (`?date=…`, `?lang=en`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;

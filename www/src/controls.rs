@@ -98,7 +98,7 @@ pub fn Footer(props: &StateOnly) -> Html {
         Callback::from(move |_| state.dispatch(Action::SetAsOf(None)))
     };
     let data_date = catalogue()
-        .data_date()
+        .and_then(|c| c.data_date())
         .map(|d| d.to_string())
         .unwrap_or_default();
     html! {

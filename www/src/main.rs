@@ -9,28 +9,29 @@ mod results;
 mod state;
 mod text;
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use wugong::policy::Document;
 use wugong::{share, Answers, Catalogue, Fact, Question, Value};
 use yew::prelude::*;
 
-use crate::state::{Action, Screen, State};
+use crate::state::{Action, Rules, Screen, State};
 use crate::text::tr;
 
-/// The policies, checked at build time by www/build.rs.
-static POLICIES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/policies.json"));
+/// The rules, once their file has arrived. They are not in the wasm: the first question
+/// (the home region) needs none, so the page shows it sooner on a slow line and fetches
+/// the rules while the worker reads it.
+static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
 
-pub fn catalogue() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        // The browser's JSON parser is smaller than shipping one in the wasm.
-        let value = js_sys::JSON::parse(POLICIES_JSON).expect("policies JSON parses");
-        let docs: Vec<Document> =
-            serde_wasm_bindgen::from_value(value).expect("policies JSON has the engine's shape");
-        Catalogue::new(docs).expect("policies were checked at build time")
-    })
+pub fn catalogue() -> Option<&'static Catalogue> {
+    CATALOGUE.get()
+}
+
+/// Reads the rules file (checked when it was built; a damaged one is reported).
+fn install_rules(bytes: &[u8]) -> Result<(), String> {
+    let docs = wugong::pack::decode(bytes).map_err(|e| e.to_string())?;
+    let catalogue = Catalogue::new(docs).map_err(|e| e.to_string())?;
+    let _ = CATALOGUE.set(catalogue);
+    Ok(())
 }
 
 /// State on first load: a share link wins over stored answers; either, if broken, is
@@ -99,7 +100,7 @@ fn initial_state() -> State {
     }
     let mut s = State {
         answers,
-        skipped: BTreeSet::new(),
+        skipped: wugong::FactSet::new(),
         screen: Screen::Ask(Question::Home),
         history: vec![],
         steps: 0,
@@ -109,6 +110,8 @@ fn initial_state() -> State {
         text_scale,
         notice,
         embedded: browser::query_param("embed").as_deref() == Some("1"),
+        rules: Rules::Loading,
+        rules_attempt: 0,
     };
     s.screen = if from_link || s.answers.len() > 1 {
         Screen::Results
@@ -139,6 +142,28 @@ fn App() -> Html {
         );
     });
     use_effect_with(state.screen, |_| browser::scroll_to_top());
+    // Fetch the rules (again, after "try again").
+    use_effect_with(state.rules_attempt, {
+        let dispatcher = state.dispatcher();
+        move |_| {
+            if catalogue().is_some() {
+                dispatcher.dispatch(Action::RulesReady);
+            } else {
+                yew::platform::spawn_local(async move {
+                    let loaded = match browser::rules_url() {
+                        Some(url) => browser::fetch_bytes(&url)
+                            .await
+                            .and_then(|bytes| install_rules(&bytes)),
+                        None => Err("the page names no rules file".into()),
+                    };
+                    dispatcher.dispatch(match loaded {
+                        Ok(()) => Action::RulesReady,
+                        Err(e) => Action::RulesFailed(e),
+                    });
+                });
+            }
+        }
+    });
     // After every render: an embedding page resizes its iframe to fit.
     use_effect(browser::post_height_to_parent);
 
@@ -148,9 +173,14 @@ fn App() -> Html {
         Callback::from(move |_| state.dispatch(Action::Notice(None)))
     };
     let body = match state.screen {
-        Screen::Ask(q) => html! { <question::QuestionView state={state.clone()} question={q} /> },
+        // The first question needs no rules; everything else waits for them.
+        Screen::Ask(q) if q == Question::Home || catalogue().is_some() => {
+            html! { <question::QuestionView state={state.clone()} question={q} /> }
+        }
+        _ if catalogue().is_none() => html! { <RulesPending state={state.clone()} /> },
         Screen::Results => html! { <results::Results state={state.clone()} /> },
         Screen::Print => html! { <results::PrintView state={state.clone()} /> },
+        Screen::Ask(_) | Screen::Waiting => html! {},
     };
     html! {
         <div class="app">
@@ -165,6 +195,34 @@ fn App() -> Html {
             <main id="main">{ body }</main>
             <controls::Footer state={state.clone()} />
         </div>
+    }
+}
+
+/// "Loading the rules…", or why they did not load, with a retry and the hotline.
+#[component]
+fn RulesPending(props: &question::StateOnly) -> Html {
+    let state = &props.state;
+    let english = state.english;
+    let retry = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::RetryRules))
+    };
+    match &state.rules {
+        Rules::Failed(why) => html! {
+            <section class="pending" role="alert" data-testid="rules-failed">
+                <h1>{ tr(english, "规定没有下载成功", "The rules did not download") }</h1>
+                <p>{ tr(english, "可能是网络不好。你的回答还在。", "The connection may be poor. Your answers are kept.") }</p>
+                <p class="hint">{ why.clone() }</p>
+                <button class="primary" onclick={retry} data-testid="rules-retry">{ tr(english, "再试一次", "Try again") }</button>
+                <p><a href="fallback.html">{ tr(english, "看简单版（全部补贴和求助电话）", "See the plain version (every programme and hotline)") }</a></p>
+                <p>{ tr(english, "也可以拨打人社服务热线 ", "Or call the hotline ") }<a class="call" href="tel:12333">{ "☎ 12333" }</a></p>
+            </section>
+        },
+        _ => html! {
+            <section class="pending" aria-busy="true" data-testid="rules-loading">
+                <p>{ tr(english, "正在载入补贴和权益规定…", "Loading the rules…") }</p>
+            </section>
+        },
     }
 }
 
@@ -186,8 +244,6 @@ fn main() {
             body.set_inner_html(FAILURE_HTML);
         }
     }));
-    // Fail fast (into the failure page) if the policies could not be read.
-    let _ = catalogue();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

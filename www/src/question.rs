@@ -74,7 +74,11 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 #[component]
 fn Progress(props: &StateOnly) -> Html {
     let s = &props.state;
-    let eval = catalogue().evaluate(&s.answers, s.as_of());
+    // Before the rules arrive (on the first question) there is nothing to count yet.
+    let Some(catalogue) = catalogue() else {
+        return html! {};
+    };
+    let eval = catalogue.evaluate(&s.answers, s.as_of());
     let current: Vec<_> = eval
         .outcomes
         .iter()
@@ -85,8 +89,7 @@ fn Progress(props: &StateOnly) -> Html {
         .filter(|o| matches!(o.verdict, Verdict::Undetermined { .. }))
         .count();
     let settled = current.len() - open;
-    let asked: std::collections::BTreeSet<Question> =
-        s.answers.iter().map(|(f, _)| f.question()).collect();
+    let asked: wugong::QuestionSet = s.answers.iter().map(|(f, _)| f.question()).collect();
     let n = asked.len() + 1;
     html! {
         <div class="progress" data-testid="progress">
@@ -287,7 +290,7 @@ fn RegionPicker(props: &StateOnly) -> Html {
     let mut options: Vec<&Region> = region::children(parent).collect();
     if parent.is_none() {
         // The provinces whose documents are covered come first.
-        options.sort_by_key(|r| !matches!(r.code, "53" | "14"));
+        wugong::order::sort_by_key(&mut options, |r| !matches!(r.code, "53" | "14"));
     }
     let pick = |code: &'static str| {
         let state = state.clone();

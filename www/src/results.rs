@@ -1,11 +1,9 @@
 //! The results, grouped the way a clerk would explain them, and a one-page summary.
 
-use std::collections::BTreeSet;
-
 use wugong::amount::Amount;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Group, Outcome};
-use wugong::{Coverage, Question, Verdict};
+use wugong::{Coverage, QuestionSet, Verdict};
 use yew::prelude::*;
 
 use crate::catalogue;
@@ -51,8 +49,12 @@ pub fn Results(props: &StateOnly) -> Html {
     let state = &props.state;
     let english = state.english;
     let as_of = state.as_of();
-    let eval = catalogue().evaluate(&state.answers, as_of);
-    let next = catalogue().next_question(&state.answers, as_of, &state.skipped);
+    // The app shows these views only once the rules are in.
+    let Some(catalogue) = catalogue() else {
+        return html! {};
+    };
+    let eval = catalogue.evaluate(&state.answers, as_of);
+    let next = catalogue.next_question(&state.answers, as_of, &state.skipped);
 
     let continue_btn = next.map(|f| {
         let state = state.clone();
@@ -98,23 +100,34 @@ fn group_section(
     let mut items: Vec<&Outcome> = outcomes.iter().filter(|o| o.group() == group).collect();
     // Money first, amounts before "ask locally"; the sort is stable, so file order
     // stays within a kind.
-    items.sort_by_key(|o| (o.measure.kind.display_order(), o.amount.is_none()));
+    wugong::order::sort_by_key(&mut items, |o| {
+        (o.measure.kind.display_order(), o.amount.is_none())
+    });
     if items.is_empty() {
         return html! {};
     }
     let cards = html! { <>{ for items.iter().map(|o| card(state, o)) }</> };
-    let slug = format!("{group:?}").to_lowercase();
+    // Spelled out: `to_lowercase` would ship Unicode case tables (5 KB) in the wasm.
+    let slug = match group {
+        Group::ApplyNow => "applynow",
+        Group::MayQualify => "mayqualify",
+        Group::Protections => "protections",
+        Group::Contacts => "contacts",
+        Group::Employer => "employer",
+        Group::Ended => "ended",
+        Group::NotForYou => "notforyou",
+    };
     let title = group_title(group, english);
     if matches!(group, Group::NotForYou | Group::Employer) {
         html! {
-            <details class={classes!("group", slug.clone())} data-testid={format!("group-{slug}")}>
+            <details class={classes!("group", slug)} data-testid={format!("group-{slug}")}>
                 <summary><h2>{ title }{ format!(" ({})", items.len()) }</h2></summary>
                 { cards }
             </details>
         }
     } else {
         html! {
-            <section class={classes!("group", slug.clone())} data-testid={format!("group-{slug}")}>
+            <section class={classes!("group", slug)} data-testid={format!("group-{slug}")}>
                 <h2>{ title }</h2>
                 if group == Group::Ended {
                     <p class="hint">{ tr(english,
@@ -157,7 +170,7 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
         Verdict::Undetermined { missing } => (vec![], missing.clone()),
         Verdict::Eligible => (vec![], vec![]),
     };
-    let missing_questions: BTreeSet<Question> = missing.iter().map(|f| f.question()).collect();
+    let missing_questions: QuestionSet = missing.iter().map(|f| f.question()).collect();
     let source = format!("{} {}，{}，{}", d.number, m.clause, d.issuer, d.issued);
     let spoken = format!(
         "{}。{}。{}{}",
@@ -189,7 +202,6 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
                 <div class="missing"><h4>{ tr(english, "还要确认", "Still to check") }</h4>
                     <ul>{ for missing_questions.iter().map(|q| {
                         let state = state.clone();
-                        let q = *q;
                         let onclick = Callback::from(move |_| state.dispatch(Action::Ask(q)));
                         html! { <li><button class="link" {onclick}>{ prompt(q, english).0 }</button></li> }
                     }) }</ul></div>
@@ -260,10 +272,7 @@ fn Timeline(props: &TimelineProps) -> Html {
 fn MyAnswers(props: &StateOnly) -> Html {
     let state = &props.state;
     let english = state.english;
-    let mut questions: Vec<Question> = state.answers.iter().map(|(f, _)| f.question()).collect();
-    questions.dedup();
-    questions.sort();
-    questions.dedup();
+    let questions: QuestionSet = state.answers.iter().map(|(f, _)| f.question()).collect();
     if questions.is_empty() {
         return html! {};
     }
@@ -271,7 +280,7 @@ fn MyAnswers(props: &StateOnly) -> Html {
         <section class="my-answers" data-testid="my-answers">
             <h2>{ tr(english, "我的回答（可以改）", "My answers (tap to change)") }</h2>
             <ul>
-                { for questions.into_iter().map(|q| {
+                { for questions.iter().map(|q| {
                     let values: Vec<String> = q.facts().into_iter().filter_map(|f| {
                         let v = state.answers.get(f)?;
                         Some(if q.facts().len() > 1 {
@@ -295,7 +304,10 @@ pub fn PrintView(props: &StateOnly) -> Html {
     let state = &props.state;
     let english = state.english;
     let as_of = state.as_of();
-    let eval = catalogue().evaluate(&state.answers, as_of);
+    let Some(catalogue) = catalogue() else {
+        return html! {};
+    };
+    let eval = catalogue.evaluate(&state.answers, as_of);
     let back = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Back))

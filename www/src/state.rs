@@ -1,10 +1,9 @@
 //! All app state goes through one reducer. The engine decides; the state only records
 //! what the worker said and where they are.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use wugong::{Answers, Date, Fact, Question, Value};
+use wugong::{Answers, Date, Fact, FactSet, Question, Value};
 use yew::Reducible;
 
 use crate::catalogue;
@@ -14,13 +13,24 @@ pub enum Screen {
     Ask(Question),
     Results,
     Print,
+    /// The next step needs the rules, which are still loading.
+    Waiting,
+}
+
+/// The rules file, fetched after the first screen (see `main::catalogue`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rules {
+    Loading,
+    Ready,
+    /// Why not, in one line.
+    Failed(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub answers: Answers,
     /// Questions the worker said "I don't know" to: never asked again unless chosen.
-    pub skipped: BTreeSet<Fact>,
+    pub skipped: FactSet,
     pub screen: Screen,
     /// Screens visited, for "back".
     pub history: Vec<Screen>,
@@ -36,6 +46,9 @@ pub struct State {
     pub notice: Option<String>,
     /// `?embed=1`: shown inside an office's page, without our header.
     pub embedded: bool,
+    pub rules: Rules,
+    /// Counts fetches of the rules file ("try again" starts another).
+    pub rules_attempt: u32,
 }
 
 pub enum Action {
@@ -54,6 +67,9 @@ pub enum Action {
     SetEnglish(bool),
     SetTextScale(u16),
     Notice(Option<String>),
+    RulesReady,
+    RulesFailed(String),
+    RetryRules,
 }
 
 impl State {
@@ -61,9 +77,19 @@ impl State {
         self.as_of_override.unwrap_or(self.today)
     }
 
-    /// Where to go after an answer: the engine's next question, or the results.
+    /// Where to go after an answer: the engine's next question, or the results. Before
+    /// the rules arrive only the home region can be asked (it always comes first).
     pub fn next_screen(&self) -> Screen {
-        match catalogue().next_question(&self.answers, self.as_of(), &self.skipped) {
+        let Some(catalogue) = catalogue() else {
+            let region_open = self.answers.get(Fact::HomeRegion).is_none()
+                && !self.skipped.contains(Fact::HomeRegion);
+            return if region_open {
+                Screen::Ask(Question::Home)
+            } else {
+                Screen::Waiting
+            };
+        };
+        match catalogue.next_question(&self.answers, self.as_of(), &self.skipped) {
             Some(f) => Screen::Ask(f.question()),
             None => Screen::Results,
         }
@@ -90,7 +116,7 @@ impl Reducible for State {
         let s = match action {
             Action::Answer(pairs) => {
                 for (fact, value) in pairs {
-                    s.skipped.remove(&fact);
+                    s.skipped.remove(fact);
                     match value {
                         Some(v) => {
                             if let Err(e) = s.answers.set(fact, v) {
@@ -120,7 +146,7 @@ impl Reducible for State {
             }
             Action::Clear => State {
                 answers: Answers::new(),
-                skipped: BTreeSet::new(),
+                skipped: FactSet::new(),
                 screen: Screen::Ask(Question::Home),
                 history: vec![],
                 steps: s.steps + 1,
@@ -141,6 +167,23 @@ impl Reducible for State {
             }
             Action::Notice(n) => {
                 s.notice = n;
+                s
+            }
+            Action::RulesReady => {
+                s.rules = Rules::Ready;
+                if s.screen == Screen::Waiting {
+                    s.screen = s.next_screen();
+                    s.steps += 1;
+                }
+                s
+            }
+            Action::RulesFailed(why) => {
+                s.rules = Rules::Failed(why);
+                s
+            }
+            Action::RetryRules => {
+                s.rules = Rules::Loading;
+                s.rules_attempt += 1;
                 s
             }
         };

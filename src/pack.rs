@@ -1,0 +1,661 @@
+//! The rules as a compact binary "pack" for the browser.
+//!
+//! Why not JSON through serde: serde's derived deserialisers for the policy types cost
+//! the wasm about 27 KB gzip — more than a fifth of the whole widget — while this
+//! hand-written reader costs a few KB. The pack is written natively from documents the
+//! loader has already checked (`selfcheck pack`, run by the web build) and read back in
+//! the browser. A damaged or foreign file is an error naming the byte where reading
+//! stopped, never a panic (see the round-trip and fuzz tests).
+//!
+//! Layout: the magic `WGR1`, then the documents. Integers are LEB128; strings are a
+//! length then UTF-8; options a 0/1 byte then the value; lists a count then the items;
+//! enums one byte; decimals rust_decimal's 16-byte form; dates year, month, day.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::amount::{AmountRule, DayTier, Frequency};
+use crate::condition::{Check, Condition, Test};
+use crate::date::Date;
+use crate::deadline::DeadlineKind;
+use crate::fact::Fact;
+use crate::money::Money;
+use crate::policy::{Audience, Document, Kind, Measure, Phone};
+
+const MAGIC: &[u8; 4] = b"WGR1";
+/// Deeper condition trees than this are refused rather than recursed into.
+const MAX_DEPTH: u32 = 32;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackError {
+    pub at: usize,
+    pub what: &'static str,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "rules file damaged at byte {}: {}", self.at, self.what)
+    }
+}
+
+impl std::error::Error for PackError {}
+
+// ---------------------------------------------------------------- writing
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn uint(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+    fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+    fn str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn opt_str(&mut self, s: &Option<String>) {
+        match s {
+            Some(s) => {
+                self.byte(1);
+                self.str(s);
+            }
+            None => self.byte(0),
+        }
+    }
+    fn strs(&mut self, v: &[String]) {
+        self.uint(v.len() as u64);
+        for s in v {
+            self.str(s);
+        }
+    }
+    fn decimal(&mut self, d: Decimal) {
+        self.0.extend_from_slice(&d.serialize());
+    }
+    fn money(&mut self, m: Money) {
+        self.decimal(m.0);
+    }
+    fn opt_money(&mut self, m: Option<Money>) {
+        match m {
+            Some(m) => {
+                self.byte(1);
+                self.money(m);
+            }
+            None => self.byte(0),
+        }
+    }
+    fn date(&mut self, d: Date) {
+        self.uint(d.year() as u64);
+        self.byte(d.month());
+        self.byte(d.day());
+    }
+    fn opt_date(&mut self, d: Option<Date>) {
+        match d {
+            Some(d) => {
+                self.byte(1);
+                self.date(d);
+            }
+            None => self.byte(0),
+        }
+    }
+    fn condition(&mut self, c: &Condition) {
+        match c {
+            Condition::Always => self.byte(0),
+            Condition::All(v) | Condition::Any(v) => {
+                self.byte(if matches!(c, Condition::All(_)) { 1 } else { 2 });
+                self.uint(v.len() as u64);
+                for c in v {
+                    self.condition(c);
+                }
+            }
+            Condition::Not(c) => {
+                self.byte(3);
+                self.condition(c);
+            }
+            Condition::Test(t) => {
+                self.byte(4);
+                self.byte(fact_index(t.fact));
+                self.check(&t.check);
+            }
+        }
+    }
+    fn check(&mut self, c: &Check) {
+        match c {
+            Check::Is(b) => {
+                self.byte(0);
+                self.byte(*b as u8);
+            }
+            Check::OneOf(v) => {
+                self.byte(1);
+                self.strs(v);
+            }
+            Check::Within(v) => {
+                self.byte(2);
+                self.strs(v);
+            }
+            Check::AtLeast(n) => {
+                self.byte(3);
+                self.uint(*n as u64);
+            }
+            Check::AtMost(n) => {
+                self.byte(4);
+                self.uint(*n as u64);
+            }
+            Check::MoneyAtLeast(m) => {
+                self.byte(5);
+                self.money(*m);
+            }
+            Check::MoneyAtMost(m) => {
+                self.byte(6);
+                self.money(*m);
+            }
+            Check::OnOrAfter(d) => {
+                self.byte(7);
+                self.date(*d);
+            }
+            Check::OnOrBefore(d) => {
+                self.byte(8);
+                self.date(*d);
+            }
+        }
+    }
+    fn amount(&mut self, a: &AmountRule) {
+        match a {
+            AmountRule::Fixed(m) => {
+                self.byte(0);
+                self.money(*m);
+            }
+            AmountRule::UpTo(m) => {
+                self.byte(1);
+                self.money(*m);
+            }
+            AmountRule::AtLeast(m) => {
+                self.byte(2);
+                self.money(*m);
+            }
+            AmountRule::Between { min, max } => {
+                self.byte(3);
+                self.money(*min);
+                self.money(*max);
+            }
+            AmountRule::TicketUpTo(m) => {
+                self.byte(4);
+                self.money(*m);
+            }
+            AmountRule::PerDay { tiers, cap } => {
+                self.byte(5);
+                self.uint(tiers.len() as u64);
+                for t in tiers {
+                    match t.through_day {
+                        Some(d) => {
+                            self.byte(1);
+                            self.uint(d as u64);
+                        }
+                        None => self.byte(0),
+                    }
+                    self.money(t.rate);
+                }
+                self.opt_money(*cap);
+            }
+            AmountRule::PercentOfWage {
+                percent,
+                max_months,
+            } => {
+                self.byte(6);
+                self.decimal(*percent);
+                self.uint(*max_months as u64);
+            }
+            AmountRule::LoanUpTo(m) => {
+                self.byte(7);
+                self.money(*m);
+            }
+        }
+    }
+    fn measure(&mut self, m: &Measure) {
+        self.str(&m.id);
+        self.byte(kind_index(m.kind));
+        self.byte(matches!(m.audience, Audience::Employer) as u8);
+        self.str(&m.title);
+        self.str(&m.title_en);
+        self.str(&m.summary);
+        self.opt_str(&m.summary_en);
+        self.str(&m.clause);
+        self.condition(&m.when);
+        match &m.amount {
+            Some(a) => {
+                self.byte(1);
+                self.amount(a);
+            }
+            None => self.byte(0),
+        }
+        match m.frequency {
+            Some(f) => {
+                self.byte(1);
+                self.byte(frequency_index(f));
+            }
+            None => self.byte(0),
+        }
+        self.str(&m.apply_where);
+        self.str(&m.apply_how);
+        self.strs(&m.materials);
+        self.opt_str(&m.note);
+        self.opt_date(m.valid_from);
+        self.opt_date(m.valid_until);
+        self.uint(m.deadlines.len() as u64);
+        for d in &m.deadlines {
+            self.byte(deadline_index(*d));
+        }
+        self.uint(m.phones.len() as u64);
+        for p in &m.phones {
+            self.str(&p.number);
+            self.str(&p.dial);
+            self.opt_str(&p.note);
+        }
+    }
+    fn document(&mut self, d: &Document) {
+        self.str(&d.id);
+        self.str(&d.number);
+        self.str(&d.title);
+        self.str(&d.issuer);
+        self.str(&d.region);
+        self.date(d.issued);
+        self.date(d.valid_from);
+        self.opt_date(d.valid_until);
+        self.opt_str(&d.validity_note);
+        self.str(&d.source);
+        self.date(d.checked);
+        self.uint(d.measures.len() as u64);
+        for m in &d.measures {
+            self.measure(m);
+        }
+    }
+}
+
+/// The documents as a pack.
+pub fn encode(docs: &[Document]) -> Vec<u8> {
+    let mut w = Writer(MAGIC.to_vec());
+    w.uint(docs.len() as u64);
+    for d in docs {
+        w.document(d);
+    }
+    w.0
+}
+
+// ---------------------------------------------------------------- reading
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+type Read<T> = Result<T, PackError>;
+
+impl Reader<'_> {
+    fn fail<T>(&self, what: &'static str) -> Read<T> {
+        Err(PackError { at: self.at, what })
+    }
+    fn byte(&mut self) -> Read<u8> {
+        match self.bytes.get(self.at) {
+            Some(&b) => {
+                self.at += 1;
+                Ok(b)
+            }
+            None => self.fail("ends too early"),
+        }
+    }
+    fn flag(&mut self) -> Read<bool> {
+        match self.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => self.fail("expected 0 or 1"),
+        }
+    }
+    fn uint(&mut self) -> Read<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        self.fail("number too long")
+    }
+    fn u32(&mut self) -> Read<u32> {
+        match u32::try_from(self.uint()?) {
+            Ok(n) => Ok(n),
+            Err(_) => self.fail("number too large"),
+        }
+    }
+    /// A list length, refused when the rest of the file could not hold that many items.
+    fn len(&mut self) -> Read<usize> {
+        let n = self.uint()?;
+        if n > (self.bytes.len() - self.at) as u64 {
+            return self.fail("list longer than the file");
+        }
+        Ok(n as usize)
+    }
+    fn str(&mut self) -> Read<String> {
+        let n = self.len()?;
+        let start = self.at;
+        match std::str::from_utf8(&self.bytes[start..start + n]) {
+            Ok(s) => {
+                self.at += n;
+                Ok(s.to_string())
+            }
+            Err(_) => self.fail("text is not UTF-8"),
+        }
+    }
+    fn opt_str(&mut self) -> Read<Option<String>> {
+        Ok(if self.flag()? {
+            Some(self.str()?)
+        } else {
+            None
+        })
+    }
+    fn strs(&mut self) -> Read<Vec<String>> {
+        let n = self.len()?;
+        (0..n).map(|_| self.str()).collect()
+    }
+    fn decimal(&mut self) -> Read<Decimal> {
+        let Some(raw) = self.bytes.get(self.at..self.at + 16) else {
+            return self.fail("ends too early");
+        };
+        let mut b = [0u8; 16];
+        b.copy_from_slice(raw);
+        // Flags byte 0 and 1 unused, byte 2 the scale (at most 28), byte 3 the sign.
+        if b[0] != 0 || b[1] != 0 || b[2] > 28 || b[3] & 0x7f != 0 {
+            return self.fail("not a decimal");
+        }
+        self.at += 16;
+        Ok(Decimal::deserialize(b))
+    }
+    fn money(&mut self) -> Read<Money> {
+        Ok(Money(self.decimal()?))
+    }
+    fn date(&mut self) -> Read<Date> {
+        let year = self.u32()?;
+        let month = self.byte()?;
+        let day = self.byte()?;
+        match i32::try_from(year)
+            .ok()
+            .and_then(|y| Date::new(y, month, day).ok())
+        {
+            Some(d) => Ok(d),
+            None => self.fail("not a date"),
+        }
+    }
+    fn opt_date(&mut self) -> Read<Option<Date>> {
+        Ok(if self.flag()? {
+            Some(self.date()?)
+        } else {
+            None
+        })
+    }
+    fn condition(&mut self, depth: u32) -> Read<Condition> {
+        if depth > MAX_DEPTH {
+            return self.fail("conditions nested too deep");
+        }
+        Ok(match self.byte()? {
+            0 => Condition::Always,
+            tag @ (1 | 2) => {
+                let n = self.len()?;
+                let v = (0..n)
+                    .map(|_| self.condition(depth + 1))
+                    .collect::<Read<Vec<_>>>()?;
+                if tag == 1 {
+                    Condition::All(v)
+                } else {
+                    Condition::Any(v)
+                }
+            }
+            3 => Condition::Not(Box::new(self.condition(depth + 1)?)),
+            4 => {
+                let fact = match Fact::ALL.get(self.byte()? as usize) {
+                    Some(&f) => f,
+                    None => return self.fail("unknown fact"),
+                };
+                Condition::Test(Test {
+                    fact,
+                    check: self.check()?,
+                })
+            }
+            _ => return self.fail("unknown condition"),
+        })
+    }
+    fn check(&mut self) -> Read<Check> {
+        Ok(match self.byte()? {
+            0 => Check::Is(self.flag()?),
+            1 => Check::OneOf(self.strs()?),
+            2 => Check::Within(self.strs()?),
+            3 => Check::AtLeast(self.u32()?),
+            4 => Check::AtMost(self.u32()?),
+            5 => Check::MoneyAtLeast(self.money()?),
+            6 => Check::MoneyAtMost(self.money()?),
+            7 => Check::OnOrAfter(self.date()?),
+            8 => Check::OnOrBefore(self.date()?),
+            _ => return self.fail("unknown check"),
+        })
+    }
+    fn amount(&mut self) -> Read<AmountRule> {
+        Ok(match self.byte()? {
+            0 => AmountRule::Fixed(self.money()?),
+            1 => AmountRule::UpTo(self.money()?),
+            2 => AmountRule::AtLeast(self.money()?),
+            3 => AmountRule::Between {
+                min: self.money()?,
+                max: self.money()?,
+            },
+            4 => AmountRule::TicketUpTo(self.money()?),
+            5 => {
+                let n = self.len()?;
+                let mut tiers = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let through_day = if self.flag()? {
+                        Some(self.u32()?)
+                    } else {
+                        None
+                    };
+                    tiers.push(DayTier {
+                        through_day,
+                        rate: self.money()?,
+                    });
+                }
+                let cap = if self.flag()? {
+                    Some(self.money()?)
+                } else {
+                    None
+                };
+                AmountRule::PerDay { tiers, cap }
+            }
+            6 => AmountRule::PercentOfWage {
+                percent: self.decimal()?,
+                max_months: self.u32()?,
+            },
+            7 => AmountRule::LoanUpTo(self.money()?),
+            _ => return self.fail("unknown amount rule"),
+        })
+    }
+    fn pick<T: Copy>(&mut self, all: &[T], what: &'static str) -> Read<T> {
+        match all.get(self.byte()? as usize) {
+            Some(&t) => Ok(t),
+            None => self.fail(what),
+        }
+    }
+    fn measure(&mut self) -> Read<Measure> {
+        Ok(Measure {
+            id: self.str()?,
+            kind: self.pick(&KINDS, "unknown kind")?,
+            audience: self.pick(&[Audience::Worker, Audience::Employer], "unknown audience")?,
+            title: self.str()?,
+            title_en: self.str()?,
+            summary: self.str()?,
+            summary_en: self.opt_str()?,
+            clause: self.str()?,
+            when: self.condition(0)?,
+            amount: if self.flag()? {
+                Some(self.amount()?)
+            } else {
+                None
+            },
+            frequency: if self.flag()? {
+                Some(self.pick(&FREQUENCIES, "unknown frequency")?)
+            } else {
+                None
+            },
+            apply_where: self.str()?,
+            apply_how: self.str()?,
+            materials: self.strs()?,
+            note: self.opt_str()?,
+            valid_from: self.opt_date()?,
+            valid_until: self.opt_date()?,
+            deadlines: {
+                let n = self.len()?;
+                (0..n)
+                    .map(|_| self.pick(&DeadlineKind::ALL, "unknown deadline"))
+                    .collect::<Read<_>>()?
+            },
+            phones: {
+                let n = self.len()?;
+                (0..n)
+                    .map(|_| {
+                        Ok(Phone {
+                            number: self.str()?,
+                            dial: self.str()?,
+                            note: self.opt_str()?,
+                        })
+                    })
+                    .collect::<Read<_>>()?
+            },
+        })
+    }
+    fn document(&mut self) -> Read<Document> {
+        Ok(Document {
+            id: self.str()?,
+            number: self.str()?,
+            title: self.str()?,
+            issuer: self.str()?,
+            region: self.str()?,
+            issued: self.date()?,
+            valid_from: self.date()?,
+            valid_until: self.opt_date()?,
+            validity_note: self.opt_str()?,
+            source: self.str()?,
+            checked: self.date()?,
+            measures: {
+                let n = self.len()?;
+                (0..n).map(|_| self.measure()).collect::<Read<_>>()?
+            },
+        })
+    }
+}
+
+/// Reads a pack written by [`encode`].
+pub fn decode(bytes: &[u8]) -> Result<Vec<Document>, PackError> {
+    let mut r = Reader { bytes, at: 0 };
+    if !bytes.starts_with(MAGIC) {
+        return r.fail("not a rules file");
+    }
+    r.at = MAGIC.len();
+    let n = r.len()?;
+    let docs = (0..n).map(|_| r.document()).collect::<Read<Vec<_>>>()?;
+    if r.at != bytes.len() {
+        return r.fail("extra bytes after the last document");
+    }
+    Ok(docs)
+}
+
+const KINDS: [Kind; 4] = [
+    Kind::Subsidy,
+    Kind::Service,
+    Kind::Protection,
+    Kind::Channel,
+];
+const FREQUENCIES: [Frequency; 4] = [
+    Frequency::OneOff,
+    Frequency::PerYear,
+    Frequency::PerMonth,
+    Frequency::PerDay,
+];
+
+fn index<T: PartialEq>(all: &[T], t: &T) -> u8 {
+    all.iter()
+        .position(|x| x == t)
+        .expect("every variant is listed") as u8
+}
+fn kind_index(k: Kind) -> u8 {
+    index(&KINDS, &k)
+}
+fn frequency_index(f: Frequency) -> u8 {
+    index(&FREQUENCIES, &f)
+}
+fn deadline_index(d: DeadlineKind) -> u8 {
+    index(&DeadlineKind::ALL, &d)
+}
+fn fact_index(f: Fact) -> u8 {
+    index(Fact::ALL, &f)
+}
+
+#[cfg(all(test, feature = "load"))]
+mod tests {
+    use super::*;
+
+    fn policies() -> Vec<Document> {
+        crate::load::documents_in(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/policies"
+        )))
+        .expect("policies load")
+    }
+
+    #[test]
+    fn every_policy_survives_the_round_trip() {
+        let docs = policies();
+        let pack = encode(&docs);
+        assert_eq!(decode(&pack).expect("pack reads"), docs);
+    }
+
+    #[test]
+    fn a_cut_or_altered_pack_is_an_error_not_a_panic() {
+        let pack = encode(&policies());
+        for cut in [0, 3, 4, 5, 100, pack.len() / 2, pack.len() - 1] {
+            assert!(decode(&pack[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut longer = pack.clone();
+        longer.push(0);
+        assert_eq!(
+            decode(&longer).unwrap_err().what,
+            "extra bytes after the last document"
+        );
+        let mut foreign = pack.clone();
+        foreign[0] = b'{';
+        assert_eq!(
+            decode(&foreign).unwrap_err().to_string(),
+            "rules file damaged at byte 0: not a rules file"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_conditions_are_refused() {
+        let mut docs = policies();
+        let mut when = Condition::Always;
+        for _ in 0..100 {
+            when = Condition::Not(Box::new(when));
+        }
+        docs[0].measures[0].when = when;
+        assert_eq!(
+            decode(&encode(&docs)).unwrap_err().what,
+            "conditions nested too deep"
+        );
+    }
+}
