@@ -7,9 +7,12 @@
 //! the browser. A damaged or foreign file is an error naming the byte where reading
 //! stopped, never a panic (see the round-trip and fuzz tests).
 //!
-//! Layout: the magic `WGR1`, then the documents. Integers are LEB128; strings are a
-//! length then UTF-8; options a 0/1 byte then the value; lists a count then the items;
-//! enums one byte; decimals rust_decimal's 16-byte form; dates year, month, day.
+//! Layout: the magic `WGR1`, then the documents, then a 64-bit FNV-1a checksum of all
+//! that came before (little-endian), so that a file altered on the way — a proxy, a
+//! flipped byte — is refused instead of showing a wrong amount. Any change of one byte
+//! changes the checksum. Integers are LEB128; strings are a length then UTF-8; options a
+//! 0/1 byte then the value; lists a count then the items; enums one byte; decimals
+//! rust_decimal's 16-byte form; dates year, month, day.
 
 use std::fmt;
 
@@ -288,7 +291,17 @@ pub fn encode(docs: &[Document]) -> Vec<u8> {
     for d in docs {
         w.document(d);
     }
+    let sum = checksum(&w.0);
+    w.0.extend_from_slice(&sum.to_le_bytes());
     w.0
+}
+
+/// FNV-1a, 64 bits: each step is a bijection of the state, so one changed byte always
+/// gives another sum.
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 // ---------------------------------------------------------------- reading
@@ -563,13 +576,19 @@ impl Reader<'_> {
 /// Reads a pack written by [`encode`].
 pub fn decode(bytes: &[u8]) -> Result<Vec<Document>, PackError> {
     let mut r = Reader { bytes, at: 0 };
-    if !bytes.starts_with(MAGIC) {
+    if !bytes.starts_with(MAGIC) || bytes.len() < MAGIC.len() + 8 {
         return r.fail("not a rules file");
     }
+    let (body, sum) = bytes.split_at(bytes.len() - 8);
+    if sum != checksum(body).to_le_bytes() {
+        r.at = body.len();
+        return r.fail("checksum does not match (the file was changed on the way)");
+    }
+    let mut r = Reader { bytes: body, at: 0 };
     r.at = MAGIC.len();
     let n = r.len()?;
     let docs = (0..n).map(|_| r.document()).collect::<Read<Vec<_>>>()?;
-    if r.at != bytes.len() {
+    if r.at != body.len() {
         return r.fail("extra bytes after the last document");
     }
     Ok(docs)
@@ -633,10 +652,17 @@ mod tests {
         }
         let mut longer = pack.clone();
         longer.push(0);
-        assert_eq!(
-            decode(&longer).unwrap_err().what,
-            "extra bytes after the last document"
-        );
+        assert!(decode(&longer)
+            .unwrap_err()
+            .what
+            .starts_with("checksum does not match"));
+        // A changed amount is refused, not shown.
+        let mut changed = pack.clone();
+        changed[pack.len() / 3] ^= 1;
+        assert!(decode(&changed)
+            .unwrap_err()
+            .what
+            .starts_with("checksum does not match"));
         let mut foreign = pack.clone();
         foreign[0] = b'{';
         assert_eq!(
@@ -656,6 +682,19 @@ mod tests {
         assert_eq!(
             decode(&encode(&docs)).unwrap_err().what,
             "conditions nested too deep"
+        );
+    }
+
+    #[test]
+    fn trailing_bytes_inside_a_valid_checksum_are_refused() {
+        let mut body = encode(&policies());
+        body.truncate(body.len() - 8);
+        body.push(0);
+        let sum = checksum(&body);
+        body.extend_from_slice(&sum.to_le_bytes());
+        assert_eq!(
+            decode(&body).unwrap_err().what,
+            "extra bytes after the last document"
         );
     }
 }

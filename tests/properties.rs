@@ -183,3 +183,36 @@ proptest! {
         prop_assert_eq!(wugong::share::decode(&text), Ok(a));
     }
 }
+
+/// The rules file as the web build writes it.
+fn rules_pack() -> &'static [u8] {
+    static PACK: OnceLock<Vec<u8>> = OnceLock::new();
+    PACK.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
+        wugong::pack::encode(&wugong::load::documents_in(&dir).unwrap())
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A rules file damaged on the way (a proxy, a cut download, a changed byte) is
+    /// refused with an error naming a byte inside the file: never read, never a panic.
+    #[test]
+    fn a_damaged_rules_file_is_an_error_not_a_panic(at in 0usize..1_000_000, byte in any::<u8>(), cut in 0usize..1_000_000, junk in proptest::collection::vec(any::<u8>(), 0..64)) {
+        let pack = rules_pack();
+        let mut flipped = pack.to_vec();
+        let i = at % flipped.len();
+        flipped[i] = byte;
+        let cut = &pack[..cut % pack.len()];
+        for damaged in [&flipped[..], cut, &junk[..]] {
+            if damaged == pack {
+                continue;
+            }
+            match wugong::pack::decode(damaged) {
+                Err(e) => prop_assert!(e.at <= damaged.len(), "{}", e),
+                Ok(_) => prop_assert!(false, "damaged file accepted"),
+            }
+        }
+    }
+}

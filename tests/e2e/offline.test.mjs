@@ -23,6 +23,9 @@ test("after one visit the check works with no network", async () => {
   await page.waitForSelector("[data-testid=question]");
   await controlled(page);
   await page.context().setOffline(true);
+  // Now true, so now said.
+  await page.reload();
+  await page.waitForSelector("[data-testid=offline-ready]");
   const persona = { asOf: "2026-11-23", answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_unpaid_wages"] }, StillEmployed: "yes" } };
   await completeCheck(page, ctx.base, persona);
   const shown = await cards(page);

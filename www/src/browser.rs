@@ -96,6 +96,18 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// True when this build's service worker serves the page, so it opens offline. False in
+/// browsers without service workers (iOS in-app browsers) and on the very first visit.
+pub fn offline_ready() -> bool {
+    let Some(w) = window() else { return false };
+    let nav = w.navigator();
+    js_sys::Reflect::get(&nav, &JsValue::from_str("serviceWorker"))
+        .ok()
+        .filter(|sw| !sw.is_undefined())
+        .and_then(|sw| js_sys::Reflect::get(&sw, &JsValue::from_str("controller")).ok())
+        .is_some_and(|c| !c.is_null() && !c.is_undefined())
+}
+
 /// A query parameter of the page address (`?date=…`, `?lang=en`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;

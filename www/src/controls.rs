@@ -106,7 +106,7 @@ pub fn Footer(props: &StateOnly) -> Html {
             if state.screen != Screen::Print {
                 <div class="row actions">
                     <button class="secondary" onclick={make_link} data-testid="share">{ tr(english, "分享结果", "Share") }</button>
-                    <button class="secondary" onclick={print} data-testid="print">{ tr(english, "打印 / 保存", "Print / save") }</button>
+                    <button class="secondary" onclick={print} data-testid="print">{ tr(english, "保存 / 打印 / 复制", "Save / print / copy") }</button>
                     <button class="secondary danger" onclick={clear} data-testid="clear">
                         { if *confirm_clear { tr(english, "确定清除我的回答？", "Really clear my answers?") } else { tr(english, "清除我的回答", "Clear my answers") } }
                     </button>
@@ -132,6 +132,10 @@ pub fn Footer(props: &StateOnly) -> Html {
             <p class="meta">
                 { if english { format!("Rules updated on {data_date}. Everything is worked out on your phone; your answers are not sent anywhere.") }
                   else { format!("规定更新于 {data_date}。全部在你手机上计算，你的回答不会上传。") } }
+                // Said only where it is true: a service worker controls this page.
+                if browser::offline_ready() {
+                    <span data-testid="offline-ready">{ tr(english, "这个页面已存在手机上，没有网络也能打开。", " This page is saved on your phone and opens without a network.") }</span>
+                }
             </p>
         </footer>
     }

@@ -302,6 +302,7 @@ fn MyAnswers(props: &StateOnly) -> Html {
 #[component]
 pub fn PrintView(props: &StateOnly) -> Html {
     let state = &props.state;
+    let copied = use_state(|| false);
     let english = state.english;
     let as_of = state.as_of();
     let Some(catalogue) = catalogue() else {
@@ -313,33 +314,94 @@ pub fn PrintView(props: &StateOnly) -> Html {
         Callback::from(move |_| state.dispatch(Action::Back))
     };
     let print = Callback::from(|_| crate::browser::print());
-    let line = |o: &Outcome| {
+    let entry = |o: &Outcome| {
         let amount = amount_line(o, english)
             .map(|a| format!(" — {a}"))
             .unwrap_or_default();
-        html! { <li>{ format!("{}{amount}（{} {}）", o.measure.title, o.document.number, o.measure.clause) }</li> }
+        format!(
+            "{}{amount}（{} {}）",
+            o.measure.title, o.document.number, o.measure.clause
+        )
     };
     let timeline: Vec<Deadline> = Deadline::all(&state.answers, as_of)
         .into_iter()
         .filter(|d| matches!(d.due, Due::On { .. } | Due::NotWhileEmployed))
         .collect();
+    let groups = [
+        Group::ApplyNow,
+        Group::MayQualify,
+        Group::Protections,
+        Group::Contacts,
+    ];
+    let heading = tr(english, "务工自查结果", "Self-check summary");
+    let dated = if english {
+        format!("Rules as of {as_of}")
+    } else {
+        format!("按 {as_of} 的规定")
+    };
+    let hotlines = tr(
+        english,
+        "有问题打 12333（人社）、12348（法律服务）、010-12351（工会）。",
+        "Questions: call 12333 (HR), 12348 (legal services), 010-12351 (trade union).",
+    );
+    // The same summary as text, to paste into a chat or a note: WeChat can clear
+    // localStorage, and iOS in-app browsers keep nothing offline.
+    let text = {
+        let mut t = format!("{heading}\n{dated}\n");
+        for g in groups {
+            let lines: Vec<String> = eval
+                .outcomes
+                .iter()
+                .filter(|o| o.group() == g)
+                .map(entry)
+                .collect();
+            if !lines.is_empty() {
+                t += &format!("\n{}\n", group_title(g, english));
+                for l in lines {
+                    t += &format!("- {l}\n");
+                }
+            }
+        }
+        if !timeline.is_empty() {
+            t += &format!("\n{}\n", tr(english, "期限", "Deadlines"));
+            for d in &timeline {
+                t += &format!("- {}：{}\n", d.kind.title(english), d.due.describe(english));
+            }
+        }
+        t + "\n" + hotlines
+    };
+    let copy = {
+        let text = text.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            crate::browser::copy(&text);
+            copied.set(true);
+        })
+    };
     html! {
         <section class="print-view" data-testid="print-view">
             <div class="row no-print">
                 <button class="secondary" onclick={back}>{ tr(english, "← 返回", "← Back") }</button>
                 <button class="primary" onclick={print}>{ tr(english, "打印 / 存为PDF", "Print / save as PDF") }</button>
+                <button class="secondary" onclick={copy} data-testid="copy-summary">{ tr(english, "复制文字", "Copy as text") }</button>
             </div>
-            <h1>{ tr(english, "务工自查结果", "Self-check summary") }</h1>
-            <p>{ if english { format!("Rules as of {as_of}") } else { format!("按 {as_of} 的规定") } }</p>
-            for g in [Group::ApplyNow, Group::MayQualify, Group::Protections, Group::Contacts] {
+            if *copied {
+                <div class="share-box no-print">
+                    <label for="summary-text">{ tr(english, "已复制。如果没有复制成功，长按下面的文字复制：", "Copied. If not, press and hold the text below to copy it:") }</label>
+                    <textarea id="summary-text" readonly=true rows="8" value={text} data-testid="summary-text" />
+                </div>
+            }
+            <h1>{ heading }</h1>
+            <p>{ dated }</p>
+            for g in groups {
                 <h2>{ group_title(g, english) }</h2>
-                <ul>{ for eval.outcomes.iter().filter(|o| o.group() == g).map(line) }</ul>
+                <ul>{ for eval.outcomes.iter().filter(|o| o.group() == g).map(|o| html! { <li>{ entry(o) }</li> }) }</ul>
             }
             if !timeline.is_empty() {
                 <h2>{ tr(english, "期限", "Deadlines") }</h2>
                 <ul>{ for timeline.iter().map(|d| html! { <li>{ format!("{}：{}", d.kind.title(english), d.due.describe(english)) }</li> }) }</ul>
             }
-            <p>{ tr(english, "有问题打 12333（人社）、12348（法律服务）、010-12351（工会）。", "Questions: call 12333 (HR), 12348 (legal services), 010-12351 (trade union).") }</p>
+            <p>{ hotlines }</p>
         </section>
     }
 }

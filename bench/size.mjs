@@ -1,0 +1,38 @@
+// What a phone downloads, gzip -9, from a built dist/. Deterministic, so CI checks the
+// budget of issue 4 with it (tests/e2e/size.test.mjs); bench/web.mjs prints it too.
+//   node bench/size.mjs [dist]
+// - first screen: everything the browser loads before the first question can be
+//   answered (page, scripts, wasm, styles, favicon, manifest);
+// - rules: the rules file, fetched while the first question is on screen;
+// - plain page: fallback.html, the same rules as static HTML (the efficiency figure).
+import { readFileSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The first screen may weigh at most this many bytes, gzip (150 KB). */
+export const FIRST_SCREEN_BUDGET = 150_000;
+
+const FIRST_SCREEN = /^(index\.html|detect\.js|manifest\.webmanifest|icon-32\.png|(start|style|wugong-www)-.*)$/;
+
+export function sizes(dist = "dist") {
+  const files = readdirSync(dist);
+  const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+  const firstScreen = Object.fromEntries(files.filter((f) => FIRST_SCREEN.test(f)).map((f) => [f, gz(f)]));
+  const rulesFile = files.find((f) => /^rules-.*\.bin$/.test(f));
+  if (!rulesFile || !files.some((f) => /_bg\.wasm$/.test(f))) throw new Error(`${dist}: not a built widget (run scripts/build-web)`);
+  const firstScreenTotal = Object.values(firstScreen).reduce((a, b) => a + b, 0);
+  const rules = gz(rulesFile);
+  return { firstScreen, firstScreenTotal, rules, fullCheck: firstScreenTotal + rules, plainPage: gz("fallback.html") };
+}
+
+export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const s = sizes(process.argv[2] ?? "dist");
+  for (const [f, n] of Object.entries(s.firstScreen)) console.log(`  ${f.padEnd(40)} ${kb(n)}`);
+  console.log(`first screen (gzip)             ${kb(s.firstScreenTotal)}   budget ${kb(FIRST_SCREEN_BUDGET)}`);
+  console.log(`rules file, loaded next (gzip)  ${kb(s.rules)}`);
+  console.log(`a whole check (gzip)            ${kb(s.fullCheck)}`);
+  console.log(`same rules as plain HTML (gzip) ${kb(s.plainPage)}   ratio ${(s.fullCheck / s.plainPage).toFixed(1)}×`);
+}
