@@ -1,5 +1,5 @@
 //! Lists `policies/*.toml` so the native engine and the CLI carry the policies inside
-//! the binary. (The wasm widget gets them from www/build.rs, checked and as JSON.)
+//! the binary. (The wasm widget gets them as a rules file written by `selfcheck pack`.)
 
 use std::{env, fs, path::Path};
 

@@ -62,13 +62,20 @@ after(async () => {
   if (ctx) await stop(ctx);
 });
 
-test("nginx serves wasm as application/wasm, compressed, cached by hash", async () => {
+test("nginx serves wasm as application/wasm and the rules file, compressed, cached by hash", async () => {
   const html = await (await fetch(base)).text();
   const wasm = html.match(/href="?\.\/([^" >]+_bg\.wasm)/)[1];
   const res = await fetch(base + wasm, { headers: { "Accept-Encoding": "gzip" } });
   assert.equal(res.headers.get("content-type"), "application/wasm");
   assert.equal(res.headers.get("content-encoding"), "gzip");
   assert.match(res.headers.get("cache-control"), /immutable/);
+  // The rules file too: hashed, so cached for good, and compressed.
+  const rules = html.match(/content="?(rules-[0-9a-f]+\.bin)/)[1];
+  const r = await fetch(base + rules, { headers: { "Accept-Encoding": "gzip" } });
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get("content-type"), "application/octet-stream");
+  assert.equal(r.headers.get("content-encoding"), "gzip");
+  assert.match(r.headers.get("cache-control"), /immutable/);
   const index = await fetch(base);
   assert.equal(index.headers.get("cache-control"), "no-cache");
   assert.match(index.headers.get("content-security-policy"), /script-src 'self' 'wasm-unsafe-eval'/);

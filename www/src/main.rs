@@ -183,7 +183,7 @@ fn App() -> Html {
         Screen::Ask(_) | Screen::Waiting => html! {},
     };
     html! {
-        <div class="app">
+        <div class="app" data-rules={match state.rules { Rules::Loading => "loading", Rules::Ready => "ready", Rules::Failed(_) => "failed" }}>
             // ?embed=1: an office's page already has its own header.
             if !state.embedded { <controls::Header state={state.clone()} /> }
             if let Some(n) = &state.notice {
