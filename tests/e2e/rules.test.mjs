@@ -39,8 +39,11 @@ test("the first question shows before the rules arrive; the check goes on when t
   // Answered before the rules are in: the worker is told to wait, nothing is lost.
   await page.click("[data-testid=region-44]");
   await page.waitForSelector("[data-testid=rules-loading]");
+  // The footer dates the rules only once it has them.
+  assert.doesNotMatch(await page.textContent("footer"), /规定更新于/);
   release();
   await page.waitForSelector("[data-testid=question]");
+  assert.match(await page.textContent("footer"), /规定更新于 20\d\d-\d\d-\d\d。/);
   assert.notEqual(await page.getAttribute("[data-testid=question]", "data-question"), "Home");
   assert.match(await page.evaluate(() => localStorage.getItem("wugong.answers.v1")), /home_region=44/);
   clean(page);

@@ -130,8 +130,10 @@ pub fn Footer(props: &StateOnly) -> Html {
                 </form>
             </details>
             <p class="meta">
-                { if english { format!("Rules updated on {data_date}. Everything is worked out on your phone; your answers are not sent anywhere.") }
-                  else { format!("规定更新于 {data_date}。全部在你手机上计算，你的回答不会上传。") } }
+                if !data_date.is_empty() {
+                    { if english { format!("Rules updated on {data_date}. ") } else { format!("规定更新于 {data_date}。") } }
+                }
+                { tr(english, "全部在你手机上计算，你的回答不会上传。", "Everything is worked out on your phone; your answers are not sent anywhere.") }
                 // Said only where it is true: a service worker controls this page.
                 if browser::offline_ready() {
                     <span data-testid="offline-ready">{ tr(english, "这个页面已存在手机上，没有网络也能打开。", " This page is saved on your phone and opens without a network.") }</span>
