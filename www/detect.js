@@ -30,14 +30,27 @@
     window.__wugongUnsupported = true;
     return;
   }
-  // If the app has not started after a while (a failed download, a stale cached page),
-  // say so and offer a retry instead of a white screen.
-  setTimeout(function () {
+  // A failed download (the wasm, its script, a stale cached page naming files that are
+  // gone) says so at once and offers a retry instead of a white screen; anything else
+  // that keeps the app from starting, after 20 s.
+  function failed() {
     if (app.querySelector(".loading")) {
       show(
-        "<h1>没加载出来</h1><p>可能是网络不好。请检查网络后 <a href=\"./\">重新打开</a>。</p>" +
+        '<h1>没加载出来</h1><p>可能是网络不好。请检查网络后 <a href="./" data-testid="reload">重新打开</a>。</p>' +
           '<p>It did not load. Check your connection and <a href="./">try again</a>.</p>'
       );
     }
-  }, 20000);
+  }
+  window.addEventListener("unhandledrejection", failed);
+  window.addEventListener(
+    "error",
+    function (e) {
+      // Uncaught errors before the app starts (a wasm that failed to load rejects the
+      // start-up module) and failed scripts and preloads; not a missing icon or style.
+      var t = e.target;
+      if (!(t && t.tagName === "LINK" && !/preload/.test(t.rel))) failed();
+    },
+    true
+  );
+  setTimeout(failed, 20000);
 })();

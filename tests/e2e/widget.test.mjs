@@ -204,3 +204,18 @@ test("a browser without usable WebAssembly gets a clear message and the hotlines
   const staticCalls = await page.$$eval("a[href^='tel:']", (as) => as.map((a) => a.getAttribute("href")));
   for (const tel of ["tel:12333", "tel:12348", "tel:010-12351", "tel:12345", "tel:12315"]) assert.ok(staticCalls.includes(tel), tel);
 });
+
+test("a failed download of the app says so at once, with a retry and the hotlines", async () => {
+  // As when WeChat shows a stale cached page whose files are gone from the server.
+  const page = await phone(ctx, { serviceWorkers: "block" });
+  let fail = true;
+  await page.route(/_bg\.wasm$/, (route) => (fail ? route.fulfill({ status: 404, body: "not found" }) : route.continue()));
+  await page.goto(ctx.base);
+  await page.waitForSelector("[data-testid=unsupported]", { timeout: 10000 });
+  assert.match(await page.textContent("[data-testid=unsupported]"), /没加载出来/);
+  assert.ok(await page.$("[data-testid=unsupported] a[href='tel:12333']"));
+  fail = false;
+  await page.click("[data-testid=reload]");
+  await page.waitForSelector("[data-testid=question]");
+  assert.deepEqual(page.foreign, []);
+});
