@@ -33,14 +33,18 @@ if (!dir) throw new Error("post_build.mjs must run as a Trunk hook (TRUNK_STAGIN
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
-const packed = join(dir, "rules.tmp");
-execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "pack", "--out", packed], { stdio: "inherit" });
-const rulesBytes = readFileSync(packed);
-unlinkSync(packed);
-const rules = `rules-${createHash("sha256").update(rulesBytes).digest("hex").slice(0, 16)}.bin`;
-writeFileSync(join(dir, rules), rulesBytes);
+// The English titles and summaries are a file of their own (rules-en-…), fetched only
+// when someone switches to English.
+const packed = { rules: join(dir, "rules.tmp"), "rules-en": join(dir, "rules-en.tmp") };
+execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "pack", "--out", packed.rules, "--english-out", packed["rules-en"]], { stdio: "inherit" });
 if (!html.includes("</head>")) throw new Error("post_build.mjs: no </head> in index.html");
-html = html.replace("</head>", `<meta name="wugong-rules" content="${rules}">\n</head>`);
+for (const [name, tmp] of Object.entries(packed)) {
+  const bytes = readFileSync(tmp);
+  unlinkSync(tmp);
+  const file = `${name}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.bin`;
+  writeFileSync(join(dir, file), bytes);
+  html = html.replace("</head>", `<meta name="wugong-${name}" content="${file}">\n</head>`);
+}
 
 const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
 const m = html.match(inline);

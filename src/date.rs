@@ -20,6 +20,10 @@ impl fmt::Display for DateError {
 }
 
 impl Date {
+    /// A date for places that need one before the real one is known (the rules reader
+    /// after an error); never shown.
+    pub const PLACEHOLDER: Date = Date(time::Date::MIN);
+
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
         let m = Month::try_from(month)
             .map_err(|_| DateError(format!("month {month} does not exist")))?;

@@ -7,6 +7,9 @@
 //! the browser. A damaged or foreign file is an error naming the byte where reading
 //! stopped, never a panic (see the round-trip and fuzz tests).
 //!
+//! The English titles and summaries go in a second file (`WGE1`, see [`EnglishText`]),
+//! fetched only when someone reads in English.
+//!
 //! Layout: the magic `WGR1`, then the documents, then a 64-bit FNV-1a checksum of all
 //! that came before (little-endian), so that a file altered on the way — a proxy, a
 //! flipped byte — is refused instead of showing a wrong amount. Any change of one byte
@@ -27,6 +30,7 @@ use crate::money::Money;
 use crate::policy::{Audience, Document, Kind, Measure, Phone};
 
 const MAGIC: &[u8; 4] = b"WGR1";
+const ENGLISH_MAGIC: &[u8; 4] = b"WGE1";
 /// Deeper condition trees than this are refused rather than recursed into.
 const MAX_DEPTH: u32 = 32;
 
@@ -286,11 +290,49 @@ impl Writer {
 
 /// The documents as a pack.
 pub fn encode(docs: &[Document]) -> Vec<u8> {
-    let mut w = Writer(MAGIC.to_vec());
-    w.uint(docs.len() as u64);
-    for d in docs {
-        w.document(d);
-    }
+    framed(MAGIC, docs.len(), |w| {
+        docs.iter().for_each(|d| w.document(d))
+    })
+}
+
+/// A measure's English title and summary. The widget ships them in a file of their own,
+/// fetched only when someone switches to English: a quarter of the rules' size that
+/// Chinese readers need not download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnglishText {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+}
+
+/// Moves the English texts out of `docs` (leaving empty titles and no summaries).
+pub fn take_english(docs: &mut [Document]) -> Vec<EnglishText> {
+    docs.iter_mut()
+        .flat_map(|d| d.measures.iter_mut())
+        .map(|m| EnglishText {
+            id: m.id.clone(),
+            title: std::mem::take(&mut m.title_en),
+            summary: m.summary_en.take(),
+        })
+        .collect()
+}
+
+/// The English texts as a file of their own.
+pub fn encode_english(texts: &[EnglishText]) -> Vec<u8> {
+    framed(ENGLISH_MAGIC, texts.len(), |w| {
+        for t in texts {
+            w.str(&t.id);
+            w.str(&t.title);
+            w.opt_str(&t.summary);
+        }
+    })
+}
+
+/// Magic, count, the items, then the checksum of all that.
+fn framed(magic: &[u8; 4], count: usize, items: impl FnOnce(&mut Writer)) -> Vec<u8> {
+    let mut w = Writer(magic.to_vec());
+    w.uint(count as u64);
+    items(&mut w);
     let sum = checksum(&w.0);
     w.0.extend_from_slice(&sum.to_le_bytes());
     w.0
@@ -306,292 +348,330 @@ fn checksum(bytes: &[u8]) -> u64 {
 
 // ---------------------------------------------------------------- reading
 
+/// Reads with a sticky error: after the first problem every read returns a placeholder
+/// and consumes nothing, and the caller checks `error` once at the end. Why not `?` on
+/// every field: that version spent 11 KB of wasm on unwinding half-built measures.
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    error: Option<PackError>,
 }
 
-type Read<T> = Result<T, PackError>;
-
 impl Reader<'_> {
-    fn fail<T>(&self, what: &'static str) -> Read<T> {
-        Err(PackError { at: self.at, what })
+    fn fail(&mut self, what: &'static str) {
+        if self.error.is_none() {
+            self.error = Some(PackError { at: self.at, what });
+        }
+        // Nothing more is read: every list is empty from here.
+        self.at = self.bytes.len();
     }
-    fn byte(&mut self) -> Read<u8> {
+    fn byte(&mut self) -> u8 {
         match self.bytes.get(self.at) {
             Some(&b) => {
                 self.at += 1;
-                Ok(b)
+                b
             }
-            None => self.fail("ends too early"),
+            None => {
+                self.fail("ends too early");
+                0
+            }
         }
     }
-    fn flag(&mut self) -> Read<bool> {
-        match self.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => self.fail("expected 0 or 1"),
+    fn flag(&mut self) -> bool {
+        match self.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                self.fail("expected 0 or 1");
+                false
+            }
         }
     }
-    fn uint(&mut self) -> Read<u64> {
+    fn uint(&mut self) -> u64 {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
+            let b = self.byte();
             n |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
-                return Ok(n);
+                return n;
             }
         }
-        self.fail("number too long")
+        self.fail("number too long");
+        0
     }
-    fn u32(&mut self) -> Read<u32> {
-        match u32::try_from(self.uint()?) {
-            Ok(n) => Ok(n),
-            Err(_) => self.fail("number too large"),
-        }
+    fn u32(&mut self) -> u32 {
+        let n = self.uint();
+        u32::try_from(n).unwrap_or_else(|_| {
+            self.fail("number too large");
+            0
+        })
     }
     /// A list length, refused when the rest of the file could not hold that many items.
-    fn len(&mut self) -> Read<usize> {
-        let n = self.uint()?;
+    fn len(&mut self) -> usize {
+        let n = self.uint();
         if n > (self.bytes.len() - self.at) as u64 {
-            return self.fail("list longer than the file");
+            self.fail("list longer than the file");
+            return 0;
         }
-        Ok(n as usize)
+        n as usize
     }
-    fn str(&mut self) -> Read<String> {
-        let n = self.len()?;
+    fn str(&mut self) -> String {
+        let n = self.len();
         let start = self.at;
         match std::str::from_utf8(&self.bytes[start..start + n]) {
             Ok(s) => {
                 self.at += n;
-                Ok(s.to_string())
+                s.to_string()
             }
-            Err(_) => self.fail("text is not UTF-8"),
+            Err(_) => {
+                self.fail("text is not UTF-8");
+                String::new()
+            }
         }
     }
-    fn opt_str(&mut self) -> Read<Option<String>> {
-        Ok(if self.flag()? {
-            Some(self.str()?)
-        } else {
-            None
-        })
+    fn opt_str(&mut self) -> Option<String> {
+        self.flag().then(|| self.str())
     }
-    fn strs(&mut self) -> Read<Vec<String>> {
-        let n = self.len()?;
+    fn strs(&mut self) -> Vec<String> {
+        let n = self.len();
         (0..n).map(|_| self.str()).collect()
     }
-    fn decimal(&mut self) -> Read<Decimal> {
+    fn decimal(&mut self) -> Decimal {
         let Some(raw) = self.bytes.get(self.at..self.at + 16) else {
-            return self.fail("ends too early");
+            self.fail("ends too early");
+            return Decimal::ZERO;
         };
         let mut b = [0u8; 16];
         b.copy_from_slice(raw);
         // Flags byte 0 and 1 unused, byte 2 the scale (at most 28), byte 3 the sign.
         if b[0] != 0 || b[1] != 0 || b[2] > 28 || b[3] & 0x7f != 0 {
-            return self.fail("not a decimal");
+            self.fail("not a decimal");
+            return Decimal::ZERO;
         }
         self.at += 16;
-        Ok(Decimal::deserialize(b))
+        Decimal::deserialize(b)
     }
-    fn money(&mut self) -> Read<Money> {
-        Ok(Money(self.decimal()?))
+    fn money(&mut self) -> Money {
+        Money(self.decimal())
     }
-    fn date(&mut self) -> Read<Date> {
-        let year = self.u32()?;
-        let month = self.byte()?;
-        let day = self.byte()?;
+    fn date(&mut self) -> Date {
+        let year = self.u32();
+        let month = self.byte();
+        let day = self.byte();
         match i32::try_from(year)
             .ok()
             .and_then(|y| Date::new(y, month, day).ok())
         {
-            Some(d) => Ok(d),
-            None => self.fail("not a date"),
+            Some(d) => d,
+            None => {
+                self.fail("not a date");
+                Date::PLACEHOLDER
+            }
         }
     }
-    fn opt_date(&mut self) -> Read<Option<Date>> {
-        Ok(if self.flag()? {
-            Some(self.date()?)
-        } else {
-            None
-        })
+    fn opt_date(&mut self) -> Option<Date> {
+        self.flag().then(|| self.date())
     }
-    fn condition(&mut self, depth: u32) -> Read<Condition> {
+    fn condition(&mut self, depth: u32) -> Condition {
         if depth > MAX_DEPTH {
-            return self.fail("conditions nested too deep");
+            self.fail("conditions nested too deep");
+            return Condition::Always;
         }
-        Ok(match self.byte()? {
+        match self.byte() {
             0 => Condition::Always,
             tag @ (1 | 2) => {
-                let n = self.len()?;
-                let v = (0..n)
-                    .map(|_| self.condition(depth + 1))
-                    .collect::<Read<Vec<_>>>()?;
+                let n = self.len();
+                let v = (0..n).map(|_| self.condition(depth + 1)).collect();
                 if tag == 1 {
                     Condition::All(v)
                 } else {
                     Condition::Any(v)
                 }
             }
-            3 => Condition::Not(Box::new(self.condition(depth + 1)?)),
+            3 => Condition::Not(Box::new(self.condition(depth + 1))),
             4 => {
-                let fact = match Fact::ALL.get(self.byte()? as usize) {
-                    Some(&f) => f,
-                    None => return self.fail("unknown fact"),
-                };
+                let fact = self.pick(Fact::ALL, "unknown fact");
                 Condition::Test(Test {
                     fact,
-                    check: self.check()?,
+                    check: self.check(),
                 })
             }
-            _ => return self.fail("unknown condition"),
-        })
+            _ => {
+                self.fail("unknown condition");
+                Condition::Always
+            }
+        }
     }
-    fn check(&mut self) -> Read<Check> {
-        Ok(match self.byte()? {
-            0 => Check::Is(self.flag()?),
-            1 => Check::OneOf(self.strs()?),
-            2 => Check::Within(self.strs()?),
-            3 => Check::AtLeast(self.u32()?),
-            4 => Check::AtMost(self.u32()?),
-            5 => Check::MoneyAtLeast(self.money()?),
-            6 => Check::MoneyAtMost(self.money()?),
-            7 => Check::OnOrAfter(self.date()?),
-            8 => Check::OnOrBefore(self.date()?),
-            _ => return self.fail("unknown check"),
-        })
+    fn check(&mut self) -> Check {
+        match self.byte() {
+            0 => Check::Is(self.flag()),
+            1 => Check::OneOf(self.strs()),
+            2 => Check::Within(self.strs()),
+            3 => Check::AtLeast(self.u32()),
+            4 => Check::AtMost(self.u32()),
+            5 => Check::MoneyAtLeast(self.money()),
+            6 => Check::MoneyAtMost(self.money()),
+            7 => Check::OnOrAfter(self.date()),
+            8 => Check::OnOrBefore(self.date()),
+            _ => {
+                self.fail("unknown check");
+                Check::Is(false)
+            }
+        }
     }
-    fn amount(&mut self) -> Read<AmountRule> {
-        Ok(match self.byte()? {
-            0 => AmountRule::Fixed(self.money()?),
-            1 => AmountRule::UpTo(self.money()?),
-            2 => AmountRule::AtLeast(self.money()?),
+    fn amount(&mut self) -> AmountRule {
+        match self.byte() {
+            0 => AmountRule::Fixed(self.money()),
+            1 => AmountRule::UpTo(self.money()),
+            2 => AmountRule::AtLeast(self.money()),
             3 => AmountRule::Between {
-                min: self.money()?,
-                max: self.money()?,
+                min: self.money(),
+                max: self.money(),
             },
-            4 => AmountRule::TicketUpTo(self.money()?),
+            4 => AmountRule::TicketUpTo(self.money()),
             5 => {
-                let n = self.len()?;
-                let mut tiers = Vec::with_capacity(n);
-                for _ in 0..n {
-                    let through_day = if self.flag()? {
-                        Some(self.u32()?)
-                    } else {
-                        None
-                    };
-                    tiers.push(DayTier {
-                        through_day,
-                        rate: self.money()?,
-                    });
-                }
-                let cap = if self.flag()? {
-                    Some(self.money()?)
-                } else {
-                    None
-                };
+                let n = self.len();
+                let tiers = (0..n)
+                    .map(|_| DayTier {
+                        through_day: self.flag().then(|| self.u32()),
+                        rate: self.money(),
+                    })
+                    .collect();
+                let cap = self.flag().then(|| self.money());
                 AmountRule::PerDay { tiers, cap }
             }
             6 => AmountRule::PercentOfWage {
-                percent: self.decimal()?,
-                max_months: self.u32()?,
+                percent: self.decimal(),
+                max_months: self.u32(),
             },
-            7 => AmountRule::LoanUpTo(self.money()?),
-            _ => return self.fail("unknown amount rule"),
-        })
-    }
-    fn pick<T: Copy>(&mut self, all: &[T], what: &'static str) -> Read<T> {
-        match all.get(self.byte()? as usize) {
-            Some(&t) => Ok(t),
-            None => self.fail(what),
+            7 => AmountRule::LoanUpTo(self.money()),
+            _ => {
+                self.fail("unknown amount rule");
+                AmountRule::Fixed(Money::ZERO)
+            }
         }
     }
-    fn measure(&mut self) -> Read<Measure> {
-        Ok(Measure {
-            id: self.str()?,
-            kind: self.pick(&KINDS, "unknown kind")?,
-            audience: self.pick(&[Audience::Worker, Audience::Employer], "unknown audience")?,
-            title: self.str()?,
-            title_en: self.str()?,
-            summary: self.str()?,
-            summary_en: self.opt_str()?,
-            clause: self.str()?,
-            when: self.condition(0)?,
-            amount: if self.flag()? {
-                Some(self.amount()?)
-            } else {
-                None
-            },
-            frequency: if self.flag()? {
-                Some(self.pick(&FREQUENCIES, "unknown frequency")?)
-            } else {
-                None
-            },
-            apply_where: self.str()?,
-            apply_how: self.str()?,
-            materials: self.strs()?,
-            note: self.opt_str()?,
-            valid_from: self.opt_date()?,
-            valid_until: self.opt_date()?,
+    fn pick<T: Copy>(&mut self, all: &[T], what: &'static str) -> T {
+        let i = self.byte() as usize;
+        match all.get(i) {
+            Some(&t) => t,
+            None => {
+                self.fail(what);
+                all[0]
+            }
+        }
+    }
+    fn measure(&mut self) -> Measure {
+        Measure {
+            id: self.str(),
+            kind: self.pick(&KINDS, "unknown kind"),
+            audience: self.pick(&[Audience::Worker, Audience::Employer], "unknown audience"),
+            title: self.str(),
+            title_en: self.str(),
+            summary: self.str(),
+            summary_en: self.opt_str(),
+            clause: self.str(),
+            when: self.condition(0),
+            amount: self.flag().then(|| self.amount()),
+            frequency: self
+                .flag()
+                .then(|| self.pick(&FREQUENCIES, "unknown frequency")),
+            apply_where: self.str(),
+            apply_how: self.str(),
+            materials: self.strs(),
+            note: self.opt_str(),
+            valid_from: self.opt_date(),
+            valid_until: self.opt_date(),
             deadlines: {
-                let n = self.len()?;
+                let n = self.len();
                 (0..n)
                     .map(|_| self.pick(&DeadlineKind::ALL, "unknown deadline"))
-                    .collect::<Read<_>>()?
+                    .collect()
             },
             phones: {
-                let n = self.len()?;
+                let n = self.len();
                 (0..n)
-                    .map(|_| {
-                        Ok(Phone {
-                            number: self.str()?,
-                            dial: self.str()?,
-                            note: self.opt_str()?,
-                        })
+                    .map(|_| Phone {
+                        number: self.str(),
+                        dial: self.str(),
+                        note: self.opt_str(),
                     })
-                    .collect::<Read<_>>()?
+                    .collect()
             },
-        })
+        }
     }
-    fn document(&mut self) -> Read<Document> {
-        Ok(Document {
-            id: self.str()?,
-            number: self.str()?,
-            title: self.str()?,
-            issuer: self.str()?,
-            region: self.str()?,
-            issued: self.date()?,
-            valid_from: self.date()?,
-            valid_until: self.opt_date()?,
-            validity_note: self.opt_str()?,
-            source: self.str()?,
-            checked: self.date()?,
+    fn document(&mut self) -> Document {
+        Document {
+            id: self.str(),
+            number: self.str(),
+            title: self.str(),
+            issuer: self.str(),
+            region: self.str(),
+            issued: self.date(),
+            valid_from: self.date(),
+            valid_until: self.opt_date(),
+            validity_note: self.opt_str(),
+            source: self.str(),
+            checked: self.date(),
             measures: {
-                let n = self.len()?;
-                (0..n).map(|_| self.measure()).collect::<Read<_>>()?
+                let n = self.len();
+                (0..n).map(|_| self.measure()).collect()
             },
-        })
+        }
     }
 }
 
 /// Reads a pack written by [`encode`].
 pub fn decode(bytes: &[u8]) -> Result<Vec<Document>, PackError> {
-    let mut r = Reader { bytes, at: 0 };
-    if !bytes.starts_with(MAGIC) || bytes.len() < MAGIC.len() + 8 {
-        return r.fail("not a rules file");
+    read_framed(bytes, MAGIC, "extra bytes after the last document", |r| {
+        r.document()
+    })
+}
+
+/// Reads the English texts written by [`encode_english`].
+pub fn decode_english(bytes: &[u8]) -> Result<Vec<EnglishText>, PackError> {
+    read_framed(
+        bytes,
+        ENGLISH_MAGIC,
+        "extra bytes after the last text",
+        |r| EnglishText {
+            id: r.str(),
+            title: r.str(),
+            summary: r.opt_str(),
+        },
+    )
+}
+
+/// Checks the magic and the checksum, then reads a count and that many items.
+fn read_framed<T>(
+    bytes: &[u8],
+    magic: &[u8; 4],
+    extra: &'static str,
+    mut item: impl FnMut(&mut Reader) -> T,
+) -> Result<Vec<T>, PackError> {
+    let fail = |at, what| Err(PackError { at, what });
+    if !bytes.starts_with(magic) || bytes.len() < magic.len() + 8 {
+        return fail(0, "not a rules file");
     }
     let (body, sum) = bytes.split_at(bytes.len() - 8);
     if sum != checksum(body).to_le_bytes() {
-        r.at = body.len();
-        return r.fail("checksum does not match (the file was changed on the way)");
+        return fail(
+            body.len(),
+            "checksum does not match (the file was changed on the way)",
+        );
     }
-    let mut r = Reader { bytes: body, at: 0 };
-    r.at = MAGIC.len();
-    let n = r.len()?;
-    let docs = (0..n).map(|_| r.document()).collect::<Read<Vec<_>>>()?;
-    if r.at != body.len() {
-        return r.fail("extra bytes after the last document");
+    let mut r = Reader {
+        bytes: body,
+        at: magic.len(),
+        error: None,
+    };
+    let n = r.len();
+    let items: Vec<T> = (0..n).map(|_| item(&mut r)).collect();
+    match r.error {
+        Some(e) => Err(e),
+        None if r.at != body.len() => fail(r.at, extra),
+        None => Ok(items),
     }
-    Ok(docs)
 }
 
 const KINDS: [Kind; 4] = [
@@ -642,6 +722,32 @@ mod tests {
         let docs = policies();
         let pack = encode(&docs);
         assert_eq!(decode(&pack).expect("pack reads"), docs);
+    }
+
+    #[test]
+    fn the_english_file_and_the_chinese_one_make_the_whole() {
+        let whole = policies();
+        let mut chinese = whole.clone();
+        let english = take_english(&mut chinese);
+        let chinese = decode(&encode(&chinese)).unwrap();
+        let english = decode_english(&encode_english(&english)).unwrap();
+        assert!(chinese
+            .iter()
+            .flat_map(|d| &d.measures)
+            .all(|m| m.title_en.is_empty() && m.summary_en.is_none()));
+        let mut merged = chinese;
+        for m in merged.iter_mut().flat_map(|d| d.measures.iter_mut()) {
+            let t = english
+                .iter()
+                .find(|t| t.id == m.id)
+                .expect("every measure has English");
+            m.title_en = t.title.clone();
+            m.summary_en = t.summary.clone();
+        }
+        assert_eq!(merged, whole);
+        // Neither file reads as the other.
+        assert!(decode(&encode_english(&[])).is_err());
+        assert!(decode_english(&encode(&whole)).is_err());
     }
 
     #[test]

@@ -146,3 +146,25 @@ fn the_documented_schema_matches_the_facts() {
         "docs/answers.schema.json is stale: run `cargo run -- schema > docs/answers.schema.json`"
     );
 }
+
+#[test]
+fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
+    let rules = temp_file("rules.bin", "");
+    let english = temp_file("rules-en.bin", "");
+    let (code, _, err) = selfcheck(&["pack", "--out", &rules, "--english-out", &english]);
+    assert_eq!(code, 0, "{err}");
+    let docs = wugong::pack::decode(&std::fs::read(&rules).unwrap()).unwrap();
+    let texts = wugong::pack::decode_english(&std::fs::read(&english).unwrap()).unwrap();
+    let measures: Vec<_> = docs.iter().flat_map(|d| &d.measures).collect();
+    assert_eq!(measures.len(), texts.len());
+    assert!(measures.len() > 150);
+    // Each measure's English is in the English file, not the rules file.
+    for (m, t) in measures.iter().zip(&texts) {
+        assert_eq!(m.id, t.id);
+        assert!(m.title_en.is_empty() && !t.title.is_empty(), "{}", m.id);
+    }
+    // Without the second path it says what is missing.
+    let (code, _, err) = selfcheck(&["pack", "--out", &rules]);
+    assert_ne!(code, 0);
+    assert!(err.contains("--english-out"), "{err}");
+}

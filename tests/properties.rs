@@ -215,4 +215,20 @@ proptest! {
             }
         }
     }
+
+    /// Garbage that passes the checksum (as if someone built a file by hand) still reads
+    /// as documents or an error, never a panic or a hang.
+    #[test]
+    fn a_sealed_file_of_garbage_is_read_or_refused(body in proptest::collection::vec(any::<u8>(), 0..400), prefix in 0usize..3000) {
+        for magic in [&b"WGR1"[..], &b"WGE1"[..]] {
+            let mut bytes = magic.to_vec();
+            // Sometimes a real start, so the garbage lands deep inside a document.
+            bytes.extend_from_slice(&rules_pack()[4..4 + prefix.min(rules_pack().len() - 12)]);
+            bytes.extend_from_slice(&body);
+            let sum = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3));
+            bytes.extend_from_slice(&sum.to_le_bytes());
+            let _ = wugong::pack::decode(&bytes);
+            let _ = wugong::pack::decode_english(&bytes);
+        }
+    }
 }

@@ -27,7 +27,7 @@ const USAGE: &str = "usage:
   selfcheck cases [DIR] [--policies DIR]
   selfcheck schema            (JSON Schema of the answers file)
   selfcheck render-static [--as-of YYYY-MM-DD] [--css FILE] [--out FILE]   (plain HTML of every rule)
-  selfcheck pack --out FILE [--policies DIR]   (the checked policies as the widget's rules file)
+  selfcheck pack --out FILE --english-out FILE [--policies DIR]   (the checked policies as the widget's rules files)
 Answers format: docs/answers.md";
 
 struct Args {
@@ -50,7 +50,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                         .ok_or(format!("--{name} needs a value"))?,
                 ),
             };
-            if !["as-of", "format", "policies", "css", "out"].contains(&k.as_str()) {
+            if !["as-of", "format", "policies", "css", "out", "english-out"].contains(&k.as_str()) {
                 return Err(format!("unknown option --{k}"));
             }
             options.insert(k, v);
@@ -246,8 +246,16 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             // because the widget builds its own Catalogue from them.
             Catalogue::new(docs.clone()).map_err(|e| e.to_string())?;
             let path = args.options.get("out").ok_or("pack needs --out FILE")?;
+            let english_path = args
+                .options
+                .get("english-out")
+                .ok_or("pack needs --english-out FILE")?;
+            let mut docs = docs;
+            let english = wugong::pack::take_english(&mut docs);
             std::fs::write(path, wugong::pack::encode(&docs))
                 .map_err(|e| format!("{path}: {e}"))?;
+            std::fs::write(english_path, wugong::pack::encode_english(&english))
+                .map_err(|e| format!("{english_path}: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
         "schema" => {

@@ -120,6 +120,22 @@ test("the interface switches to English and back", async () => {
   clean(page);
 });
 
+test("programme texts in English come in their own file, only for English readers", async () => {
+  const page = await phone(ctx);
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await completeCheck(page, ctx.base, guangdong);
+  const card = "[data-measure=hotlines-12333]";
+  assert.equal(await page.$(`${card} .gloss`), null, "no English in Chinese");
+  assert.ok(!fetched.some((p) => /rules-en-/.test(p)), "Chinese readers do not download the English texts");
+  await page.click("[data-testid=lang]");
+  await page.waitForSelector(`${card} .gloss`);
+  assert.match(await page.textContent(`${card} .gloss`), /[A-Za-z]{4,}/);
+  assert.match(await page.textContent(`${card} .summary`), /[A-Za-z]{4,}/);
+  assert.ok(fetched.some((p) => /rules-en-[0-9a-f]+\.bin$/.test(p)));
+  clean(page);
+});
+
 test("check another date re-evaluates on that date", async () => {
   const page = await phone(ctx);
   await completeCheck(page, ctx.base, guangdong);

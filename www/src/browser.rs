@@ -62,12 +62,12 @@ pub fn clear_fragment() {
     }
 }
 
-/// The rules file of this build, named by `<meta name="wugong-rules">` (written into
-/// index.html by scripts/post_build.mjs with the file's hashed name).
-pub fn rules_url() -> Option<String> {
+/// A file of this build named by `<meta name="wugong-…">` in index.html (the rules files,
+/// written there by scripts/post_build.mjs with their hashed names).
+pub fn file_named(meta: &str) -> Option<String> {
     window()?
         .document()?
-        .query_selector("meta[name=wugong-rules]")
+        .query_selector(&format!("meta[name={meta}]"))
         .ok()??
         .get_attribute("content")
         .filter(|u| !u.is_empty())

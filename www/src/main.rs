@@ -11,6 +11,7 @@ mod text;
 
 use std::sync::OnceLock;
 
+use wugong::pack::EnglishText;
 use wugong::{share, Answers, Catalogue, Fact, Question, Value};
 use yew::prelude::*;
 
@@ -24,6 +25,62 @@ static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
 
 pub fn catalogue() -> Option<&'static Catalogue> {
     CATALOGUE.get()
+}
+
+/// The measures' English titles and summaries, fetched when someone switches to English.
+static ENGLISH: OnceLock<Vec<EnglishText>> = OnceLock::new();
+
+pub fn english_text(measure_id: &str) -> Option<&'static EnglishText> {
+    ENGLISH.get()?.iter().find(|t| t.id == measure_id)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum RulesFile {
+    Rules,
+    English,
+}
+
+/// Fetches and reads one of the rules files unless it is already in, then tells the app.
+/// (One function for both files: each async function adds its own state machine to the
+/// wasm.)
+fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
+    let loaded = match file {
+        RulesFile::Rules => CATALOGUE.get().is_some(),
+        RulesFile::English => ENGLISH.get().is_some(),
+    };
+    if loaded {
+        if file == RulesFile::Rules {
+            dispatcher.dispatch(Action::RulesReady);
+        }
+        return;
+    }
+    yew::platform::spawn_local(async move {
+        let meta = match file {
+            RulesFile::Rules => "wugong-rules",
+            RulesFile::English => "wugong-rules-en",
+        };
+        let result = match browser::file_named(meta) {
+            Some(url) => browser::fetch_bytes(&url)
+                .await
+                .and_then(|bytes| match file {
+                    RulesFile::Rules => install_rules(&bytes),
+                    RulesFile::English => {
+                        let texts =
+                            wugong::pack::decode_english(&bytes).map_err(|e| e.to_string())?;
+                        let _ = ENGLISH.set(texts);
+                        Ok(())
+                    }
+                }),
+            None => Err(format!("the page names no {meta} file")),
+        };
+        dispatcher.dispatch(match (file, result) {
+            (RulesFile::Rules, Ok(())) => Action::RulesReady,
+            (RulesFile::Rules, Err(e)) => Action::RulesFailed(e),
+            (RulesFile::English, Ok(())) => Action::EnglishReady,
+            // Programme texts stay in Chinese; the interface is in English anyway.
+            (RulesFile::English, Err(e)) => Action::Notice(Some(e)),
+        });
+    });
 }
 
 /// Reads the rules file (checked when it was built; a damaged one is reported).
@@ -112,6 +169,7 @@ fn initial_state() -> State {
         embedded: browser::query_param("embed").as_deref() == Some("1"),
         rules: Rules::Loading,
         rules_attempt: 0,
+        english_texts: false,
     };
     s.screen = if from_link || s.answers.len() > 1 {
         Screen::Results
@@ -142,25 +200,17 @@ fn App() -> Html {
         );
     });
     use_effect_with(state.screen, |_| browser::scroll_to_top());
-    // Fetch the rules (again, after "try again").
+    // The rules, fetched after the first render (again after "try again"); the English
+    // texts once someone reads in English.
     use_effect_with(state.rules_attempt, {
         let dispatcher = state.dispatcher();
-        move |_| {
-            if catalogue().is_some() {
-                dispatcher.dispatch(Action::RulesReady);
-            } else {
-                yew::platform::spawn_local(async move {
-                    let loaded = match browser::rules_url() {
-                        Some(url) => browser::fetch_bytes(&url)
-                            .await
-                            .and_then(|bytes| install_rules(&bytes)),
-                        None => Err("the page names no rules file".into()),
-                    };
-                    dispatcher.dispatch(match loaded {
-                        Ok(()) => Action::RulesReady,
-                        Err(e) => Action::RulesFailed(e),
-                    });
-                });
+        move |_| load(RulesFile::Rules, dispatcher)
+    });
+    use_effect_with(state.english, {
+        let dispatcher = state.dispatcher();
+        move |english| {
+            if *english {
+                load(RulesFile::English, dispatcher)
             }
         }
     });

@@ -171,6 +171,12 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
         Verdict::Eligible => (vec![], vec![]),
     };
     let missing_questions: QuestionSet = missing.iter().map(|f| f.question()).collect();
+    // In English, once its file is in; until then (or if it fails) the Chinese text.
+    let english_en = if english {
+        crate::english_text(&m.id)
+    } else {
+        None
+    };
     let source = format!("{} {}，{}，{}", d.number, m.clause, d.issuer, d.issued);
     let spoken = format!(
         "{}。{}。{}{}",
@@ -186,10 +192,10 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
     html! {
         <article class={classes!("card", o.verdict.name(), o.status.name())} data-testid="card" data-measure={m.id.clone()} data-verdict={o.verdict.name()}>
             <h3>{ &m.title }</h3>
-            if english { <p class="gloss">{ &m.title_en }</p> }
+            if let Some(t) = english_en { <p class="gloss">{ &t.title }</p> }
             if let Some(a) = amount { <p class="amount" data-testid="amount">{ a }</p> }
             <p class={classes!("status", o.status.name())} data-testid="status">{ o.status.describe(english) }</p>
-            <p class="summary">{ if english { m.summary_en.clone().unwrap_or_else(|| m.summary.clone()) } else { m.summary.clone() } }</p>
+            <p class="summary">{ english_en.and_then(|t| t.summary.clone()).unwrap_or_else(|| m.summary.clone()) }</p>
             if !why.is_empty() && !matches!(o.verdict, Verdict::NotEligible { .. }) {
                 <div class="why"><h4>{ tr(english, "为什么适用你", "Why it applies") }</h4>
                     <ul>{ for why.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul></div>

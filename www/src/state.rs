@@ -49,6 +49,8 @@ pub struct State {
     pub rules: Rules,
     /// Counts fetches of the rules file ("try again" starts another).
     pub rules_attempt: u32,
+    /// The English texts of the measures have arrived (`main::english_text`).
+    pub english_texts: bool,
 }
 
 pub enum Action {
@@ -69,6 +71,8 @@ pub enum Action {
     Notice(Option<String>),
     RulesReady,
     RulesFailed(String),
+    /// The English texts arrived: show them.
+    EnglishReady,
     RetryRules,
 }
 
@@ -175,6 +179,10 @@ impl Reducible for State {
                     s.screen = s.next_screen();
                     s.steps += 1;
                 }
+                s
+            }
+            Action::EnglishReady => {
+                s.english_texts = true;
                 s
             }
             Action::RulesFailed(why) => {
