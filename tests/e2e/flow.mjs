@@ -13,6 +13,12 @@ async function pickRegion(page, codes) {
   }
 }
 
+/// A worker in Guangdong (no local documents) owed wages, still employed.
+export const guangdong = {
+  asOf: "2026-11-23",
+  answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_unpaid_wages"] }, StillEmployed: "yes", DisputeDate: { value: "2026-10-10" } },
+};
+
 /// Returns the questions asked, in order.
 export async function completeCheck(page, base, persona, { path = "?date=" + persona.asOf } = {}) {
   await open(page, base, path);

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: serve dist/ on loopback with the strict CSP and
 // drive Debian's Chromium through playwright-core. Every request to another origin is
 // recorded so tests can assert there are none.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/server.mjs";
 
@@ -36,6 +37,14 @@ export async function phone(ctx, { width = 360, height = 640, ...options } = {})
     if (!u.startsWith(ctx.base) && !u.startsWith("data:") && !u.startsWith("blob:")) page.foreign.push(u);
   });
   return page;
+}
+
+/// No request left the page's origin and nothing was logged as an error (speech engines
+/// complain in headless Chromium; `allowed` adds the errors a test causes on purpose).
+export function clean(page, allowed = []) {
+  assert.deepEqual(page.foreign, [], "requests to other origins");
+  const problems = page.problems.filter((p) => !/speech/i.test(p) && !allowed.some((a) => a.test(p)));
+  assert.deepEqual(problems, [], "console errors");
 }
 
 /// Opens the widget and waits until the app has replaced the loading text.

@@ -4,23 +4,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { start, stop, phone, DIST } from "./harness.mjs";
-import { completeCheck, cards } from "./flow.mjs";
+import { start, stop, phone, clean, DIST } from "./harness.mjs";
+import { completeCheck, cards, guangdong } from "./flow.mjs";
 
 let ctx;
 before(async () => (ctx = await start()));
 after(async () => stop(ctx));
-
-const guangdong = {
-  asOf: "2026-11-23",
-  answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_unpaid_wages"] }, StillEmployed: "yes", DisputeDate: { value: "2026-10-10" } },
-};
-
-function clean(page, allowed = []) {
-  assert.deepEqual(page.foreign, [], "requests to other origins");
-  const problems = page.problems.filter((p) => !/speech/i.test(p) && !allowed.some((a) => a.test(p)));
-  assert.deepEqual(problems, [], "console errors");
-}
 
 /// A phone like an iOS in-app browser: no service worker, so requests can be held back.
 const noServiceWorker = () => phone(ctx, { serviceWorkers: "block" });

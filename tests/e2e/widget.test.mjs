@@ -5,24 +5,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import { start, stop, phone, open, answer } from "./harness.mjs";
-import { completeCheck, cards } from "./flow.mjs";
+import { start, stop, phone, open, answer, clean } from "./harness.mjs";
+import { completeCheck, cards, guangdong } from "./flow.mjs";
 
 let ctx;
 before(async () => (ctx = await start()));
 after(async () => stop(ctx));
 
 // A worker from Guangdong: only national protections and channels apply.
-const guangdong = {
-  asOf: "2026-11-23",
-  answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_unpaid_wages"] }, StillEmployed: "yes", DisputeDate: { value: "2026-10-10" } },
-};
-
-function clean(page) {
-  assert.deepEqual(page.foreign, [], "requests to other origins");
-  assert.deepEqual(page.problems.filter((p) => !/speech/i.test(p)), [], "console errors");
-}
-
 test("a broken share link is reported in one line and ignored", async () => {
   const page = await phone(ctx);
   let dialogs = 0;
