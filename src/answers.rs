@@ -235,7 +235,7 @@ fn check_value(fact: Fact, value: &Value) -> Result<(), AnswerError> {
     } else {
         Err(AnswerError {
             field: fact.name().into(),
-            message: format!("{} is not a valid value", value_text(&value)),
+            message: format!("{} is not a valid value", value_text(value)),
         })
     }
 }

@@ -267,98 +267,92 @@ impl Fact {
     }
 }
 
-/// A set of facts as one bit each. Why not a `BTreeSet`: every B-tree instantiation
-/// costs the wasm a few KB, and there are only a few dozen facts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct FactSet(u64);
+/// A set of facts or of question screens, one bit each. Why not a `BTreeSet`: every
+/// B-tree instantiation costs the wasm a few KB, and there are only a few dozen of each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BitSet<T> {
+    bits: u64,
+    of: std::marker::PhantomData<T>,
+}
 
-const _: () = assert!(Fact::ALL.len() <= 64, "FactSet holds at most 64 facts");
+/// What a [`BitSet`] can hold: a fieldless enum listed in declaration order.
+pub trait Member: Copy + 'static {
+    const ALL: &'static [Self];
+    fn bit(self) -> u32;
+}
 
-impl FactSet {
-    pub fn new() -> FactSet {
-        FactSet(0)
-    }
-    /// Adds `fact`; false if it was already there.
-    pub fn insert(&mut self, fact: Fact) -> bool {
-        let had = self.contains(fact);
-        self.0 |= 1 << fact as u32;
-        !had
-    }
-    pub fn remove(&mut self, fact: Fact) {
-        self.0 &= !(1 << fact as u32);
-    }
-    pub fn contains(self, fact: Fact) -> bool {
-        self.0 & (1 << fact as u32) != 0
-    }
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-    pub fn len(self) -> usize {
-        self.0.count_ones() as usize
-    }
-    /// The facts in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = Fact> {
-        Fact::ALL.iter().copied().filter(move |f| self.contains(*f))
+impl Member for Fact {
+    const ALL: &'static [Fact] = Fact::ALL;
+    fn bit(self) -> u32 {
+        self as u32
     }
 }
 
-impl FromIterator<Fact> for FactSet {
-    fn from_iter<I: IntoIterator<Item = Fact>>(iter: I) -> FactSet {
-        let mut set = FactSet::new();
+impl Member for Question {
+    const ALL: &'static [Question] = &Question::ALL;
+    fn bit(self) -> u32 {
+        self as u32
+    }
+}
+
+const _: () = assert!(
+    Fact::ALL.len() <= 64 && Question::COUNT <= 64,
+    "a BitSet holds 64"
+);
+
+pub type FactSet = BitSet<Fact>;
+pub type QuestionSet = BitSet<Question>;
+
+impl<T: Member> BitSet<T> {
+    pub fn new() -> Self {
+        BitSet {
+            bits: 0,
+            of: std::marker::PhantomData,
+        }
+    }
+    /// Adds `item`; false if it was already there.
+    pub fn insert(&mut self, item: T) -> bool {
+        let had = self.contains(item);
+        self.bits |= 1 << item.bit();
+        !had
+    }
+    pub fn remove(&mut self, item: T) {
+        self.bits &= !(1 << item.bit());
+    }
+    pub fn contains(self, item: T) -> bool {
+        self.bits & (1 << item.bit()) != 0
+    }
+    pub fn is_empty(self) -> bool {
+        self.bits == 0
+    }
+    pub fn len(self) -> usize {
+        self.bits.count_ones() as usize
+    }
+    /// The members in declaration order.
+    pub fn iter(self) -> impl Iterator<Item = T> {
+        T::ALL.iter().copied().filter(move |t| self.contains(*t))
+    }
+}
+
+impl<T: Member> Default for BitSet<T> {
+    fn default() -> Self {
+        BitSet::new()
+    }
+}
+
+impl<T: Member> FromIterator<T> for BitSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut set = BitSet::new();
         set.extend(iter);
         set
     }
 }
 
-impl Extend<Fact> for FactSet {
-    fn extend<I: IntoIterator<Item = Fact>>(&mut self, iter: I) {
-        for f in iter {
-            self.insert(f);
+impl<T: Member> Extend<T> for BitSet<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        for t in iter {
+            self.insert(t);
         }
-    }
-}
-
-/// A set of question screens, one bit each (see [`FactSet`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct QuestionSet(u64);
-
-const _: () = assert!(
-    Question::COUNT <= 64,
-    "QuestionSet holds at most 64 screens"
-);
-
-impl QuestionSet {
-    pub fn new() -> QuestionSet {
-        QuestionSet(0)
-    }
-    /// Adds `q`; false if it was already there.
-    pub fn insert(&mut self, q: Question) -> bool {
-        let had = self.contains(q);
-        self.0 |= 1 << q as u32;
-        !had
-    }
-    pub fn contains(self, q: Question) -> bool {
-        self.0 & (1 << q as u32) != 0
-    }
-    pub fn len(self) -> usize {
-        self.0.count_ones() as usize
-    }
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-    /// The screens in the order they are declared.
-    pub fn iter(self) -> impl Iterator<Item = Question> {
-        Question::ALL.into_iter().filter(move |q| self.contains(*q))
-    }
-}
-
-impl FromIterator<Question> for QuestionSet {
-    fn from_iter<I: IntoIterator<Item = Question>>(iter: I) -> QuestionSet {
-        let mut set = QuestionSet::new();
-        for q in iter {
-            set.insert(q);
-        }
-        set
     }
 }
 

@@ -71,11 +71,12 @@ impl Writer {
         self.uint(s.len() as u64);
         self.0.extend_from_slice(s.as_bytes());
     }
-    fn opt_str(&mut self, s: &Option<String>) {
-        match s {
-            Some(s) => {
+    /// 0, or 1 and the value.
+    fn opt<T>(&mut self, v: Option<T>, write: impl FnOnce(&mut Self, T)) {
+        match v {
+            Some(v) => {
                 self.byte(1);
-                self.str(s);
+                write(self, v);
             }
             None => self.byte(0),
         }
@@ -92,28 +93,10 @@ impl Writer {
     fn money(&mut self, m: Money) {
         self.decimal(m.0);
     }
-    fn opt_money(&mut self, m: Option<Money>) {
-        match m {
-            Some(m) => {
-                self.byte(1);
-                self.money(m);
-            }
-            None => self.byte(0),
-        }
-    }
     fn date(&mut self, d: Date) {
         self.uint(d.year() as u64);
         self.byte(d.month());
         self.byte(d.day());
-    }
-    fn opt_date(&mut self, d: Option<Date>) {
-        match d {
-            Some(d) => {
-                self.byte(1);
-                self.date(d);
-            }
-            None => self.byte(0),
-        }
     }
     fn condition(&mut self, c: &Condition) {
         match c {
@@ -203,16 +186,10 @@ impl Writer {
                 self.byte(5);
                 self.uint(tiers.len() as u64);
                 for t in tiers {
-                    match t.through_day {
-                        Some(d) => {
-                            self.byte(1);
-                            self.uint(d as u64);
-                        }
-                        None => self.byte(0),
-                    }
+                    self.opt(t.through_day, |w, d| w.uint(d as u64));
                     self.money(t.rate);
                 }
-                self.opt_money(*cap);
+                self.opt(*cap, Self::money);
             }
             AmountRule::PercentOfWage {
                 percent,
@@ -235,29 +212,17 @@ impl Writer {
         self.str(&m.title);
         self.str(&m.title_en);
         self.str(&m.summary);
-        self.opt_str(&m.summary_en);
+        self.opt(m.summary_en.as_deref(), Self::str);
         self.str(&m.clause);
         self.condition(&m.when);
-        match &m.amount {
-            Some(a) => {
-                self.byte(1);
-                self.amount(a);
-            }
-            None => self.byte(0),
-        }
-        match m.frequency {
-            Some(f) => {
-                self.byte(1);
-                self.byte(frequency_index(f));
-            }
-            None => self.byte(0),
-        }
+        self.opt(m.amount.as_ref(), Self::amount);
+        self.opt(m.frequency, |w, f| w.byte(frequency_index(f)));
         self.str(&m.apply_where);
         self.str(&m.apply_how);
         self.strs(&m.materials);
-        self.opt_str(&m.note);
-        self.opt_date(m.valid_from);
-        self.opt_date(m.valid_until);
+        self.opt(m.note.as_deref(), Self::str);
+        self.opt(m.valid_from, Self::date);
+        self.opt(m.valid_until, Self::date);
         self.uint(m.deadlines.len() as u64);
         for d in &m.deadlines {
             self.byte(deadline_index(*d));
@@ -266,7 +231,7 @@ impl Writer {
         for p in &m.phones {
             self.str(&p.number);
             self.str(&p.dial);
-            self.opt_str(&p.note);
+            self.opt(p.note.as_deref(), Self::str);
         }
     }
     fn document(&mut self, d: &Document) {
@@ -277,8 +242,8 @@ impl Writer {
         self.str(&d.region);
         self.date(d.issued);
         self.date(d.valid_from);
-        self.opt_date(d.valid_until);
-        self.opt_str(&d.validity_note);
+        self.opt(d.valid_until, Self::date);
+        self.opt(d.validity_note.as_deref(), Self::str);
         self.str(&d.source);
         self.date(d.checked);
         self.uint(d.measures.len() as u64);
@@ -323,7 +288,7 @@ pub fn encode_english(texts: &[EnglishText]) -> Vec<u8> {
         for t in texts {
             w.str(&t.id);
             w.str(&t.title);
-            w.opt_str(&t.summary);
+            w.opt(t.summary.as_deref(), Writer::str);
         }
     })
 }

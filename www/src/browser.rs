@@ -108,6 +108,13 @@ pub fn offline_ready() -> bool {
         .is_some_and(|c| !c.is_null() && !c.is_undefined())
 }
 
+/// What is typed in the `<input>` behind `node` ("" if it is not mounted).
+pub fn input_value(node: &yew::NodeRef) -> String {
+    node.cast::<web_sys::HtmlInputElement>()
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
 /// A query parameter of the page address (`?date=…`, `?lang=en`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;

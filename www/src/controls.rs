@@ -83,10 +83,7 @@ pub fn Footer(props: &StateOnly) -> Html {
         let date_ref = date_ref.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = date_ref
-                .cast::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
+            let text = browser::input_value(&date_ref);
             match text.parse::<Date>() {
                 Ok(d) => state.dispatch(Action::SetAsOf(Some(d))),
                 Err(e) => state.dispatch(Action::Notice(Some(e.to_string()))),

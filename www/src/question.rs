@@ -170,10 +170,7 @@ fn ValueInput(props: &FactProps) -> Html {
         let input_ref = input_ref.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = input_ref
-                .cast::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
+            let text = crate::browser::input_value(&input_ref);
             let text = text.trim().to_string();
             let raw = match fact.kind() {
                 FactKind::Count(_) => match text.parse::<i64>() {
