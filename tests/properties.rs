@@ -176,8 +176,8 @@ proptest! {
     /// Share links and stored state come from outside: any text decodes to answers or a
     /// one-line message, never a panic.
     #[test]
-    fn any_text_decodes_or_says_why(text in "(?s).{0,300}", tail in "(;[a-z_]{1,20}=[-0-9a-z.:]{0,12}){0,8}") {
-        for candidate in [text.clone(), format!("v1;{text}"), format!("v1{tail}")] {
+    fn any_text_decodes_or_says_why(text in "(?s).{0,300}", tail in "(;[a-z_]{1,20}=[-0-9a-z.:]{0,12}){0,8}", b64 in "[A-Za-z0-9_-]{0,80}") {
+        for candidate in [text.clone(), format!("v1;{text}"), format!("v1{tail}"), format!("2.{b64}"), format!("2.{text}")] {
             match wugong::share::decode(&candidate) {
                 Ok(a) => prop_assert_eq!(wugong::share::decode(&wugong::share::encode(&a)), Ok(a)),
                 Err(msg) => prop_assert!(!msg.is_empty() && !msg.contains('\n') && msg.len() < 200, "{:?}", msg),
@@ -186,10 +186,12 @@ proptest! {
     }
 
     #[test]
-    fn every_answer_set_survives_a_share_link(a in answers_strategy()) {
+    fn every_answer_set_survives_a_share_link(a in answers_strategy(), as_of in proptest::option::of(date_strategy())) {
         let text = wugong::share::encode(&a);
         prop_assert!(text.len() < wugong::share::MAX_LEN);
-        prop_assert_eq!(wugong::share::decode(&text), Ok(a));
+        prop_assert_eq!(wugong::share::decode(&text), Ok(a.clone()));
+        let link = wugong::share::encode_shared(&a, as_of);
+        prop_assert_eq!(wugong::share::decode_shared(&link), Ok(wugong::share::Shared { answers: a, as_of }));
     }
 }
 
