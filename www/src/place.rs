@@ -28,7 +28,7 @@ impl Place {
     }
 
     /// `w1|q5|3|1a0|2024-06-01`: screen (question number, r results, p print), depth,
-    /// skipped facts as bits in hex, date or nothing.
+    /// skipped facts as bits, date or nothing.
     pub fn encode(&self) -> String {
         let screen = match self.screen {
             Screen::Ask(q) => format!("q{}", q as usize),
@@ -41,7 +41,7 @@ impl Place {
             .iter()
             .fold(0u64, |bits, f| bits | 1 << (f as u32));
         let date = self.as_of.map(|d| d.to_string()).unwrap_or_default();
-        format!("{PREFIX}|{screen}|{}|{bits:x}|{date}", self.depth)
+        format!("{PREFIX}|{screen}|{}|{bits}|{date}", self.depth)
     }
 
     pub fn decode(text: &str) -> Option<Place> {
@@ -56,7 +56,7 @@ impl Place {
             q => Screen::Ask(*Question::ALL.get(q.strip_prefix('q')?.parse::<usize>().ok()?)?),
         };
         let depth = parts.next()?.parse().ok()?;
-        let bits = u64::from_str_radix(parts.next()?, 16).ok()?;
+        let bits: u64 = parts.next()?.parse().ok()?;
         let skipped = Fact::ALL
             .iter()
             .copied()

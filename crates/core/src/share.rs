@@ -2,7 +2,8 @@
 //! server) and for storage on the phone.
 //!
 //! Format 2 (written now): `2.` and base64url of bytes — an optional evaluation date,
-//! then per answer a fact code from [`CODES`] and its value, then a 2-byte checksum so a
+//! then per answer a fact code from [`CODES`] and its value (yes/no and options as one
+//! byte, numbers as varints, amounts and region codes as short text), then a 2-byte checksum so a
 //! link cut short in a chat app is refused rather than read with answers missing. It is
 //! compact and not readable at a glance ("tuopin=1" told anyone looking over a shoulder
 //! what a worker had answered); it is still the worker's data, and the share screen
@@ -10,8 +11,6 @@
 //! still read. Decoding never panics: anything malformed is one line and nothing is
 //! applied. The widget never shows that line (it may quote the text): it says the link
 //! cannot be opened.
-
-use rust_decimal::Decimal;
 
 use crate::answers::{parse_value, Answers, RawValue, Value};
 use crate::date::Date;
@@ -107,18 +106,13 @@ pub fn encode_shared(answers: &Answers, as_of: Option<Date>) -> String {
         let Some(code) = CODES.iter().position(|f| *f == fact) else {
             continue;
         };
-        if matches!(value, Value::Region(r) if !r.bytes().all(|c| c.is_ascii_digit())) {
-            continue;
-        }
         bytes.push(code as u8);
         match value {
             Value::Bool(b) => bytes.push(b as u8),
-            Value::Count(n) => put_varint(&mut bytes, n as u128),
-            Value::Money(m) => {
-                let mut d = m.0;
-                d.rescale(2);
-                put_varint(&mut bytes, d.mantissa().max(0) as u128);
-            }
+            Value::Count(n) => put_varint(&mut bytes, n),
+            // The amount's digits as written ("420.50"): exact, and no decimal
+            // arithmetic in the wasm.
+            Value::Money(m) => put_text(&mut bytes, &m.to_string()),
             Value::Date(d) => put_date(&mut bytes, d),
             Value::Choice(c) => {
                 let i = match fact.kind() {
@@ -127,11 +121,7 @@ pub fn encode_shared(answers: &Answers, as_of: Option<Date>) -> String {
                 };
                 bytes.push(i as u8);
             }
-            Value::Region(r) => {
-                // The digits as a number, with their count (codes have 2, 4 or 6).
-                let n = r.bytes().fold(0u128, |n, c| n * 10 + (c - b'0') as u128);
-                put_varint(&mut bytes, n * 8 + r.len() as u128);
-            }
+            Value::Region(r) => put_text(&mut bytes, r),
         }
     }
     let sum = checksum(&bytes);
@@ -193,27 +183,14 @@ fn decode_2(payload: &str) -> Result<Shared, String> {
                 1 => Value::Bool(true),
                 _ => return Err(format!("answer '{}' must be yes or no", fact.name())),
             },
-            FactKind::Count(_) => {
-                Value::Count(u32::try_from(r.varint()?).map_err(|_| "number too large")?)
-            }
-            FactKind::Money => {
-                let cents = i128::try_from(r.varint()?).map_err(|_| "amount too large")?;
-                let d = Decimal::try_from_i128_with_scale(cents, 2)
-                    .map_err(|_| "amount too large")?;
-                Value::Money(Money(if cents % 100 == 0 { d.trunc() } else { d }))
-            }
+            FactKind::Count(_) => Value::Count(r.varint()?),
+            FactKind::Money => Value::Money(Money::parse(r.text()?).map_err(|_| "not an amount")?),
             FactKind::Date => Value::Date(r.date()?),
             FactKind::Choice(opts) => {
                 Value::Choice(opts.get(r.byte()? as usize).ok_or("unknown option")?.0)
             }
             FactKind::Region => {
-                let n = r.varint()?;
-                let len = (n % 8) as usize;
-                let digits = format!("{:0len$}", n / 8);
-                if !matches!(len, 2 | 4 | 6) || digits.len() != len {
-                    return Err("unknown region".into());
-                }
-                Value::Region(crate::region::find(&digits).ok_or("unknown region")?.code)
+                Value::Region(crate::region::find(r.text()?).ok_or("unknown region")?.code)
             }
         };
         answers
@@ -234,25 +211,36 @@ impl Reader<'_> {
         self.at += 1;
         Ok(b)
     }
-    fn varint(&mut self) -> Result<u128, String> {
-        let mut n: u128 = 0;
-        for shift in (0..112).step_by(7) {
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut n: u32 = 0;
+        for shift in [0, 7, 14, 21, 28] {
             let b = self.byte()?;
-            n |= ((b & 0x7f) as u128) << shift;
+            let part = (b & 0x7f) as u32;
+            if shift == 28 && part > 0x0f {
+                return Err("number too large".into());
+            }
+            n |= part << shift;
             if b & 0x80 == 0 {
                 return Ok(n);
             }
         }
         Err("number too long".into())
     }
+    /// A length byte and that many bytes of ASCII.
+    fn text(&mut self) -> Result<&str, String> {
+        let len = self.byte()? as usize;
+        let bytes = self.bytes.get(self.at..self.at + len).ok_or("cut short")?;
+        self.at += len;
+        std::str::from_utf8(bytes).map_err(|_| "not text".into())
+    }
     fn date(&mut self) -> Result<Date, String> {
-        let year = i32::try_from(self.varint()?).map_err(|_| "not a date")?;
+        let year = self.varint()? as i32;
         let (month, day) = (self.byte()?, self.byte()?);
         Date::new(year, month, day).map_err(|e| e.0)
     }
 }
 
-fn put_varint(out: &mut Vec<u8>, mut n: u128) {
+fn put_varint(out: &mut Vec<u8>, mut n: u32) {
     loop {
         let b = (n & 0x7f) as u8;
         n >>= 7;
@@ -264,8 +252,15 @@ fn put_varint(out: &mut Vec<u8>, mut n: u128) {
     }
 }
 
+/// At most 255 bytes (a money amount or a region code is far shorter).
+fn put_text(out: &mut Vec<u8>, text: &str) {
+    let bytes = &text.as_bytes()[..text.len().min(255)];
+    out.push(bytes.len() as u8);
+    out.extend_from_slice(bytes);
+}
+
 fn put_date(out: &mut Vec<u8>, d: Date) {
-    put_varint(out, d.year().max(0) as u128);
+    put_varint(out, d.year().max(0) as u32);
     out.push(d.month());
     out.push(d.day());
 }
@@ -410,7 +405,7 @@ mod tests {
                 as_of: Some(date)
             })
         );
-        assert!(text.len() < 50, "{text}");
+        assert!(text.len() < 64, "{text}");
         for word in ["tuopin", "530326", "female", "420", "2026"] {
             assert!(!text.contains(word), "{text} spells out {word}");
         }
