@@ -13,7 +13,7 @@ use wugong::date::Date;
 use wugong::deadline::DeadlineKind;
 use wugong::fact::{Fact, FactKind};
 use wugong::money::Money;
-use wugong::policy::{Audience, Document, Kind, Measure, Phone};
+use wugong::policy::{Audience, Document, Kind, Measure, Phone, Reading};
 use wugong::region;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -281,8 +281,16 @@ pub fn document(file: &str, source: &str) -> R<Document> {
         let (v, at) = doc_fields.req("region")?;
         region_code(&text(v, &at)?, &at)?
     };
-    let issued = doc_fields.date("issued")?;
-    let valid_from = doc_fields.opt_date("valid_from")?.unwrap_or(issued);
+    let issued = doc_fields.opt_date("issued")?;
+    let valid_from = match (doc_fields.opt_date("valid_from")?, issued) {
+        (Some(d), _) | (None, Some(d)) => d,
+        (None, None) => {
+            return doc_fields
+                .at
+                .key("valid_from")
+                .err("is missing (needed when the text gives no issued date)")
+        }
+    };
     let valid_until = match doc_fields.req("valid_until")? {
         (Toml::String(s), _) if s == "none stated" => None,
         (v, at) => {
@@ -339,6 +347,7 @@ const KINDS: &[(&str, Kind)] = &[
     ("service", Kind::Service),
     ("protection", Kind::Protection),
     ("channel", Kind::Channel),
+    ("advice", Kind::Advice),
 ];
 const AUDIENCES: &[(&str, Audience)] = &[
     ("worker", Audience::Worker),
@@ -409,6 +418,31 @@ fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
         None => vec![],
     };
     let note = f.opt_text("note")?;
+    let source_lines = f.opt_text("source_lines")?;
+    let reading = match f.opt("reading") {
+        None => None,
+        Some((v, a)) => {
+            let mut r = Fields::new(v, a)?;
+            let text = r.text("text")?;
+            let numbers = match r.opt("numbers") {
+                Some((v, a)) => strings(v, &a)?,
+                None => vec![],
+            };
+            r.finish()?;
+            Some(Reading { text, numbers })
+        }
+    };
+    let benefit = f.opt_text("benefit")?;
+    if let Some(b) = &benefit {
+        if !b
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        {
+            return at
+                .key("benefit")
+                .err(format!("'{b}' may use only a-z, 0-9 and '-'"));
+        }
+    }
     let valid_from = f.opt_date("valid_from")?;
     let valid_until = f.opt_date("valid_until")?;
     if let Some(until) = valid_until {
@@ -455,6 +489,9 @@ fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
         apply_how,
         materials,
         note,
+        source_lines,
+        reading,
+        benefit,
         valid_from,
         valid_until,
         deadlines,

@@ -317,6 +317,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Service => "service",
         Kind::Protection => "protection",
         Kind::Channel => "channel",
+        Kind::Advice => "advice",
     }
 }
 
@@ -402,7 +403,11 @@ fn source_line(o: &Outcome) -> String {
     let d = o.document;
     format!(
         "{} {}，{}，{}（{}）",
-        d.number, o.measure.clause, d.issuer, d.issued, d.title
+        d.number,
+        o.measure.clause,
+        d.issuer,
+        d.issued_text(false),
+        d.title
     )
 }
 

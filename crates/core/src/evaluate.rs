@@ -150,7 +150,8 @@ impl Outcome<'_> {
         match (self.measure.audience, self.measure.kind) {
             (Audience::Employer, _) => Group::Employer,
             (_, Kind::Channel) => Group::Contacts,
-            (_, Kind::Protection) => Group::Protections,
+            // Advice is never an application: it goes with the worker's rights.
+            (_, Kind::Protection | Kind::Advice) => Group::Protections,
             _ if matches!(self.verdict, Verdict::Eligible) => Group::ApplyNow,
             _ => Group::MayQualify,
         }

@@ -10,7 +10,7 @@
 //! The English titles and summaries go in a second file (`WGE1`, see [`EnglishText`]),
 //! fetched only when someone reads in English.
 //!
-//! Layout: the magic `WGR1`, then the documents, then a 64-bit FNV-1a checksum of all
+//! Layout: the magic `WGR2`, then the documents, then a 64-bit FNV-1a checksum of all
 //! that came before (little-endian), so that a file altered on the way — a proxy, a
 //! flipped byte — is refused instead of showing a wrong amount. Any change of one byte
 //! changes the checksum. Integers are LEB128; strings are a length then UTF-8; options a
@@ -27,9 +27,9 @@ use crate::date::Date;
 use crate::deadline::DeadlineKind;
 use crate::fact::Fact;
 use crate::money::Money;
-use crate::policy::{Audience, Document, Kind, Measure, Phone};
+use crate::policy::{Audience, Document, Kind, Measure, Phone, Reading};
 
-pub const MAGIC: &[u8; 4] = b"WGR1";
+pub const MAGIC: &[u8; 4] = b"WGR2";
 pub const ENGLISH_MAGIC: &[u8; 4] = b"WGE1";
 /// Deeper condition trees than this are refused rather than recursed into.
 const MAX_DEPTH: u32 = 32;
@@ -299,7 +299,14 @@ impl Reader<'_> {
             apply_where: self.str(),
             apply_how: self.str(),
             materials: self.strs(),
-            note: self.opt_str(),
+            // Maintainers' fields stay out of the rules file.
+            note: None,
+            source_lines: None,
+            reading: self.flag().then(|| Reading {
+                text: self.str(),
+                numbers: self.strs(),
+            }),
+            benefit: self.opt_str(),
             valid_from: self.opt_date(),
             valid_until: self.opt_date(),
             deadlines: {
@@ -327,7 +334,7 @@ impl Reader<'_> {
             title: self.str(),
             issuer: self.str(),
             region: self.str(),
-            issued: self.date(),
+            issued: self.opt_date(),
             valid_from: self.date(),
             valid_until: self.opt_date(),
             validity_note: self.opt_str(),
@@ -394,11 +401,12 @@ fn read_framed<T>(
     }
 }
 
-const KINDS: [Kind; 4] = [
+const KINDS: [Kind; 5] = [
     Kind::Subsidy,
     Kind::Service,
     Kind::Protection,
     Kind::Channel,
+    Kind::Advice,
 ];
 const FREQUENCIES: [Frequency; 4] = [
     Frequency::OneOff,

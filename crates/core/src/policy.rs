@@ -19,7 +19,10 @@ pub struct Document {
     pub issuer: String,
     /// Region code the document governs (`53`, `530326`, `1409`) or `national`.
     pub region: String,
-    pub issued: Date,
+    /// The date the text gives as its issue date; `None` when the text prints none
+    /// (never invented: shown as "原文未载明").
+    pub issued: Option<Date>,
+    /// Required in the file when `issued` is absent; defaults to `issued` otherwise.
     pub valid_from: Date,
     /// `None` when the document states no end.
     pub valid_until: Option<Date>,
@@ -29,6 +32,17 @@ pub struct Document {
     /// When this file was last checked against its source.
     pub checked: Date,
     pub measures: Vec<Measure>,
+}
+
+impl Document {
+    /// The issue date as shown in a source line, or that the text gives none.
+    pub fn issued_text(&self, english: bool) -> String {
+        match (self.issued, english) {
+            (Some(d), _) => d.to_string(),
+            (None, false) => "印发日期原文未载明".to_string(),
+            (None, true) => "issue date not stated".to_string(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -42,6 +56,8 @@ pub enum Kind {
     Protection,
     /// Somewhere to complain or ask for help.
     Channel,
+    /// A reminder or advice ("找工作走正规渠道"): nothing to apply for.
+    Advice,
 }
 
 impl Kind {
@@ -52,6 +68,7 @@ impl Kind {
             Kind::Service => 1,
             Kind::Protection => 2,
             Kind::Channel => 3,
+            Kind::Advice => 4,
         }
     }
 }
@@ -90,13 +107,31 @@ pub struct Measure {
     pub apply_where: String,
     pub apply_how: String,
     pub materials: Vec<String>,
-    /// A cautious reading of an ambiguous text, or a difference from current law.
+    /// For maintainers only: a cautious reading of an ambiguous text, or a difference from
+    /// current law. Not written to the rules file, so the widget never shows it.
     pub note: Option<String>,
+    /// Lines of the document's `source` seed file that set the amount and conditions,
+    /// e.g. `212-215, 230`. For maintainers and the source-lines test; not in the rules file.
+    pub source_lines: Option<String>,
+    /// Our interpretation where the text alone does not settle the rule; shown to workers.
+    pub reading: Option<Reading>,
+    /// Measures (from any documents) that are the same thing a worker can get share this
+    /// key, e.g. `outwork-transport`; the result page shows them as one card.
+    pub benefit: Option<String>,
     /// Overrides of the document's validity for this measure alone.
     pub valid_from: Option<Date>,
     pub valid_until: Option<Date>,
     pub deadlines: Vec<DeadlineKind>,
     pub phones: Vec<Phone>,
+}
+
+/// Our reading of a measure: `text` is shown on its card ("我们的理解：…"); `numbers` are
+/// the figures in its amount and conditions that come from this reading rather than from
+/// the source lines.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reading {
+    pub text: String,
+    pub numbers: Vec<String>,
 }
 
 impl Measure {
