@@ -28,6 +28,7 @@ use wugong::date::Date;
 use wugong::deadline::{Deadline, DeadlineKind, Due};
 use wugong::evaluate::Verdict;
 use wugong::fact::Fact;
+use wugong::tags::Named;
 
 /// What one case file says, checked.
 #[derive(Clone, Debug)]
@@ -158,11 +159,13 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
     let mut deadlines = BTreeMap::new();
     if let Some(Toml::Table(t)) = table.get("deadlines") {
         for (k, v) in t {
-            let kind = DeadlineKind::ALL
-                .iter()
-                .copied()
-                .find(|d| serde_name(d) == *k)
-                .ok_or_else(|| field_err(file, &format!("deadlines.{k}"), "unknown deadline"))?;
+            let kind = DeadlineKind::from_name(k).ok_or_else(|| {
+                field_err(
+                    file,
+                    &format!("deadlines.{k}"),
+                    format!("unknown deadline (one of {})", DeadlineKind::names()),
+                )
+            })?;
             deadlines.insert(kind, v.as_str().unwrap_or_default().to_string());
         }
     }
@@ -179,16 +182,6 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
         deadlines,
         next_question,
     })
-}
-
-fn serde_name(d: &DeadlineKind) -> &'static str {
-    match d {
-        DeadlineKind::ArbitrationLimit => "arbitration_limit",
-        DeadlineKind::ArbitrationSafe => "arbitration_safe",
-        DeadlineKind::InjuryEmployer => "injury_employer",
-        DeadlineKind::InjuryWorker => "injury_worker",
-        DeadlineKind::LabourInspection => "labour_inspection",
-    }
 }
 
 /// Runs one case; returns the mismatches (empty when it passes).
@@ -244,7 +237,7 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
         if &got != want {
             problems.push(format!(
                 "deadline {}: got {got}, expected {want}",
-                serde_name(kind)
+                kind.name()
             ));
         }
     }

@@ -22,12 +22,9 @@ pub enum Verdict<'a> {
 }
 
 impl Verdict<'_> {
+    /// The name in cases and the CLI's JSON (the table in `tags.rs`).
     pub fn name(&self) -> &'static str {
-        match self {
-            Verdict::Eligible => "eligible",
-            Verdict::NotEligible { .. } => "not_eligible",
-            Verdict::Undetermined { .. } => "undetermined",
-        }
+        crate::tags::Named::name(self.shape())
     }
 }
 
@@ -54,13 +51,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// The name in cases and the CLI's JSON (the table in `tags.rs`).
     pub fn name(&self) -> &'static str {
-        match self {
-            Status::InForce { until: Some(_) } => "in_force",
-            Status::InForce { until: None } => "in_force_no_end_stated",
-            Status::Ended { .. } => "ended",
-            Status::NotYetInForce { .. } => "not_yet_in_force",
-        }
+        crate::tags::Named::name(self.shape())
     }
 
     /// One plain line: whether it applies on the date, and whom to ask if it ended.

@@ -46,6 +46,25 @@ macro_rules! facts {
                 match self { $( Fact::$variant => Question::$q, )* }
             }
         }
+
+        /// The rules-file tag of a fact is its place in this list.
+        impl $crate::tags::Named for Fact {
+            const TABLE: &'static [(u8, &'static str, Fact)] =
+                &[ $( (Fact::$variant as u8, $name, Fact::$variant), )* ];
+            const FALLBACK: Fact = Fact::HomeRegion;
+            fn tag(self) -> u8 {
+                self as u8
+            }
+            fn name(self) -> &'static str {
+                Fact::name(self)
+            }
+            fn from_tag(tag: u8) -> Option<Fact> {
+                Fact::ALL.get(usize::from(tag)).copied()
+            }
+            fn from_name(name: &str) -> Option<Fact> {
+                Fact::from_name(name)
+            }
+        }
     };
 }
 
