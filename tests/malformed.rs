@@ -150,3 +150,39 @@ fn text_that_is_not_toml_is_reported_not_panicked() {
     assert_eq!(err.file, "policies/x.toml");
     assert!(err.message.contains("not valid TOML"));
 }
+
+#[test]
+fn a_bad_case_file_names_file_and_field() {
+    let ok = "who = \"x\"\nas_of = \"2024-01-01\"\n";
+    let cases = [
+        (format!("{ok}whom = 1\n"), "whom: unknown field"),
+        ("as_of = \"2024-01-01\"\n".to_string(), "who: is missing"),
+        (
+            format!("{ok}[expect.a]\nverdict = \"eligble\"\n"),
+            "expect.a.verdict: 'eligble' is not one of eligible, not_eligible, undetermined",
+        ),
+        (
+            format!("{ok}[expect.a]\ngroup = \"apply\"\n"),
+            "expect.a.group: 'apply' is not one of apply_now,",
+        ),
+        (
+            format!("{ok}[expect.a]\nmissing = [\"stabel_months\"]\n"),
+            "expect.a.missing[0]: 'stabel_months' is not one of",
+        ),
+        (
+            format!("{ok}[deadlines]\narbitration = \"2025-01-01\"\n"),
+            "deadlines.arbitration: unknown deadline",
+        ),
+        (
+            format!("{ok}[answers]\nage = 1.5\n"),
+            "answers.age: unsupported value",
+        ),
+    ];
+    for (text, want) in cases {
+        let err = selfcheck::cases::parse("tests/cases/x.toml", &text).unwrap_err();
+        assert!(
+            err.starts_with(&format!("tests/cases/x.toml: {want}")),
+            "{text}\n→ {err}"
+        );
+    }
+}
