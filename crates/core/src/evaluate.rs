@@ -1,7 +1,5 @@
 //! Evaluating every measure against a worker's answers on a given date.
 
-use serde::Serialize;
-
 use crate::amount::Amount;
 use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
@@ -13,8 +11,7 @@ use crate::policy::{Audience, Document, Kind, Measure};
 use crate::region::NATIONAL;
 
 /// Whether the worker qualifies, as far as the answers tell.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "verdict")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Verdict<'a> {
     Eligible,
     NotEligible { failed: Vec<Reason<'a>> },
@@ -35,8 +32,7 @@ pub const MIN_SETTLED: usize = 3;
 const SCALE: usize = 60;
 
 /// Whether the measure applies on the evaluation date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "status")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// In force; `until` is `None` when no end is stated.
     InForce {
@@ -80,16 +76,12 @@ impl Status {
 }
 
 /// Everything the engine decided about one measure.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Outcome<'a> {
-    #[serde(skip)]
     pub document: &'a Document,
-    #[serde(skip)]
     pub measure: &'a Measure,
     pub id: &'a str,
-    #[serde(flatten)]
     pub verdict: Verdict<'a>,
-    #[serde(flatten)]
     pub status: Status,
     /// The tests the answers met (why it applies, so far).
     pub met: Vec<Reason<'a>>,
@@ -98,8 +90,8 @@ pub struct Outcome<'a> {
 }
 
 /// Where an outcome is shown, in this order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Names: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
     /// Money or help the worker can apply for now.
     ApplyNow,
@@ -152,8 +144,9 @@ impl Outcome<'_> {
 }
 
 /// Whether the documents cover the worker's home region with local measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Coverage {
     Covered,
     /// Only national protections and channels apply; local subsidies are not in the data.
@@ -161,7 +154,7 @@ pub enum Coverage {
     Unknown,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Evaluation<'a> {
     pub as_of: Date,
     pub coverage: Coverage,

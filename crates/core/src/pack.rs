@@ -292,9 +292,7 @@ impl Reader<'_> {
             valid_until: self.opt_date(),
             deadlines: {
                 let n = self.len();
-                (0..n)
-                    .map(|_| self.tag("unknown deadline"))
-                    .collect()
+                (0..n).map(|_| self.tag("unknown deadline")).collect()
             },
             phones: {
                 let n = self.len();

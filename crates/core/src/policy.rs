@@ -1,15 +1,14 @@
 //! Policies as data: a `Document` per source text, each holding `Measure`s.
 //! The TOML files in `policies/` are read into these types by the tools crate's loader (`src/load.rs`).
 
-use serde::{Deserialize, Serialize};
-
 use crate::amount::{AmountRule, Frequency};
 use crate::condition::Condition;
 use crate::date::Date;
 use crate::deadline::DeadlineKind;
 
 /// One source document (a notice, a plan, a law), as published.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Document {
     /// The policy file's name without `.toml`, e.g. `yn-rsht-2021-49`.
     pub id: String,
@@ -45,8 +44,8 @@ impl Document {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Names and tags: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// Money paid to someone.
     Subsidy,
@@ -73,8 +72,8 @@ impl Kind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Names and tags: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Audience {
     Worker,
     /// An employer, labour broker or training provider gets it ("your employer can get…").
@@ -82,14 +81,16 @@ pub enum Audience {
 }
 
 /// A phone line to call. `dial` is what a mobile phone should dial.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Phone {
     pub number: String,
     pub dial: String,
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Measure {
     /// Stable id, unique across all documents.
     pub id: String,
@@ -128,7 +129,8 @@ pub struct Measure {
 /// Our reading of a measure: `text` is shown on its card ("我们的理解：…"); `numbers` are
 /// the figures in its amount and conditions that come from this reading rather than from
 /// the source lines.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Reading {
     pub text: String,
     pub numbers: Vec<String>,

@@ -44,8 +44,6 @@ pub trait Named: Copy + Eq + Sized + 'static {
 }
 
 /// `named!(Type { Variant = tag, "name"; … })`.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! named {
     ($ty:ident { $first:ident = $ftag:literal, $fname:literal; $( $v:ident = $tag:literal, $name:literal; )* }) => {
         impl $crate::tags::Named for $ty {
@@ -60,6 +58,14 @@ macro_rules! named {
             }
             fn from_tag(tag: u8) -> Option<Self> {
                 match tag { $ftag => Some($ty::$first), $( $tag => Some($ty::$v), )* _ => None }
+            }
+        }
+
+        /// By name, for the CLI's JSON.
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str($crate::tags::Named::name(*self))
             }
         }
     };
