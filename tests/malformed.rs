@@ -186,3 +186,51 @@ fn a_bad_case_file_names_file_and_field() {
         );
     }
 }
+
+#[test]
+fn source_lines_and_reading_figures_are_checked() {
+    let full = std::fs::read_to_string("tests/fixtures/full.toml").unwrap();
+    let cases = [
+        (
+            "source_lines = \"12-14, 20\"",
+            "source_lines = \"14-12\"",
+            "measure[0] (ok-1).source_lines",
+        ),
+        (
+            "source_lines = \"12-14, 20\"",
+            "source_lines = \"第12行\"",
+            "measure[0] (ok-1).source_lines",
+        ),
+        (
+            "numbers = [\"3\"]",
+            "numbers = [\"三\"]",
+            "measure[0] (ok-1).reading.numbers[0]",
+        ),
+        (
+            "numbers = [\"3\"]",
+            "numbers = [3]",
+            "measure[0] (ok-1).reading.numbers[0]",
+        ),
+        (
+            "text = \"我们按满3个月算。\"",
+            "",
+            "measure[0] (ok-1).reading.text",
+        ),
+        (
+            "benefit = \"test-benefit\"",
+            "benefit = \"Test Benefit\"",
+            "measure[0] (ok-1).benefit",
+        ),
+        (
+            "issued = \"2021-01-01\"",
+            "issued = \"2021-01-01\"\nvalid_from = \"2020-13-01\"",
+            "document.valid_from",
+        ),
+    ];
+    for (from, to, field) in cases {
+        assert!(full.contains(from), "{from}");
+        let text = full.replacen(from, to, 1);
+        let err = load::document("tests/fixtures/full.toml", &text).expect_err(to);
+        assert_eq!(err.field, field, "{to}: {err}");
+    }
+}
