@@ -139,6 +139,25 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// The "about N more questions" line moves after every "I don't know".
+    #[test]
+    fn a_skip_always_lowers_the_count_of_questions_left(a in answers_strategy(), as_of in date_strategy(), skip in proptest::collection::btree_set(proptest::sample::select(askable()), 0..5)) {
+        let mut skipped: FactSet = skip.into_iter().collect();
+        let before = catalogue().questions_left(&a, as_of, &skipped);
+        if let Some(f) = catalogue().next_question(&a, as_of, &skipped) {
+            prop_assert!(before >= 1);
+            skipped.extend(f.question().facts());
+            let after = catalogue().questions_left(&a, as_of, &skipped);
+            prop_assert!(after < before, "{} after skipping {:?}, {} before", after, f.question(), before);
+        } else {
+            prop_assert_eq!(before, 0);
+        }
+    }
+}
+
 fn seed_bytes(seed: u64) -> [u8; 32] {
     let mut b = [0u8; 32];
     for (i, chunk) in b.chunks_mut(8).enumerate() {

@@ -47,6 +47,9 @@ fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
     let mut screens = Vec::new();
     while let Some(f) = catalogue.next_question(&answers, as_of, &skipped) {
         let q = f.question();
+        if std::env::var("QF_DEBUG").is_ok() {
+            eprintln!("  {q:?}: about {} left", catalogue.questions_left(&answers, as_of, &skipped));
+        }
         screens.push(q);
         assert!(screens.len() < 40, "never finishes: {screens:?}");
         if q == Question::Home {

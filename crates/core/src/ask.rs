@@ -4,18 +4,19 @@
 //! can get into or out of "apply now" / "may qualify". Every open fact of an undetermined
 //! subsidy, service or measure with an amount (a loan) in force on the date is worth a
 //! screen of its own — unless the worker already said "I don't know" to another fact
-//! that measure needs, which leaves it open whatever else they say. Rights and channels
+//! that measure needs, which leaves it open whatever else they say (so for rights too).
+//! Rights and channels
 //! (shown whatever their verdict, unless it is "no") share a screen's worth: a screen is
 //! asked for them only if it settles at least [`MIN_SETTLED`] of them. When no verdict is open, the
 //! engine asks what makes an amount or a deadline exact. Employer measures never cost
 //! the worker a question.
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::deadline::Due;
 use crate::evaluate::{Outcome, Verdict};
-use crate::fact::{Fact, FactSet, Question, QuestionSet};
+use crate::fact::{Fact, FactKind, FactSet, Question, QuestionSet};
 use crate::policy::{Audience, Kind};
 
 /// A screen is asked for rights and channels only if it can settle at least this many
@@ -61,19 +62,6 @@ impl Tallies {
         };
         best(&self.deciding, ENOUGH).or_else(|| best(&self.refining, 1))
     }
-
-    fn worth_asking(&self) -> usize {
-        let mut screens = QuestionSet::new();
-        for (i, q) in Question::ALL.iter().enumerate() {
-            if self.deciding[i].0 >= ENOUGH || self.refining[i].0 >= 1 {
-                screens.insert(*q);
-            }
-        }
-        if self.home {
-            screens.insert(Question::Home);
-        }
-        screens.len()
-    }
 }
 
 impl Catalogue {
@@ -90,11 +78,33 @@ impl Catalogue {
     }
 
     /// About how many screens are left, counting the one [`Catalogue::next_question`]
-    /// would show now: every screen that is worth asking on the answers so far. An
-    /// answer can open follow-ups or close several screens at once, hence "about"; a
-    /// skip always takes at least one off (skipped facts only ever lower the weights).
+    /// would show now: the screens asked if the worker ticks nothing on each list of
+    /// boxes ("none of these", the usual answer) and does not know the rest. An answer
+    /// can open follow-ups or close several screens at once, hence "about"; a skip takes
+    /// at least one off (tested: a fact the worker does not know only ever lowers what
+    /// the other screens are worth).
     pub fn questions_left(&self, answers: &Answers, as_of: Date, skipped: &FactSet) -> usize {
-        self.tallies(answers, as_of, skipped).worth_asking()
+        let mut answers = answers.clone();
+        let mut skipped = *skipped;
+        let mut n = 0;
+        while let Some(f) = self.next_question(&answers, as_of, &skipped) {
+            n += 1;
+            if n > Question::COUNT {
+                break;
+            }
+            let facts = f.question().facts();
+            if facts.len() > 1 && facts.iter().all(|f| f.kind() == FactKind::Bool) {
+                for f in facts {
+                    if answers.get(f).is_none() && !skipped.contains(f) {
+                        let _ = answers.set(f, Value::Bool(false));
+                    }
+                }
+            } else {
+                skipped.extend(facts);
+                skipped.insert(f);
+            }
+        }
+        n
     }
 
     fn tallies(&self, answers: &Answers, as_of: Date, skipped: &FactSet) -> Tallies {
@@ -126,18 +136,15 @@ impl Catalogue {
                     if missing.contains(&Fact::HomeRegion) && open(Fact::HomeRegion) {
                         t.home = true;
                     }
-                    let weight = if worth_asking(o) {
-                        // "I don't know" to one of its facts leaves it open whatever else
-                        // is said: it no longer asks.
-                        let stuck = missing.iter().any(|f| skipped.contains(*f));
-                        if stuck {
-                            0
-                        } else {
-                            ENOUGH
-                        }
+                    // "I don't know" to one of its facts leaves it open whatever else is
+                    // said: it no longer asks.
+                    let stuck = missing.iter().any(|f| skipped.contains(*f));
+                    let weight = if stuck {
+                        0
+                    } else if worth_asking(o) {
+                        ENOUGH
                     } else {
-                        // A share for each screen it still needs (skipped ones included,
-                        // so that a skip never raises another screen's weight).
+                        // A share for each screen it still needs.
                         let screens: QuestionSet = missing.iter().map(|f| f.question()).collect();
                         SCALE / screens.len().max(1)
                     };
@@ -274,7 +281,8 @@ mod tests {
         let c = catalogue(vec![subsidy.clone()]);
         let mut a = Answers::new();
         assert_eq!(next(&c, &a, &none), Some(Question::Groups));
-        assert_eq!(c.questions_left(&a, d("2024-06-01"), &none), 3);
+        // Counted as if the worker ticks none of the groups: then nothing more.
+        assert_eq!(c.questions_left(&a, d("2024-06-01"), &none), 1);
         a.set(Fact::Veteran, Value::Bool(true)).unwrap();
         assert_eq!(next(&c, &a, &none), Some(Question::Workshop));
         a.set(Fact::WorkshopJob, Value::Bool(true)).unwrap();
@@ -302,7 +310,7 @@ mod tests {
         )]);
         let a = Answers::new();
         let mut skipped = FactSet::new();
-        assert_eq!(c.questions_left(&a, d("2024-06-01"), &skipped), 2);
+        assert_eq!(c.questions_left(&a, d("2024-06-01"), &skipped), 1);
         assert_eq!(next(&c, &a, &skipped), Some(Question::Situation));
         skipped.extend(Question::Situation.facts());
         assert_eq!(next(&c, &a, &skipped), None, "no business question for someone who does not know");
@@ -331,7 +339,7 @@ mod tests {
         let a = Answers::new();
         let mut skipped = FactSet::new();
         let mut left = c.questions_left(&a, as_of, &skipped);
-        assert_eq!(left, 3);
+        assert_eq!(left, 2, "the groups (ticking none closes the first) and the small firm");
         while let Some(f) = c.next_question(&a, as_of, &skipped) {
             skipped.extend(f.question().facts());
             let now = c.questions_left(&a, as_of, &skipped);
