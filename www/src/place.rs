@@ -27,8 +27,8 @@ impl Place {
         }
     }
 
-    /// `w1|q5|3|1a0|2024-06-01`: screen (question number, r results, p print), depth,
-    /// skipped facts as bits, date or nothing.
+    /// `w1|q5|3|40.0|2024-06-01`: screen (question number, r results, p print), depth,
+    /// skipped facts as bits (low and high halves), date or nothing.
     pub fn encode(&self) -> String {
         let screen = match self.screen {
             Screen::Ask(q) => format!("q{}", q as usize),
@@ -41,7 +41,13 @@ impl Place {
             .iter()
             .fold(0u64, |bits, f| bits | 1 << (f as u32));
         let date = self.as_of.map(|d| d.to_string()).unwrap_or_default();
-        format!("{PREFIX}|{screen}|{}|{bits}|{date}", self.depth)
+        // Two 32-bit halves: u32 text is already in the wasm, u64's would add to it.
+        format!(
+            "{PREFIX}|{screen}|{}|{}.{}|{date}",
+            self.depth,
+            bits as u32,
+            (bits >> 32) as u32
+        )
     }
 
     pub fn decode(text: &str) -> Option<Place> {
@@ -56,7 +62,8 @@ impl Place {
             q => Screen::Ask(*Question::ALL.get(q.strip_prefix('q')?.parse::<usize>().ok()?)?),
         };
         let depth = parts.next()?.parse().ok()?;
-        let bits: u64 = parts.next()?.parse().ok()?;
+        let (low, high) = parts.next()?.split_once('.')?;
+        let bits = low.parse::<u32>().ok()? as u64 | (high.parse::<u32>().ok()? as u64) << 32;
         let skipped = Fact::ALL
             .iter()
             .copied()
@@ -99,7 +106,7 @@ mod tests {
 
     #[test]
     fn anything_else_is_ignored() {
-        for bad in ["", "w1", "w1|q99|0|0|", "w1|x|0|0|", "w1|r|-1|0|", "w1|r|0|zz|", "w1|r|0|0|2024-02-30", "w1|r|0|0||", "<img src=x>", "w2|r|0|0|"] {
+        for bad in ["", "w1", "w1|q99|0|0|", "w1|x|0|0|", "w1|r|-1|0|", "w1|r|0|zz|", "w1|r|0|1|", "w1|r|0|0|2024-02-30", "w1|r|0|0||", "<img src=x>", "w2|r|0|0|"] {
             assert_eq!(Place::decode(bad), None, "{bad}");
         }
     }
