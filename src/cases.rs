@@ -12,6 +12,7 @@
 //! verdict = "eligible"          # eligible | not_eligible | undetermined
 //! status = "in_force"           # in_force | in_force_no_end_stated | ended | not_yet_in_force
 //! amount = "up to 1000"         # "1000" | "up to 1000" | "at least 800" | "800 to 6000" | "loan up to 200000"
+//!                               # or the line shown: "每天15元 × 8天 = 120元"
 //! missing = ["stable_months"]   # for undetermined: exactly these facts
 //! [deadlines]
 //! arbitration_limit = "2027-03-10"   # a date, "not while employed", or "needs dates"
@@ -220,8 +221,14 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
                 .as_ref()
                 .map(amount_text)
                 .unwrap_or_else(|| "none".into());
-            if &got != a {
-                problems.push(format!("{id}: amount is {got}, expected {a}"));
+            // Either the total ("120", "up to 4000") or the shown line
+            // ("每天15元 × 8天 = 120元").
+            let shown = o.amount_text(false);
+            if &got != a && shown.as_deref() != Some(a.as_str()) {
+                problems.push(format!(
+                    "{id}: amount is {got} ({}), expected {a}",
+                    shown.unwrap_or_default()
+                ));
             }
         }
         if let Some(m) = &x.missing {

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use selfcheck::cases;
 use serde::Serialize;
-use wugong::amount::Amount;
+use wugong::amount::Payment;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Outcome, Status, Verdict};
 use wugong::policy::{Audience, Kind};
@@ -337,6 +337,14 @@ struct CheckView<'a> {
 }
 
 #[derive(Serialize)]
+struct AmountView<'a> {
+    #[serde(flatten)]
+    payment: &'a Payment,
+    text: String,
+    text_en: String,
+}
+
+#[derive(Serialize)]
 struct OutcomeView<'a> {
     id: &'a str,
     title: &'a str,
@@ -348,7 +356,8 @@ struct OutcomeView<'a> {
     reasons: Vec<String>,
     failed: Vec<String>,
     missing: Vec<&'static str>,
-    amount: Option<String>,
+    /// rate × count = total, each a field, and the text every screen shows.
+    amount: Option<AmountView<'a>>,
     amount_text: Option<String>,
     frequency: Option<&'static str>,
     deadlines: Vec<Deadline>,
@@ -385,8 +394,12 @@ impl<'a> OutcomeView<'a> {
                 Verdict::Undetermined { missing } => missing.iter().map(|f| f.name()).collect(),
                 _ => vec![],
             },
-            amount: o.amount.as_ref().map(cases::amount_text),
-            amount_text: o.amount.as_ref().map(|a| a.describe(false)),
+            amount: o.payment.as_ref().map(|p| AmountView {
+                payment: p,
+                text: p.text(false),
+                text_en: p.text(true),
+            }),
+            amount_text: o.amount_text(false),
             frequency: m.frequency.map(|f| f.describe(true)),
             deadlines: o.deadlines.clone(),
             source: source_line(o),
@@ -449,11 +462,8 @@ fn print_check(
         println!("\n[{verdict}] {} ({})", m.title, m.id);
         let status = format!("{} ({})", o.status.describe(false), o.status.describe(true));
         println!("  状态 status: {status}");
-        if let Some(a) = &o.amount {
-            if *a != Amount::NeedsAnswers || m.amount.is_some() {
-                let freq = m.frequency.map(|f| f.describe(false)).unwrap_or("");
-                println!("  金额 amount: {} {freq}", a.describe(false));
-            }
+        if let Some(a) = o.amount_text(false) {
+            println!("  金额 amount: {a}");
         }
         for r in &o.met {
             println!("  ✓ {}", r.describe(false));

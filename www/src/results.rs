@@ -1,6 +1,5 @@
 //! The results, grouped the way a clerk would explain them, and a one-page summary.
 
-use wugong::amount::Amount;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Group, Outcome};
 use wugong::{Coverage, QuestionSet, Verdict};
@@ -140,17 +139,9 @@ fn group_section(
     }
 }
 
+/// The engine's one amount text: rate × count = total ("每天15元 × 8天 = 120元").
 fn amount_line(o: &Outcome, english: bool) -> Option<String> {
-    let a = o.amount.as_ref()?;
-    if *a == Amount::NeedsAnswers {
-        return Some(a.describe(english));
-    }
-    let freq = o
-        .measure
-        .frequency
-        .map(|f| f.describe(english))
-        .unwrap_or("");
-    Some(format!("{} {freq}", a.describe(english)).trim().to_string())
+    o.amount_text(english)
 }
 
 fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {

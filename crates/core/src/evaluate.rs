@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::amount::Amount;
+use crate::amount::{Amount, Frequency, Payment};
 use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
 use crate::condition::{region_within, Reason, Tri};
@@ -100,7 +100,10 @@ pub struct Outcome<'a> {
     pub status: Status,
     /// The tests the answers met (why it applies, so far).
     pub met: Vec<Reason<'a>>,
+    /// The total or its bound (what persona cases compare).
     pub amount: Option<Amount>,
+    /// The amount as shown: rate × count = total.
+    pub payment: Option<Payment>,
     pub deadlines: Vec<Deadline>,
 }
 
@@ -138,6 +141,11 @@ impl Group {
 }
 
 impl Outcome<'_> {
+    /// The amount line every screen, print-out and the CLI show ("每天15元 × 8天 = 120元").
+    pub fn amount_text(&self, english: bool) -> Option<String> {
+        self.payment.as_ref().map(|p| p.text(english))
+    }
+
     pub fn group(&self) -> Group {
         use crate::policy::Kind;
         let not = matches!(self.verdict, Verdict::NotEligible { .. });
@@ -206,14 +214,18 @@ impl Catalogue {
                 missing: trace.missing,
             },
         };
-        let amount = match (&measure.amount, &verdict) {
+        let frequency = measure.frequency.unwrap_or(Frequency::OneOff);
+        let payment = match (&measure.amount, &verdict) {
             (Some(rule), Verdict::Eligible | Verdict::Undetermined { .. }) => {
-                Some(rule.compute(answers))
+                Some(rule.payment(frequency, answers))
             }
             // A measure the worker cannot get still shows its figure, as a bound.
-            (Some(rule), Verdict::NotEligible { .. }) => Some(rule.compute(&Answers::new())),
+            (Some(rule), Verdict::NotEligible { .. }) => {
+                Some(rule.payment(frequency, &Answers::new()))
+            }
             (None, _) => None,
         };
+        let amount = payment.as_ref().map(Payment::amount);
         let deadlines = measure
             .deadlines
             .iter()
@@ -227,6 +239,7 @@ impl Catalogue {
             status: status_on(measure, doc, as_of),
             met: trace.met,
             amount,
+            payment,
             deadlines,
         }
     }
