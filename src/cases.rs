@@ -195,6 +195,13 @@ fn serde_name(d: &DeadlineKind) -> &'static str {
 /// Runs one case; returns the mismatches (empty when it passes).
 pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
     let mut problems = Vec::new();
+    // A case's answers must be possible on its date, as the widget and the CLI demand.
+    if let Err(r) = case.answers.check_on(case.as_of) {
+        problems.push(format!(
+            "answers: {}",
+            wugong::answers::AnswerError::from(r)
+        ));
+    }
     let eval = catalogue.evaluate(&case.answers, case.as_of);
     for (id, x) in &case.expect {
         let Some(o) = eval.outcomes.iter().find(|o| o.id == id) else {

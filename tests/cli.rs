@@ -43,13 +43,13 @@ fn check_json_is_machine_readable() {
         "check",
         "docs/examples/huize-tuopin-guangdong.json",
         "--as-of",
-        "2024-06-01",
+        "2026-11-23",
         "--format",
         "json",
     ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["as_of"], "2024-06-01");
+    assert_eq!(v["as_of"], "2026-11-23");
     assert_eq!(v["coverage"], "covered");
     let measures = v["measures"].as_array().unwrap();
     assert!(measures
@@ -95,6 +95,61 @@ fn bad_answers_name_the_field_and_exit_2() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("--as-of"), "{err}");
+}
+
+#[test]
+fn impossible_answers_are_refused_by_name_in_chinese_and_english() {
+    let cases = [
+        // A past event after the date.
+        (r#"{"injury_date": "2026-12-01"}"#, "injury_date", "还没到"),
+        (
+            r#"{"dispute_date": "2027-01-01"}"#,
+            "dispute_date",
+            "has not happened",
+        ),
+        (
+            r#"{"job_end_date": "2026-11-24"}"#,
+            "job_end_date",
+            "还没到",
+        ),
+        (
+            r#"{"business_start_date": "2030-01-01"}"#,
+            "business_start_date",
+            "还没到",
+        ),
+        // 50 months this year; 12 by November is more than have begun.
+        (r#"{"stable_months": 50}"#, "stable_months", "超过了12"),
+        (r#"{"stable_months": 12}"#, "stable_months", "11个月"),
+        (r#"{"age": 300}"#, "age", "please check"),
+        // A 28-digit wage: refused, not a panic.
+        (
+            r#"{"monthly_wage": "9999999999999999999999999999"}"#,
+            "monthly_wage",
+            "1000万元",
+        ),
+        (
+            r#"{"ticket_price": 99999999}"#,
+            "ticket_price",
+            "10,000,000",
+        ),
+    ];
+    for (json, field, words) in cases {
+        let f = temp_file("impossible.json", json);
+        let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
+        assert_eq!(code, 2, "{json}: {out}");
+        assert!(out.is_empty(), "{json}");
+        assert!(
+            err.contains(field) && err.contains(words) && !err.contains("panicked"),
+            "{json}: {err}"
+        );
+    }
+    // The same answers are fine on a date when they are possible.
+    let f = temp_file(
+        "possible.json",
+        r#"{"injury_date": "2026-12-01", "stable_months": 12}"#,
+    );
+    let (code, _, err) = selfcheck(&["check", &f, "--as-of", "2026-12-01"]);
+    assert_eq!(code, 0, "{err}");
 }
 
 #[test]

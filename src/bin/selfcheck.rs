@@ -109,6 +109,11 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .map_err(|e| format!("--as-of: {e}"))?;
             let json = json_format(&args)?;
             let answers = read_answers(Path::new(file))?;
+            // Answers that cannot be true on the date (an injury after it, 8 months of
+            // work by July) are refused by name, like the widget's question screen does.
+            answers
+                .check_on(as_of)
+                .map_err(|r| format!("{file}: {}", wugong::answers::AnswerError::from(r)))?;
             let cat = catalogue(&args)?;
             let eval = cat.evaluate(&answers, as_of);
             let next = cat.next_question(&answers, as_of, &FactSet::new());

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import { start, stop, phone, open, answer, clean } from "./harness.mjs";
+import { start, stop, phone, open, answer, clean, currentQuestion } from "./harness.mjs";
 import { completeCheck, cards, guangdong } from "./flow.mjs";
 
 let ctx;
@@ -133,6 +133,38 @@ test("check another date re-evaluates on that date", async () => {
   await page.fill("[data-testid=as-of-input]", "2021-06-01");
   await page.click("[data-testid=as-of-apply]");
   assert.match(await page.textContent("[data-testid=as-of]"), /2021-06-01/);
+  clean(page);
+});
+
+test("an impossible answer is refused on its screen with a plain message; the screen stays", async () => {
+  const page = await phone(ctx);
+  // The Guangdong worker, asked on 2026-11-23, types a dispute date after it.
+  const persona = {
+    ...guangdong,
+    answers: { ...guangdong.answers, DisputeDate: undefined },
+  };
+  await open(page, ctx.base, "?date=" + persona.asOf);
+  for (let i = 0; i < 40 && (await currentQuestion(page)) !== "DisputeDate"; i++) {
+    const q = await currentQuestion(page);
+    assert.ok(q !== null, "the dispute date was never asked");
+    const a = persona.answers[q] ?? "skip";
+    const step = await page.getAttribute("[data-testid=question]", "data-step");
+    await answer(page, a.region ? { region: a.region } : a);
+    await page.waitForFunction(
+      (before) => {
+        const el = document.querySelector("[data-testid=question]");
+        return !el || el.getAttribute("data-step") !== before;
+      },
+      step,
+    );
+  }
+  await answer(page, { value: "2026-12-01" });
+  const message = await page.textContent("[data-testid=input-error]");
+  assert.match(message, /2026-12-01/);
+  assert.match(message, /还没到/);
+  assert.equal(await currentQuestion(page), "DisputeDate");
+  await answer(page, { value: "2026-10-10" });
+  await page.waitForFunction(() => document.querySelector("[data-testid=question]")?.getAttribute("data-question") !== "DisputeDate");
   clean(page);
 });
 
