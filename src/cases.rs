@@ -14,6 +14,8 @@
 //! amount = "up to 1000"         # "1000" | "up to 1000" | "at least 800" | "800 to 6000" | "loan up to 200000"
 //!                               # or the line shown: "每天15元 × 8天 = 120元"
 //! missing = ["stable_months"]   # for undetermined: exactly these facts
+//! almost = "2021-08-01"         # not eligible yet, eligible by time alone from then;
+//!                               # "2021-08-01, ended by then" | "no"
 //! [deadlines]
 //! arbitration_limit = "2027-03-10"   # a date, "not while employed", or "needs dates"
 //! ```
@@ -48,6 +50,9 @@ pub struct Expect {
     pub status: Option<String>,
     pub amount: Option<String>,
     pub missing: Option<Vec<String>>,
+    /// "2024-08-01" (eligible from then by time alone), "2024-08-01, ended by then",
+    /// or "no".
+    pub almost: Option<String>,
 }
 
 pub fn amount_text(a: &Amount) -> String {
@@ -140,6 +145,7 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
                     "verdict" => x.verdict = Some(s()?),
                     "status" => x.status = Some(s()?),
                     "amount" => x.amount = Some(s()?),
+                    "almost" => x.almost = Some(s()?),
                     "missing" => {
                         let list = v.as_array().ok_or_else(|| {
                             field_err(file, &format!("{at}.missing"), "expected a list")
@@ -236,6 +242,16 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
                     "{id}: amount is {got} ({}), expected {a}",
                     shown.unwrap_or_default()
                 ));
+            }
+        }
+        if let Some(want) = &x.almost {
+            let got = match &o.almost {
+                None => "no".to_string(),
+                Some(a) if a.in_force_then => a.from.to_string(),
+                Some(a) => format!("{}, ended by then", a.from),
+            };
+            if &got != want {
+                problems.push(format!("{id}: almost is {got}, expected {want}"));
             }
         }
         if let Some(m) = &x.missing {

@@ -223,3 +223,37 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     assert_ne!(code, 0);
     assert!(err.contains("--english-out"), "{err}");
 }
+
+#[test]
+fn almost_eligible_says_from_when_in_text_and_json() {
+    let f = temp_file(
+        "almost.json",
+        r#"{"home_region": "530326", "jiandang": true, "work_place": "cross_province", "stable_months": 1}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2021-06-01", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let m = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "hrsf-2020-38-outwork-cross-province")
+        .unwrap();
+    assert_eq!(m["verdict"], "not_eligible");
+    assert_eq!(m["almost"]["from"], "2021-08-01");
+    assert_eq!(
+        m["almost"]["waiting_for"],
+        serde_json::json!(["stable_months"])
+    );
+    assert_eq!(m["almost"]["in_force_then"], true);
+    // A measure failing on the place of work has no date to wait for.
+    let other = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "hrsf-2020-38-outwork-in-province")
+        .unwrap();
+    assert!(other["almost"].is_null());
+    let (_, text, _) = selfcheck(&["check", &f, "--as-of", "2021-06-01"]);
+    assert!(text.contains("再干2个月（2021-08-01起）可以申请"), "{text}");
+}

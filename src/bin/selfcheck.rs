@@ -342,6 +342,15 @@ struct CheckView<'a> {
 }
 
 #[derive(Serialize)]
+struct AlmostView {
+    from: Date,
+    waiting_for: Vec<&'static str>,
+    in_force_then: bool,
+    text: String,
+    text_en: String,
+}
+
+#[derive(Serialize)]
 struct AmountView<'a> {
     #[serde(flatten)]
     payment: &'a Payment,
@@ -366,6 +375,8 @@ struct OutcomeView<'a> {
     amount_text: Option<String>,
     frequency: Option<&'static str>,
     deadlines: Vec<Deadline>,
+    /// Not eligible yet; time alone makes it so from `from`.
+    almost: Option<AlmostView>,
     source: String,
     apply_where: &'a str,
     apply_how: &'a str,
@@ -407,6 +418,13 @@ impl<'a> OutcomeView<'a> {
             amount_text: o.amount_text(false),
             frequency: m.frequency.map(|f| f.describe(true)),
             deadlines: o.deadlines.clone(),
+            almost: o.almost.as_ref().map(|a| AlmostView {
+                from: a.from,
+                waiting_for: a.waiting_for.iter().map(|f| f.name()).collect(),
+                in_force_then: a.in_force_then,
+                text: a.describe(false),
+                text_en: a.describe(true),
+            }),
             source: source_line(o),
             apply_where: &m.apply_where,
             apply_how: &m.apply_how,
@@ -482,6 +500,9 @@ fn print_check(
                 println!("  ? 还需要回答 missing: {}", names.join("、"));
             }
             Verdict::Eligible => {}
+        }
+        if let Some(a) = &o.almost {
+            println!("  ⏳ {}", a.describe(false));
         }
         for d in &o.deadlines {
             println!(

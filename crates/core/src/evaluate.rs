@@ -105,6 +105,166 @@ pub struct Outcome<'a> {
     /// The amount as shown: rate × count = total.
     pub payment: Option<Payment>,
     pub deadlines: Vec<Deadline>,
+    /// Not eligible yet, but time alone will make it so (months of work or of business,
+    /// months out of work, an age).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub almost: Option<Almost>,
+}
+
+/// When a measure the worker does not qualify for today becomes theirs by time alone.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Almost {
+    /// The first day every condition is met (for an age: the latest that day can be).
+    pub from: Date,
+    pub waiting_for: Vec<Fact>,
+    /// Whether the programme is still in force on `from`.
+    pub in_force_then: bool,
+    #[serde(skip)]
+    pub waits: Vec<Wait>,
+}
+
+/// One condition that time will meet: `fact` reaches `need`, `more` units from now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wait {
+    pub fact: Fact,
+    pub need: u32,
+    /// Months for counts of months, years for an age.
+    pub more: u32,
+}
+
+impl Almost {
+    /// "再干2个月（2024-08-01起）可以申请", or "…，但这个项目到时已结束".
+    pub fn describe(&self, english: bool) -> String {
+        let parts: Vec<String> = self
+            .waits
+            .iter()
+            .map(|w| match (w.fact, english) {
+                (Fact::StableMonths, false) => format!("再干{}个月", w.more),
+                (Fact::StableMonths, true) => format!("after {} more months of work", w.more),
+                (Fact::UnemployedMonths, false) => {
+                    format!("再过{}个月（没工作满{}个月）", w.more, w.need)
+                }
+                (Fact::UnemployedMonths, true) => {
+                    format!(
+                        "after {} more months out of work ({} in all)",
+                        w.more, w.need
+                    )
+                }
+                (Fact::BusinessMonths, false) => format!("生意开满{}个月", w.need),
+                (Fact::BusinessMonths, true) => {
+                    format!("once the business has run {} months", w.need)
+                }
+                (Fact::Age, false) => format!("满{}岁", w.need),
+                (Fact::Age, true) => format!("once you are {}", w.need),
+                (f, false) => f.label_zh().to_string(),
+                (f, true) => f.label_en().to_string(),
+            })
+            .collect();
+        let by_age = self.waits.iter().any(|w| w.fact == Fact::Age);
+        let from = self.from;
+        let mut t = match (english, by_age) {
+            (false, false) => format!("{}（{from}起）可以申请", parts.join("、")),
+            (false, true) => format!("{}（最晚{from}起）可以申请", parts.join("、")),
+            (true, false) => format!("You can apply {} (from {from})", parts.join(" and ")),
+            (true, true) => format!(
+                "You can apply {} (from {from} at the latest)",
+                parts.join(" and ")
+            ),
+        };
+        if !self.in_force_then {
+            t += if english {
+                ", but the programme will have ended by then"
+            } else {
+                "，但这个项目到时已结束"
+            };
+        }
+        t
+    }
+}
+
+/// `n` calendar months after `d`; a day the month lacks falls back to its last day.
+fn plus_months(d: Date, n: u32) -> Date {
+    let total = d.year() as i64 * 12 + i64::from(d.month()) - 1 + i64::from(n);
+    let (y, m) = ((total / 12) as i32, (total % 12) as u8 + 1);
+    (0..4)
+        .find_map(|back| Date::new(y, m, d.day().saturating_sub(back)).ok())
+        .unwrap_or(d)
+}
+
+/// The facts that grow with time, and what a failed test of one needs.
+fn time_wait(reason: &Reason, answers: &Answers, as_of: Date) -> Option<(Wait, Date)> {
+    use crate::condition::Check;
+    let fact = reason.test.fact;
+    let Some(Value::Count(now)) = reason.answer else {
+        return None;
+    };
+    let need = match (&reason.test.check, reason.negated) {
+        (Check::AtLeast(n), false) => *n,
+        (Check::AtMost(n), true) => n.checked_add(1)?,
+        _ => return None,
+    };
+    let more = need.checked_sub(now).filter(|m| *m > 0)?;
+    match fact {
+        // Months this year: reached within the same year, or not by time alone.
+        Fact::StableMonths => {
+            let from = plus_months(as_of, more);
+            (from.year() == as_of.year() && need <= 12).then_some((Wait { fact, need, more }, from))
+        }
+        Fact::UnemployedMonths => Some((Wait { fact, need, more }, plus_months(as_of, more))),
+        Fact::BusinessMonths => match answers.get(Fact::BusinessStartDate) {
+            Some(Value::Date(start)) => Some((Wait { fact, need, more }, plus_months(start, need))),
+            _ => None,
+        },
+        // The birthday is not known: by this date at the latest.
+        Fact::Age => Some((Wait { fact, need, more }, as_of.plus_years(more as i32))),
+        _ => None,
+    }
+}
+
+/// When a measure failed only on conditions time will meet, the day it is met, if the
+/// answers then (advanced by the wait) meet every condition.
+fn almost(
+    measure: &Measure,
+    doc: &Document,
+    failed: &[Reason],
+    answers: &Answers,
+    as_of: Date,
+) -> Option<Almost> {
+    let mut waits: Vec<Wait> = Vec::new();
+    let mut from = as_of;
+    for r in failed {
+        let (w, date) = time_wait(r, answers, as_of)?;
+        if !waits.iter().any(|x| x.fact == w.fact) {
+            waits.push(w);
+        }
+        from = from.max(date);
+    }
+    if waits.is_empty() {
+        return None;
+    }
+    // The answers on that day: each awaited count grown by the time passed.
+    let months = as_of.whole_months_until(from);
+    let mut then = answers.clone();
+    for w in &waits {
+        let Some(Value::Count(now)) = answers.get(w.fact) else {
+            continue; // business months come from the start date and the day itself
+        };
+        let grown = match w.fact {
+            Fact::Age => now + months / 12,
+            Fact::StableMonths if from.year() != as_of.year() => return None,
+            _ => now + months,
+        };
+        then.set(w.fact, Value::Count(grown)).ok()?;
+    }
+    if measure.when.truth(&then, from) != Tri::True {
+        return None;
+    }
+    Some(Almost {
+        from,
+        waiting_for: waits.iter().map(|w| w.fact).collect(),
+        in_force_then: status_on(measure, doc, from).is_current(),
+        waits,
+    })
 }
 
 /// Where an outcome is shown, in this order.
@@ -226,6 +386,10 @@ impl Catalogue {
             (None, _) => None,
         };
         let amount = payment.as_ref().map(Payment::amount);
+        let almost = match &verdict {
+            Verdict::NotEligible { failed } => almost(measure, doc, failed, answers, as_of),
+            _ => None,
+        };
         let deadlines = measure
             .deadlines
             .iter()
@@ -241,6 +405,7 @@ impl Catalogue {
             amount,
             payment,
             deadlines,
+            almost,
         }
     }
 
@@ -354,5 +519,45 @@ impl Catalogue {
             best.map(|(_, f)| f)
         };
         best(deciding, MIN_SETTLED * SCALE).or_else(|| best(refining, 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        assert_eq!(plus_months(d("2024-06-01"), 2), d("2024-08-01"));
+        assert_eq!(plus_months(d("2024-01-31"), 1), d("2024-02-29"));
+        assert_eq!(plus_months(d("2024-11-15"), 3), d("2025-02-15"));
+    }
+
+    #[test]
+    fn almost_reads_as_a_date_to_wait_for() {
+        let mut a = Almost {
+            from: d("2024-08-01"),
+            waiting_for: vec![Fact::StableMonths],
+            in_force_then: true,
+            waits: vec![Wait {
+                fact: Fact::StableMonths,
+                need: 3,
+                more: 2,
+            }],
+        };
+        assert_eq!(a.describe(false), "再干2个月（2024-08-01起）可以申请");
+        assert_eq!(
+            a.describe(true),
+            "You can apply after 2 more months of work (from 2024-08-01)"
+        );
+        a.in_force_then = false;
+        assert_eq!(
+            a.describe(false),
+            "再干2个月（2024-08-01起）可以申请，但这个项目到时已结束"
+        );
     }
 }
