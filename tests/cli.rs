@@ -257,3 +257,95 @@ fn almost_eligible_says_from_when_in_text_and_json() {
     let (_, text, _) = selfcheck(&["check", &f, "--as-of", "2021-06-01"]);
     assert!(text.contains("再干2个月（2021-08-01起）可以申请"), "{text}");
 }
+
+#[test]
+fn check_groups_like_the_widget_and_never_calls_an_ended_programme_eligible() {
+    // On 2026-11-23 the 2021 transport subsidy (to 2025-12-31) has ended.
+    let (code, out, err) = selfcheck(&[
+        "check",
+        "docs/examples/huize-tuopin-guangdong.json",
+        "--as-of",
+        "2026-11-23",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let cat = selfcheck::embedded().unwrap();
+    let answers = {
+        let text = std::fs::read_to_string("docs/examples/huize-tuopin-guangdong.json").unwrap();
+        let map: std::collections::BTreeMap<String, wugong::RawValue> =
+            serde_json::from_str(&text).unwrap();
+        wugong::Answers::from_raw(&map).unwrap()
+    };
+    let eval = cat.evaluate(&answers, "2026-11-23".parse().unwrap());
+    // The groups in the widget's order, each with the engine's count.
+    let mut at = 0;
+    for g in wugong::evaluate::Group::ALL {
+        let n = wugong::evaluate::in_group(&eval.outcomes, g).len();
+        if n == 0 {
+            continue;
+        }
+        let heading = format!("== {} ({n}) — {} ==", g.title(false), g.title(true));
+        let found = out[at..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("'{heading}' missing or out of order"));
+        at += found;
+    }
+    for block in out.split("\n[").skip(1) {
+        if block.contains("已于 ") && block.contains("结束——") {
+            assert!(
+                !block.starts_with("符合"),
+                "an ended programme shown as eligible:\n{block}"
+            );
+        }
+    }
+    assert!(out.contains("[已结束 ended] 脱贫人口到外省打工"), "{out}");
+    // The summary is printed with each measure.
+    assert!(out.contains("  内容 what: "));
+}
+
+#[test]
+fn conditions_and_missing_answers_read_naturally() {
+    let f = temp_file(
+        "natural.json",
+        r#"{"home_region": "530326", "jiandang": true, "has_public_post": true, "problem_unpaid_wages": true}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2021-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("不是是") && !out.contains("不是否"), "{out}");
+    assert!(
+        out.contains("已在其他公益性岗位上：是（需要：否）"),
+        "{out}"
+    );
+    // Whether the worker is still employed is a yes/no, not a date to fill in; the
+    // timeline lists it with what is needed.
+    assert!(
+        out.contains("申请劳动仲裁的法定期限: 回答“还在这家单位干”就能算出"),
+        "{out}"
+    );
+    assert!(!out.contains("填上日期"));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_selfcheck"))
+        .args([
+            "check",
+            "docs/examples/huize-tuopin-guangdong.json",
+            "--as-of",
+            "2026-11-23",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -c 100`: read a little, then close the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -66,15 +66,10 @@ impl Reason<'_> {
     /// A short plain sentence: "脱贫人口：是（需要：是）".
     pub fn describe(&self, english: bool) -> String {
         let t = &self.test;
-        let need = t.check.describe(t.fact, english);
         let need = if self.negated {
-            if english {
-                format!("not {need}")
-            } else {
-                format!("不是{need}")
-            }
+            t.check.describe_negated(t.fact, english)
         } else {
-            need
+            t.check.describe(t.fact, english)
         };
         let label = if english {
             t.fact.label_en()
@@ -129,6 +124,36 @@ impl Check {
             (Check::OnOrAfter(d), true) => format!("on or after {d}"),
             (Check::OnOrBefore(d), false) => format!("{d}或以前"),
             (Check::OnOrBefore(d), true) => format!("on or before {d}"),
+        }
+    }
+}
+
+impl Check {
+    /// What a test under a `not` needs, said plainly: "否", "少于3个月", "不是在本县打工".
+    pub fn describe_negated(&self, fact: Fact, english: bool) -> String {
+        let unit = match fact.kind() {
+            crate::fact::FactKind::Count(u) => unit_text(u, english),
+            _ => "",
+        };
+        match (self, english) {
+            (Check::Is(b), _) => Check::Is(!*b).describe(fact, english),
+            (Check::AtLeast(n), false) => format!("少于{n}{unit}"),
+            (Check::AtLeast(n), true) => format!("fewer than {n} {unit}"),
+            (Check::AtMost(n), false) => format!("多于{n}{unit}"),
+            (Check::AtMost(n), true) => format!("more than {n} {unit}"),
+            (Check::MoneyAtLeast(m), false) => format!("少于{m}元"),
+            (Check::MoneyAtLeast(m), true) => format!("less than {m} yuan"),
+            (Check::MoneyAtMost(m), false) => format!("多于{m}元"),
+            (Check::MoneyAtMost(m), true) => format!("more than {m} yuan"),
+            (Check::OnOrAfter(d), false) => format!("早于{d}"),
+            (Check::OnOrAfter(d), true) => format!("before {d}"),
+            (Check::OnOrBefore(d), false) => format!("晚于{d}"),
+            (Check::OnOrBefore(d), true) => format!("after {d}"),
+            (Check::Within(_), false) => format!("不在{}", self.describe(fact, false)),
+            (Check::OneOf(_), false) => format!("不是{}", self.describe(fact, false)),
+            (Check::Within(_) | Check::OneOf(_), true) => {
+                format!("not {}", self.describe(fact, true))
+            }
         }
     }
 }
@@ -385,7 +410,20 @@ mod tests {
         a.set(Fact::HasPublicPost, Value::Bool(true)).unwrap();
         let (t, trace) = c.eval(&a, d("2025-01-01"));
         assert_eq!(t, Tri::False);
-        assert!(trace.failed[0].describe(false).contains("不是"));
+        // Read naturally: "needed: no", never "needed: not yes" (不是是).
+        let text = trace.failed[0].describe(false);
+        assert!(
+            text.ends_with("（需要：否）") && !text.contains("不是是"),
+            "{text}"
+        );
+        assert!(trace.failed[0].describe(true).ends_with("(needed: no)"));
+        let c = Condition::Not(Box::new(test(Fact::StableMonths, Check::AtLeast(3))));
+        let mut a = Answers::new();
+        a.set(Fact::StableMonths, Value::Count(5)).unwrap();
+        let (_, trace) = c.eval(&a, d("2025-06-01"));
+        assert!(trace.failed[0]
+            .describe(false)
+            .ends_with("（需要：少于3个月）"));
     }
 
     #[test]

@@ -116,8 +116,27 @@ impl Due {
                 "No 1-year limit while you still work there; within 1 year after the job ends"
                     .into()
             }
-            (Due::NeedsDates { .. }, false) => "填上日期就能算出".into(),
-            (Due::NeedsDates { .. }, true) => "Enter the date to work it out".into(),
+            // Names what is missing: a date to enter, or a yes/no to answer.
+            (Due::NeedsDates { missing }, false) => {
+                let what: Vec<String> = missing
+                    .iter()
+                    .map(|f| match f.kind() {
+                        crate::fact::FactKind::Date => format!("填上“{}”", f.label_zh()),
+                        _ => format!("回答“{}”", f.label_zh()),
+                    })
+                    .collect();
+                format!("{}就能算出", what.join("、"))
+            }
+            (Due::NeedsDates { missing }, true) => {
+                let what: Vec<String> = missing
+                    .iter()
+                    .map(|f| match f.kind() {
+                        crate::fact::FactKind::Date => format!("enter the {}", f.label_en()),
+                        _ => format!("answer “{}”", f.label_en()),
+                    })
+                    .collect();
+                format!("To work it out: {}", what.join(" and "))
+            }
         }
     }
 }

@@ -289,6 +289,36 @@ pub enum Group {
 }
 
 impl Group {
+    /// The heading the widget and the CLI show.
+    pub fn title(self, english: bool) -> &'static str {
+        let (zh, en) = match self {
+            Group::ApplyNow => ("你现在可以申请", "You can apply now"),
+            Group::MayQualify => (
+                "你可能符合——回答或核实这些",
+                "You may qualify — answer or check these",
+            ),
+            Group::Protections => ("你享有的权益", "Protections you have"),
+            Group::Contacts => ("遇到问题找谁", "If something goes wrong — whom to contact"),
+            Group::Employer => (
+                "你的单位或组织者可以领（找工作时有用）",
+                "Your employer or organiser can get (useful when job-hunting)",
+            ),
+            Group::Ended => (
+                "已结束（或当时还没施行）的项目",
+                "Ended (or not yet started) programmes",
+            ),
+            Group::NotForYou => (
+                "不符合的项目（点开看原因）",
+                "Not for you (open to see why)",
+            ),
+        };
+        if english {
+            en
+        } else {
+            zh
+        }
+    }
+
     pub const ALL: [Group; 7] = [
         Group::ApplyNow,
         Group::MayQualify,
@@ -340,6 +370,16 @@ pub struct Evaluation<'a> {
     pub as_of: Date,
     pub coverage: Coverage,
     pub outcomes: Vec<Outcome<'a>>,
+}
+
+/// The outcomes of `group` in the order the widget and the CLI show them: money first,
+/// amounts before "ask locally"; file order otherwise (the sort is stable).
+pub fn in_group<'b, 'a>(outcomes: &'b [Outcome<'a>], group: Group) -> Vec<&'b Outcome<'a>> {
+    let mut items: Vec<&Outcome<'a>> = outcomes.iter().filter(|o| o.group() == group).collect();
+    crate::order::sort_by_key(&mut items, |o| {
+        (o.measure.kind.display_order(), o.amount.is_none())
+    });
+    items
 }
 
 pub fn status_on(measure: &Measure, doc: &Document, as_of: Date) -> Status {
