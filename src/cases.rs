@@ -208,7 +208,8 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
             wugong::answers::AnswerError::from(r)
         ));
     }
-    let eval = catalogue.evaluate(&case.answers, case.as_of);
+    let mut eval = catalogue.evaluate(&case.answers, case.as_of);
+    eval.add_almost(&case.answers);
     for (id, x) in &case.expect {
         let Some(o) = eval.outcomes.iter().find(|o| o.id == id) else {
             problems.push(format!("{id}: no such measure"));

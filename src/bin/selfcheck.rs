@@ -144,7 +144,8 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .check_on(as_of)
                 .map_err(|r| format!("{file}: {}", wugong::answers::AnswerError::from(r)))?;
             let cat = catalogue(&args)?;
-            let eval = cat.evaluate(&answers, as_of);
+            let mut eval = cat.evaluate(&answers, as_of);
+            eval.add_almost(&answers);
             let next = cat.next_question(&answers, as_of, &FactSet::new());
             if json {
                 let view = CheckView {

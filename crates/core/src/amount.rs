@@ -166,24 +166,28 @@ impl AmountRule {
                 p.percent = Some(*percent);
                 p.max_count = Some(*max_months);
                 p.bound = Bound::Unknown;
-                if let Some(Value::Money(wage)) = answers.get(Fact::MonthlyWage) {
-                    p.wage = Some(wage);
-                    p.rate = wage
-                        .checked_times(*percent / Decimal::ONE_HUNDRED)
-                        .map(Money::round_to_fen);
-                }
                 if let Some(Value::Count(months)) = answers.get(Fact::StableMonths) {
                     p.count = Some(months.min(*max_months));
                 }
-                if let (Some(wage), Some(months)) = (p.wage, p.count) {
-                    // Worked on the unrounded share, rounded once at the end.
-                    p.total = wage
-                        .checked_times(*percent / Decimal::ONE_HUNDRED)
-                        .and_then(|share| share.checked_times(Decimal::from(months)))
-                        .map(Money::round_to_fen);
-                    p.uncapped = p.total;
-                    if p.total.is_some() {
-                        p.bound = Bound::Exact;
+                if let Some(Value::Money(wage)) = answers.get(Fact::MonthlyWage) {
+                    p.wage = Some(wage);
+                    // percent × 0.01, exact (no division); the monthly share is shown
+                    // rounded to the fen, the total is worked on the unrounded share and
+                    // rounded once.
+                    let share = wage
+                        .checked_times(*percent)
+                        .and_then(|w| w.checked_times(Decimal::new(1, 2)));
+                    if let Some(share) = share {
+                        p.rate = Some(share.round_to_fen());
+                        if let Some(months) = p.count {
+                            p.total = share
+                                .checked_times(Decimal::from(months))
+                                .map(Money::round_to_fen);
+                            p.uncapped = p.total;
+                            if p.total.is_some() {
+                                p.bound = Bound::Exact;
+                            }
+                        }
                     }
                 }
             }
@@ -198,19 +202,6 @@ impl AmountRule {
 pub enum CountUnit {
     Days,
     Months,
-}
-
-impl CountUnit {
-    fn text(self, n: u32, english: bool) -> String {
-        match (self, english) {
-            (CountUnit::Days, false) => format!("{n}天"),
-            (CountUnit::Months, false) => format!("{n}个月"),
-            (CountUnit::Days, true) if n == 1 => "1 day".into(),
-            (CountUnit::Months, true) if n == 1 => "1 month".into(),
-            (CountUnit::Days, true) => format!("{n} days"),
-            (CountUnit::Months, true) => format!("{n} months"),
-        }
-    }
 }
 
 /// How the shown figure is meant.
@@ -336,195 +327,227 @@ impl Payment {
     /// The one plain line every screen shows: "每天15元 × 8天 = 120元",
     /// "每天15元，按天数算", "每月不少于800元", "最多10000元（一次性）".
     pub fn text(&self, english: bool) -> String {
-        let yuan = |m: Money| {
-            if english {
-                format!("{m} yuan")
-            } else {
-                format!("{m}元")
-            }
-        };
-        // "每天15元" / "15 yuan a day"; a one-off figure has no unit.
-        let per = |m: String| -> String {
-            match (self.unit, english) {
-                (Frequency::OneOff, _) => m,
-                (f, false) => format!("{}{m}", f.describe(false)),
-                (Frequency::PerDay, true) => format!("{m} a day"),
-                (Frequency::PerMonth, true) => format!("{m} a month"),
-                (Frequency::PerYear, true) => format!("{m} a year"),
-            }
-        };
-        let tr = |zh: &str, en: &str| {
-            if english {
-                en.to_string()
-            } else {
-                zh.to_string()
-            }
-        };
-        let cap_text = |c: Money| {
-            if english {
-                format!(", at most {}", yuan(c))
-            } else {
-                format!("，最多{}", yuan(c))
-            }
+        use Frequency::{PerDay, PerMonth};
+        let mut l = Line {
+            t: String::new(),
+            en: english,
         };
         match self.basis {
             Basis::PerDay => {
-                let rates = if self.tiers.len() > 1 {
-                    tier_text(&self.tiers, english)
-                } else {
-                    self.rate.map(|r| per(yuan(r))).unwrap_or_default()
-                };
-                let mut t = match (self.count, self.total) {
+                match (self.count, self.total) {
                     (Some(_), Some(total)) => {
-                        let steps: Vec<String> = self
-                            .steps
-                            .iter()
-                            .map(|s| {
-                                format!(
-                                    "{} × {}",
-                                    per(yuan(s.rate)),
-                                    CountUnit::Days.text(s.count, english)
-                                )
-                            })
-                            .collect();
-                        let steps = if steps.is_empty() {
-                            format!("{rates} × {}", CountUnit::Days.text(0, english))
-                        } else {
-                            steps.join(" + ")
-                        };
-                        let raw = self.uncapped.unwrap_or(total);
-                        format!("{steps} = {}", yuan(raw))
-                    }
-                    _ => format!("{rates}{}", tr("，按天数算", ", by the number of days")),
-                };
-                if let Some(c) = self.cap {
-                    match (self.uncapped, self.total) {
-                        (Some(raw), Some(total)) if raw > total => {
-                            t += &if english {
-                                format!(", capped at {}", yuan(c))
-                            } else {
-                                format!("，超过上限，按最多{}算", yuan(c))
-                            }
+                        if self.steps.is_empty() {
+                            l.rate(PerDay, self.rate.unwrap_or(Money::ZERO));
+                            l.times(CountUnit::Days, 0);
                         }
-                        _ => t += &cap_text(c),
+                        for (i, step) in self.steps.iter().enumerate() {
+                            if i > 0 {
+                                l.both(" + ");
+                            }
+                            l.rate(PerDay, step.rate);
+                            l.times(CountUnit::Days, step.count);
+                        }
+                        l.both(" = ");
+                        l.yuan(self.uncapped.unwrap_or(total));
+                    }
+                    _ => {
+                        if self.tiers.len() > 1 {
+                            l.tiers(&self.tiers);
+                        } else if let Some(r) = self.rate {
+                            l.rate(PerDay, r);
+                        }
+                        l.s("，按天数算", ", by the number of days");
                     }
                 }
-                t
+                if let Some(c) = self.cap {
+                    if matches!((self.uncapped, self.total), (Some(raw), Some(t)) if raw > t) {
+                        l.s("，超过上限，按最多", ", capped at ");
+                        l.yuan(c);
+                        l.s("算", "");
+                    } else {
+                        l.s("，最多", ", at most ");
+                        l.yuan(c);
+                    }
+                }
             }
             Basis::WageShare => {
-                let pct = self.percent.unwrap_or_default().normalize();
-                let rate = match (self.rate, self.wage) {
+                let pct = self.percent.unwrap_or_default();
+                match (self.rate, self.wage) {
                     (Some(r), Some(w)) => {
+                        l.rate(PerMonth, r);
                         if english {
-                            format!("{} a month ({pct}% of the wage {})", yuan(r), yuan(w))
+                            l.both(" (");
+                            l.n(pct);
+                            l.both("% of the wage ");
+                            l.yuan(w);
+                            l.both(")");
                         } else {
-                            format!("每月{}（工资{}的{pct}%）", yuan(r), yuan(w))
+                            l.both("（工资");
+                            l.yuan(w);
+                            l.both("的");
+                            l.n(pct);
+                            l.both("%）");
                         }
                     }
-                    _ => tr(
-                        &format!("每月工资的{pct}%"),
-                        &format!("{pct}% of the monthly wage"),
-                    ),
-                };
+                    _ => {
+                        l.s("每月工资的", "");
+                        l.n(pct);
+                        l.s("%", "% of the monthly wage");
+                    }
+                }
                 let max = self.max_count.unwrap_or(0);
                 match (self.count, self.total) {
-                    (Some(n), Some(total)) => format!(
-                        "{rate} × {} = {}",
-                        CountUnit::Months.text(n, english),
-                        yuan(total)
-                    ),
-                    (Some(n), None) => {
-                        format!("{rate} × {}", CountUnit::Months.text(n, english))
-                    }
-                    _ if max == 1 => format!("{rate}{}", tr("，算1个月", ", for 1 month")),
-                    _ => {
-                        if english {
-                            format!("{rate}, by the months worked, at most {max} months")
-                        } else {
-                            format!("{rate}，按干了几个月算，最多{max}个月")
+                    (Some(n), total) => {
+                        l.times(CountUnit::Months, n);
+                        if let Some(t) = total {
+                            l.both(" = ");
+                            l.yuan(t);
                         }
+                    }
+                    _ if max == 1 => l.s("，算1个月", ", for 1 month"),
+                    _ => {
+                        l.s("，按干了几个月算，最多", ", by the months worked, at most ");
+                        l.count(CountUnit::Months, max);
                     }
                 }
             }
             Basis::Ticket => {
                 let cap = self.cap.unwrap_or(Money::ZERO);
-                let t = match self.ticket {
+                match self.ticket {
                     Some(price) => {
-                        let paid = price.min(cap);
-                        if english {
-                            format!(
-                                "{} (ticket {}, at most {})",
-                                per(yuan(paid)),
-                                yuan(price),
-                                yuan(cap)
-                            )
-                        } else {
-                            format!(
-                                "{}（车票{}，最多{}）",
-                                per(yuan(paid)),
-                                yuan(price),
-                                yuan(cap)
-                            )
-                        }
+                        l.rate(self.unit, price.min(cap));
+                        l.s("（车票", " (ticket ");
+                        l.yuan(price);
+                        l.s("，最多", ", at most ");
+                        l.yuan(cap);
+                        l.s("）", ")");
                     }
                     None => {
-                        if english {
-                            per(format!("the ticket price, at most {}", yuan(cap)))
-                        } else {
-                            per(format!("按车票报，最多{}", yuan(cap)))
-                        }
+                        l.pre(self.unit);
+                        l.s("按车票报，最多", "the ticket price, at most ");
+                        l.yuan(cap);
+                        l.suf(self.unit);
                     }
-                };
-                t
+                }
             }
             Basis::Stated => {
                 let Some(figure) = self.total.or(self.rate) else {
-                    return tr("金额要看你的情况", "amount depends on your answers");
+                    l.s("金额要看你的情况", "amount depends on your answers");
+                    return l.done();
                 };
-                let f = yuan(figure);
-                let body = match (self.bound, english) {
-                    (Bound::LoanUpTo, false) => return format!("贷款最多{f}"),
-                    (Bound::LoanUpTo, true) => return format!("loan of up to {f}"),
-                    (Bound::Exact | Bound::Unknown, _) => f,
-                    (Bound::UpTo, false) => format!("最多{f}"),
-                    (Bound::UpTo, true) => format!("up to {f}"),
-                    (Bound::AtLeast, false) => format!("不少于{f}"),
-                    (Bound::AtLeast, true) => format!("at least {f}"),
-                    (Bound::Between, _) => {
-                        format!("{}–{f}", self.min.unwrap_or(figure))
+                if self.bound == Bound::LoanUpTo {
+                    l.s("贷款最多", "loan of up to ");
+                    l.yuan(figure);
+                    return l.done();
+                }
+                l.pre(self.unit);
+                match self.bound {
+                    Bound::UpTo => l.s("最多", "up to "),
+                    Bound::AtLeast => l.s("不少于", "at least "),
+                    Bound::Between => {
+                        l.n(self.min.unwrap_or(figure));
+                        l.both("–");
                     }
-                };
+                    _ => {}
+                }
+                l.yuan(figure);
+                l.suf(self.unit);
                 if self.unit == Frequency::OneOff {
-                    format!("{body}{}", tr("（一次性）", " (one-off)"))
-                } else {
-                    per(body)
+                    l.s("（一次性）", " (one-off)");
                 }
             }
         }
+        l.done()
     }
 }
 
-/// "第1–10天每天150元，第11天起每天100元".
-fn tier_text(tiers: &[DayTier], english: bool) -> String {
-    let mut parts = Vec::new();
-    let mut from = 1;
-    for t in tiers {
-        match (t.through_day, english) {
-            (Some(to), false) => {
-                parts.push(format!("第{from}–{to}天每天{}元", t.rate));
-                from = to + 1;
-            }
-            (Some(to), true) => {
-                parts.push(format!("days {from}–{to}: {} yuan a day", t.rate));
-                from = to + 1;
-            }
-            (None, false) if from == 1 => parts.push(format!("每天{}元", t.rate)),
-            (None, true) if from == 1 => parts.push(format!("{} yuan a day", t.rate)),
-            (None, false) => parts.push(format!("第{from}天起每天{}元", t.rate)),
-            (None, true) => parts.push(format!("from day {from}: {} yuan a day", t.rate)),
+/// An amount line being written in one language. Both languages share one code path,
+/// with the words from small tables (fewer format calls keep the wasm small).
+struct Line {
+    t: String,
+    en: bool,
+}
+
+impl Line {
+    fn s(&mut self, zh: &str, en: &str) {
+        self.t.push_str(if self.en { en } else { zh });
+    }
+    fn both(&mut self, s: &str) {
+        self.t.push_str(s);
+    }
+    fn n(&mut self, n: impl std::fmt::Display) {
+        use std::fmt::Write;
+        let _ = write!(self.t, "{n}");
+    }
+    fn yuan(&mut self, m: Money) {
+        self.n(m);
+        self.s("元", " yuan");
+    }
+    /// "每天" before a figure in Chinese.
+    fn pre(&mut self, unit: Frequency) {
+        if !self.en && unit != Frequency::OneOff {
+            self.both(unit.describe(false));
         }
     }
-    parts.join(if english { "; " } else { "，" })
+    /// " a day" after a figure in English.
+    fn suf(&mut self, unit: Frequency) {
+        if self.en {
+            self.both(match unit {
+                Frequency::OneOff => "",
+                Frequency::PerYear => " a year",
+                Frequency::PerMonth => " a month",
+                Frequency::PerDay => " a day",
+            });
+        }
+    }
+    /// "每天15元" / "15 yuan a day".
+    fn rate(&mut self, unit: Frequency, m: Money) {
+        self.pre(unit);
+        self.yuan(m);
+        self.suf(unit);
+    }
+    fn count(&mut self, unit: CountUnit, n: u32) {
+        self.n(n);
+        let one = n == 1;
+        match unit {
+            CountUnit::Days => self.s("天", if one { " day" } else { " days" }),
+            CountUnit::Months => self.s("个月", if one { " month" } else { " months" }),
+        }
+    }
+    /// " × 8天".
+    fn times(&mut self, unit: CountUnit, n: u32) {
+        self.both(" × ");
+        self.count(unit, n);
+    }
+    /// "第1–10天每天150元，第11天起每天100元".
+    fn tiers(&mut self, tiers: &[DayTier]) {
+        let mut from = 1;
+        for (i, t) in tiers.iter().enumerate() {
+            if i > 0 {
+                self.s("，", "; ");
+            }
+            match t.through_day {
+                Some(to) => {
+                    self.s("第", "days ");
+                    self.n(from);
+                    self.both("–");
+                    self.n(to);
+                    self.s("天", ": ");
+                    from = to + 1;
+                }
+                None if from == 1 => {}
+                None => {
+                    self.s("第", "from day ");
+                    self.n(from);
+                    self.s("天起", ": ");
+                }
+            }
+            self.rate(Frequency::PerDay, t.rate);
+        }
+    }
+    fn done(self) -> String {
+        self.t
+    }
 }
 
 /// The days at each rate, tier by tier (steps with no days left out).

@@ -129,32 +129,21 @@ impl Check {
 }
 
 impl Check {
-    /// What a test under a `not` needs, said plainly: "否", "少于3个月", "不是在本县打工".
+    /// What a test under a `not` needs, said plainly as the opposite test: "否",
+    /// "不超过2个月", "2024-03-01或以后", "不是在本县打工".
     pub fn describe_negated(&self, fact: Fact, english: bool) -> String {
-        let unit = match fact.kind() {
-            crate::fact::FactKind::Count(u) => unit_text(u, english),
-            _ => "",
-        };
-        match (self, english) {
-            (Check::Is(b), _) => Check::Is(!*b).describe(fact, english),
-            (Check::AtLeast(n), false) => format!("少于{n}{unit}"),
-            (Check::AtLeast(n), true) => format!("fewer than {n} {unit}"),
-            (Check::AtMost(n), false) => format!("多于{n}{unit}"),
-            (Check::AtMost(n), true) => format!("more than {n} {unit}"),
-            (Check::MoneyAtLeast(m), false) => format!("少于{m}元"),
-            (Check::MoneyAtLeast(m), true) => format!("less than {m} yuan"),
-            (Check::MoneyAtMost(m), false) => format!("多于{m}元"),
-            (Check::MoneyAtMost(m), true) => format!("more than {m} yuan"),
-            (Check::OnOrAfter(d), false) => format!("早于{d}"),
-            (Check::OnOrAfter(d), true) => format!("before {d}"),
-            (Check::OnOrBefore(d), false) => format!("晚于{d}"),
-            (Check::OnOrBefore(d), true) => format!("after {d}"),
-            (Check::Within(_), false) => format!("不在{}", self.describe(fact, false)),
-            (Check::OneOf(_), false) => format!("不是{}", self.describe(fact, false)),
-            (Check::Within(_) | Check::OneOf(_), true) => {
-                format!("not {}", self.describe(fact, true))
+        let opposite = match self {
+            Check::Is(b) => Check::Is(!*b),
+            Check::AtLeast(n) if *n > 0 => Check::AtMost(n - 1),
+            Check::AtMost(n) if *n < u32::MAX => Check::AtLeast(n + 1),
+            Check::OnOrAfter(d) => Check::OnOrBefore(d.plus_days(-1)),
+            Check::OnOrBefore(d) => Check::OnOrAfter(d.plus_days(1)),
+            _ => {
+                let not = if english { "not " } else { "不是" };
+                return not.to_string() + &self.describe(fact, english);
             }
-        }
+        };
+        opposite.describe(fact, english)
     }
 }
 
@@ -421,9 +410,8 @@ mod tests {
         let mut a = Answers::new();
         a.set(Fact::StableMonths, Value::Count(5)).unwrap();
         let (_, trace) = c.eval(&a, d("2025-06-01"));
-        assert!(trace.failed[0]
-            .describe(false)
-            .ends_with("（需要：少于3个月）"));
+        let text = trace.failed[0].describe(false);
+        assert!(text.ends_with("（需要：不超过2个月）"), "{text}");
     }
 
     #[test]

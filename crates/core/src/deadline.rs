@@ -117,25 +117,26 @@ impl Due {
                     .into()
             }
             // Names what is missing: a date to enter, or a yes/no to answer.
-            (Due::NeedsDates { missing }, false) => {
-                let what: Vec<String> = missing
-                    .iter()
-                    .map(|f| match f.kind() {
-                        crate::fact::FactKind::Date => format!("填上“{}”", f.label_zh()),
-                        _ => format!("回答“{}”", f.label_zh()),
-                    })
-                    .collect();
-                format!("{}就能算出", what.join("、"))
-            }
-            (Due::NeedsDates { missing }, true) => {
-                let what: Vec<String> = missing
-                    .iter()
-                    .map(|f| match f.kind() {
-                        crate::fact::FactKind::Date => format!("enter the {}", f.label_en()),
-                        _ => format!("answer “{}”", f.label_en()),
-                    })
-                    .collect();
-                format!("To work it out: {}", what.join(" and "))
+            (Due::NeedsDates { missing }, _) => {
+                let mut t = String::from(if english { "To work it out: " } else { "" });
+                for (i, f) in missing.iter().enumerate() {
+                    if i > 0 {
+                        t.push_str(if english { " and " } else { "、" });
+                    }
+                    let date = matches!(f.kind(), crate::fact::FactKind::Date);
+                    t.push_str(match (date, english) {
+                        (true, false) => "填上“",
+                        (false, false) => "回答“",
+                        (true, true) => "enter “",
+                        (false, true) => "answer “",
+                    });
+                    t.push_str(if english { f.label_en() } else { f.label_zh() });
+                    t.push('”');
+                }
+                if !english {
+                    t.push_str("就能算出");
+                }
+                t
             }
         }
     }

@@ -106,7 +106,8 @@ pub struct Outcome<'a> {
     pub payment: Option<Payment>,
     pub deadlines: Vec<Deadline>,
     /// Not eligible yet, but time alone will make it so (months of work or of business,
-    /// months out of work, an age).
+    /// months out of work, an age). Filled by [`Evaluation::add_almost`]: opt-in, so a
+    /// screen that does not show it does not carry its code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub almost: Option<Almost>,
 }
@@ -372,6 +373,20 @@ pub struct Evaluation<'a> {
     pub outcomes: Vec<Outcome<'a>>,
 }
 
+impl Evaluation<'_> {
+    /// Works out, for each measure the worker does not qualify for, whether time alone
+    /// will make it theirs, and from when ([`Outcome::almost`]).
+    pub fn add_almost(&mut self, answers: &Answers) -> &mut Self {
+        let as_of = self.as_of;
+        for o in &mut self.outcomes {
+            if let Verdict::NotEligible { failed } = &o.verdict {
+                o.almost = almost(o.measure, o.document, failed, answers, as_of);
+            }
+        }
+        self
+    }
+}
+
 /// The outcomes of `group` in the order the widget and the CLI show them: money first,
 /// amounts before "ask locally"; file order otherwise (the sort is stable).
 pub fn in_group<'b, 'a>(outcomes: &'b [Outcome<'a>], group: Group) -> Vec<&'b Outcome<'a>> {
@@ -426,10 +441,7 @@ impl Catalogue {
             (None, _) => None,
         };
         let amount = payment.as_ref().map(Payment::amount);
-        let almost = match &verdict {
-            Verdict::NotEligible { failed } => almost(measure, doc, failed, answers, as_of),
-            _ => None,
-        };
+
         let deadlines = measure
             .deadlines
             .iter()
@@ -445,7 +457,7 @@ impl Catalogue {
             amount,
             payment,
             deadlines,
-            almost,
+            almost: None,
         }
     }
 
