@@ -271,8 +271,19 @@ fn check_groups_like_the_widget_and_never_calls_an_ended_programme_eligible() {
     let cat = selfcheck::embedded().unwrap();
     let answers = {
         let text = std::fs::read_to_string("docs/examples/huize-tuopin-guangdong.json").unwrap();
-        let map: std::collections::BTreeMap<String, wugong::RawValue> =
-            serde_json::from_str(&text).unwrap();
+        let json: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+        let map = json
+            .into_iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    serde_json::Value::Bool(b) => wugong::RawValue::Bool(b),
+                    serde_json::Value::Number(n) => wugong::RawValue::Int(n.as_i64().unwrap()),
+                    serde_json::Value::String(t) => wugong::RawValue::Text(t),
+                    other => panic!("{other}"),
+                };
+                (k, v)
+            })
+            .collect();
         wugong::Answers::from_raw(&map).unwrap()
     };
     let eval = cat.evaluate(&answers, "2026-11-23".parse().unwrap());

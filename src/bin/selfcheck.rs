@@ -17,7 +17,7 @@ use serde::Serialize;
 use wugong::amount::Payment;
 use wugong::deadline::Deadline;
 use wugong::evaluate::{in_group, Evaluation, Group, Outcome, Status, Verdict};
-use wugong::policy::{Audience, Kind};
+use wugong::tags::Named;
 use wugong::{Answers, Catalogue, Coverage, Date, FactSet, RawValue};
 
 const USAGE: &str = "usage:
@@ -189,8 +189,8 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                         say!(
                             "    {:<44} {:<10} {:<8} {}  {}",
                             m.id,
-                            kind_name(m.kind),
-                            audience_name(m.audience),
+                            m.kind.name(),
+                            m.audience.name(),
                             m.clause,
                             m.title
                         );
@@ -351,22 +351,6 @@ fn read_answers(path: &Path) -> Result<Answers, String> {
     Answers::from_raw(&raw).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Subsidy => "subsidy",
-        Kind::Service => "service",
-        Kind::Protection => "protection",
-        Kind::Channel => "channel",
-    }
-}
-
-fn audience_name(a: Audience) -> &'static str {
-    match a {
-        Audience::Worker => "worker",
-        Audience::Employer => "employer",
-    }
-}
-
 #[derive(Serialize)]
 struct CheckView<'a> {
     as_of: Date,
@@ -416,6 +400,9 @@ struct OutcomeView<'a> {
     /// Not eligible yet; time alone makes it so from `from`.
     almost: Option<AlmostView>,
     source: String,
+    summary: &'a str,
+    /// Our interpretation where the text alone does not settle the rule (我们的理解).
+    reading: Option<&'a str>,
     apply_where: &'a str,
     apply_how: &'a str,
     materials: &'a [String],
@@ -428,8 +415,8 @@ impl<'a> OutcomeView<'a> {
         OutcomeView {
             id: o.id,
             title: &m.title,
-            kind: kind_name(m.kind),
-            audience: audience_name(m.audience),
+            kind: m.kind.name(),
+            audience: m.audience.name(),
             verdict: o.verdict.name(),
             group: o.group(),
             status: o.status.name(),
@@ -465,6 +452,8 @@ impl<'a> OutcomeView<'a> {
                 text_en: a.describe(true),
             }),
             source: source_line(o),
+            summary: &m.summary,
+            reading: m.reading.as_ref().map(|r| r.text.as_str()),
             apply_where: &m.apply_where,
             apply_how: &m.apply_how,
             materials: &m.materials,
@@ -477,7 +466,11 @@ fn source_line(o: &Outcome) -> String {
     let d = o.document;
     format!(
         "{} {}，{}，{}（{}）",
-        d.number, o.measure.clause, d.issuer, d.issued, d.title
+        d.number,
+        o.measure.clause,
+        d.issuer,
+        d.issued_text(false),
+        d.title
     )
 }
 
@@ -548,6 +541,9 @@ fn print_outcome(o: &Outcome) {
     let status = format!("{} ({})", o.status.describe(false), o.status.describe(true));
     say!("  状态 status: {status}");
     say!("  内容 what: {}", m.summary);
+    if let Some(r) = &m.reading {
+        say!("  我们的理解 our reading: {}", r.text);
+    }
     if let Some(a) = o.amount_text(false) {
         say!("  金额 amount: {a}");
     }

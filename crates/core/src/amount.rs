@@ -1,14 +1,13 @@
 //! How much a measure pays, and how that is worked out from the answers.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Value};
 use crate::fact::Fact;
 use crate::money::Money;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Names and tags: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Frequency {
     OneOff,
     PerYear,
@@ -33,15 +32,17 @@ impl Frequency {
 
 /// One step of a per-day rate: `rate` for the days up to `through_day` (the last step
 /// has no end).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DayTier {
     pub through_day: Option<u32>,
     pub rate: Money,
 }
 
 /// The rule a document gives for the amount.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AmountRule {
     /// Exactly this much.
     Fixed(Money),
@@ -66,8 +67,7 @@ pub enum AmountRule {
 }
 
 /// The amount for one person: exact when the answers allow, else a bound.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "yuan")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Amount {
     Exact(Money),
     UpTo(Money),
@@ -197,16 +197,18 @@ impl AmountRule {
 }
 
 /// What a multiplied amount counts: days of training or months of work.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CountUnit {
     Days,
     Months,
 }
 
 /// How the shown figure is meant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Bound {
     Exact,
     UpTo,
@@ -220,8 +222,9 @@ pub enum Bound {
 }
 
 /// How the figure is worked out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Basis {
     /// A figure the document states.
     Stated,
@@ -234,7 +237,8 @@ pub enum Basis {
 }
 
 /// One rate × count step of a per-day amount.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Step {
     pub rate: Money,
     pub count: u32,
@@ -243,7 +247,8 @@ pub struct Step {
 /// An amount as shown to the worker: a rate (per day, month or year) times a count
 /// makes a total, and a total is never shown with a rate's unit. Every screen and
 /// print-out uses [`Payment::text`].
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Payment {
     pub bound: Bound,
     pub basis: Basis,
@@ -262,19 +267,19 @@ pub struct Payment {
     /// The whole amount: rate × count (after the cap), or the one-off figure.
     pub total: Option<Money>,
     /// rate × count before the cap.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub uncapped: Option<Money>,
     /// The most paid in all.
     pub cap: Option<Money>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub tiers: Vec<DayTier>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub steps: Vec<Step>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub percent: Option<Decimal>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub wage: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub ticket: Option<Money>,
 }
 
