@@ -83,6 +83,25 @@ test("忻州 脱贫 worker in another province, 2022: one-off travel subsidy up 
   assert.equal(card(shown, "xinzhou-2022-plan-transport-organised-in-province").group, "notforyou");
 });
 
+test("忻州 脱贫 worker on an 8-day course, 2022: the card shows the rate, the days and the total", async () => {
+  const { shown } = await check({
+    asOf: "2022-07-15",
+    answers: {
+      Home: { region: ["14", "1409", "140926"] },
+      Groups: { checks: ["tuopin"] },
+      Situation: { checks: ["attended_training"] },
+      TrainingDays: { value: 8 },
+      Certificate: "yes",
+      Problems: "none",
+      Household: { choice: "rural" },
+    },
+  });
+  const living = card(shown, "xinzhou-2022-plan-living-allowance");
+  assert.equal(living.group, "applynow");
+  // Never "120元 每天": 15 a day is the rate, 120 the total.
+  assert.equal(living.amount, "每天15元 × 8天 = 120元");
+});
+
 test("unemployed woman of 45 in Kunming: unemployment registration and benefit, 12 months", async () => {
   const { asked, shown } = await check({
     asOf: "2023-03-01",
