@@ -179,12 +179,11 @@ fn count_limit(fact: Fact) -> u32 {
     }
 }
 
-/// Facts that date something that has already happened.
+/// Facts that date something that has already happened: every date a worker gives
+/// (injury, dispute or unpaid wages, job end, business start). A date fact about the
+/// future would be listed here as an exception.
 fn is_past_event(fact: Fact) -> bool {
-    matches!(
-        fact,
-        Fact::DisputeDate | Fact::InjuryDate | Fact::JobEndDate | Fact::BusinessStartDate
-    )
+    matches!(fact.kind(), FactKind::Date)
 }
 
 /// Why an answer cannot be right: plain Chinese and English, naming the answer.
