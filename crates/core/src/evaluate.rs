@@ -125,9 +125,7 @@ impl Almost {
             .map(|w| match (w.fact, english) {
                 (Fact::StableMonths, false) => format!("再干{}个月", w.more),
                 (Fact::StableMonths, true) => format!("after {} more months of work", w.more),
-                (Fact::UnemployedMonths, false) => {
-                    format!("再过{}个月（没工作满{}个月）", w.more, w.need)
-                }
+                (Fact::UnemployedMonths, false) => format!("没工作满{}个月后", w.need),
                 (Fact::UnemployedMonths, true) => {
                     format!(
                         "after {} more months out of work ({} in all)",
@@ -205,8 +203,9 @@ fn time_wait(reason: &Reason, answers: &Answers, as_of: Date) -> Option<(Wait, D
     }
 }
 
-/// When a measure failed only on conditions time will meet, the day it is met, if the
-/// answers then (advanced by the wait) meet every condition.
+/// When a measure failed on conditions time will meet (perhaps among others it can do
+/// without, in an `any`), the first day on which the answers, grown by the time passed,
+/// meet every condition.
 fn almost(
     measure: &Measure,
     doc: &Document,
@@ -214,41 +213,52 @@ fn almost(
     answers: &Answers,
     as_of: Date,
 ) -> Option<Almost> {
-    let mut waits: Vec<Wait> = Vec::new();
-    let mut from = as_of;
-    for r in failed {
-        let (w, date) = time_wait(r, answers, as_of)?;
-        if !waits.iter().any(|x| x.fact == w.fact) {
-            waits.push(w);
+    // Each failed test that time will pass, and the day it passes; earliest first.
+    let mut candidates: Vec<(Wait, Date)> = failed
+        .iter()
+        .filter_map(|r| time_wait(r, answers, as_of))
+        .collect();
+    crate::order::sort_by_key(&mut candidates, |c| c.1);
+    for &(_, day) in &candidates {
+        // The answers on that day: each awaited count grown by the time passed.
+        let months = as_of.whole_months_until(day);
+        let mut then = answers.clone();
+        let mut possible = true;
+        for (w, _) in &candidates {
+            let Some(Value::Count(now)) = answers.get(w.fact) else {
+                continue; // business months come from the start date and the day itself
+            };
+            let grown = match w.fact {
+                Fact::Age => now + months / 12,
+                // Months of this year: a day in another year starts again from nothing.
+                Fact::StableMonths if day.year() != as_of.year() => {
+                    possible = false;
+                    now
+                }
+                _ => now + months,
+            };
+            possible &= then.set(w.fact, Value::Count(grown)).is_ok();
         }
-        from = from.max(date);
+        if !possible || measure.when.truth(&then, day) != Tri::True {
+            continue;
+        }
+        // What was waited for: per fact, the largest need met by then.
+        let mut waits: Vec<Wait> = Vec::new();
+        for (w, _) in candidates.iter().filter(|c| c.1 <= day) {
+            match waits.iter_mut().find(|x| x.fact == w.fact) {
+                Some(x) if x.need < w.need => *x = *w,
+                Some(_) => {}
+                None => waits.push(*w),
+            }
+        }
+        return Some(Almost {
+            from: day,
+            waiting_for: waits.iter().map(|w| w.fact).collect(),
+            in_force_then: status_on(measure, doc, day).is_current(),
+            waits,
+        });
     }
-    if waits.is_empty() {
-        return None;
-    }
-    // The answers on that day: each awaited count grown by the time passed.
-    let months = as_of.whole_months_until(from);
-    let mut then = answers.clone();
-    for w in &waits {
-        let Some(Value::Count(now)) = answers.get(w.fact) else {
-            continue; // business months come from the start date and the day itself
-        };
-        let grown = match w.fact {
-            Fact::Age => now + months / 12,
-            Fact::StableMonths if from.year() != as_of.year() => return None,
-            _ => now + months,
-        };
-        then.set(w.fact, Value::Count(grown)).ok()?;
-    }
-    if measure.when.truth(&then, from) != Tri::True {
-        return None;
-    }
-    Some(Almost {
-        from,
-        waiting_for: waits.iter().map(|w| w.fact).collect(),
-        in_force_then: status_on(measure, doc, from).is_current(),
-        waits,
-    })
+    None
 }
 
 /// Where an outcome is shown, in this order.
