@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { lower, checkSyntax, checkMvp, isModule } from "./compat.mjs";
 
 /** Minified JavaScript, or the text as it was (with a warning) if terser is missing. */
-async function minified(text, isModule) {
+async function minified(text, isModule, ecma = 2017) {
   let terser;
   try {
     terser = await import("terser");
@@ -27,15 +27,16 @@ async function minified(text, isModule) {
     console.warn("post_build: terser not installed (run npm ci): JavaScript left unminified");
     return text;
   }
-  // ecma 2017: terser adds no newer syntax; safari10: works around Safari 10/11 bugs.
-  const out = await terser.minify(text, { module: isModule, ecma: 2017, safari10: true, compress: true, mangle: true });
+  // ecma: terser adds no newer syntax; safari10: works around Safari 10/11 bugs.
+  const out = await terser.minify(text, { module: isModule, ecma, safari10: true, compress: true, mangle: true });
   return out.code;
 }
 
 /** A script as shipped: lowered to the oldest browsers' syntax, minified, checked. */
 async function shipped(text, file, { minify = true } = {}) {
   const low = await lower(text, file);
-  const code = minify ? await minified(low, isModule(file)) : low;
+  // detect.js stays ES5: it must run in any browser, to say that it is too old.
+  const code = minify ? await minified(low, isModule(file), file === "detect.js" ? 5 : 2017) : low;
   await checkSyntax(code, file);
   return code;
 }
