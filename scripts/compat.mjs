@@ -6,8 +6,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** esbuild's targets for every shipped script: the syntax Chrome 64 and Safari 11 parse. */
-export const JS_TARGETS = ["es2017", "chrome64", "safari11"];
+/**
+ * esbuild's targets for every shipped script: the syntax Chrome 64 and Safari 11 parse.
+ * Safari 11 parses all of ES2017; esbuild's own "safari11" target is not used because
+ * its table counts Safari's destructuring as incomplete before Safari 14 and it cannot
+ * lower destructuring, so it refuses wasm-bindgen's glue outright (which Safari 11 runs).
+ */
+export const JS_TARGETS = ["es2017", "chrome64"];
 /** What the shipped scripts are checked against after the build (acorn's ecmaVersion). */
 export const ECMA_VERSION = 2017;
 

@@ -115,9 +115,10 @@ export async function oldPhone(browser, base, { width = 360, height = 640 } = {}
  * which elements stick out on the right, and which visible elements overlap (neither
  * inside the other, sharing more than 2×2 px).
  */
-export function layout(page) {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
+export function layout(page, width = 360) {
+  // The phone's width, not window.innerWidth: a mobile browser zooms out to fit content
+  // that is too wide, and innerWidth grows with it.
+  return page.evaluate((width) => {
     const sideways = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - width;
     const name = (el) => {
       const id = el.getAttribute("data-testid");
@@ -145,7 +146,7 @@ export function layout(page) {
       }
     }
     return { sideways, outside: Array.from(new Set(outside)), overlaps: Array.from(overlaps) };
-  });
+  }, width);
 }
 
 /** Takes the screenshot and asserts the layout is whole: no side-scroll, no overlap. */
