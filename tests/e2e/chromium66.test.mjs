@@ -4,8 +4,8 @@
 // reload, and a reload with no network after the first visit.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, cspFor } from "../../scripts/server.mjs";
-import { DIST, clean } from "./harness.mjs";
+import { serve, cspFor, scriptSrc } from "../../scripts/server.mjs";
+import { DIST, clean, start, stop, phone, answer, currentQuestion } from "./harness.mjs";
 import { completeCheck, cards, guangdong } from "./flow.mjs";
 import { launchOld, oldPhone, checkLayout, WECHAT_CHROME_66 } from "./old.mjs";
 
@@ -52,26 +52,54 @@ test("Chromium 66 is sent the policy it can compile WebAssembly under; modern br
   assert.doesNotMatch(modern.headers.get("content-security-policy"), /'unsafe-eval'/);
 });
 
+test("why: under the strict policy Chromium 66 refuses to compile the wasm (and the page says it did not load)", () => withOld(async (browser) => {
+  const page = await oldPhone(browser, base);
+  // Saying it is a new Chrome, it is sent the strict policy.
+  await page.raw.setUserAgent("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36");
+  await page.goto(base);
+  // Polled from outside: puppeteer's own waiting runs `new Function` in the page, which
+  // this policy forbids too.
+  let state = "loading";
+  for (let i = 0; i < 100 && state === "loading"; i++) {
+    await page.waitForTimeout(100);
+    state = await page.evaluate(() => document.querySelector("main").className);
+  }
+  assert.equal(state, "failure", "the retry message, not a blank page");
+  assert.ok(page.problems.some((p) => /Wasm code generation disallowed by embedder/.test(p)), page.problems.join("\n"));
+}));
+
+test("the modern Chromium of the other browser tests is sent the strict policy", async () => {
+  const ctx = await start();
+  try {
+    const page = await phone(ctx);
+    await page.goto(ctx.base);
+    const ua = await page.evaluate(() => navigator.userAgent);
+    assert.equal(scriptSrc(ua), "script-src 'self' 'wasm-unsafe-eval'", ua);
+    await page.waitForSelector("[data-testid=question]");
+  } finally {
+    await stop(ctx);
+  }
+});
+
+const huize = {
+  asOf: "2024-06-01",
+  answers: {
+    Home: { region: ["53", "5303", "530326"] },
+    Groups: { checks: ["tuopin"] },
+    WorkPlace: { choice: "cross_province" },
+    StableMonths: { value: 5 },
+    Ticket: { value: "420.50" },
+    Problems: "none",
+    Situation: "none",
+    Household: { choice: "rural" },
+    Age: { value: 34 },
+    Sex: { choice: "male" },
+    CanLeaveHome: "yes",
+  },
+};
+
 test("Chromium 66: the 会泽 脱贫 worker working in Guangdong, 2024, gets the travel subsidy", async () => {
-  const { asked, shown } = await personaCheck(
-    {
-      asOf: "2024-06-01",
-      answers: {
-        Home: { region: ["53", "5303", "530326"] },
-        Groups: { checks: ["tuopin"] },
-        WorkPlace: { choice: "cross_province" },
-        StableMonths: { value: 5 },
-        Ticket: { value: "420.50" },
-        Problems: "none",
-        Situation: "none",
-        Household: { choice: "rural" },
-        Age: { value: 34 },
-        Sex: { choice: "male" },
-        CanLeaveHome: "yes",
-      },
-    },
-    "huize",
-  );
+  const { asked, shown } = await personaCheck(huize, "huize");
   assert.equal(asked[0], "Home");
   assert.ok(shown["yrst-2021-49-transport"], "the Yunnan travel subsidy is among the results");
   assert.ok(shown["hotlines-12333"], "whom to call is among the results");
@@ -168,3 +196,37 @@ test("Chromium 66: after one visit the check opens and runs with the server gone
     if (own.listening) await new Promise((ok) => own.close(ok));
   }
 });
+
+test("Chromium 66: every screen of the 会泽 check lays out at 360×640 (region list, check boxes, numbers, choices, results)", () => withOld(async (browser) => {
+  const page = await oldPhone(browser, base);
+  await page.goto(base + "?date=" + huize.asOf);
+  const screens = [];
+  for (let i = 0; i < 30; i++) {
+    await page.waitForSelector("[data-testid=question], [data-testid=results]");
+    const q = await currentQuestion(page);
+    const shot = `screens-${String(i).padStart(2, "0")}-${q ?? "results"}`;
+    await checkLayout(page, shot);
+    screens.push(q);
+    if (q === null) break;
+    const a = huize.answers[q] ?? "skip";
+    const step = await page.getAttribute("[data-testid=question]", "data-step");
+    if (a.region) {
+      // One level per screen (province, city, county): each is a screen to check.
+      const i = a.region.findIndex((c) => !screens.includes(`region-${c}`));
+      screens.push(`region-${a.region[i]}`);
+      await answer(page, { region: [a.region[i]] });
+      await page.waitForFunction(
+        (next) => (next && document.querySelector(`[data-testid=region-${next}]`)) || !document.querySelector("[data-question=Home]"),
+        a.region[i + 1] ?? null,
+      );
+      continue;
+    }
+    await answer(page, a);
+    await page.waitForFunction(
+      (before) => !document.querySelector("[data-testid=question]") || document.querySelector("[data-testid=question]").getAttribute("data-step") !== before,
+      step,
+    );
+  }
+  assert.equal(screens[screens.length - 1], null, `reached the results: ${screens.join(", ")}`);
+  clean(page);
+}));
