@@ -127,9 +127,11 @@ self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   // Pages (with any ?region=… or #answers) are the cached index.html of this build.
+  // ignoreVary: the page is sent with Vary: User-Agent (its policy depends on the
+  // browser) and this cache only ever holds what this browser was sent.
   const key = req.mode === "navigate" ? "./" : req;
   event.respondWith(
-    caches.open(CACHE).then((c) => c.match(key, { ignoreSearch: req.mode === "navigate" })).then((hit) => hit || fetch(req)),
+    caches.open(CACHE).then((c) => c.match(key, { ignoreSearch: req.mode === "navigate", ignoreVary: true })).then((hit) => hit || fetch(req)),
   );
 });
 `;

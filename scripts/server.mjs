@@ -14,7 +14,8 @@ import { gzipSync } from "node:zlib";
  * kernels before 97 (WeChat's Android kernels from Chrome 66 among them; the UA says
  * "Chrome/66.0…"), every iOS browser before iOS 16 (all use WebKit: "iPhone OS 15_…",
  * "CPU OS 15_…" on iPads) and Safari before 16 ("Version/15.6 … Safari/"). The same
- * three patterns are in deploy/nginx-http.conf; tests/e2e/csp.test.mjs checks both.
+ * three patterns are in deploy/nginx-http.conf; tests/e2e/nginx.test.mjs checks that both
+ * agree on a list of real User-Agents.
  */
 export const OLD_WASM_CSP = [/Chrome\/([0-9]|[1-8][0-9]|9[0-6])\./, /(iPhone|CPU) OS ([0-9]|1[0-5])_/, /Version\/([0-9]|1[0-5])\.[0-9.]* (Mobile\/\S+ )?Safari\//];
 
