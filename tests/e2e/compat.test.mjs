@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as acorn from "acorn";
 import stylelint from "stylelint";
@@ -18,6 +19,13 @@ test("the WebAssembly validates as WebAssembly 1.0 (MVP), which Chrome 57+ and S
   const wasm = files.filter((f) => f.endsWith(".wasm"));
   assert.ok(wasm.length > 0, "dist/ has a wasm file");
   for (const f of wasm) checkMvp(join(DIST, f));
+});
+
+test("the MVP check refuses a module that uses reference types (what rustc emits by default)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "wugong-mvp-"));
+  // One function: ref.null extern; drop.
+  writeFileSync(join(dir, "rt.wasm"), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 208, 111, 26, 11]));
+  assert.throws(() => checkMvp(join(dir, "rt.wasm")), /not MVP WebAssembly[\s\S]*reference-types/);
 });
 
 test("every shipped script parses as ES2017 (Chrome 64, Safari 11): no ?., ??, top-level await, import.meta", async () => {
