@@ -1,7 +1,10 @@
 // The whole widget in a real Chromium 66 (WeChat's oldest Android kernels), through the
 // project's own server and the policy it sends such a browser: three persona checks to
-// a result with the layout checked at 360×640, the share link, answers kept across a
-// reload, and a reload with no network after the first visit.
+// a result with the layout checked at 360×640 (and every screen of one of them), the
+// share link, answers kept across a reload, and a reload with no network after the first
+// visit; and why the policy differs: under the strict one Chromium 66 cannot start.
+// The flows are the shared ones (flow.mjs), driven through tests/e2e/old.mjs; they rely
+// only on the question screens, a result showing, and the result cards' measure ids.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, cspFor, scriptSrc } from "../../scripts/server.mjs";
