@@ -64,6 +64,9 @@ export function checkMvp(wasmPath) {
     execFileSync(wasmOpt(), ["--mvp-features", wasmPath], { stdio: ["ignore", "ignore", "pipe"] });
   } catch (e) {
     const why = String(e.stderr ?? e.message).split("\n").slice(0, 12).join("\n");
-    throw new Error(`${wasmPath} is not MVP WebAssembly (old browsers cannot compile it):\n${why}`);
+    throw new Error(
+      `${wasmPath} is not MVP WebAssembly (old browsers cannot compile it). Build with scripts/build-web ` +
+        `(it sets the MVP compiler flags; a bare \`trunk build\` does not):\n${why}`,
+    );
   }
 }
