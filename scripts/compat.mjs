@@ -65,8 +65,8 @@ export function checkMvp(wasmPath) {
   } catch (e) {
     const why = String(e.stderr ?? e.message).split("\n").slice(0, 12).join("\n");
     throw new Error(
-      `${wasmPath} is not MVP WebAssembly (old browsers cannot compile it). Build with scripts/build-web ` +
-        `(it sets the MVP compiler flags; a bare \`trunk build\` does not):\n${why}`,
+      `${wasmPath} is not MVP WebAssembly (old browsers cannot compile it). Build with scripts/build-web; ` +
+        `a RUSTFLAGS in the environment replaces the MVP flags of .cargo/config.toml:\n${why}`,
     );
   }
 }
