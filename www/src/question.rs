@@ -55,7 +55,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             FactKind::Bool | FactKind::Choice(_) => {
                 html! { <Choices {fact} {current} {english} dispatcher={dispatcher.clone()} /> }
             }
-            _ => html! { <ValueInput {fact} {current} {english} dispatcher={dispatcher.clone()} /> },
+            _ => html! { <ValueInput {fact} {current} as_of={props.as_of} {english} dispatcher={dispatcher.clone()} /> },
         }
     };
 

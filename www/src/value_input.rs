@@ -1,8 +1,8 @@
 //! A number, an amount of money or a date, typed in and checked by the engine's parser.
 
-use wugong::answers::parse_value;
+use wugong::answers::{impossible_on, parse_value};
 use wugong::fact::FactKind;
-use wugong::{Fact, RawValue, Value};
+use wugong::{Date, Fact, RawValue, Value};
 use yew::prelude::*;
 
 use crate::state::{Action, State};
@@ -12,6 +12,8 @@ use crate::text::tr;
 pub struct ValueInputProps {
     pub fact: Fact,
     pub current: Option<Value>,
+    /// The evaluation date: a past event after it is refused.
+    pub as_of: Date,
     pub english: bool,
     pub dispatcher: UseReducerDispatcher<State>,
 }
@@ -30,7 +32,8 @@ fn explain(kind: FactKind, english: bool) -> &'static str {
 pub fn ValueInput(props: &ValueInputProps) -> Html {
     let english = props.english;
     let fact = props.fact;
-    let error = use_state(|| None::<&'static str>);
+    let as_of = props.as_of;
+    let error = use_state(|| None::<String>);
     let input_ref = use_node_ref();
     let current = props.current.map(|v| match v {
         Value::Money(m) => m.to_string(),
@@ -55,18 +58,24 @@ pub fn ValueInput(props: &ValueInputProps) -> Html {
                 FactKind::Count(_) => match text.parse::<i64>() {
                     Ok(n) => RawValue::Int(n),
                     Err(_) => {
-                        error.set(Some(explain(fact.kind(), english)));
+                        error.set(Some(explain(fact.kind(), english).into()));
                         return;
                     }
                 },
                 _ => RawValue::Text(text),
             };
             match parse_value(fact, &raw) {
-                Ok(v) => {
-                    error.set(None);
-                    dispatcher.dispatch(Action::Answer(vec![(fact, Some(v))]));
-                }
-                Err(_) => error.set(Some(explain(fact.kind(), english))),
+                // A value that cannot be true on the date (an injury after it, more
+                // months this year than have begun, a 28-digit wage): the engine's
+                // message, and the screen stays.
+                Ok(v) => match impossible_on(fact, &v, as_of) {
+                    Some(r) => error.set(Some(r.text(english).to_string())),
+                    None => {
+                        error.set(None);
+                        dispatcher.dispatch(Action::Answer(vec![(fact, Some(v))]));
+                    }
+                },
+                Err(_) => error.set(Some(explain(fact.kind(), english).into())),
             }
         })
     };
@@ -76,7 +85,7 @@ pub fn ValueInput(props: &ValueInputProps) -> Html {
             <label for={id.clone()} class="visually-hidden">{ if english { fact.label_en() } else { fact.label_zh() } }</label>
             <input id={id} ref={input_ref} type={kind} inputmode={mode} placeholder={placeholder}
                 value={current.unwrap_or_default()} data-testid="value-input" min="0" />
-            if let Some(msg) = *error { <p class="error" role="alert">{ msg }</p> }
+            if let Some(msg) = &*error { <p class="error" role="alert" data-testid="input-error">{ msg.clone() }</p> }
             <button type="submit" class="primary" data-testid="ok">{ tr(english, "确定", "OK") }</button>
         </form>
     }
