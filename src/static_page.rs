@@ -118,7 +118,9 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
             esc(k.cite())
         );
     }
-    out.push_str("<li>劳动仲裁不收费；写字有困难可以口头申请（劳动争议调解仲裁法第五十三条、第二十八条）。</li>\n</ul>\n");
+    // That arbitration is free and may be applied for orally is said by its measure
+    // (law-labour-dispute-arbitration.toml) in the national list below, not here.
+    out.push_str("</ul>\n");
 
     out.push_str("<h2>全国都有的权益和求助渠道</h2>\n<ul>\n");
     for (doc, m) in catalogue.measures().filter(|(d, m)| {
