@@ -84,9 +84,16 @@ writeFileSync(join(dir, start), code);
 html = html.replace(inline, `<script type="module" src="./${start}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post_build.mjs: an inline script is left in index.html");
 
+// detect.js shows hotlines before any rules can load: they come from the policies.
+const hotlines = execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "hotlines-html"], { encoding: "utf8" }).trim();
 for (const f of readdirSync(dir).filter((f) => /^wugong-www-.*\.js$/.test(f) || f === "detect.js")) {
   const path = join(dir, f);
-  const small = await shipped(readFileSync(path, "utf8"), f);
+  let text = readFileSync(path, "utf8");
+  if (f === "detect.js") {
+    if (!text.includes('"__WUGONG_HOTLINES__"')) throw new Error("post_build.mjs: detect.js has no hotlines placeholder");
+    text = text.replace('"__WUGONG_HOTLINES__"', JSON.stringify(hotlines));
+  }
+  const small = await shipped(text, f);
   writeFileSync(path, small);
   // Trunk's <link … integrity="sha384-…"> must describe the file as served.
   const sri = "sha384-" + createHash("sha384").update(small).digest("base64");

@@ -8,9 +8,9 @@
 (function () {
   var app = document.getElementById("app");
   if (!app) return;
-  var help =
-    '<p>有问题可以拨打人社服务热线 <a class="call" href="tel:12333">☎ 12333</a>，' +
-    '法律服务 <a href="tel:12348">12348</a>，工会 <a href="tel:010-12351">010-12351</a>。</p>';
+  // The hotlines, written in at build time from policies/hotlines.toml by
+  // scripts/post_build.mjs (selfcheck hotlines-html): a changed number is a data change.
+  var help = "__WUGONG_HOTLINES__";
   function show(html) {
     app.innerHTML = '<main class="failure" data-testid="unsupported">' + html + help + "</main>";
   }
