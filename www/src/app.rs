@@ -6,7 +6,6 @@ use wugong::{share, Fact, Value};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::catalogue_context::CatalogueContext;
 use crate::footer::Footer;
 use crate::header::Header;
 use crate::place::Place;
@@ -172,7 +171,7 @@ pub fn App() -> Html {
 
     let english = state.english;
     let dispatcher = state.dispatcher();
-    let catalogue: CatalogueContext = match &state.rules {
+    let catalogue = match &state.rules {
         Rules::Ready(c) => Some(*c),
         _ => None,
     };
@@ -183,7 +182,7 @@ pub fn App() -> Html {
     let body = match state.screen {
         // The first question needs no rules; everything else waits for them.
         Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => html! {
-            <QuestionView key={q as usize} question={q} answers={state.answers.clone()}
+            <QuestionView key={q as usize} question={q} {catalogue} answers={state.answers.clone()}
                 skipped={state.skipped} as_of={state.as_of()} english={english}
                 step={state.steps} can_go_back={state.depth > 0} dispatcher={dispatcher.clone()} />
         },
@@ -204,23 +203,21 @@ pub fn App() -> Html {
         Rules::Failed(_) => "failed",
     };
     html! {
-        <ContextProvider<CatalogueContext> context={catalogue}>
-            <div class="app" data-rules={rules_state}>
-                // ?embed=1: an office's page already has its own header.
-                if !state.embedded {
-                    <Header {english} text_scale={state.text_scale} dispatcher={dispatcher.clone()} />
-                }
-                if let Some(n) = &state.notice {
-                    <p class="notice" role="alert" data-testid="notice">
-                        <span>{ n.clone() }</span>
-                        <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
-                    </p>
-                }
-                <main id="main">{ body }</main>
-                <Footer {english} answers={state.answers.clone()} as_of={state.as_of()}
-                    date_chosen={state.as_of_override.is_some()} printing={state.screen == Screen::Print}
-                    dispatcher={dispatcher} />
-            </div>
-        </ContextProvider<CatalogueContext>>
+        <div class="app" data-rules={rules_state}>
+            // ?embed=1: an office's page already has its own header.
+            if !state.embedded {
+                <Header {english} text_scale={state.text_scale} dispatcher={dispatcher.clone()} />
+            }
+            if let Some(n) = &state.notice {
+                <p class="notice" role="alert" data-testid="notice">
+                    <span>{ n.clone() }</span>
+                    <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
+                </p>
+            }
+            <main id="main">{ body }</main>
+            <Footer {english} answers={state.answers.clone()} as_of={state.as_of()}
+                date_chosen={state.as_of_override.is_some()} printing={state.screen == Screen::Print}
+                dispatcher={dispatcher} data_date={state.catalogue().and_then(|c| c.data_date())} />
+        </div>
     }
 }

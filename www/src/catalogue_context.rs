@@ -1,10 +1,9 @@
-//! The rules, for every component that needs them, through a Yew context rather than a
-//! global: `app.rs` provides what the state holds once the rules file is read, and
-//! components call [`use_catalogue`]. Before the rules arrive it is `None` (the first
-//! question, the home region, needs none).
+//! The rules, as the state holds them once the rules file is read: the components that
+//! need them get them from the state (`State::catalogue`) or as a prop, `None` before
+//! the rules arrive (the first question, the home region, needs none). Not a Yew
+//! context: its provider and subscriptions cost 3 KB of the first screen's budget.
 
 use wugong::Catalogue;
-use yew::prelude::*;
 
 /// The catalogue, read once per visit and kept for the page's life (hence `'static`:
 /// outcomes can borrow from it freely). Two are equal when they are the same one.
@@ -22,13 +21,4 @@ impl CatalogueRef {
     pub fn keep(catalogue: Catalogue) -> CatalogueRef {
         CatalogueRef(Box::leak(Box::new(catalogue)))
     }
-}
-
-/// What the provider holds.
-pub type CatalogueContext = Option<CatalogueRef>;
-
-/// The rules, once they are in.
-#[hook]
-pub fn use_catalogue() -> Option<&'static Catalogue> {
-    use_context::<CatalogueContext>().flatten().map(|c| c.0)
 }

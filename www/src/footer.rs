@@ -5,7 +5,6 @@ use wugong::{share, Answers, Date};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::catalogue_context::use_catalogue;
 use crate::state::{Action, State};
 use crate::text::tr;
 
@@ -19,6 +18,8 @@ pub struct FooterProps {
     /// On the print view the actions are left out.
     pub printing: bool,
     pub dispatcher: UseReducerDispatcher<State>,
+    /// When the rules were last updated (once they are in).
+    pub data_date: Option<Date>,
 }
 
 #[component]
@@ -79,8 +80,8 @@ pub fn Footer(props: &FooterProps) -> Html {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::SetAsOf(None)))
     };
-    let data_date = use_catalogue()
-        .and_then(|c| c.data_date())
+    let data_date = props
+        .data_date
         .map(|d| d.to_string())
         .unwrap_or_default();
     html! {

@@ -7,7 +7,8 @@
 //! (`choices`, `value_input`, `multi_check`, `region_picker`, `progress`); `header`,
 //! `footer`, `speak`, `rules_pending`; `results` (the result page). The state and its
 //! reducer (`state`, `place`) are plain Rust, tested natively; the rules reach the
-//! components through a context (`catalogue_context`); `browser` wraps the web APIs.
+//! components through the state or a prop (`catalogue_context`); `browser` wraps the
+//! web APIs.
 
 mod app;
 mod browser;

@@ -4,10 +4,12 @@
 use wugong::{Answers, Date, FactSet};
 use yew::prelude::*;
 
-use crate::catalogue_context::use_catalogue;
+use crate::catalogue_context::CatalogueRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
+    /// `None` before the rules arrive.
+    pub catalogue: Option<CatalogueRef>,
     pub answers: Answers,
     pub skipped: FactSet,
     pub as_of: Date,
@@ -17,7 +19,7 @@ pub struct ProgressProps {
 #[component]
 pub fn Progress(props: &ProgressProps) -> Html {
     // Before the rules arrive (on the first question) there is nothing to count yet.
-    let Some(catalogue) = use_catalogue() else {
+    let Some(CatalogueRef(catalogue)) = props.catalogue else {
         return html! {};
     };
     let left = catalogue.questions_left(&props.answers, props.as_of, &props.skipped);

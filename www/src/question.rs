@@ -5,6 +5,7 @@ use wugong::fact::FactKind;
 use wugong::{Answers, Date, FactSet, Question, Value};
 use yew::prelude::*;
 
+use crate::catalogue_context::CatalogueRef;
 use crate::choices::Choices;
 use crate::multi_check::MultiCheck;
 use crate::progress::Progress;
@@ -16,6 +17,8 @@ use crate::value_input::ValueInput;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
+    /// The rules, for the progress line (`None` before they arrive).
+    pub catalogue: Option<CatalogueRef>,
     pub question: Question,
     pub answers: Answers,
     pub skipped: FactSet,
@@ -75,7 +78,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 
     html! {
         <section class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()}>
-            <Progress answers={props.answers.clone()} skipped={props.skipped} as_of={props.as_of} {english} />
+            <Progress catalogue={props.catalogue} answers={props.answers.clone()} skipped={props.skipped} as_of={props.as_of} {english} />
             <h1 id="q-title">{ title }</h1>
             if !hint.is_empty() { <p class="hint">{ hint }</p> }
             <Speak text={format!("{title} {hint}")} {english} />

@@ -5,7 +5,6 @@ use wugong::evaluate::{Group, Outcome};
 use wugong::{Coverage, QuestionSet, Verdict};
 use yew::prelude::*;
 
-use crate::catalogue_context::use_catalogue;
 use crate::speak::Speak;
 use crate::state::{Action, State, StateOnly};
 use crate::text::{prompt, tr};
@@ -21,7 +20,7 @@ pub fn Results(props: &StateOnly) -> Html {
     let english = state.english;
     let as_of = state.as_of();
     // The app shows these views only once the rules are in.
-    let Some(catalogue) = use_catalogue() else {
+    let Some(catalogue) = state.catalogue() else {
         return html! {};
     };
     let eval = catalogue.evaluate(&state.answers, as_of);
@@ -276,7 +275,7 @@ pub fn PrintView(props: &StateOnly) -> Html {
     let copied = use_state(|| false);
     let english = state.english;
     let as_of = state.as_of();
-    let Some(catalogue) = use_catalogue() else {
+    let Some(catalogue) = state.catalogue() else {
         return html! {};
     };
     let eval = catalogue.evaluate(&state.answers, as_of);
