@@ -142,6 +142,9 @@ facts! {
     CanLeaveHome = "can_leave_home", FactKind::Bool, "能离开家外出打工", "able to leave home to work", CanLeaveHome;
     LabourCapacity = "labour_capacity", FactKind::Choice(LABOUR_CAPACITY), "劳动能力", "ability to work", LabourCapacity;
     HasPublicPost = "has_public_post", FactKind::Bool, "已在其他公益性岗位上", "already holds another public-welfare post", HasPublicPost;
+
+    // Added for the 2026-11-30 audit (docs/audits/2026-11-30.md, "Engine support needed").
+    BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business, counting the month it was registered as month 1", Business;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -236,13 +239,13 @@ impl Fact {
 
     /// Facts computed from other facts and the evaluation date; never asked directly.
     pub fn is_derived(self) -> bool {
-        matches!(self, Fact::BusinessMonths)
+        matches!(self, Fact::BusinessMonths | Fact::BusinessCalendarMonth)
     }
 
     /// The fact a person answers so that this one becomes known.
     pub fn asked_as(self) -> Fact {
         match self {
-            Fact::BusinessMonths => Fact::BusinessStartDate,
+            Fact::BusinessMonths | Fact::BusinessCalendarMonth => Fact::BusinessStartDate,
             f => f,
         }
     }
