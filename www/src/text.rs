@@ -182,6 +182,18 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Do you already hold another public-welfare post?",
             "",
         ),
+        NearRetirement => (
+            "你离法定退休年龄不到1年了吗？",
+            "不清楚哪天退休，可以问社保局或打12333。",
+            "Are you less than a year from the statutory retirement age?",
+            "If you are not sure when you retire, ask the social-insurance office or call 12333.",
+        ),
+        UiBenefitUsedUp => (
+            "你的失业保险金已经领完了吗？",
+            "按月领的失业保险金，能领的月数已经领满了。",
+            "Has your unemployment benefit run out?",
+            "You have received all the months of benefit you were entitled to.",
+        ),
     };
     if english {
         (en, en_hint)

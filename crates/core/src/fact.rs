@@ -145,6 +145,8 @@ facts! {
 
     // Added for the 2026-11-30 audit (docs/audits/2026-11-30.md, "Engine support needed").
     BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business, counting the month it was registered as month 1", Business;
+    NearRetirement = "near_retirement", FactKind::Bool, "离法定退休年龄不到1年", "less than a year from the statutory retirement age", NearRetirement;
+    UiBenefitUsedUp = "ui_benefit_used_up", FactKind::Bool, "失业保险金已经领完（领到期）", "unemployment benefit has run out", UiBenefitUsedUp;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -183,11 +185,13 @@ pub enum Question {
     CanLeaveHome,
     LabourCapacity,
     HasPublicPost,
+    NearRetirement,
+    UiBenefitUsedUp,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::HasPublicPost as usize + 1;
+    pub const COUNT: usize = Question::UiBenefitUsedUp as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -220,6 +224,8 @@ impl Question {
         Question::CanLeaveHome,
         Question::LabourCapacity,
         Question::HasPublicPost,
+        Question::NearRetirement,
+        Question::UiBenefitUsedUp,
     ];
 
     /// The facts this screen sets, in display order.
