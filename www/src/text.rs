@@ -194,6 +194,12 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Has your unemployment benefit run out?",
             "You have received all the months of benefit you were entitled to.",
         ),
+        UiInsured => (
+            "单位（或你自己）给你交过失业保险吗？",
+            "交了多久都算，不到1年也算。工资条或社保缴费记录里有“失业保险”就是交过。",
+            "Has unemployment insurance ever been paid for you (by an employer or yourself)?",
+            "Any length of time counts, even under a year. Look for \"unemployment insurance\" on your payslip or contribution record.",
+        ),
     };
     if english {
         (en, en_hint)

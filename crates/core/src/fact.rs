@@ -147,6 +147,7 @@ facts! {
     BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business, counting the month it was registered as month 1", Business;
     NearRetirement = "near_retirement", FactKind::Bool, "离法定退休年龄不到1年", "less than a year from the statutory retirement age", NearRetirement;
     UiBenefitUsedUp = "ui_benefit_used_up", FactKind::Bool, "失业保险金已经领完（领到期）", "unemployment benefit has run out", UiBenefitUsedUp;
+    UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid into unemployment insurance (for any length of time)", UiInsured;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -187,11 +188,12 @@ pub enum Question {
     HasPublicPost,
     NearRetirement,
     UiBenefitUsedUp,
+    UiInsured,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::UiBenefitUsedUp as usize + 1;
+    pub const COUNT: usize = Question::UiInsured as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -226,6 +228,7 @@ impl Question {
         Question::HasPublicPost,
         Question::NearRetirement,
         Question::UiBenefitUsedUp,
+        Question::UiInsured,
     ];
 
     /// The facts this screen sets, in display order.
