@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use toml::{Table, Value as Toml};
 
 use wugong::amount::{AmountRule, DayTier, Frequency};
-use wugong::condition::{Check, Condition, Test};
+use wugong::condition::{Check, Condition, EmployerCondition, Test};
 use wugong::date::Date;
 use wugong::deadline::DeadlineKind;
 use wugong::fact::{Fact, FactKind};
@@ -464,13 +464,13 @@ fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
 
 fn condition(v: &Toml, at: At) -> R<Condition> {
     let mut f = Fields::new(v, at.clone())?;
-    let shapes = ["always", "all", "any", "not", "fact"];
+    let shapes = ["always", "all", "any", "not", "fact", "depends_on_employer"];
     let present: Vec<_> = shapes
         .iter()
         .filter(|k| f.table.contains_key(**k))
         .collect();
     if present.len() != 1 {
-        return at.err("needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\"");
+        return at.err("needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\", depends_on_employer = \"...\"");
     }
     let c = match *present[0] {
         "always" => match f.req("always")? {
@@ -496,6 +496,14 @@ fn condition(v: &Toml, at: At) -> R<Condition> {
         "not" => {
             let (v, a) = f.req("not")?;
             Condition::Not(Box::new(condition(v, a)?))
+        }
+        // Something only the employer knows: { depends_on_employer = "…", en = "…" }.
+        "depends_on_employer" => {
+            let (v, a) = f.req("depends_on_employer")?;
+            let zh = text(v, &a)?;
+            let (v, a) = f.req("en")?;
+            let en = text(v, &a)?;
+            Condition::Employer(EmployerCondition { zh, en })
         }
         _ => Condition::Test(test(&mut f)?),
     };

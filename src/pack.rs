@@ -81,6 +81,11 @@ impl Writer {
                 self.byte(fact_index(t.fact));
                 self.check(&t.check);
             }
+            Condition::Employer(e) => {
+                self.byte(5);
+                self.str(&e.zh);
+                self.str(&e.en);
+            }
         }
     }
     fn check(&mut self, c: &Check) {

@@ -168,3 +168,49 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     assert_ne!(code, 0);
     assert!(err.contains("--english-out"), "{err}");
 }
+
+#[test]
+fn what_only_the_employer_knows_is_named_and_never_eligible() {
+    // A Xinzhou 脱贫 worker with a job: the 50-hire award depends on the employer.
+    let answers = temp_file(
+        "employer.json",
+        r#"{"home_region": "140981", "tuopin": true, "unemployed": false}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &answers, "--as-of", "2022-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    let block = out
+        .split("\n\n")
+        .find(|b| b.contains("(xinzhou-2022-plan-hiring-award-50)"))
+        .expect("the award is listed");
+    assert!(block.contains("待定 undetermined"), "{block}");
+    assert!(
+        block.contains("要看单位：单位招用的脱贫劳动力达到50人及以上"),
+        "{block}"
+    );
+    assert!(
+        !block.contains("还需要回答"),
+        "nothing to ask the worker: {block}"
+    );
+    let (code, out, _) = selfcheck(&[
+        "check",
+        &answers,
+        "--as-of",
+        "2022-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let m = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "xinzhou-2022-plan-hiring-award-50")
+        .unwrap();
+    assert_eq!(m["verdict"], "undetermined");
+    assert_eq!(m["missing"], serde_json::json!([]));
+    assert_eq!(
+        m["depends_on_employer"],
+        serde_json::json!(["要看单位：单位招用的脱贫劳动力达到50人及以上"])
+    );
+}

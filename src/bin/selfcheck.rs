@@ -348,6 +348,9 @@ struct OutcomeView<'a> {
     reasons: Vec<String>,
     failed: Vec<String>,
     missing: Vec<&'static str>,
+    /// What only the employer knows ("要看单位：…"): the measure stays undetermined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    depends_on_employer: Vec<String>,
     amount: Option<String>,
     amount_text: Option<String>,
     frequency: Option<&'static str>,
@@ -385,6 +388,11 @@ impl<'a> OutcomeView<'a> {
                 Verdict::Undetermined { missing } => missing.iter().map(|f| f.name()).collect(),
                 _ => vec![],
             },
+            depends_on_employer: o
+                .depends_on_employer
+                .iter()
+                .map(|e| e.describe(false))
+                .collect(),
             amount: o.amount.as_ref().map(cases::amount_text),
             amount_text: o.amount.as_ref().map(|a| a.describe(false)),
             frequency: m.frequency.map(|f| f.describe(true)),
@@ -463,8 +471,13 @@ fn print_check(
                 .iter()
                 .for_each(|r| println!("  ✗ {}", r.describe(false))),
             Verdict::Undetermined { missing } => {
-                let names: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
-                println!("  ? 还需要回答 missing: {}", names.join("、"));
+                if !missing.is_empty() {
+                    let names: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
+                    println!("  ? 还需要回答 missing: {}", names.join("、"));
+                }
+                for e in &o.depends_on_employer {
+                    println!("  ? {}", e.describe(false));
+                }
             }
             Verdict::Eligible => {}
         }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::amount::Amount;
 use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
-use crate::condition::{region_within, Reason, Tri};
+use crate::condition::{region_within, EmployerCondition, Reason, Tri};
 use crate::date::Date;
 use crate::deadline::{Deadline, Due};
 use crate::fact::{Fact, FactSet, Question, QuestionSet};
@@ -100,6 +100,10 @@ pub struct Outcome<'a> {
     pub status: Status,
     /// The tests the answers met (why it applies, so far).
     pub met: Vec<Reason<'a>>,
+    /// What only the employer knows and the measure still depends on ("要看单位：…");
+    /// while any is listed the verdict is never `Eligible`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on_employer: Vec<&'a EmployerCondition>,
     pub amount: Option<Amount>,
     pub deadlines: Vec<Deadline>,
 }
@@ -196,7 +200,8 @@ impl Catalogue {
         answers: &Answers,
         as_of: Date,
     ) -> Outcome<'a> {
-        let (truth, trace) = measure.when.eval(answers, as_of);
+        let (truth, mut trace) = measure.when.eval(answers, as_of);
+        let depends_on_employer = std::mem::take(&mut trace.employer);
         let verdict = match truth {
             Tri::True => Verdict::Eligible,
             Tri::False => Verdict::NotEligible {
@@ -226,6 +231,7 @@ impl Catalogue {
             verdict,
             status: status_on(measure, doc, as_of),
             met: trace.met,
+            depends_on_employer,
             amount,
             deadlines,
         }

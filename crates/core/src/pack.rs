@@ -22,7 +22,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::amount::{AmountRule, DayTier, Frequency};
-use crate::condition::{Check, Condition, Test};
+use crate::condition::{Check, Condition, EmployerCondition, Test};
 use crate::date::Date;
 use crate::deadline::DeadlineKind;
 use crate::fact::Fact;
@@ -216,6 +216,10 @@ impl Reader<'_> {
                     check: self.check(),
                 })
             }
+            5 => Condition::Employer(EmployerCondition {
+                zh: self.str(),
+                en: self.str(),
+            }),
             _ => {
                 self.fail("unknown condition");
                 Condition::Always
