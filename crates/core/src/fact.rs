@@ -148,6 +148,7 @@ facts! {
     NearRetirement = "near_retirement", FactKind::Bool, "离法定退休年龄不到1年", "less than a year from the statutory retirement age", NearRetirement;
     UiBenefitUsedUp = "ui_benefit_used_up", FactKind::Bool, "失业保险金已经领完（领到期）", "unemployment benefit has run out", UiBenefitUsedUp;
     UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid into unemployment insurance (for any length of time)", UiInsured;
+    HardToEmploy = "hard_to_employ", FactKind::Bool, "已被认定为就业困难人员（人社部门认定的）", "officially recognised as a person with employment difficulties (就业困难人员)", Groups;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
