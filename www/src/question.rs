@@ -25,8 +25,8 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let (title, hint) = prompt(q, english);
     let facts = q.facts();
 
-    let input = if q == Question::Home {
-        html! { <RegionPicker state={state.clone()} /> }
+    let input = if facts.len() == 1 && facts[0].kind() == FactKind::Region {
+        html! { <RegionPicker state={state.clone()} fact={facts[0]} /> }
     } else if facts.len() > 1 {
         html! { <MultiCheck state={state.clone()} facts={facts.clone()} /> }
     } else {
@@ -274,11 +274,19 @@ fn MultiCheck(props: &MultiProps) -> Html {
 
 /// Province, then city, then county. Each tap records the answer so far; the engine
 /// asks again only if a finer level matters.
+#[derive(Properties, PartialEq)]
+struct RegionProps {
+    state: UseReducerHandle<State>,
+    /// The home region, or where the worker works or lives now.
+    fact: Fact,
+}
+
 #[component]
-fn RegionPicker(props: &StateOnly) -> Html {
+fn RegionPicker(props: &RegionProps) -> Html {
     let state = &props.state;
     let english = state.english;
-    let current = match state.answers.get(Fact::HomeRegion) {
+    let fact = props.fact;
+    let current = match state.answers.get(fact) {
         Some(Value::Region(code)) => Some(code),
         _ => None,
     };
@@ -292,15 +300,12 @@ fn RegionPicker(props: &StateOnly) -> Html {
     let pick = |code: &'static str| {
         let state = state.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::Answer(vec![(
-                Fact::HomeRegion,
-                Some(Value::Region(code)),
-            )]))
+            state.dispatch(Action::Answer(vec![(fact, Some(Value::Region(code)))]))
         })
     };
     let restart = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Answer(vec![(Fact::HomeRegion, None)])))
+        Callback::from(move |_| state.dispatch(Action::Answer(vec![(fact, None)])))
     };
     html! {
         <div class="regions">

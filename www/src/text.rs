@@ -200,6 +200,12 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Has unemployment insurance ever been paid for you (by an employer or yourself)?",
             "Any length of time counts, even under a year. Look for \"unemployment insurance\" on your payslip or contribution record.",
         ),
+        WorkRegion => (
+            "你现在在哪里打工或常住？",
+            "选省，再选市、县。",
+            "Where do you work or live now?",
+            "Pick the province, then city and county.",
+        ),
     };
     if english {
         (en, en_hint)

@@ -173,6 +173,7 @@ facts! {
     UiBenefitUsedUp = "ui_benefit_used_up", FactKind::Bool, "失业保险金已经领完（领到期）", "unemployment benefit has run out", UiBenefitUsedUp;
     UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid into unemployment insurance (for any length of time)", UiInsured;
     HardToEmploy = "hard_to_employ", FactKind::Bool, "已被认定为就业困难人员（人社部门认定的）", "officially recognised as a person with employment difficulties (就业困难人员)", Groups;
+    WorkRegion = "work_region", FactKind::Region, "现在打工或常住的地方", "where you work or live now", WorkRegion;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -213,11 +214,12 @@ pub enum Question {
     NearRetirement,
     UiBenefitUsedUp,
     UiInsured,
+    WorkRegion,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::UiInsured as usize + 1;
+    pub const COUNT: usize = Question::WorkRegion as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -253,6 +255,7 @@ impl Question {
         Question::NearRetirement,
         Question::UiBenefitUsedUp,
         Question::UiInsured,
+        Question::WorkRegion,
     ];
 
     /// The facts this screen sets, in display order.
