@@ -211,8 +211,10 @@ pub enum Question {
     CanLeaveHome,
     LabourCapacity,
     HasPublicPost,
-    NearRetirement,
+    // The benefit before retirement: most out-of-work people answer "no" to the first
+    // and are not asked the second.
     UiBenefitUsedUp,
+    NearRetirement,
     UiInsured,
     WorkRegion,
 }
@@ -252,8 +254,8 @@ impl Question {
         Question::CanLeaveHome,
         Question::LabourCapacity,
         Question::HasPublicPost,
-        Question::NearRetirement,
         Question::UiBenefitUsedUp,
+        Question::NearRetirement,
         Question::UiInsured,
         Question::WorkRegion,
     ];
