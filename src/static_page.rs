@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+use wugong::amount::Frequency;
+use wugong::answers::Answers;
 use wugong::catalogue::Catalogue;
 use wugong::date::Date;
 use wugong::deadline::DeadlineKind;
@@ -39,13 +41,8 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
         "<li class=\"{class}\"><strong>{}</strong>",
         esc(&m.title)
     );
-    if let Some(rule) = &m.amount {
-        let freq = m.frequency.map(|f| f.describe(false)).unwrap_or("");
-        let _ = write!(
-            out,
-            " <span class=\"amount\">{} {freq}</span>",
-            esc(&rule.describe_rule())
-        );
+    if let Some(text) = amount_text(m) {
+        let _ = write!(out, " <span class=\"amount\">{}</span>", esc(&text));
     }
     let _ = write!(
         out,
@@ -68,6 +65,14 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
         esc(&doc.issuer),
         doc.issued_text(false)
     );
+}
+
+/// The amount as the widget shows it before any answer ("每天15元，按天数算").
+pub fn amount_text(m: &Measure) -> Option<String> {
+    let frequency = m.frequency.unwrap_or(Frequency::OneOff);
+    m.amount
+        .as_ref()
+        .map(|rule| rule.payment(frequency, &Answers::new()).text(false))
 }
 
 /// The whole page. `css` is the stylesheet's file name, if any.
