@@ -62,6 +62,25 @@ pub(super) fn convert(id: String, raw: RawFile) -> R<Document> {
                 format!("duplicate id '{}'", m.id),
             );
         }
+        // A place test of its own (home or work region) stands for the document's region,
+        // so it must lie within it.
+        let region = d.region.0.as_str();
+        let tests = m.when.home_or_work_region().unwrap_or_default();
+        let codes = tests.iter().flat_map(|c| match c {
+            Condition::Test(Test {
+                check: Check::Within(v),
+                ..
+            }) => v.as_slice(),
+            _ => &[],
+        });
+        for code in codes {
+            if region != wugong::region::NATIONAL && !code.starts_with(region) {
+                return bad(
+                    format!("measure[{i}].when"),
+                    format!("region '{code}' is outside the document's region '{region}'"),
+                );
+            }
+        }
     }
     Ok(Document {
         id,

@@ -31,8 +31,8 @@ impl Catalogue {
     /// Takes checked documents. A local document's region becomes the first condition of
     /// each of its measures, so "why" and "what is missing" mention it like any other —
     /// as a test of the home region, unless the measure has a place test of its own on the
-    /// home **or** work region ([`Condition::home_or_work_region`]); that test must lie
-    /// within the document's region.
+    /// home **or** work region ([`Condition::home_or_work_region`]), which the loader has
+    /// checked lies within the document's region.
     pub fn new(mut documents: Vec<Document>) -> Result<Catalogue, CatalogueError> {
         // (measure id, document id); a list, not a map, to keep B-trees out of the wasm.
         let mut seen: Vec<(&str, &str)> = Vec::new();
@@ -56,18 +56,8 @@ impl Catalogue {
                 fact: Fact::HomeRegion,
                 check: Check::Within(vec![doc.region.clone()]),
             });
-            for (i, m) in doc.measures.iter_mut().enumerate() {
-                if let Some(codes) = m.when.home_or_work_region() {
-                    if let Some(c) = codes.iter().find(|c| !c.starts_with(doc.region.as_str())) {
-                        return Err(CatalogueError {
-                            file: format!("policies/{}.toml", doc.id),
-                            field: format!("measure[{i}].when"),
-                            message: format!(
-                                "region '{c}' is outside the document's region '{}'",
-                                doc.region
-                            ),
-                        });
-                    }
+            for m in &mut doc.measures {
+                if m.when.home_or_work_region().is_some() {
                     continue;
                 }
                 let rest = std::mem::replace(&mut m.when, Condition::Always);

@@ -298,7 +298,7 @@ impl Condition {
         match self {
             Condition::Always => {}
             Condition::Employer(e) => {
-                if result == Tri::Unknown && !out.employer.contains(&e) {
+                if result == Tri::Unknown {
                     out.employer.push(e);
                 }
             }
@@ -341,28 +341,19 @@ impl Condition {
         }
     }
 
-    /// The region codes of a place test of its own — an `any` of region tests that names
-    /// the work region, such as 「户籍地、常住地、求职就业地在我省」 (home or work region within
-    /// 53) — found at the top or directly under a top-level `all`. `None` when there is
-    /// none; then the document's region applies to the home region.
-    pub fn home_or_work_region(&self) -> Option<Vec<&str>> {
-        fn place_test(c: &Condition) -> Option<Vec<&str>> {
+    /// A place test of its own — an `any` of region tests that names the work region,
+    /// such as 「户籍地、常住地、求职就业地在我省」 (home or work region within 53) — at the
+    /// top or directly under a top-level `all`: its tests. `None` when there is none; then
+    /// the document's region applies to the home region.
+    pub fn home_or_work_region(&self) -> Option<&[Condition]> {
+        fn place_test(c: &Condition) -> Option<&[Condition]> {
             let Condition::Any(cs) = c else { return None };
-            let mut codes = Vec::new();
-            let mut names_work = false;
-            for c in cs {
-                match c {
-                    Condition::Test(Test {
-                        fact: fact @ (Fact::HomeRegion | Fact::WorkRegion),
-                        check: Check::Within(v),
-                    }) => {
-                        names_work |= *fact == Fact::WorkRegion;
-                        codes.extend(v.iter().map(|s| s.as_str()));
-                    }
-                    _ => return None,
-                }
-            }
-            names_work.then_some(codes)
+            let region_test = |c: &Condition, work: bool| {
+                matches!(c, Condition::Test(Test { fact, check: Check::Within(_) })
+                    if *fact == Fact::WorkRegion || (!work && *fact == Fact::HomeRegion))
+            };
+            (cs.iter().all(|c| region_test(c, false)) && cs.iter().any(|c| region_test(c, true)))
+                .then_some(cs.as_slice())
         }
         match self {
             Condition::All(cs) => cs.iter().find_map(place_test),

@@ -168,11 +168,11 @@ facts! {
     HasPublicPost = "has_public_post", FactKind::Bool, "已在其他公益性岗位上", "already holds another public-welfare post", HasPublicPost;
 
     // Added for the 2026-11-30 audit (docs/audits/2026-11-30.md, "Engine support needed").
-    BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business, counting the month it was registered as month 1", Business;
+    BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business (the month it was registered is month 1)", Business;
     NearRetirement = "near_retirement", FactKind::Bool, "离法定退休年龄不到1年", "less than a year from the statutory retirement age", NearRetirement;
     UiBenefitUsedUp = "ui_benefit_used_up", FactKind::Bool, "失业保险金已经领完（领到期）", "unemployment benefit has run out", UiBenefitUsedUp;
-    UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid into unemployment insurance (for any length of time)", UiInsured;
-    HardToEmploy = "hard_to_employ", FactKind::Bool, "已被认定为就业困难人员（人社部门认定的）", "officially recognised as a person with employment difficulties (就业困难人员)", Groups;
+    UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid unemployment insurance (any length of time)", UiInsured;
+    HardToEmploy = "hard_to_employ", FactKind::Bool, "已被认定为就业困难人员（人社部门认定的）", "recognised as having employment difficulties (就业困难人员)", Groups;
     WorkRegion = "work_region", FactKind::Region, "现在打工或常住的地方", "where you work or live now", WorkRegion;
 }
 
