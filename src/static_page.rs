@@ -118,7 +118,9 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
             esc(k.cite())
         );
     }
-    out.push_str("<li>劳动仲裁不收费；写字有困难可以口头申请（劳动争议调解仲裁法第五十三条、第二十八条）。</li>\n</ul>\n");
+    // That arbitration is free and may be applied for orally is said by its measure
+    // (law-labour-dispute-arbitration.toml) in the national list below, not here.
+    out.push_str("</ul>\n");
 
     out.push_str("<h2>全国都有的权益和求助渠道</h2>\n<ul>\n");
     for (doc, m) in catalogue.measures().filter(|(d, m)| {
@@ -173,4 +175,28 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
         .unwrap_or_default();
     let _ = write!(out, "</ul></details>\n<p class=\"meta\">规定更新于 {data_date}。本页由同一套规则在发布时生成。</p>\n</main></div></body></html>\n");
     out
+}
+
+/// The hotlines as one line of HTML, for the message an old browser shows before any
+/// rules can load (`www/detect.js`, filled in by the web build): the phones of the
+/// national hotlines document, in its order, so a changed number is a data change.
+pub fn hotlines_html(catalogue: &Catalogue) -> String {
+    let links: Vec<String> = catalogue
+        .documents
+        .iter()
+        .filter(|d| d.id == "hotlines")
+        .flat_map(|d| d.measures.iter())
+        .flat_map(|m| m.phones.iter().map(move |p| (m, p)))
+        .map(|(m, p)| {
+            // The title names the number first ("12333 人社服务热线"): keep what follows.
+            let what = m.title.trim_start_matches(p.number.as_str()).trim();
+            format!(
+                "<a class=\"call\" href=\"tel:{}\">☎ {}</a> {}",
+                esc(&p.dial),
+                esc(&p.number),
+                esc(what)
+            )
+        })
+        .collect();
+    format!("<p>有问题可以打电话：{}。</p>", links.join("，"))
 }

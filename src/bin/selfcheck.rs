@@ -27,6 +27,7 @@ const USAGE: &str = "usage:
   selfcheck cases [DIR] [--policies DIR]
   selfcheck schema            (JSON Schema of the answers file)
   selfcheck render-static [--as-of YYYY-MM-DD] [--css FILE] [--out FILE]   (plain HTML of every rule)
+  selfcheck hotlines-html                                               (the hotlines line old browsers see, for www/detect.js)
   selfcheck pack --out FILE --english-out FILE [--policies DIR]   (the checked policies as the widget's rules files)
 Answers format: docs/answers.md";
 
@@ -273,6 +274,13 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 Some(path) => std::fs::write(path, page).map_err(|e| format!("{path}: {e}"))?,
                 None => say_raw!("{page}"),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        "hotlines-html" => {
+            // What www/detect.js shows an old browser: generated at build time from
+            // policies/hotlines.toml (scripts/post_build.mjs).
+            let cat = catalogue(&args)?;
+            say!("{}", selfcheck::static_page::hotlines_html(&cat));
             Ok(ExitCode::SUCCESS)
         }
         "pack" => {
