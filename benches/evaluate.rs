@@ -2,7 +2,7 @@
 //! Target: under 50 µs each natively (the widget re-evaluates on every answer).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use wugong::{Answers, Catalogue, Date, Fact, FactSet, Money, Value};
+use wugong::{Answers, Date, Fact, FactSet, Money, Value};
 
 fn full_answers() -> Answers {
     let mut a = Answers::new();
@@ -41,7 +41,7 @@ fn full_answers() -> Answers {
 }
 
 fn bench(c: &mut Criterion) {
-    let catalogue = Catalogue::embedded().unwrap();
+    let catalogue = selfcheck::embedded().unwrap();
     let as_of: Date = "2024-06-01".parse().unwrap();
     let full = full_answers();
     let empty = Answers::new();

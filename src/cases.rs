@@ -21,13 +21,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::{Table, Value as Toml};
 
-use crate::amount::Amount;
-use crate::answers::{Answers, RawValue};
-use crate::catalogue::Catalogue;
-use crate::date::Date;
-use crate::deadline::{Deadline, DeadlineKind, Due};
-use crate::evaluate::Verdict;
-use crate::fact::Fact;
+use wugong::amount::Amount;
+use wugong::answers::{Answers, RawValue};
+use wugong::catalogue::Catalogue;
+use wugong::date::Date;
+use wugong::deadline::{Deadline, DeadlineKind, Due};
+use wugong::evaluate::Verdict;
+use wugong::fact::Fact;
 
 /// What one case file says, checked.
 #[derive(Clone, Debug)]
@@ -249,7 +249,7 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
         }
     }
     if let Some(want) = &case.next_question {
-        let got = catalogue.next_question(&case.answers, case.as_of, &crate::fact::FactSet::new());
+        let got = catalogue.next_question(&case.answers, case.as_of, &wugong::fact::FactSet::new());
         let got = got.map(Fact::name).unwrap_or("none");
         if got != want {
             problems.push(format!("next_question is {got}, expected {want}"));
@@ -273,7 +273,7 @@ pub fn uncovered(catalogue: &Catalogue, cases: &[Case]) -> Vec<String> {
         }
         // A measure with no condition at all (a national hotline) applies to everyone,
         // so no case can show it as not eligible.
-        if !verdicts.contains("not_eligible") && m.when != crate::condition::Condition::Always {
+        if !verdicts.contains("not_eligible") && m.when != wugong::condition::Condition::Always {
             gaps.push(format!("{}: no case where it is not eligible", m.id));
         }
     }

@@ -1,39 +1,48 @@
-//! # 务工自查 — the rules engine
+//! # selfcheck — the native tools around the 务工自查 engine
 //!
-//! Decides which subsidies, protections and complaint channels apply to a migrant or
-//! rural worker, from partial answers, on a given date. Pure Rust with no web
-//! dependency: the same code runs natively (`cargo test`, the `selfcheck` CLI) and in the
-//! browser (the `www/` widget), which only renders what this crate decides.
-//!
-//! The flow: [`load`] reads `policies/*.toml` into [`policy::Document`]s;
-//! [`catalogue::Catalogue`] holds them; [`Catalogue::evaluate`] gives an
-//! [`evaluate::Outcome`] per measure (verdict, status on the date, amount, deadlines);
-//! [`Catalogue::next_question`] picks what to ask next.
+//! The engine itself is the core crate `wugong` (`crates/core/`), which is all the
+//! phone's wasm links. This crate holds what only runs on a developer's machine or in
+//! the web build: the TOML loader for `policies/` ([`load`]), the rules-file writer
+//! ([`pack`]), persona cases ([`cases`]), the plain fallback page ([`static_page`]) and
+//! the `selfcheck` CLI (`src/bin/selfcheck.rs`). Keeping them here lets the compiler
+//! keep the TOML parser and serde_json out of the wasm.
 
-pub mod amount;
-pub mod answers;
-#[cfg(feature = "load")]
 pub mod cases;
-pub mod catalogue;
-pub mod condition;
-pub mod date;
-pub mod deadline;
-pub mod evaluate;
-pub mod fact;
-#[cfg(feature = "load")]
 pub mod load;
-pub mod money;
-pub mod order;
 pub mod pack;
-pub mod policy;
-pub mod region;
-pub mod share;
-#[cfg(feature = "load")]
 pub mod static_page;
 
-pub use answers::{Answers, RawValue, Value};
-pub use catalogue::Catalogue;
-pub use date::Date;
-pub use evaluate::{Coverage, Evaluation, Outcome, Status, Verdict};
-pub use fact::{Fact, FactSet, Question, QuestionSet};
-pub use money::Money;
+use std::path::Path;
+
+use load::LoadError;
+use wugong::catalogue::CatalogueError;
+use wugong::Catalogue;
+
+include!(concat!(env!("OUT_DIR"), "/policy_files.rs"));
+
+fn across_files(e: CatalogueError) -> LoadError {
+    LoadError {
+        file: e.file,
+        field: e.field,
+        message: e.message,
+    }
+}
+
+/// Reads and checks `(path, text)` pairs of policy files.
+pub fn catalogue_from_files(files: &[(&str, &str)]) -> Result<Catalogue, LoadError> {
+    let docs = files
+        .iter()
+        .map(|(path, text)| load::document(path, text))
+        .collect::<Result<Vec<_>, _>>()?;
+    Catalogue::new(docs).map_err(across_files)
+}
+
+/// The policies built into this binary from `policies/`.
+pub fn embedded() -> Result<Catalogue, LoadError> {
+    catalogue_from_files(POLICY_FILES)
+}
+
+/// Reads every `*.toml` in a folder (for `selfcheck lint` on edited files).
+pub fn catalogue_from_dir(dir: &Path) -> Result<Catalogue, LoadError> {
+    Catalogue::new(load::documents_in(dir)?).map_err(across_files)
+}

@@ -7,14 +7,14 @@ use std::fmt;
 use rust_decimal::Decimal;
 use toml::{Table, Value as Toml};
 
-use crate::amount::{AmountRule, DayTier, Frequency};
-use crate::condition::{Check, Condition, Test};
-use crate::date::Date;
-use crate::deadline::DeadlineKind;
-use crate::fact::{Fact, FactKind};
-use crate::money::Money;
-use crate::policy::{Audience, Document, Kind, Measure, Phone};
-use crate::region;
+use wugong::amount::{AmountRule, DayTier, Frequency};
+use wugong::condition::{Check, Condition, Test};
+use wugong::date::Date;
+use wugong::deadline::DeadlineKind;
+use wugong::fact::{Fact, FactKind};
+use wugong::money::Money;
+use wugong::policy::{Audience, Document, Kind, Measure, Phone};
+use wugong::region;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
@@ -156,11 +156,11 @@ fn text(v: &Toml, at: &At) -> R<String> {
 
 fn date(v: &Toml, at: &At) -> R<Date> {
     match v {
-        Toml::String(s) => s.parse().or_else(|e: crate::date::DateError| at.err(e.0)),
+        Toml::String(s) => s.parse().or_else(|e: wugong::date::DateError| at.err(e.0)),
         Toml::Datetime(d) => d
             .to_string()
             .parse()
-            .or_else(|e: crate::date::DateError| at.err(e.0)),
+            .or_else(|e: wugong::date::DateError| at.err(e.0)),
         other => at.err(format!(
             "expected a date \"YYYY-MM-DD\", found {}",
             other.type_str()
@@ -221,7 +221,7 @@ fn region_code(s: &str, at: &At) -> R<String> {
         Ok(s.to_string())
     } else {
         at.err(format!(
-            "unknown region '{s}' (use a code from src/region.rs or 'national')"
+            "unknown region '{s}' (use a code from crates/core/src/region.rs or 'national')"
         ))
     }
 }
@@ -510,7 +510,7 @@ fn test(f: &mut Fields) -> R<Test> {
         Some(fact) => fact,
         None => {
             return at.err(format!(
-                "unknown fact '{name}' (facts are listed in src/fact.rs)"
+                "unknown fact '{name}' (facts are listed in crates/core/src/fact.rs)"
             ))
         }
     };

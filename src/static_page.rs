@@ -5,12 +5,12 @@
 
 use std::fmt::Write;
 
-use crate::catalogue::Catalogue;
-use crate::date::Date;
-use crate::deadline::DeadlineKind;
-use crate::evaluate::status_on;
-use crate::policy::{Audience, Document, Kind, Measure};
-use crate::region;
+use wugong::catalogue::Catalogue;
+use wugong::date::Date;
+use wugong::deadline::DeadlineKind;
+use wugong::evaluate::status_on;
+use wugong::policy::{Audience, Document, Kind, Measure};
+use wugong::region;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")

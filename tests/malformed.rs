@@ -1,7 +1,6 @@
 //! Bad policy data fails loudly: each malformed fixture names its file and field.
 
-use wugong::load;
-use wugong::Catalogue;
+use selfcheck::load;
 
 fn load_fixture(name: &str) -> Result<wugong::policy::Document, load::LoadError> {
     let path = format!("tests/fixtures/malformed/{name}");
@@ -101,8 +100,9 @@ fn each_malformed_fixture_names_file_and_field() {
 #[test]
 fn a_duplicate_id_across_two_files_names_both() {
     let text = std::fs::read_to_string("tests/fixtures/malformed/valid.toml").unwrap();
-    let err = Catalogue::from_files(&[("policies/a.toml", &text), ("policies/b.toml", &text)])
-        .unwrap_err();
+    let err =
+        selfcheck::catalogue_from_files(&[("policies/a.toml", &text), ("policies/b.toml", &text)])
+            .unwrap_err();
     assert_eq!(err.file, "policies/b.toml");
     assert!(
         err.message.contains("duplicate id 'ok-1'") && err.message.contains("a.toml"),

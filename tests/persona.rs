@@ -3,12 +3,11 @@
 
 use std::path::Path;
 
-use wugong::cases;
-use wugong::Catalogue;
+use selfcheck::cases;
 
 #[test]
 fn every_persona_case_gets_the_expected_verdicts() {
-    let catalogue = Catalogue::embedded().expect("policies load");
+    let catalogue = selfcheck::embedded().expect("policies load");
     let all = cases::read_dir(Path::new("tests/cases")).expect("cases parse");
     assert!(
         all.len() >= 60,
@@ -31,7 +30,7 @@ fn every_persona_case_gets_the_expected_verdicts() {
 
 #[test]
 fn every_measure_has_an_eligible_and_a_not_eligible_case() {
-    let catalogue = Catalogue::embedded().expect("policies load");
+    let catalogue = selfcheck::embedded().expect("policies load");
     let all = cases::read_dir(Path::new("tests/cases")).expect("cases parse");
     let gaps = cases::uncovered(&catalogue, &all);
     assert!(
@@ -43,7 +42,8 @@ fn every_measure_has_an_eligible_and_a_not_eligible_case() {
 
 #[test]
 fn the_policies_folder_lints_clean() {
-    let catalogue = Catalogue::from_dir(Path::new("policies")).unwrap_or_else(|e| panic!("{e}"));
+    let catalogue =
+        selfcheck::catalogue_from_dir(Path::new("policies")).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         catalogue.documents.len() >= 14,
         "expected every source document, got {}",

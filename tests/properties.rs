@@ -9,7 +9,7 @@ use wugong::{Answers, Catalogue, Date, Fact, FactSet, Money, Value};
 
 fn catalogue() -> &'static Catalogue {
     static C: OnceLock<Catalogue> = OnceLock::new();
-    C.get_or_init(|| Catalogue::embedded().expect("policies load"))
+    C.get_or_init(|| selfcheck::embedded().expect("policies load"))
 }
 
 fn date_strategy() -> impl Strategy<Value = Date> {
@@ -189,7 +189,7 @@ fn rules_pack() -> &'static [u8] {
     static PACK: OnceLock<Vec<u8>> = OnceLock::new();
     PACK.get_or_init(|| {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
-        wugong::pack::encode(&wugong::load::documents_in(&dir).unwrap())
+        selfcheck::pack::encode(&selfcheck::load::documents_in(&dir).unwrap())
     })
 }
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use wugong::fact::FactKind;
-use wugong::{Answers, Catalogue, Date, Fact, FactSet, Question, RawValue};
+use wugong::{Answers, Date, Fact, FactSet, Question, RawValue};
 
 /// Answers one screen from the persona's facts, as the widget would.
 fn answer_screen(
@@ -37,7 +37,7 @@ fn answer_screen(
 }
 
 fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
-    let catalogue = Catalogue::embedded().unwrap();
+    let catalogue = selfcheck::embedded().unwrap();
     let as_of: Date = as_of.parse().unwrap();
     let persona: BTreeMap<&str, RawValue> = persona.iter().cloned().collect();
     let mut answers = Answers::new();

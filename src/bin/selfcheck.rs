@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use selfcheck::cases;
 use serde::Serialize;
 use wugong::amount::Amount;
-use wugong::cases;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Outcome, Status, Verdict};
 use wugong::policy::{Audience, Kind};
@@ -77,8 +77,8 @@ fn main() -> ExitCode {
 
 fn catalogue(args: &Args) -> Result<Catalogue, String> {
     match args.options.get("policies") {
-        Some(dir) => Catalogue::from_dir(Path::new(dir)),
-        None => Catalogue::embedded(),
+        Some(dir) => selfcheck::catalogue_from_dir(Path::new(dir)),
+        None => selfcheck::embedded(),
     }
     .map_err(|e| e.to_string())
 }
@@ -167,7 +167,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .first()
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("policies"));
-            match Catalogue::from_dir(&dir) {
+            match selfcheck::catalogue_from_dir(&dir) {
                 Ok(cat) => {
                     let n: usize = cat.documents.iter().map(|d| d.measures.len()).sum();
                     println!(
@@ -224,7 +224,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 None => today(),
             };
             let cat = catalogue(&args)?;
-            let page = wugong::static_page::render(
+            let page = selfcheck::static_page::render(
                 &cat,
                 as_of,
                 args.options.get("css").map(String::as_str),
@@ -241,7 +241,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .get("policies")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"));
-            let docs = wugong::load::documents_in(&dir).map_err(|e| e.to_string())?;
+            let docs = selfcheck::load::documents_in(&dir).map_err(|e| e.to_string())?;
             // Checked across files as the widget will (unique ids); shipped unwrapped,
             // because the widget builds its own Catalogue from them.
             Catalogue::new(docs.clone()).map_err(|e| e.to_string())?;
@@ -251,10 +251,10 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .get("english-out")
                 .ok_or("pack needs --english-out FILE")?;
             let mut docs = docs;
-            let english = wugong::pack::take_english(&mut docs);
-            std::fs::write(path, wugong::pack::encode(&docs))
+            let english = selfcheck::pack::take_english(&mut docs);
+            std::fs::write(path, selfcheck::pack::encode(&docs))
                 .map_err(|e| format!("{path}: {e}"))?;
-            std::fs::write(english_path, wugong::pack::encode_english(&english))
+            std::fs::write(english_path, selfcheck::pack::encode_english(&english))
                 .map_err(|e| format!("{english_path}: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }

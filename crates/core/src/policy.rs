@@ -1,5 +1,5 @@
 //! Policies as data: a `Document` per source text, each holding `Measure`s.
-//! The TOML files in `policies/` are read into these types by [`crate::load`].
+//! The TOML files in `policies/` are read into these types by the tools crate's loader (`src/load.rs`).
 
 use serde::{Deserialize, Serialize};
 

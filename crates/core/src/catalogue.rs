@@ -11,7 +11,7 @@ pub struct Catalogue {
     pub documents: Vec<Document>,
 }
 
-/// A problem across files (the per-file problems come from [`crate::load`]).
+/// A problem across files (the per-file problems come from the tools crate's loader).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogueError {
     pub file: String,
@@ -77,42 +77,5 @@ impl Catalogue {
     /// The newest date any policy file was checked: "rules updated on …".
     pub fn data_date(&self) -> Option<Date> {
         self.documents.iter().map(|d| d.checked).max()
-    }
-}
-
-#[cfg(feature = "load")]
-mod embedded {
-    use super::*;
-    use crate::load::{self, LoadError};
-
-    include!(concat!(env!("OUT_DIR"), "/policy_files.rs"));
-
-    impl Catalogue {
-        /// Reads and checks `(path, text)` pairs of policy files.
-        pub fn from_files(files: &[(&str, &str)]) -> Result<Catalogue, LoadError> {
-            let docs = files
-                .iter()
-                .map(|(path, text)| load::document(path, text))
-                .collect::<Result<Vec<_>, _>>()?;
-            Catalogue::new(docs).map_err(|e| LoadError {
-                file: e.file,
-                field: e.field,
-                message: e.message,
-            })
-        }
-
-        /// The policies built into this binary from `policies/`.
-        pub fn embedded() -> Result<Catalogue, LoadError> {
-            Catalogue::from_files(POLICY_FILES)
-        }
-
-        /// Reads every `*.toml` in a folder (for `selfcheck lint` on edited files).
-        pub fn from_dir(dir: &std::path::Path) -> Result<Catalogue, LoadError> {
-            Catalogue::new(load::documents_in(dir)?).map_err(|e| LoadError {
-                file: e.file,
-                field: e.field,
-                message: e.message,
-            })
-        }
     }
 }
