@@ -68,7 +68,7 @@ impl Status {
         match (*self, english) {
             (Status::InForce { until: Some(u) }, false) => format!("有效期至 {u}"),
             (Status::InForce { until: Some(u) }, true) => format!("In force until {u}"),
-            (Status::InForce { until: None }, false) => "长期有效（文件未写截止日期）".into(),
+            (Status::InForce { until: None }, false) => "文件没写截止日期".into(),
             (Status::InForce { until: None }, true) => "In force, no end date stated".into(),
             (Status::Ended { on }, false) => {
                 format!("已于 {on} 结束——是否延续请问 12333 或县人社局")
