@@ -168,3 +168,43 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     assert_ne!(code, 0);
     assert!(err.contains("--english-out"), "{err}");
 }
+
+#[test]
+fn check_prints_the_summary_and_our_reading_not_the_maintainers_note() {
+    let answers = temp_file(
+        "xinzhou-reading.json",
+        r#"{"home_region": "140902", "tuopin": true, "work_place": "cross_province", "stable_months": 3}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &answers, "--as-of", "2022-08-01"]);
+    assert_eq!(code, 0, "{err}");
+    // The plan states no end date; ours (end of 2022) is shown as ours.
+    assert!(
+        out.contains("我们的理解 our reading: 文件没写截止日期；方案的目标写的是2022年"),
+        "{out}"
+    );
+    assert!(
+        out.contains("当年到外省打工的，可以领一次交通补贴，最多800元"),
+        "{out}"
+    );
+    assert!(!out.contains("说明 note:"), "{out}");
+    let (_, json, _) = selfcheck(&[
+        "check",
+        &answers,
+        "--as-of",
+        "2022-08-01",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let m = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "xinzhou-2022-plan-transport-cross-province")
+        .unwrap();
+    assert!(m["reading"]
+        .as_str()
+        .unwrap()
+        .starts_with("文件没写截止日期"));
+    assert!(m["summary"].as_str().is_some_and(|s| !s.is_empty()));
+}

@@ -251,7 +251,9 @@ fn source_file(shared: &Path, source: &str) -> Option<PathBuf> {
 #[test]
 fn the_number_reader_handles_the_seeds_ways_of_writing() {
     let d = |n: i64| Decimal::from(n);
-    let got = numbers_in("最高 20 万元、110 万元；十万元；三个月以上；满一年不足五年；1 年以上；半年以上；15%；2/3");
+    let got = numbers_in(
+        "最高 20 万元、110 万元；十万元；三个月以上；满一年不足五年；1 年以上；半年以上；15%；2/3",
+    );
     for n in [200000, 1100000, 100000, 3, 12, 1, 5, 60, 6, 15, 2] {
         assert!(got.contains(&d(n)), "{n} not found in {got:?}");
     }
@@ -286,8 +288,13 @@ fn every_measure_names_its_source_lines() {
                 ));
             }
         }
-        if !m.reading_numbers.is_empty() && m.reading_text.as_deref().unwrap_or("").trim().is_empty() {
-            problems.push(format!("{} ({}): reading numbers without a text", m.id, m.file));
+        if !m.reading_numbers.is_empty()
+            && m.reading_text.as_deref().unwrap_or("").trim().is_empty()
+        {
+            problems.push(format!(
+                "{} ({}): reading numbers without a text",
+                m.id, m.file
+            ));
         }
     }
     assert!(all.len() >= 190, "only {} measures", all.len());
@@ -320,7 +327,9 @@ fn every_number_is_in_its_source_lines_or_its_reading() {
         let Some(lines_spec) = &m.source_lines else {
             continue; // reported by every_measure_names_its_source_lines
         };
-        let Ok(spans) = ranges(lines_spec) else { continue };
+        let Ok(spans) = ranges(lines_spec) else {
+            continue;
+        };
         let Some(path) = source_file(&shared, &m.source) else {
             // A statute read straight from LawRefBook/Laws (its commit is in `source`): the
             // lines cannot be read here, so such a measure may carry only reading numbers.

@@ -341,6 +341,9 @@ struct OutcomeView<'a> {
     apply_how: &'a str,
     materials: &'a [String],
     note: Option<&'a str>,
+    summary: &'a str,
+    /// Our reading of the text, shown to workers as "我们的理解：…".
+    reading: Option<&'a str>,
 }
 
 impl<'a> OutcomeView<'a> {
@@ -378,6 +381,8 @@ impl<'a> OutcomeView<'a> {
             apply_how: &m.apply_how,
             materials: &m.materials,
             note: m.note.as_deref(),
+            summary: &m.summary,
+            reading: m.reading.as_ref().map(|r| r.text.as_str()),
         }
     }
 }
@@ -435,6 +440,7 @@ fn print_check(
             Verdict::Undetermined { .. } => "待定 undetermined",
         };
         println!("\n[{verdict}] {} ({})", m.title, m.id);
+        println!("  {}", m.summary);
         let status = format!("{} ({})", o.status.describe(false), o.status.describe(true));
         println!("  状态 status: {status}");
         if let Some(a) = &o.amount {
@@ -479,8 +485,10 @@ fn print_check(
         if !m.materials.is_empty() {
             println!("  材料 materials: {}", m.materials.join("；"));
         }
-        if let Some(n) = &m.note {
-            println!("  说明 note: {n}");
+        // What the widget's card shows: our reading of the text (the maintainers' `note`
+        // stays out of worker-facing output).
+        if let Some(r) = &m.reading {
+            println!("  我们的理解 our reading: {}", r.text);
         }
         println!("  来源 source: {}", source_line(o));
     }
