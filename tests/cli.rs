@@ -208,3 +208,13 @@ fn check_prints_the_summary_and_our_reading_not_the_maintainers_note() {
         .starts_with("文件没写截止日期"));
     assert!(m["summary"].as_str().is_some_and(|s| !s.is_empty()));
 }
+
+#[test]
+fn the_plain_page_shows_our_readings() {
+    let (code, out, err) = selfcheck(&["render-static", "--as-of", "2022-08-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("我们的理解：文件没写截止日期；方案的目标写的是2022年"),
+        "no reading on the plain page"
+    );
+}
