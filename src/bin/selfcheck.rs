@@ -440,7 +440,6 @@ fn print_check(
             Verdict::Undetermined { .. } => "待定 undetermined",
         };
         println!("\n[{verdict}] {} ({})", m.title, m.id);
-        println!("  {}", m.summary);
         let status = format!("{} ({})", o.status.describe(false), o.status.describe(true));
         println!("  状态 status: {status}");
         if let Some(a) = &o.amount {
@@ -485,8 +484,10 @@ fn print_check(
         if !m.materials.is_empty() {
             println!("  材料 materials: {}", m.materials.join("；"));
         }
-        // What the widget's card shows: our reading of the text (the maintainers' `note`
-        // stays out of worker-facing output).
+        if let Some(n) = &m.note {
+            println!("  说明 note: {n}");
+        }
+        // What the widget's card shows: our reading of the text.
         if let Some(r) = &m.reading {
             println!("  我们的理解 our reading: {}", r.text);
         }
