@@ -27,7 +27,7 @@ mod convert;
 mod value;
 
 pub(crate) use value::{ByName, Text, TomlDate};
-use value::{Count, FactName, Key, Percent, RegionCode, TomlMoney, Until};
+use value::{Count, FactName, Figure, Key, Percent, RegionCode, SourceLines, TomlMoney, Until};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
@@ -96,7 +96,7 @@ struct RawMeasure {
     #[serde(default)]
     materials: Vec<Text>,
     note: Option<Text>,
-    source_lines: Option<Text>,
+    source_lines: Option<SourceLines>,
     reading: Option<RawReading>,
     benefit: Option<Key>,
     valid_from: Option<TomlDate>,
@@ -112,7 +112,7 @@ struct RawMeasure {
 struct RawReading {
     text: Text,
     #[serde(default)]
-    numbers: Vec<Text>,
+    numbers: Vec<Figure>,
 }
 
 #[derive(Deserialize)]

@@ -104,7 +104,7 @@ fn the_optional_measure_fields_load() {
         ("我们按满3个月算。", vec!["3".to_string()])
     );
     // The rules file keeps what workers see and drops what maintainers read.
-    let back = wugong::pack::decode(&selfcheck::pack::encode(&[doc.clone()])).unwrap();
+    let back = wugong::pack::decode(&selfcheck::pack::encode(std::slice::from_ref(&doc))).unwrap();
     assert_eq!(back, vec![selfcheck::pack::as_shipped(&doc)]);
     assert_eq!(back[0].measures[0].note, None);
     assert_eq!(back[0].measures[0].reading, m.reading);
@@ -184,5 +184,53 @@ fn a_bad_case_file_names_file_and_field() {
             err.starts_with(&format!("tests/cases/x.toml: {want}")),
             "{text}\n→ {err}"
         );
+    }
+}
+
+#[test]
+fn source_lines_and_reading_figures_are_checked() {
+    let full = std::fs::read_to_string("tests/fixtures/full.toml").unwrap();
+    let cases = [
+        (
+            "source_lines = \"12-14, 20\"",
+            "source_lines = \"14-12\"",
+            "measure[0] (ok-1).source_lines",
+        ),
+        (
+            "source_lines = \"12-14, 20\"",
+            "source_lines = \"第12行\"",
+            "measure[0] (ok-1).source_lines",
+        ),
+        (
+            "numbers = [\"3\"]",
+            "numbers = [\"三\"]",
+            "measure[0] (ok-1).reading.numbers[0]",
+        ),
+        (
+            "numbers = [\"3\"]",
+            "numbers = [3]",
+            "measure[0] (ok-1).reading.numbers[0]",
+        ),
+        (
+            "text = \"我们按满3个月算。\"",
+            "",
+            "measure[0] (ok-1).reading.text",
+        ),
+        (
+            "benefit = \"test-benefit\"",
+            "benefit = \"Test Benefit\"",
+            "measure[0] (ok-1).benefit",
+        ),
+        (
+            "issued = \"2021-01-01\"",
+            "issued = \"2021-01-01\"\nvalid_from = \"2020-13-01\"",
+            "document.valid_from",
+        ),
+    ];
+    for (from, to, field) in cases {
+        assert!(full.contains(from), "{from}");
+        let text = full.replacen(from, to, 1);
+        let err = load::document("tests/fixtures/full.toml", &text).expect_err(to);
+        assert_eq!(err.field, field, "{to}: {err}");
     }
 }

@@ -137,7 +137,7 @@ fn measure(m: RawMeasure, at: &str, doc_from: Date) -> R<Measure> {
         source_lines: m.source_lines.map(|t| t.0),
         reading: m.reading.map(|r| Reading {
             text: r.text.0,
-            numbers: texts(r.numbers),
+            numbers: r.numbers.into_iter().map(|f| f.0).collect(),
         }),
         benefit: m.benefit.map(|k| k.0),
         valid_from,

@@ -200,3 +200,42 @@ impl<'de> Deserialize<'de> for Key {
         }
     }
 }
+
+/// Line ranges in a seed file: `"212-215, 230"` (each a line or first-last, from 1).
+#[derive(Debug)]
+pub(crate) struct SourceLines(pub(crate) String);
+
+impl<'de> Deserialize<'de> for SourceLines {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SourceLines, D::Error> {
+        let Text(s) = Text::deserialize(d)?;
+        let line = |t: &str| t.trim().parse::<u32>().ok().filter(|n| *n >= 1);
+        let ok = s.split(',').all(|part| match part.split_once('-') {
+            Some((a, b)) => matches!((line(a), line(b)), (Some(a), Some(b)) if a <= b),
+            None => line(part).is_some(),
+        });
+        if ok {
+            Ok(SourceLines(s))
+        } else {
+            Err(de::Error::custom(format!(
+                "'{s}' is not a list of lines like \"212-215, 230\""
+            )))
+        }
+    }
+}
+
+/// A figure as it appears in an amount or a condition: `"12"`, `"0.5"`.
+#[derive(Debug)]
+pub(crate) struct Figure(pub(crate) String);
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Figure, D::Error> {
+        let Text(s) = Text::deserialize(d)?;
+        if s.parse::<Decimal>().is_ok() && s.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+            Ok(Figure(s))
+        } else {
+            Err(de::Error::custom(format!(
+                "'{s}' is not a figure (write digits, e.g. \"12\" or \"0.5\")"
+            )))
+        }
+    }
+}
