@@ -1,7 +1,7 @@
 //! Fetching the rules files. The rules are not in the wasm: the first question (the
 //! home region) needs none, so the page shows it sooner on a slow line and fetches the
 //! rules while the worker reads it. Once read, the catalogue goes to the state
-//! (`Action::RulesReady`) and from there to every component through the context.
+//! (`Action::RulesReady`) and from there to the components that need it.
 
 use std::sync::OnceLock;
 

@@ -55,7 +55,11 @@ impl Date {
             .0
             .day()
             .min(time::util::days_in_month(self.0.month(), y));
-        Date(time::Date::from_calendar_date(y, self.0.month(), day).expect("clamped day is valid"))
+        // Not `expect`: its message would format the error, and Debug would reach the wasm.
+        match time::Date::from_calendar_date(y, self.0.month(), day) {
+            Ok(d) => Date(d),
+            Err(_) => unreachable!("clamped day is valid"),
+        }
     }
 
     /// Whole days from `self` to `later` (negative if `later` is earlier).
