@@ -4,7 +4,8 @@
 //    it while the first question is on screen, so it is not in the first load;
 // 2. moves Trunk's inline start-up script into a hashed file (no 'unsafe-inline' needed),
 //    adding the service-worker registration to it;
-// 3. rewrites every shipped script for old phones (WeChat's Chrome 66 kernels, iOS 11:
+// 3. shortens the import names between the wasm and its glue (scripts/short_imports.mjs);
+//    rewrites every shipped script for old phones (WeChat's Chrome 66 kernels, iOS 11:
 //    scripts/compat.mjs) and minifies it (Trunk leaves wasm-bindgen's glue as written),
 //    updating the integrity hashes Trunk put in index.html; checks that the wasm is MVP
 //    WebAssembly (made so by scripts/build-web and the wasm-opt passes in index.html);
@@ -17,6 +18,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { lower, checkSyntax, checkMvp, isModule } from "./compat.mjs";
+import { shortImports } from "./short_imports.mjs";
 
 /** Minified JavaScript, or the text as it was (with a warning) if terser is missing. */
 async function minified(text, isModule, ecma = 2017) {
@@ -83,6 +85,19 @@ const start = `start-${hash}.js`;
 writeFileSync(join(dir, start), code);
 html = html.replace(inline, `<script type="module" src="./${start}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post_build.mjs: an inline script is left in index.html");
+
+// Short import names between the wasm and its glue (scripts/short_imports.mjs), before
+// the glue is minified below; the wasm's integrity hash in index.html follows.
+for (const w of readdirSync(dir).filter((f) => /^wugong-www-.*_bg\.wasm$/.test(f))) {
+  const glue = w.replace(/_bg\.wasm$/, ".js");
+  const r = shortImports(readFileSync(join(dir, w)), readFileSync(join(dir, glue), "utf8"));
+  writeFileSync(join(dir, w), r.wasm);
+  writeFileSync(join(dir, glue), r.js);
+  const sri = "sha384-" + createHash("sha384").update(r.wasm).digest("base64");
+  const tag = new RegExp(`<link[^>]*${w.replace(/[.]/g, "\\.")}[^>]*>`);
+  if (!tag.test(html)) throw new Error(`post_build.mjs: no <link> for ${w} in index.html`);
+  html = html.replace(tag, (t) => t.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`));
+}
 
 // detect.js shows hotlines before any rules can load: they come from the policies.
 const hotlines = execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "hotlines-html"], { encoding: "utf8" }).trim();
