@@ -31,6 +31,11 @@ mod value_input;
 
 pub use rules_file::english_text;
 
+// SAFETY: the widget's wasm runs single-threaded.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 /// Shown instead of a frozen page if anything in the widget panics.
 const FAILURE_HTML: &str = r#"<div class="app"><main class="failure" data-testid="failure">
 <h1>页面出错了 / Something went wrong</h1>
