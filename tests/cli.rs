@@ -168,3 +168,19 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     assert_ne!(code, 0);
     assert!(err.contains("--english-out"), "{err}");
 }
+
+#[test]
+fn a_henan_city_is_accepted_and_gets_the_national_results() {
+    let path = temp_file(
+        "henan.json",
+        r#"{"home_region": "4101", "problem_unpaid_wages": true}"#,
+    );
+    let (code, out, err) =
+        selfcheck(&["check", &path, "--as-of", "2026-11-23", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["coverage"], "not_covered");
+    let (code, out, _) = selfcheck(&["check", &path, "--as-of", "2026-11-23"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("当地补贴请打 12333"), "{out}");
+}

@@ -519,7 +519,7 @@ fn answers_schema() -> serde_json::Value {
                 json!({"enum": opts.iter().map(|o| serde_json::Value::from(o.0)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
             }
             FactKind::Region => {
-                json!({"enum": wugong::region::REGIONS.iter().map(|r| serde_json::Value::from(r.code)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
+                json!({"enum": wugong::region::all().map(|r| serde_json::Value::from(r.code)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
             }
         };
         p["title"] = json!(format!("{} — {}", f.label_zh(), f.label_en()));

@@ -284,11 +284,10 @@ fn RegionPicker(props: &StateOnly) -> Html {
     };
     // Show the children of the current answer when it has any, else the provinces.
     let parent = current.filter(|c| region::children(Some(c)).next().is_some());
-    let mut options: Vec<&Region> = region::children(parent).collect();
-    if parent.is_none() {
-        // The provinces whose documents are covered come first.
-        wugong::order::sort_by_key(&mut options, |r| !matches!(r.code, "53" | "14"));
-    }
+    let mut options: Vec<Region> = region::children(parent).collect();
+    // The places the documents cover come first (worked out from the documents' regions
+    // when the engine is built, so this screen needs no rules file).
+    wugong::order::sort_by_key(&mut options, |r| !r.covered);
     let pick = |code: &'static str| {
         let state = state.clone();
         Callback::from(move |_| {

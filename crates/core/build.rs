@@ -1,0 +1,88 @@
+//! Turns the data files beside `policies/` into compact text the engine embeds, so the
+//! wasm carries no TOML parser and rule knowledge lives in data:
+//!
+//! - `policies/data/regions.toml` (GB/T 2260 codes and names) → `regions.txt`, one line
+//!   per region, `code|name|English name`, with a leading `*` on the code of every region
+//!   that holds or lies within a document's region (read from `policies/*.toml`), so the
+//!   region picker can put the covered places first before the rules file has arrived.
+//!
+//! The files are written by people (or by `scripts/regions-from-npm.mjs`): a mistake
+//! stops the build with the file, line and what is wrong. Only std is used here.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policies = manifest.join("../../policies");
+    let out_dir = env::var("OUT_DIR").unwrap();
+    println!("cargo:rerun-if-changed={}", policies.display());
+
+    // The documents' regions: the `region = "…"` line of every policy file.
+    let mut doc_regions: Vec<String> = Vec::new();
+    let mut files: Vec<_> = fs::read_dir(&policies)
+        .expect("policies/ folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for p in &files {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let text = fs::read_to_string(p).unwrap();
+        for line in text.lines() {
+            if let Some(v) = line.trim().strip_prefix("region = ") {
+                let v = v.trim().trim_matches('"');
+                if v != "national" {
+                    doc_regions.push(v.to_string());
+                }
+            }
+        }
+    }
+
+    let path = policies.join("data/regions.toml");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(&path).expect("policies/data/regions.toml");
+    let mut out = String::new();
+    let mut codes: Vec<String> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') || line == "regions = [" || line == "]" {
+            continue;
+        }
+        let row = line
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix("],"))
+            .unwrap_or_else(|| fail(n, line, "expected [\"code\", \"name\", \"English name\"],"));
+        let cells: Vec<&str> = row.split(", ").map(|c| c.trim_matches('"')).collect();
+        let [code, name, en] = cells[..] else {
+            fail(n, line, "expected three quoted cells")
+        };
+        if !matches!(code.len(), 2 | 4 | 6) || !code.bytes().all(|b| b.is_ascii_digit()) {
+            fail(n, line, "a code has 2, 4 or 6 digits");
+        }
+        if name.is_empty() || en.is_empty() || (name.to_string() + en).contains(['|', '"']) {
+            fail(n, line, "names must be non-empty, without | or quotes");
+        }
+        if codes.iter().any(|c| c == code) {
+            fail(n, line, "code listed twice");
+        }
+        if code.len() > 2 && !codes.iter().any(|c| *c == code[..code.len() - 2]) {
+            fail(n, line, "its parent must be listed before it");
+        }
+        codes.push(code.to_string());
+        let covered = doc_regions
+            .iter()
+            .any(|d| d.starts_with(code) || code.starts_with(d.as_str()));
+        let star = if covered { "*" } else { "" };
+        out.push_str(&format!("{star}{code}|{name}|{en}\n"));
+    }
+    for d in &doc_regions {
+        if !codes.contains(d) {
+            panic!("a document's region {d} is not in policies/data/regions.toml");
+        }
+    }
+    fs::write(Path::new(&out_dir).join("regions.txt"), out).unwrap();
+}
+
+fn fail(n: usize, line: &str, what: &str) -> ! {
+    panic!("policies/data/regions.toml:{}: {what}: {line}", n + 1)
+}
