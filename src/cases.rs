@@ -158,10 +158,7 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
     let mut deadlines = BTreeMap::new();
     if let Some(Toml::Table(t)) = table.get("deadlines") {
         for (k, v) in t {
-            let kind = DeadlineKind::ALL
-                .iter()
-                .copied()
-                .find(|d| serde_name(d) == *k)
+            let kind = DeadlineKind::from_name(k)
                 .ok_or_else(|| field_err(file, &format!("deadlines.{k}"), "unknown deadline"))?;
             deadlines.insert(kind, v.as_str().unwrap_or_default().to_string());
         }
@@ -179,16 +176,6 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
         deadlines,
         next_question,
     })
-}
-
-fn serde_name(d: &DeadlineKind) -> &'static str {
-    match d {
-        DeadlineKind::ArbitrationLimit => "arbitration_limit",
-        DeadlineKind::ArbitrationSafe => "arbitration_safe",
-        DeadlineKind::InjuryEmployer => "injury_employer",
-        DeadlineKind::InjuryWorker => "injury_worker",
-        DeadlineKind::LabourInspection => "labour_inspection",
-    }
 }
 
 /// Runs one case; returns the mismatches (empty when it passes).
@@ -244,7 +231,7 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
         if &got != want {
             problems.push(format!(
                 "deadline {}: got {got}, expected {want}",
-                serde_name(kind)
+                DeadlineKind::name(*kind)
             ));
         }
     }

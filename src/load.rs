@@ -350,13 +350,6 @@ const FREQUENCIES: &[(&str, Frequency)] = &[
     ("per_month", Frequency::PerMonth),
     ("per_day", Frequency::PerDay),
 ];
-const DEADLINES: &[(&str, DeadlineKind)] = &[
-    ("arbitration_limit", DeadlineKind::ArbitrationLimit),
-    ("arbitration_safe", DeadlineKind::ArbitrationSafe),
-    ("injury_employer", DeadlineKind::InjuryEmployer),
-    ("injury_worker", DeadlineKind::InjuryWorker),
-    ("labour_inspection", DeadlineKind::LabourInspection),
-];
 
 fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
     let mut f = Fields::new(v, at.clone())?;
@@ -422,7 +415,12 @@ fn measure(v: &Toml, at: At, doc_from: Date) -> R<Measure> {
     let deadlines = f
         .array("deadlines")?
         .into_iter()
-        .map(|(v, a)| choose(v, &a, DEADLINES))
+        .map(|(v, a)| {
+            // The deadlines of policies/data/deadlines.toml, by id.
+            let known: Vec<(&str, DeadlineKind)> =
+                DeadlineKind::all().map(|k| (k.name(), k)).collect();
+            choose(v, &a, &known)
+        })
         .collect::<R<Vec<_>>>()?;
     let mut phones = Vec::new();
     for (v, a) in f.array("phones")? {

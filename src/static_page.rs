@@ -104,7 +104,7 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
         }
     }
     out.push_str("</ul>\n<h2>期限，别错过</h2>\n<ul>\n");
-    for k in DeadlineKind::ALL {
+    for k in DeadlineKind::all() {
         let _ = writeln!(
             out,
             "<li><strong>{}</strong>：{} <small>（{}）</small></li>",

@@ -6,6 +6,10 @@
 //!   that holds or lies within a document's region (read from `policies/*.toml`), so the
 //!   region picker can put the covered places first before the rules file has arrived.
 //!
+//! - `policies/data/deadlines.toml` (statutory deadlines with their articles) →
+//!   `deadlines.txt`, one line per deadline in file order (the rules file stores a
+//!   deadline by that place): `id|from|years|days|wages|title|title_en|rule|rule_en|cite`.
+//!
 //! The files are written by people (or by `scripts/regions-from-npm.mjs`): a mistake
 //! stops the build with the file, line and what is wrong. Only std is used here.
 
@@ -81,6 +85,84 @@ fn main() {
         }
     }
     fs::write(Path::new(&out_dir).join("regions.txt"), out).unwrap();
+    deadlines(&policies.join("data/deadlines.toml"), &out_dir);
+}
+
+/// The keys of a `[[deadline]]`, in the order of a `deadlines.txt` line; `source` is for
+/// readers of the data file only.
+const DEADLINE_KEYS: [&str; 10] = [
+    "id",
+    "from",
+    "years",
+    "days",
+    "wages_owed_from_job_end",
+    "title",
+    "title_en",
+    "rule",
+    "rule_en",
+    "cite",
+];
+
+fn deadlines(path: &Path, out_dir: &str) {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).expect("policies/data/deadlines.toml");
+    let where_ = |n: usize| format!("policies/data/deadlines.toml:{}", n + 1);
+    let mut rows: Vec<[String; 10]> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line == "[[deadline]]" {
+            rows.push(Default::default());
+            continue;
+        }
+        let (key, value) = line
+            .split_once(" = ")
+            .unwrap_or_else(|| panic!("{}: expected key = value", where_(n)));
+        let row = rows
+            .last_mut()
+            .unwrap_or_else(|| panic!("{}: before the first [[deadline]]", where_(n)));
+        let value = if let Some(s) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            s.replace("\\\"", "\"").replace("\\\\", "\\")
+        } else if value == "true" || value == "false" || value.parse::<u32>().is_ok() {
+            value.to_string()
+        } else {
+            panic!(
+                "{}: expected \"text\", a whole number, true or false",
+                where_(n)
+            )
+        };
+        if value.contains('|') || value.contains('\n') {
+            panic!("{}: no | or line break in values", where_(n));
+        }
+        if key == "source" {
+            continue;
+        }
+        let i = DEADLINE_KEYS
+            .iter()
+            .position(|k| *k == key)
+            .unwrap_or_else(|| panic!("{}: unknown key {key}", where_(n)));
+        row[i] = value;
+    }
+    let mut out = String::new();
+    for row in &rows {
+        let id = &row[0];
+        for (i, k) in DEADLINE_KEYS.iter().enumerate() {
+            if row[i].is_empty() && !matches!(*k, "years" | "days" | "wages_owed_from_job_end") {
+                panic!("policies/data/deadlines.toml: deadline '{id}' needs {k}");
+            }
+        }
+        if row[2].is_empty() && row[3].is_empty() {
+            panic!("policies/data/deadlines.toml: deadline '{id}' needs years or days");
+        }
+        if rows.iter().filter(|r| r[0] == *id).count() > 1 {
+            panic!("policies/data/deadlines.toml: deadline '{id}' listed twice");
+        }
+        out.push_str(&row.join("|"));
+        out.push('\n');
+    }
+    fs::write(Path::new(out_dir).join("deadlines.txt"), out).unwrap();
 }
 
 fn fail(n: usize, line: &str, what: &str) -> ! {

@@ -123,10 +123,10 @@ test("worker owed wages who left the job: the deadlines, in order, with both arb
   const timeline = await page.textContent("[data-testid=timeline]");
   // Safe date: 60 days from 2026-08-15 (passed); legal limit: a year after the job ended;
   // labour inspection: two years from the violation.
-  const safe = await page.textContent("[data-testid=deadline-ArbitrationSafe]");
+  const safe = await page.textContent("[data-testid=deadline-arbitration_safe]");
   assert.match(safe, /2026-10-14（已过 40 天）/);
-  assert.match(await page.textContent("[data-testid=deadline-ArbitrationLimit]"), /2027-09-30（还有 311 天）/);
-  assert.match(await page.textContent("[data-testid=deadline-LabourInspection]"), /2028-08-15/);
+  assert.match(await page.textContent("[data-testid=deadline-arbitration_limit]"), /2027-09-30（还有 311 天）/);
+  assert.match(await page.textContent("[data-testid=deadline-labour_inspection]"), /2028-08-15/);
   assert.ok(timeline.indexOf("2026-10-14") < timeline.indexOf("2027-09-30"), "earliest first");
   assert.match(timeline, /劳动仲裁不收费.*口头申请/);
   assert.equal(card(shown, "law-labour-dispute-arbitration-apply").group, "contacts");

@@ -1,6 +1,9 @@
 //! Statutory deadlines a worker must not miss, computed from the dates they give.
-//! The periods are law, not local policy, so they live here with their articles
-//! (see shared/facts/legal-facts.md §1, §2, §4).
+//! The periods are law, not local policy; they live with their articles in
+//! `policies/data/deadlines.toml` (see shared/facts/legal-facts.md §1, §2, §4), which
+//! `build.rs` turns into the compact text embedded here. A deadline is the date answered
+//! for its `from` fact plus its period; one rule (wages owed while still employed) is
+//! switched on per deadline by `wages_owed_from_job_end`.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,76 +11,83 @@ use crate::answers::{Answers, Value};
 use crate::date::Date;
 use crate::fact::Fact;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    /// Labour-dispute arbitration, the legal limit: one year (with the unpaid-wages rule).
-    ArbitrationLimit,
-    /// The older 60-day rule some guides still print: the safe, earlier date.
-    ArbitrationSafe,
-    /// The employer must apply for work-injury recognition within 30 days.
-    InjuryEmployer,
-    /// The worker, family or union may apply within one year.
-    InjuryWorker,
-    /// Labour inspection does not act on violations older than two years.
-    LabourInspection,
-}
+/// One line per deadline: `id|from|years|days|wages|title|title_en|rule|rule_en|cite`.
+const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/deadlines.txt"));
+
+/// A deadline of `policies/data/deadlines.toml`, by its place in that file.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DeadlineKind(u8);
 
 impl DeadlineKind {
-    pub const ALL: [DeadlineKind; 5] = [
-        DeadlineKind::ArbitrationSafe,
-        DeadlineKind::ArbitrationLimit,
-        DeadlineKind::InjuryEmployer,
-        DeadlineKind::InjuryWorker,
-        DeadlineKind::LabourInspection,
-    ];
+    /// Every deadline, in the data file's order.
+    pub fn all() -> impl Iterator<Item = DeadlineKind> {
+        (0..DATA.lines().count() as u8).map(DeadlineKind)
+    }
+
+    /// Its place in the data file (how the rules file stores it).
+    pub fn index(self) -> u8 {
+        self.0
+    }
+
+    pub fn from_index(i: u8) -> Option<DeadlineKind> {
+        ((i as usize) < DATA.lines().count()).then_some(DeadlineKind(i))
+    }
+
+    /// By its id in the data file ("arbitration_limit").
+    pub fn from_name(name: &str) -> Option<DeadlineKind> {
+        DeadlineKind::all().find(|k| k.name() == name)
+    }
+
+    fn field(self, i: usize) -> &'static str {
+        DATA.lines()
+            .nth(self.0 as usize)
+            .and_then(|l| l.split('|').nth(i))
+            .unwrap_or("")
+    }
+
+    pub fn name(self) -> &'static str {
+        self.field(0)
+    }
+
+    /// The date fact the period counts from.
+    pub fn from_fact(self) -> Option<Fact> {
+        Fact::from_name(self.field(1))
+    }
+
+    fn number(self, i: usize) -> u32 {
+        self.field(i).parse().unwrap_or(0)
+    }
 
     pub fn title(self, english: bool) -> &'static str {
-        match (self, english) {
-            (DeadlineKind::ArbitrationLimit, false) => "申请劳动仲裁的法定期限",
-            (DeadlineKind::ArbitrationLimit, true) => "Legal limit to apply for labour arbitration",
-            (DeadlineKind::ArbitrationSafe, false) => "稳妥起见：60天内申请仲裁",
-            (DeadlineKind::ArbitrationSafe, true) => {
-                "To be safe: apply for arbitration within 60 days"
-            }
-            (DeadlineKind::InjuryEmployer, false) => "单位申请工伤认定的期限（30天）",
-            (DeadlineKind::InjuryEmployer, true) => {
-                "Employer must apply for injury recognition (30 days)"
-            }
-            (DeadlineKind::InjuryWorker, false) => "本人或家属、工会申请工伤认定的期限（1年）",
-            (DeadlineKind::InjuryWorker, true) => {
-                "You, your family or the union may apply (1 year)"
-            }
-            (DeadlineKind::LabourInspection, false) => "向劳动保障监察投诉（2年内的违法行为）",
-            (DeadlineKind::LabourInspection, true) => {
-                "Complain to labour inspection (violations within 2 years)"
-            }
-        }
+        self.field(if english { 6 } else { 5 })
     }
 
     pub fn rule(self, english: bool) -> &'static str {
-        match (self, english) {
-            (DeadlineKind::ArbitrationLimit, false) => "一般为1年，从知道或应当知道权利被侵害之日起算；在职期间被拖欠工资，不受1年限制，但离职后须在1年内申请。",
-            (DeadlineKind::ArbitrationLimit, true) => "Usually 1 year from when you knew or should have known your rights were violated. Wages owed while you still work there have no 1-year limit, but after the job ends you must apply within 1 year.",
-            (DeadlineKind::ArbitrationSafe, false) => "一些地方的指南还写着“60天内书面申请”（劳动法第八十二条的旧规定）。现在的法定期限是1年，但越早申请越好。",
-            (DeadlineKind::ArbitrationSafe, true) => "Some local guides still print \"within 60 days\" (the older rule in Labour Law art. 82). The legal limit today is one year, but the sooner the better.",
-            (DeadlineKind::InjuryEmployer, false) => "单位应在受伤或确诊职业病之日起30日内申请；单位没申请的，期间的工伤待遇由单位负担。",
-            (DeadlineKind::InjuryEmployer, true) => "The employer must apply within 30 days of the injury or diagnosis; if it does not, it pays the benefits for that time.",
-            (DeadlineKind::InjuryWorker, false) => "单位没申请的，本人、近亲属或工会可在1年内直接向社会保险行政部门申请。",
-            (DeadlineKind::InjuryWorker, true) => "If the employer does not apply, you, close family or the union may apply directly within 1 year.",
-            (DeadlineKind::LabourInspection, false) => "违法行为2年内没被发现、也没人投诉的，劳动保障监察不再查处；持续的违法从结束之日起算。这和仲裁期限是两回事。",
-            (DeadlineKind::LabourInspection, true) => "Labour inspection does not act on violations more than 2 years old (counted from when a continuing violation ends). This is separate from the arbitration limit.",
-        }
+        self.field(if english { 8 } else { 7 })
     }
 
     pub fn cite(self) -> &'static str {
-        match self {
-            DeadlineKind::ArbitrationLimit => "《劳动争议调解仲裁法》第二十七条",
-            DeadlineKind::ArbitrationSafe => "《劳动法》第八十二条（旧规定）；转移就业注意事项 五",
-            DeadlineKind::InjuryEmployer => "《工伤保险条例》第十七条第一款",
-            DeadlineKind::InjuryWorker => "《工伤保险条例》第十七条第二款",
-            DeadlineKind::LabourInspection => "《劳动保障监察条例》第二十条",
-        }
+        self.field(9)
+    }
+}
+
+impl std::fmt::Debug for DeadlineKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for DeadlineKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <String as Deserialize>::deserialize(d)?;
+        DeadlineKind::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown deadline '{name}'")))
+    }
+}
+
+impl Serialize for DeadlineKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
     }
 }
 
@@ -137,45 +147,41 @@ fn date_of(answers: &Answers, fact: Fact) -> Option<Date> {
 
 impl Deadline {
     pub fn compute(kind: DeadlineKind, answers: &Answers, as_of: Date) -> Deadline {
-        let on = |d: Date| Due::On {
-            date: d,
-            days_left: as_of.days_until(d),
-        };
-        let from = |fact: Fact, f: &dyn Fn(Date) -> Date| match date_of(answers, fact) {
-            Some(d) => on(f(d)),
+        let (years, days) = (kind.number(2), kind.number(3));
+        let from = |fact: Fact| match date_of(answers, fact) {
+            Some(d) => {
+                let due = d.plus_years(years as i32).plus_days(days as i64);
+                Due::On {
+                    date: due,
+                    days_left: as_of.days_until(due),
+                }
+            }
             None => Due::NeedsDates {
                 missing: vec![fact],
             },
         };
-        let due = match kind {
-            DeadlineKind::ArbitrationLimit => {
-                let wages = answers.get(Fact::ProblemUnpaidWages) == Some(Value::Bool(true));
-                match (wages, answers.get(Fact::StillEmployed)) {
-                    (true, Some(Value::Bool(true))) => Due::NotWhileEmployed,
-                    (true, Some(Value::Bool(false))) => {
-                        from(Fact::JobEndDate, &|d| d.plus_years(1))
-                    }
-                    (true, _) => Due::NeedsDates {
-                        missing: vec![Fact::StillEmployed],
-                    },
-                    (false, _) => from(Fact::DisputeDate, &|d| d.plus_years(1)),
-                }
-            }
-            DeadlineKind::ArbitrationSafe => from(Fact::DisputeDate, &|d| d.plus_days(60)),
-            DeadlineKind::InjuryEmployer => from(Fact::InjuryDate, &|d| d.plus_days(30)),
-            DeadlineKind::InjuryWorker => from(Fact::InjuryDate, &|d| d.plus_years(1)),
-            // Cautious reading: count from when the violation began (the dispute date);
-            // for a continuing violation the law counts from its end, which is later.
-            DeadlineKind::LabourInspection => from(Fact::DisputeDate, &|d| d.plus_years(2)),
+        let wages_owed = kind.field(4) == "true"
+            && answers.get(Fact::ProblemUnpaidWages) == Some(Value::Bool(true));
+        let due = match (wages_owed, kind.from_fact()) {
+            // 劳动争议调解仲裁法 第二十七条第四款.
+            (true, _) => match answers.get(Fact::StillEmployed) {
+                Some(Value::Bool(true)) => Due::NotWhileEmployed,
+                Some(Value::Bool(false)) => from(Fact::JobEndDate),
+                _ => Due::NeedsDates {
+                    missing: vec![Fact::StillEmployed],
+                },
+            },
+            (false, Some(fact)) => from(fact),
+            // A data file naming no date fact (the tests below refuse one).
+            (false, None) => Due::NeedsDates { missing: vec![] },
         };
         Deadline { kind, due }
     }
 
-    /// All five deadlines for these answers, in timeline order where dated.
+    /// Every deadline for these answers, in timeline order where dated.
     pub fn all(answers: &Answers, as_of: Date) -> Vec<Deadline> {
-        let mut v: Vec<Deadline> = DeadlineKind::ALL
-            .iter()
-            .map(|k| Deadline::compute(*k, answers, as_of))
+        let mut v: Vec<Deadline> = DeadlineKind::all()
+            .map(|k| Deadline::compute(k, answers, as_of))
             .collect();
         crate::order::sort_by_key(&mut v, |d| match d.due {
             Due::On { date, .. } => (0, Some(date)),
@@ -191,6 +197,40 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    fn kind(name: &str) -> DeadlineKind {
+        DeadlineKind::from_name(name).unwrap()
+    }
+
+    #[test]
+    fn the_data_file_is_read_whole() {
+        let names: Vec<_> = DeadlineKind::all().map(|k| k.name()).collect();
+        // The rules file stores a deadline by its place: new ones go at the end.
+        assert_eq!(
+            names[..5],
+            [
+                "arbitration_safe",
+                "arbitration_limit",
+                "injury_employer",
+                "injury_worker",
+                "labour_inspection"
+            ]
+        );
+        for k in DeadlineKind::all() {
+            let from = k
+                .from_fact()
+                .unwrap_or_else(|| panic!("{}: from", k.name()));
+            assert_eq!(from.kind(), crate::fact::FactKind::Date, "{}", k.name());
+            assert!(!k.title(false).is_empty() && !k.title(true).is_empty());
+            assert!(!k.rule(false).is_empty() && !k.rule(true).is_empty());
+            assert!(k.cite().contains('《'), "{}", k.name());
+            assert!(k.number(2) + k.number(3) > 0, "{}: a period", k.name());
+        }
+        assert!(DeadlineKind::from_index(names.len() as u8).is_none());
+        assert!(kind("arbitration_safe")
+            .rule(true)
+            .contains("\"within 60 days\""));
     }
 
     fn answers(pairs: &[(Fact, Value)]) -> Answers {
@@ -209,21 +249,21 @@ mod tests {
         ]);
         let as_of = d("2026-04-01");
         assert_eq!(
-            Deadline::compute(DeadlineKind::ArbitrationLimit, &a, as_of).due,
+            Deadline::compute(kind("arbitration_limit"), &a, as_of).due,
             Due::On {
                 date: d("2027-03-10"),
                 days_left: 343
             }
         );
         assert_eq!(
-            Deadline::compute(DeadlineKind::ArbitrationSafe, &a, as_of).due,
+            Deadline::compute(kind("arbitration_safe"), &a, as_of).due,
             Due::On {
                 date: d("2026-05-09"),
                 days_left: 38
             }
         );
         assert_eq!(
-            Deadline::compute(DeadlineKind::LabourInspection, &a, as_of).due,
+            Deadline::compute(kind("labour_inspection"), &a, as_of).due,
             Due::On {
                 date: d("2028-03-10"),
                 days_left: 709
@@ -238,7 +278,7 @@ mod tests {
             (Fact::StillEmployed, Value::Bool(true)),
         ]);
         assert_eq!(
-            Deadline::compute(DeadlineKind::ArbitrationLimit, &a, d("2026-04-01")).due,
+            Deadline::compute(kind("arbitration_limit"), &a, d("2026-04-01")).due,
             Due::NotWhileEmployed
         );
     }
@@ -251,7 +291,7 @@ mod tests {
             (Fact::JobEndDate, Value::Date(d("2026-01-20"))),
             (Fact::DisputeDate, Value::Date(d("2025-11-15"))),
         ]);
-        let due = Deadline::compute(DeadlineKind::ArbitrationLimit, &a, d("2026-04-01")).due;
+        let due = Deadline::compute(kind("arbitration_limit"), &a, d("2026-04-01")).due;
         assert_eq!(
             due,
             Due::On {
@@ -266,14 +306,14 @@ mod tests {
         let a = answers(&[(Fact::InjuryDate, Value::Date(d("2026-02-28")))]);
         let as_of = d("2026-03-01");
         assert_eq!(
-            Deadline::compute(DeadlineKind::InjuryEmployer, &a, as_of).due,
+            Deadline::compute(kind("injury_employer"), &a, as_of).due,
             Due::On {
                 date: d("2026-03-30"),
                 days_left: 29
             }
         );
         assert_eq!(
-            Deadline::compute(DeadlineKind::InjuryWorker, &a, as_of).due,
+            Deadline::compute(kind("injury_worker"), &a, as_of).due,
             Due::On {
                 date: d("2027-02-28"),
                 days_left: 364
@@ -283,8 +323,7 @@ mod tests {
 
     #[test]
     fn missing_dates_are_named() {
-        let due =
-            Deadline::compute(DeadlineKind::InjuryWorker, &Answers::new(), d("2026-03-01")).due;
+        let due = Deadline::compute(kind("injury_worker"), &Answers::new(), d("2026-03-01")).due;
         assert_eq!(
             due,
             Due::NeedsDates {

@@ -305,7 +305,13 @@ impl Reader<'_> {
             deadlines: {
                 let n = self.len();
                 (0..n)
-                    .map(|_| self.pick(&DeadlineKind::ALL, "unknown deadline"))
+                    .map(|_| {
+                        let i = self.byte();
+                        DeadlineKind::from_index(i).unwrap_or_else(|| {
+                            self.fail("unknown deadline");
+                            DeadlineKind::from_index(0).expect("a deadline")
+                        })
+                    })
                     .collect()
             },
             phones: {
@@ -419,7 +425,7 @@ pub fn frequency_index(f: Frequency) -> u8 {
     index(&FREQUENCIES, &f)
 }
 pub fn deadline_index(d: DeadlineKind) -> u8 {
-    index(&DeadlineKind::ALL, &d)
+    d.index()
 }
 pub fn fact_index(f: Fact) -> u8 {
     index(Fact::ALL, &f)
