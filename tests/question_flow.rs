@@ -1,7 +1,8 @@
 //! Walks the questions the way the widget does — one screen at a time, in the order
 //! `next_question` picks — for typical workers, and checks they finish in 8 screens or
-//! fewer. A screen of yes/no boxes (groups, problems) answers all its facts at once;
-//! anything a person does not know is skipped.
+//! fewer. A screen of yes/no boxes (groups, problems) is answered as the widget does
+//! (`wugong::answers::ticks`: ticked yes, unticked unknown, "以上都没有" no); anything a
+//! person does not know is skipped.
 
 use std::collections::BTreeMap;
 
@@ -14,17 +15,32 @@ fn answer_screen(
     persona: &BTreeMap<&str, RawValue>,
     answers: &mut Answers,
     skipped: &mut FactSet,
+    rest_no: bool,
 ) {
     let facts = q.facts();
     let multi = facts.len() > 1 && facts.iter().all(|f| f.kind() == FactKind::Bool);
+    if multi {
+        // These personas know their own situation: they tick what is true and say
+        // "其他都没有" / "以上都没有" to the rest (an unticked box with OK stays unknown:
+        // see `unsure_worker_is_asked_no_screen_twice`).
+        let yes: Vec<Fact> = facts
+            .iter()
+            .copied()
+            .filter(|f| persona.get(f.name()) == Some(&RawValue::Bool(true)))
+            .collect();
+        for (f, v) in wugong::answers::ticks(&facts, &yes, rest_no) {
+            match v {
+                Some(v) => answers.set(f, v).unwrap(),
+                None => {
+                    skipped.insert(f);
+                }
+            }
+        }
+        return;
+    }
     let mut any = false;
     for f in &facts {
-        let raw = match persona.get(f.name()) {
-            Some(v) => Some(v.clone()),
-            // Unticked boxes on a multi-select screen mean "no".
-            None if multi => Some(RawValue::Bool(false)),
-            None => None,
-        };
+        let raw = persona.get(f.name()).cloned();
         if let Some(raw) = raw {
             let v = wugong::answers::parse_value(*f, &raw).unwrap();
             answers.set(*f, v).unwrap();
@@ -37,6 +53,14 @@ fn answer_screen(
 }
 
 fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
+    let mut screens = walk_with(persona, as_of, true);
+    screens.dedup();
+    screens
+}
+
+/// The screens in the order asked; `rest_no`: the persona says "其他都没有" on tick-box
+/// screens (else taps OK, leaving unticked boxes unknown).
+fn walk_with(persona: &[(&str, RawValue)], as_of: &str, rest_no: bool) -> Vec<Question> {
     let catalogue = selfcheck::embedded().unwrap();
     let as_of: Date = as_of.parse().unwrap();
     let persona: BTreeMap<&str, RawValue> = persona.iter().cloned().collect();
@@ -71,9 +95,8 @@ fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
                 .unwrap();
             continue;
         }
-        answer_screen(q, &persona, &mut answers, &mut skipped);
+        answer_screen(q, &persona, &mut answers, &mut skipped, rest_no);
     }
-    screens.dedup();
     screens
 }
 
@@ -167,4 +190,24 @@ fn huize_tuopin_worker_in_2024_sees_the_travel_subsidy_within_8_screens() {
     );
     eprintln!("{} screens: {screens:?}", screens.len());
     assert!(screens.len() <= 8, "{} screens: {screens:?}", screens.len());
+}
+
+#[test]
+fn unsure_worker_is_asked_no_screen_twice() {
+    // Ticks only "wages unpaid" and taps OK: the other problems stay unknown (did the
+    // employer pay social insurance? they do not know) and the screen is not asked again.
+    let persona = [
+        ("home_region", t("44")),
+        ("problem_unpaid_wages", b(true)),
+        ("tuopin", b(true)),
+    ];
+    let screens = walk_with(&persona, "2026-11-23", false);
+    let mut seen = Vec::new();
+    for q in &screens {
+        if *q != Question::Home {
+            assert!(!seen.contains(q), "{q:?} asked twice: {screens:?}");
+            seen.push(*q);
+        }
+    }
+    assert!(screens.contains(&Question::Problems), "{screens:?}");
 }

@@ -10,6 +10,9 @@
 //!   `deadlines.txt`, one line per deadline in file order (the rules file stores a
 //!   deadline by that place): `id|from|years|days|wages|title|title_en|rule|rule_en|cite`.
 //!
+//! - `policies/data/implications.toml` (how the documents' terms imply one another) →
+//!   `implications.txt`, `if|then|document,document…` a line.
+//!
 //! The files are written by people (or by `scripts/regions-from-npm.mjs`): a mistake
 //! stops the build with the file, line and what is wrong. Only std is used here.
 
@@ -86,6 +89,15 @@ fn main() {
     }
     fs::write(Path::new(&out_dir).join("regions.txt"), out).unwrap();
     deadlines(&policies.join("data/deadlines.toml"), &out_dir);
+    let documents: Vec<String> = files
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+        .collect();
+    implications(
+        &policies.join("data/implications.toml"),
+        &out_dir,
+        &documents,
+    );
 }
 
 /// The keys of a `[[deadline]]`, in the order of a `deadlines.txt` line; `source` is for
@@ -103,18 +115,27 @@ const DEADLINE_KEYS: [&str; 10] = [
     "cite",
 ];
 
-fn deadlines(path: &Path, out_dir: &str) {
+/// The `[[header]]` tables of a data file, each as (key, value) pairs in file order.
+/// Values: "text", a whole number, true/false, or a one-line ["text", …] list (kept
+/// as text joined by commas). Nothing else is accepted.
+fn tables(path: &Path, header: &str) -> Vec<Vec<(String, String)>> {
     println!("cargo:rerun-if-changed={}", path.display());
-    let text = fs::read_to_string(path).expect("policies/data/deadlines.toml");
-    let where_ = |n: usize| format!("policies/data/deadlines.toml:{}", n + 1);
-    let mut rows: Vec<[String; 10]> = Vec::new();
+    let file = path.file_name().unwrap().to_string_lossy().to_string();
+    let text = fs::read_to_string(path).unwrap_or_else(|_| panic!("policies/data/{file}"));
+    let where_ = |n: usize| format!("policies/data/{file}:{}", n + 1);
+    let unquote = |v: &str| {
+        v.strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .map(|s| s.replace("\\\"", "\"").replace("\\\\", "\\"))
+    };
+    let mut rows: Vec<Vec<(String, String)>> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if line == "[[deadline]]" {
-            rows.push(Default::default());
+        if line == format!("[[{header}]]") {
+            rows.push(Vec::new());
             continue;
         }
         let (key, value) = line
@@ -122,29 +143,56 @@ fn deadlines(path: &Path, out_dir: &str) {
             .unwrap_or_else(|| panic!("{}: expected key = value", where_(n)));
         let row = rows
             .last_mut()
-            .unwrap_or_else(|| panic!("{}: before the first [[deadline]]", where_(n)));
-        let value = if let Some(s) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-            s.replace("\\\"", "\"").replace("\\\\", "\\")
+            .unwrap_or_else(|| panic!("{}: before the first [[{header}]]", where_(n)));
+        let value = if let Some(s) = unquote(value) {
+            s
         } else if value == "true" || value == "false" || value.parse::<u32>().is_ok() {
             value.to_string()
+        } else if let Some(list) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            list.split(", ")
+                .map(|v| unquote(v).unwrap_or_else(|| panic!("{}: a list of \"text\"", where_(n))))
+                .collect::<Vec<_>>()
+                .join(",")
         } else {
             panic!(
-                "{}: expected \"text\", a whole number, true or false",
+                "{}: expected \"text\", a whole number, true, false or a list",
                 where_(n)
             )
         };
         if value.contains('|') || value.contains('\n') {
             panic!("{}: no | or line break in values", where_(n));
         }
-        if key == "source" {
-            continue;
+        if row.iter().any(|(k, _)| k == key) {
+            panic!("{}: {key} given twice", where_(n));
         }
-        let i = DEADLINE_KEYS
-            .iter()
-            .position(|k| *k == key)
-            .unwrap_or_else(|| panic!("{}: unknown key {key}", where_(n)));
-        row[i] = value;
+        row.push((key.to_string(), value));
     }
+    rows
+}
+
+/// The row's values for `keys` in that order ("" where absent); an unknown key stops
+/// the build.
+fn pick(row: &[(String, String)], keys: &[&str], ignored: &[&str], file: &str) -> Vec<String> {
+    for (k, _) in row {
+        if !keys.contains(&k.as_str()) && !ignored.contains(&k.as_str()) {
+            panic!("policies/data/{file}: unknown key {k}");
+        }
+    }
+    keys.iter()
+        .map(|k| {
+            row.iter()
+                .find(|(r, _)| r == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn deadlines(path: &Path, out_dir: &str) {
+    let rows: Vec<Vec<String>> = tables(path, "deadline")
+        .iter()
+        .map(|r| pick(r, &DEADLINE_KEYS, &["source"], "deadlines.toml"))
+        .collect();
     let mut out = String::new();
     for row in &rows {
         let id = &row[0];
@@ -163,6 +211,29 @@ fn deadlines(path: &Path, out_dir: &str) {
         out.push('\n');
     }
     fs::write(Path::new(out_dir).join("deadlines.txt"), out).unwrap();
+}
+
+/// `if|then|document,document…` a line.
+fn implications(path: &Path, out_dir: &str, documents: &[String]) {
+    let mut out = String::new();
+    for row in tables(path, "implication") {
+        let v = pick(
+            &row,
+            &["if", "then", "documents", "clause"],
+            &["source"],
+            "implications.toml",
+        );
+        if v.iter().any(|x| x.is_empty()) {
+            panic!("policies/data/implications.toml: each implication needs if, then, documents and clause");
+        }
+        for d in v[2].split(',') {
+            if !documents.iter().any(|x| x == d) {
+                panic!("policies/data/implications.toml: no document '{d}' in policies/");
+            }
+        }
+        out.push_str(&format!("{}|{}|{}\n", v[0], v[1], v[2]));
+    }
+    fs::write(Path::new(out_dir).join("implications.txt"), out).unwrap();
 }
 
 fn fail(n: usize, line: &str, what: &str) -> ! {

@@ -58,6 +58,9 @@ pub enum Action {
     Answer(Vec<(Fact, Option<Value>)>),
     /// "I don't know": leave these facts unknown and move on.
     Skip(Vec<Fact>),
+    /// A screen of tick boxes (`wugong::answers::ticks`): set the facts given a value,
+    /// leave the others unknown without asking them again, then move on.
+    Ticks(Vec<(Fact, Option<Value>)>),
     /// Go to a question (to change an answer).
     Ask(Question),
     ShowResults,
@@ -128,6 +131,24 @@ impl Reducible for State {
                             }
                         }
                         None => s.answers.remove(fact),
+                    }
+                }
+                let next = s.next_screen();
+                s.go(next)
+            }
+            Action::Ticks(pairs) => {
+                for (fact, value) in pairs {
+                    s.answers.remove(fact);
+                    s.skipped.remove(fact);
+                    match value {
+                        Some(v) => {
+                            if let Err(e) = s.answers.set(fact, v) {
+                                s.notice = Some(e.to_string());
+                            }
+                        }
+                        None => {
+                            s.skipped.insert(fact);
+                        }
                     }
                 }
                 let next = s.next_screen();

@@ -196,6 +196,9 @@ impl Catalogue {
         answers: &Answers,
         as_of: Date,
     ) -> Outcome<'a> {
+        // The document's terms read together (脱贫人口 → 建档立卡…): policies/data/implications.toml.
+        let implied = crate::implication::apply(&doc.id, answers);
+        let answers = implied.as_ref().unwrap_or(answers);
         let (truth, trace) = measure.when.eval(answers, as_of);
         let verdict = match truth {
             Tri::True => Verdict::Eligible,
