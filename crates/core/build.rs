@@ -2,9 +2,11 @@
 //! wasm carries no TOML parser and rule knowledge lives in data:
 //!
 //! - `policies/data/regions.toml` (GB/T 2260 codes and names) → `regions.txt`, one line
-//!   per region, `code|name|English name`, with a leading `*` on the code of every region
-//!   that holds or lies within a document's region (read from `policies/*.toml`), so the
-//!   region picker can put the covered places first before the rules file has arrived.
+//!   per region, the code then the Chinese name (`4101郑州市`), with a leading `*` on the
+//!   code of every region that holds or lies within a document's region (read from
+//!   `policies/*.toml`), so the region picker can put the covered places first before
+//!   the rules file has arrived; and `regions_en.txt`, the English names line by line in
+//!   the same order (names apart from codes compress better: 0.7 KB less wasm, gzip).
 //!
 //! - `policies/data/deadlines.toml` (statutory deadlines with their articles) →
 //!   `deadlines.txt`, one line per deadline in file order (the rules file stores a
@@ -48,7 +50,8 @@ fn main() {
     let path = policies.join("data/regions.toml");
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(&path).expect("policies/data/regions.toml");
-    let mut out = String::new();
+    let (mut out, mut out_en) = (String::new(), String::new());
+    let wasm = env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     let mut codes: Vec<String> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -59,7 +62,10 @@ fn main() {
             .strip_prefix('[')
             .and_then(|l| l.strip_suffix("],"))
             .unwrap_or_else(|| fail(n, line, "expected [\"code\", \"name\", \"English name\"],"));
-        let cells: Vec<&str> = row.split(", ").map(|c| c.trim_matches('"')).collect();
+        let cells: Vec<&str> = row
+            .strip_prefix('"')
+            .and_then(|r| r.strip_suffix('"'))
+            .map_or(vec![], |r| r.split("\", \"").collect());
         let [code, name, en] = cells[..] else {
             fail(n, line, "expected three quoted cells")
         };
@@ -80,7 +86,16 @@ fn main() {
             .iter()
             .any(|d| d.starts_with(code) || code.starts_with(d.as_str()));
         let star = if covered { "*" } else { "" };
-        out.push_str(&format!("{star}{code}|{name}|{en}\n"));
+        out.push_str(&format!("{star}{code}{name}\n"));
+        // The phone's wasm carries English names only for provinces and covered places;
+        // the rest travel in the English texts file (`selfcheck pack`), fetched only by
+        // English readers (1.5 KB less wasm, gzip). Native builds carry them all.
+        let en = if wasm && code.len() > 2 && !covered {
+            ""
+        } else {
+            en
+        };
+        out_en.push_str(&format!("{en}\n"));
     }
     for d in &doc_regions {
         if !codes.contains(d) {
@@ -88,6 +103,7 @@ fn main() {
         }
     }
     fs::write(Path::new(&out_dir).join("regions.txt"), out).unwrap();
+    fs::write(Path::new(&out_dir).join("regions_en.txt"), out_en).unwrap();
     deadlines(&policies.join("data/deadlines.toml"), &out_dir);
     let documents: Vec<String> = files
         .iter()

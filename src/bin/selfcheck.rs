@@ -251,7 +251,15 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .get("english-out")
                 .ok_or("pack needs --english-out FILE")?;
             let mut docs = docs;
-            let english = selfcheck::pack::take_english(&mut docs);
+            let mut english = selfcheck::pack::take_english(&mut docs);
+            // The regions' English names: the phone's wasm carries only the provinces'.
+            english.extend(wugong::region::english_names().map(|(code, name)| {
+                wugong::pack::EnglishText {
+                    id: format!("region:{code}"),
+                    title: name.to_string(),
+                    summary: None,
+                }
+            }));
             std::fs::write(path, selfcheck::pack::encode(&docs))
                 .map_err(|e| format!("{path}: {e}"))?;
             std::fs::write(english_path, selfcheck::pack::encode_english(&english))

@@ -67,6 +67,15 @@ fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
                     RulesFile::English => {
                         let texts =
                             wugong::pack::decode_english(&bytes).map_err(|e| e.to_string())?;
+                        wugong::region::set_english(
+                            texts
+                                .iter()
+                                .filter_map(|t| {
+                                    let code = t.id.strip_prefix("region:")?;
+                                    Some((code.to_string(), t.title.clone()))
+                                })
+                                .collect(),
+                        );
                         let _ = ENGLISH.set(texts);
                         Ok(())
                     }

@@ -4,8 +4,10 @@
 //! `policies/data/regions.toml`, turned by `build.rs` into compact text embedded here
 //! (`code|name|English name` a line, `*` before the code of a region the documents cover).
 
-/// The regions, parents before children, as written by `build.rs`.
+/// The regions, parents before children, as written by `build.rs`: `4101郑州市` a line,
+/// `*` first when covered; the English names line by line in the same order.
 const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/regions.txt"));
+const DATA_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/regions_en.txt"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Region {
@@ -17,21 +19,42 @@ pub struct Region {
     pub covered: bool,
 }
 
-fn parse(line: &'static str) -> Region {
-    let (code, rest) = line.split_once('|').unwrap_or((line, ""));
-    let (name, name_en) = rest.split_once('|').unwrap_or((rest, rest));
-    let covered = code.starts_with('*');
-    Region {
-        code: code.trim_start_matches('*'),
-        name,
-        name_en,
-        covered,
-    }
+/// English names that arrived with the English texts file (the wasm build leaves most
+/// prefectures' English names out of `DATA_EN`): (code, name).
+static ENGLISH: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+
+/// Takes the English names of the English texts file (entries `region:CODE`).
+pub fn set_english(names: Vec<(String, String)>) {
+    let _ = ENGLISH.set(names);
+}
+
+/// Every region's English name, for the English texts file (native builds carry all).
+pub fn english_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    all().map(|r| (r.code, r.name_en))
 }
 
 /// Every region a worker can choose, parents before children.
 pub fn all() -> impl Iterator<Item = Region> {
-    DATA.lines().map(parse)
+    DATA.lines().zip(DATA_EN.lines()).map(|(line, name_en)| {
+        let covered = line.starts_with('*');
+        let line = line.trim_start_matches('*');
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let (code, name) = line.split_at(digits);
+        let name_en = match name_en {
+            // Not in this build: from the English texts file, else the Chinese name.
+            "" => ENGLISH
+                .get()
+                .and_then(|v| v.iter().find(|(c, _)| c == code))
+                .map_or(name, |(_, n)| n.as_str()),
+            n => n,
+        };
+        Region {
+            code,
+            name,
+            name_en,
+            covered,
+        }
+    })
 }
 
 /// The code of the whole country, used by national documents.
@@ -85,15 +108,14 @@ mod tests {
 
     #[test]
     fn every_prefecture_is_there() {
-        // GB/T 2260 (2021): 333 prefecture-level divisions, plus the four groups of
-        // county-level units directly under a province (济源, 仙桃…, Hainan, Xinjiang).
+        // GB/T 2260 (2021): 333 prefecture-level divisions, plus the county-level units
+        // directly under a province, one choice per province (济源, 仙桃…, Hainan, Xinjiang).
         let prefectures = all().filter(|r| r.code.len() == 4).count();
         assert_eq!(prefectures, 333 + 4);
         assert_eq!(full_name("4101", false), "河南省 郑州市");
-        assert_eq!(
-            full_name("419001", true),
-            "Henan county-level units under the province Jiyuan"
-        );
+        // 济源市, directly under Henan, is one choice; no county level below it.
+        assert_eq!(full_name("4190", true), "Henan Jiyuan");
+        assert!(find("419001").is_none());
     }
 
     #[test]
