@@ -15,6 +15,9 @@
 //! - `policies/data/implications.toml` (how the documents' terms imply one another) →
 //!   `implications.txt`, `if|then|document,document…` a line.
 //!
+//! - `policies/data/warnings.toml` (measures shown as a warning when the worker wants
+//!   what they are about but does not meet them) → `warnings.txt`, `measure|wants`.
+//!
 //! The files are written by people (or by `scripts/regions-from-npm.mjs`): a mistake
 //! stops the build with the file, line and what is wrong. Only std is used here.
 
@@ -114,6 +117,25 @@ fn main() {
         &out_dir,
         &documents,
     );
+    let mut out = String::new();
+    for row in tables(&policies.join("data/warnings.toml"), "warning") {
+        let v = pick(&row, &["measure", "wants"], &[], "warnings.toml");
+        if v.iter().any(|x| x.is_empty()) {
+            panic!("policies/data/warnings.toml: each warning needs measure and wants");
+        }
+        let text = files
+            .iter()
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect::<String>();
+        if !text.contains(&format!("id = \"{}\"", v[0])) {
+            panic!(
+                "policies/data/warnings.toml: no measure '{}' in policies/",
+                v[0]
+            );
+        }
+        out.push_str(&format!("{}|{}\n", v[0], v[1]));
+    }
+    fs::write(Path::new(&out_dir).join("warnings.txt"), out).unwrap();
 }
 
 /// The keys of a `[[deadline]]`, in the order of a `deadlines.txt` line; `source` is for

@@ -14,6 +14,7 @@ use crate::text::{prompt, tr};
 
 fn group_title(g: Group, english: bool) -> &'static str {
     match g {
+        Group::Warning => tr(english, "请注意", "Please note"),
         Group::ApplyNow => tr(english, "你现在可以申请", "You can apply now"),
         Group::MayQualify => tr(
             english,
@@ -111,6 +112,7 @@ fn group_section(
     let cards = html! { <>{ for items.iter().map(|o| card(state, o)) }</> };
     // Spelled out: `to_lowercase` would ship Unicode case tables (5 KB) in the wasm.
     let slug = match group {
+        Group::Warning => "warning",
         Group::ApplyNow => "applynow",
         Group::MayQualify => "mayqualify",
         Group::Protections => "protections",
@@ -336,6 +338,7 @@ pub fn PrintView(props: &StateOnly) -> Html {
         .filter(|d| matches!(d.due, Due::On { .. } | Due::NotWhileEmployed))
         .collect();
     let groups = [
+        Group::Warning,
         Group::ApplyNow,
         Group::MayQualify,
         Group::Protections,

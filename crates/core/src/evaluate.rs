@@ -102,12 +102,17 @@ pub struct Outcome<'a> {
     pub met: Vec<Reason<'a>>,
     pub amount: Option<Amount>,
     pub deadlines: Vec<Deadline>,
+    /// Not met, but the worker wants what it is about: shown first, as a warning
+    /// (`policies/data/warnings.toml`), e.g. the minimum working age of 16.
+    pub warning: bool,
 }
 
 /// Where an outcome is shown, in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
+    /// Something the worker wants but cannot do (yet), and why: shown at the top.
+    Warning,
     /// Money or help the worker can apply for now.
     ApplyNow,
     /// Might apply: answers are missing.
@@ -126,7 +131,8 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
+        Group::Warning,
         Group::ApplyNow,
         Group::MayQualify,
         Group::Protections,
@@ -141,6 +147,9 @@ impl Outcome<'_> {
     pub fn group(&self) -> Group {
         use crate::policy::Kind;
         let not = matches!(self.verdict, Verdict::NotEligible { .. });
+        if self.warning && not && self.status.is_current() {
+            return Group::Warning;
+        }
         if !self.status.is_current() {
             return if not { Group::NotForYou } else { Group::Ended };
         }
@@ -222,7 +231,10 @@ impl Catalogue {
             .iter()
             .map(|k| Deadline::compute(*k, answers, as_of))
             .collect();
+        let warning = matches!(verdict, Verdict::NotEligible { .. })
+            && crate::implication::is_warning(&measure.id, answers);
         Outcome {
+            warning,
             document: doc,
             measure,
             id: &measure.id,

@@ -78,6 +78,15 @@ const LABOUR_CAPACITY: &[(&str, &str, &str)] = &[
     ("none", "无劳动能力", "cannot work"),
 ];
 
+const RESETTLED_TO: &[(&str, &str, &str)] = &[
+    (
+        "town",
+        "城镇（县城、集镇的安置点）",
+        "a town (county town or market-town site)",
+    ),
+    ("village", "农村（中心村等农村安置点）", "a village site"),
+];
+
 facts! {
     HomeRegion = "home_region", FactKind::Region, "户口所在地", "where your household is registered", Home;
     Age = "age", FactKind::Count("years"), "年龄", "age", Age;
@@ -141,7 +150,18 @@ facts! {
 
     CanLeaveHome = "can_leave_home", FactKind::Bool, "能离开家外出打工", "able to leave home to work", CanLeaveHome;
     LabourCapacity = "labour_capacity", FactKind::Choice(LABOUR_CAPACITY), "劳动能力", "ability to work", LabourCapacity;
-    HasPublicPost = "has_public_post", FactKind::Bool, "已在其他公益性岗位上", "already holds another public-welfare post", HasPublicPost;
+    // Two kinds of post the documents tell apart (云南乡村公共服务岗位通知 二（三）2, seed 000
+    // line 149: already paid by another government post → must leave; 会人社发〔2018〕119号
+    // 七（三）: the county's own post holders are insured by the township).
+    OtherPublicPost = "other_public_post", FactKind::Bool, "已在领其他政府公益性岗位的补贴（如生态护林员）", "already paid by another government public-welfare post (e.g. forest ranger)", HasPublicPost;
+    CountyPublicPost = "county_public_post", FactKind::Bool, "已经在本县的乡村公益性岗位（乡村公共服务岗位）上干", "already holds the county's own village public-service post", HasPublicPost;
+
+    // 会人社发〔2018〕119号 四 2、3 (seed 000 lines 404–405); 云南乡村公共服务岗位通知 (line 141).
+    FamilyDisabledOrIll = "family_disabled_or_ill", FactKind::Bool, "家里有残疾人或重病病人", "a family member is disabled or seriously ill", FamilyCare;
+    // 人社部发〔2021〕26号（四）、云人社通〔2021〕49号（四）“有集中外出务工需求”; 转移就业注意事项 三 (age 16).
+    WantsToGoOut = "wants_to_go_out", FactKind::Bool, "想外出打工", "wants to go out to work", WantsToGoOut;
+    // 云政办发〔2020〕36号（十）: 易地扶贫搬迁至城镇 (seed 000 line 107).
+    ResettledTo = "resettled_to", FactKind::Choice(RESETTLED_TO), "易地搬迁安置在哪里", "where you were resettled", Resettlement;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -180,11 +200,14 @@ pub enum Question {
     CanLeaveHome,
     LabourCapacity,
     HasPublicPost,
+    FamilyCare,
+    WantsToGoOut,
+    Resettlement,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::HasPublicPost as usize + 1;
+    pub const COUNT: usize = Question::Resettlement as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -217,6 +240,9 @@ impl Question {
         Question::CanLeaveHome,
         Question::LabourCapacity,
         Question::HasPublicPost,
+        Question::FamilyCare,
+        Question::WantsToGoOut,
+        Question::Resettlement,
     ];
 
     /// The facts this screen sets, in display order.
@@ -231,7 +257,12 @@ impl Question {
 
 impl Fact {
     pub fn from_name(name: &str) -> Option<Fact> {
-        Fact::ALL.iter().copied().find(|f| f.name() == name)
+        match name {
+            // The name before the two kinds of post were told apart (it meant "another
+            // public-welfare post"): old share links, storage and answers files still read.
+            "has_public_post" => Some(Fact::OtherPublicPost),
+            _ => Fact::ALL.iter().copied().find(|f| f.name() == name),
+        }
     }
 
     /// Facts computed from other facts and the evaluation date; never asked directly.
@@ -365,6 +396,10 @@ mod tests {
         for f in Fact::ALL {
             assert_eq!(Fact::from_name(f.name()), Some(*f));
         }
+        assert_eq!(
+            Fact::from_name("has_public_post"),
+            Some(Fact::OtherPublicPost)
+        );
         let mut names: Vec<_> = Fact::ALL.iter().map(|f| f.name()).collect();
         names.sort();
         names.dedup();
@@ -377,10 +412,10 @@ mod tests {
         assert_eq!(all.len(), Fact::ALL.len());
         assert_eq!(all.iter().collect::<Vec<_>>(), Fact::ALL);
         let mut set = FactSet::new();
-        assert!(set.insert(Fact::HasPublicPost));
-        assert!(!set.insert(Fact::HasPublicPost));
-        assert!(set.contains(Fact::HasPublicPost) && !set.contains(Fact::HomeRegion));
-        set.remove(Fact::HasPublicPost);
+        assert!(set.insert(Fact::OtherPublicPost));
+        assert!(!set.insert(Fact::OtherPublicPost));
+        assert!(set.contains(Fact::OtherPublicPost) && !set.contains(Fact::HomeRegion));
+        set.remove(Fact::OtherPublicPost);
         assert!(set.is_empty());
         let screens: QuestionSet = Fact::ALL.iter().map(|f| f.question()).collect();
         assert_eq!(screens.len(), Question::COUNT);

@@ -3,6 +3,8 @@
 //! For a document's measures, a worker's `if = true` counts as `then = true`, and
 //! `then = false` as `if = false`, where the worker left the other unanswered. An
 //! answer the worker gave is never changed.
+//!
+//! Also here: which measures are warnings (`policies/data/warnings.toml`).
 
 use crate::answers::{Answers, Value};
 use crate::fact::Fact;
@@ -45,6 +47,19 @@ pub fn apply(document: &str, answers: &Answers) -> Option<Answers> {
     out
 }
 
+/// `measure|wants` a line: `policies/data/warnings.toml`.
+const WARNINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/warnings.txt"));
+
+/// Whether a measure the worker does not meet is a warning for them: it is listed in
+/// `policies/data/warnings.toml` and they want what it is about (or did not say).
+pub fn is_warning(measure: &str, answers: &Answers) -> bool {
+    WARNINGS.lines().any(|l| {
+        let (m, wants) = l.split_once('|').unwrap_or((l, ""));
+        m == measure
+            && Fact::from_name(wants).is_some_and(|f| answers.get(f) != Some(Value::Bool(false)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +73,24 @@ mod tests {
             assert_eq!(then.kind(), FactKind::Bool, "{}", then.name());
             assert!(!docs.is_empty());
         }
+    }
+
+    #[test]
+    fn warnings_name_yes_no_facts() {
+        for l in WARNINGS.lines() {
+            let (m, wants) = l.split_once('|').unwrap();
+            assert!(!m.is_empty());
+            assert_eq!(
+                Fact::from_name(wants).map(|f| f.kind()),
+                Some(FactKind::Bool),
+                "{l}"
+            );
+        }
+        let mut a = Answers::new();
+        assert!(is_warning("migrant-work-notes-conditions", &a));
+        a.set(Fact::WantsToGoOut, Value::Bool(false)).unwrap();
+        assert!(!is_warning("migrant-work-notes-conditions", &a));
+        assert!(!is_warning("migrant-work-notes-fraud", &Answers::new()));
     }
 
     #[test]
