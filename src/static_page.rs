@@ -124,7 +124,7 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
     let _ = writeln!(
         out,
         "</ul>\n<h2>各地的补贴和服务</h2>\n<p>只收录了{}的地方文件。其他地方的当地补贴请问 <a href=\"tel:12333\">12333</a> 或县人社局。</p>",
-        esc(&catalogue.covered_names(false))
+        esc(region::covered_names(false))
     );
     let mut regions: Vec<&str> = catalogue
         .documents

@@ -151,21 +151,31 @@ fn the_documented_schema_matches_the_facts() {
 fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     let rules = temp_file("rules.bin", "");
     let english = temp_file("rules-en.bin", "");
-    let (code, _, err) = selfcheck(&["pack", "--out", &rules, "--english-out", &english]);
+    let regions = temp_file("regions.bin", "");
+    let (code, _, err) = selfcheck(&[
+        "pack",
+        "--out",
+        &rules,
+        "--english-out",
+        &english,
+        "--regions-out",
+        &regions,
+    ]);
     assert_eq!(code, 0, "{err}");
     let docs = wugong::pack::decode(&std::fs::read(&rules).unwrap()).unwrap();
     let texts = wugong::pack::decode_english(&std::fs::read(&english).unwrap()).unwrap();
     let measures: Vec<_> = docs.iter().flat_map(|d| &d.measures).collect();
-    // After the measures, every region's English name (the wasm carries only the
-    // provinces' and the covered places').
-    let (texts, regions) = texts.split_at(measures.len());
-    assert_eq!(regions.len(), wugong::region::all().count());
-    assert!(regions
-        .iter()
-        .any(|t| t.id == "region:4101" && t.title == "Zhengzhou"));
+    assert_eq!(measures.len(), texts.len());
+    // Every region's names in the regions file (the wasm carries only the provinces'
+    // and the covered places').
+    let regions = wugong::pack::decode_english(&std::fs::read(&regions).unwrap()).unwrap();
+    assert_eq!(regions.len(), wugong::region::all().len());
+    assert!(regions.iter().any(|t| t.id == "region:4101"
+        && t.title == "郑州市"
+        && t.summary.as_deref() == Some("Zhengzhou")));
     assert!(measures.len() > 150);
     // Each measure's English is in the English file, not the rules file.
-    for (m, t) in measures.iter().zip(texts) {
+    for (m, t) in measures.iter().zip(&texts) {
         assert_eq!(m.id, t.id);
         assert!(m.title_en.is_empty() && !t.title.is_empty(), "{}", m.id);
     }

@@ -35,11 +35,14 @@ fn value_for(fact: Fact) -> BoxedStrategy<Value> {
                 .prop_map(Value::Choice)
                 .boxed()
         }
-        FactKind::Region => {
-            proptest::sample::select(wugong::region::all().map(|r| r.code).collect::<Vec<_>>())
-                .prop_map(Value::Region)
-                .boxed()
-        }
+        FactKind::Region => proptest::sample::select(
+            wugong::region::all()
+                .iter()
+                .map(|r| r.code)
+                .collect::<Vec<_>>(),
+        )
+        .prop_map(Value::Region)
+        .boxed(),
     }
 }
 

@@ -114,7 +114,7 @@ fn n(v: i64) -> RawValue {
 fn xinzhou_worker_finishes_within_8_screens() {
     let screens = walk(
         &[
-            ("home_region", t("140981")),
+            ("home_region", t("1409")),
             ("tuopin", b(true)),
             ("household", t("rural")),
             ("work_place", t("cross_province")),

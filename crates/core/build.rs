@@ -7,16 +7,20 @@
 //!   `policies/*.toml`), so the region picker can put the covered places first before
 //!   the rules file has arrived; and `regions_en.txt`, the English names line by line in
 //!   the same order (names apart from codes compress better: 0.7 KB less wasm, gzip).
+//!   For the wasm, names below province level are left out except where covered.
 //!
 //! - `policies/data/deadlines.toml` (statutory deadlines with their articles) →
-//!   `deadlines.txt`, one line per deadline in file order (the rules file stores a
-//!   deadline by that place): `id|from|years|days|wages|title|title_en|rule|rule_en|cite`.
+//!   `deadlines.rs`, a Rust table in file order (the rules file stores a deadline by
+//!   that place).
 //!
 //! - `policies/data/implications.toml` (how the documents' terms imply one another) →
-//!   `implications.txt`, `if|then|document,document…` a line.
+//!   `implications.rs`, a Rust table.
 //!
 //! - `policies/data/warnings.toml` (measures shown as a warning when the worker wants
-//!   what they are about but does not meet them) → `warnings.txt`, `measure|wants`.
+//!   what they are about but does not meet them) → `warnings.rs`, a Rust table.
+//!
+//! The small tables become Rust (no reading code in the wasm; a fact name that is not a
+//! fact fails to compile); the long region list stays compact text, read once.
 //!
 //! The files are written by people (or by `scripts/regions-from-npm.mjs`): a mistake
 //! stops the build with the file, line and what is wrong. Only std is used here.
@@ -56,6 +60,7 @@ fn main() {
     let (mut out, mut out_en) = (String::new(), String::new());
     let wasm = env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     let mut codes: Vec<String> = Vec::new();
+    let mut names: Vec<(String, String, String)> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') || line == "regions = [" || line == "]" {
@@ -85,19 +90,24 @@ fn main() {
             fail(n, line, "its parent must be listed before it");
         }
         codes.push(code.to_string());
+        names.push((code.to_string(), name.to_string(), en.to_string()));
         let covered = doc_regions
             .iter()
             .any(|d| d.starts_with(code) || code.starts_with(d.as_str()));
         let star = if covered { "*" } else { "" };
-        out.push_str(&format!("{star}{code}{name}\n"));
-        // The phone's wasm carries English names only for provinces and covered places;
-        // the rest travel in the English texts file (`selfcheck pack`), fetched only by
-        // English readers (1.5 KB less wasm, gzip). Native builds carry them all.
-        let en = if wasm && code.len() > 2 && !covered {
+        // The phone's wasm carries the Chinese names of the provinces and of the places
+        // the documents cover; the other prefectures' names (2 KB, gzip) come in the
+        // regions file fetched with the rules (`selfcheck pack --regions-out`). Every
+        // code is here, so answers are checked before that file arrives.
+        let name = if wasm && code.len() > 2 && !covered {
             ""
         } else {
-            en
+            name
         };
+        out.push_str(&format!("{star}{code}{name}\n"));
+        // English names below province level also come with the regions file (1.5 KB
+        // less wasm, gzip). Native builds carry them all.
+        let en = if wasm && code.len() > 2 { "" } else { en };
         out_en.push_str(&format!("{en}\n"));
     }
     for d in &doc_regions {
@@ -105,6 +115,37 @@ fn main() {
             panic!("a document's region {d} is not in policies/data/regions.toml");
         }
     }
+    // The places covered, named ("山西省 忻州市、云南省"), without those inside another.
+    let mut roots: Vec<&String> = doc_regions
+        .iter()
+        .filter(|r| {
+            !doc_regions
+                .iter()
+                .any(|o| o.len() < r.len() && r.starts_with(o.as_str()))
+        })
+        .collect();
+    roots.sort();
+    roots.dedup();
+    let full = |code: &str, col: usize| {
+        [2, 4, 6]
+            .iter()
+            .filter(|l| code.len() >= **l)
+            .filter_map(|l| names.iter().find(|n| n.0 == code[..*l]))
+            .map(|n| if col == 0 { n.1.clone() } else { n.2.clone() })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let zh: Vec<String> = roots.iter().map(|r| full(r, 0)).collect();
+    let en: Vec<String> = roots.iter().map(|r| full(r, 1)).collect();
+    fs::write(
+        Path::new(&out_dir).join("covered.rs"),
+        format!(
+            "const COVERED_ZH: &str = {:?};\nconst COVERED_EN: &str = {:?};\n",
+            zh.join("、"),
+            en.join(", ")
+        ),
+    )
+    .unwrap();
     fs::write(Path::new(&out_dir).join("regions.txt"), out).unwrap();
     fs::write(Path::new(&out_dir).join("regions_en.txt"), out_en).unwrap();
     deadlines(&policies.join("data/deadlines.toml"), &out_dir);
@@ -133,12 +174,16 @@ fn main() {
                 v[0]
             );
         }
-        out.push_str(&format!("{}|{}\n", v[0], v[1]));
+        out.push_str(&format!("    ({:?}, Fact::{}),\n", v[0], variant(&v[1])));
     }
-    fs::write(Path::new(&out_dir).join("warnings.txt"), out).unwrap();
+    fs::write(
+        Path::new(&out_dir).join("warnings.rs"),
+        format!("// From policies/data/warnings.toml (crates/core/build.rs).\npub(crate) const WARNINGS: &[(&str, Fact)] = &[\n{out}];\n"),
+    )
+    .unwrap();
 }
 
-/// The keys of a `[[deadline]]`, in the order of a `deadlines.txt` line; `source` is for
+/// The keys of a `[[deadline]]`, in the order of a generated row; `source` is for
 /// readers of the data file only.
 const DEADLINE_KEYS: [&str; 10] = [
     "id",
@@ -245,10 +290,25 @@ fn deadlines(path: &Path, out_dir: &str) {
         if rows.iter().filter(|r| r[0] == *id).count() > 1 {
             panic!("policies/data/deadlines.toml: deadline '{id}' listed twice");
         }
-        out.push_str(&row.join("|"));
-        out.push('\n');
+        out.push_str(&format!(
+            "    Spec {{ id: {:?}, from: Fact::{}, years: {}, days: {}, wages_owed_from_job_end: {}, title: {:?}, title_en: {:?}, rule: {:?}, rule_en: {:?}, cite: {:?} }},\n",
+            row[0],
+            variant(&row[1]),
+            number(&row[2]),
+            number(&row[3]),
+            row[4] == "true",
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            row[9]
+        ));
     }
-    fs::write(Path::new(out_dir).join("deadlines.txt"), out).unwrap();
+    fs::write(
+        Path::new(out_dir).join("deadlines.rs"),
+        format!("// From policies/data/deadlines.toml (crates/core/build.rs).\npub(crate) const DEADLINES: &[Spec] = &[\n{out}];\n"),
+    )
+    .unwrap();
 }
 
 /// `if|then|document,document…` a line.
@@ -269,11 +329,38 @@ fn implications(path: &Path, out_dir: &str, documents: &[String]) {
                 panic!("policies/data/implications.toml: no document '{d}' in policies/");
             }
         }
-        out.push_str(&format!("{}|{}|{}\n", v[0], v[1], v[2]));
+        let docs: Vec<String> = v[2].split(',').map(|d| format!("{d:?}")).collect();
+        out.push_str(&format!(
+            "    (Fact::{}, Fact::{}, &[{}]),\n",
+            variant(&v[0]),
+            variant(&v[1]),
+            docs.join(", ")
+        ));
     }
-    fs::write(Path::new(out_dir).join("implications.txt"), out).unwrap();
+    fs::write(
+        Path::new(out_dir).join("implications.rs"),
+        format!("// From policies/data/implications.toml (crates/core/build.rs).\npub(crate) const IMPLICATIONS: &[(Fact, Fact, &[&str])] = &[\n{out}];\n"),
+    )
+    .unwrap();
 }
 
 fn fail(n: usize, line: &str, what: &str) -> ! {
     panic!("policies/data/regions.toml:{}: {what}: {line}", n + 1)
+}
+
+/// The `Fact` variant of a fact's name (`wants_to_go_out` → `WantsToGoOut`): a name that
+/// is not a fact fails to compile, naming it.
+fn variant(name: &str) -> String {
+    name.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn number(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
 }

@@ -65,7 +65,7 @@ test("忻州 脱贫 worker in another province, 2022: one-off travel subsidy up 
   const { asked, shown } = await check({
     asOf: "2022-08-01",
     answers: {
-      Home: { region: ["14", "1409", "140981"] },
+      Home: { region: ["14", "1409"] },
       Groups: { checks: ["tuopin"] },
       WorkPlace: { choice: "cross_province" },
       Organised: "no",

@@ -34,10 +34,24 @@ pub fn english_text(measure_id: &str) -> Option<&'static EnglishText> {
     ENGLISH.get()?.iter().find(|t| t.id == measure_id)
 }
 
+/// The names of the regions (policies/data/regions.toml) the wasm does not carry: the
+/// regions file, fetched with the rules. Same format as the English texts.
+static REGIONS: OnceLock<Vec<EnglishText>> = OnceLock::new();
+
+/// A region's (Chinese, English) names from the regions file (`region:CODE` entries).
+fn region_names(code: &str) -> Option<(&'static str, &'static str)> {
+    REGIONS
+        .get()?
+        .iter()
+        .find(|t| t.id.strip_prefix("region:") == Some(code))
+        .map(|t| (t.title.as_str(), t.summary.as_deref().unwrap_or(&t.title)))
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum RulesFile {
     Rules,
     English,
+    Regions,
 }
 
 /// Fetches and reads one of the rules files unless it is already in, then tells the app.
@@ -47,6 +61,7 @@ fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
     let loaded = match file {
         RulesFile::Rules => CATALOGUE.get().is_some(),
         RulesFile::English => ENGLISH.get().is_some(),
+        RulesFile::Regions => REGIONS.get().is_some(),
     };
     if loaded {
         if file == RulesFile::Rules {
@@ -58,6 +73,7 @@ fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
         let meta = match file {
             RulesFile::Rules => "wugong-rules",
             RulesFile::English => "wugong-rules-en",
+            RulesFile::Regions => "wugong-regions",
         };
         let result = match browser::file_named(meta) {
             Some(url) => browser::fetch_bytes(&url)
@@ -67,16 +83,14 @@ fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
                     RulesFile::English => {
                         let texts =
                             wugong::pack::decode_english(&bytes).map_err(|e| e.to_string())?;
-                        wugong::region::set_english(
-                            texts
-                                .iter()
-                                .filter_map(|t| {
-                                    let code = t.id.strip_prefix("region:")?;
-                                    Some((code.to_string(), t.title.clone()))
-                                })
-                                .collect(),
-                        );
                         let _ = ENGLISH.set(texts);
+                        Ok(())
+                    }
+                    RulesFile::Regions => {
+                        let names =
+                            wugong::pack::decode_english(&bytes).map_err(|e| e.to_string())?;
+                        let _ = REGIONS.set(names);
+                        wugong::region::set_names(region_names);
                         Ok(())
                     }
                 }),
@@ -88,6 +102,9 @@ fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
             (RulesFile::English, Ok(())) => Action::EnglishReady,
             // Programme texts stay in Chinese; the interface is in English anyway.
             (RulesFile::English, Err(e)) => Action::Notice(Some(e)),
+            (RulesFile::Regions, Ok(())) => Action::RegionsReady,
+            // The pickers stop at the province; the answers are kept.
+            (RulesFile::Regions, Err(e)) => Action::Notice(Some(e)),
         });
     });
 }
@@ -160,7 +177,9 @@ fn initial_state() -> State {
     }
     // An office can link with its region preselected: ?region=530326
     if answers.get(Fact::HomeRegion).is_none() {
-        if let Some(code) = browser::query_param("region").and_then(|c| wugong::region::find(&c)) {
+        if let Some(code) =
+            browser::query_param("region").and_then(|c| wugong::region::find_or_parent(&c))
+        {
             let _ = answers.set(Fact::HomeRegion, Value::Region(code.code));
         }
     }
@@ -179,6 +198,7 @@ fn initial_state() -> State {
         rules: Rules::Loading,
         rules_attempt: 0,
         english_texts: false,
+        regions_ready: false,
     };
     s.screen = if from_link || s.answers.len() > 1 {
         Screen::Results
@@ -213,7 +233,10 @@ fn App() -> Html {
     // texts once someone reads in English.
     use_effect_with(state.rules_attempt, {
         let dispatcher = state.dispatcher();
-        move |_| load(RulesFile::Rules, dispatcher)
+        move |_| {
+            load(RulesFile::Regions, dispatcher.clone());
+            load(RulesFile::Rules, dispatcher)
+        }
     });
     use_effect_with(state.english, {
         let dispatcher = state.dispatcher();

@@ -288,7 +288,7 @@ fn RegionPicker(props: &StateOnly) -> Html {
     };
     // Show the children of the current answer when it has any, else the provinces.
     let parent = current.filter(|c| region::children(Some(c)).next().is_some());
-    let mut options: Vec<Region> = region::children(parent).collect();
+    let mut options: Vec<&Region> = region::children(parent).collect();
     // The places the documents cover come first (worked out from the documents' regions
     // when the engine is built, so this screen needs no rules file).
     wugong::order::sort_by_key(&mut options, |r| !r.covered);
@@ -313,13 +313,20 @@ fn RegionPicker(props: &StateOnly) -> Html {
                     <button class="link" onclick={restart} data-testid="region-restart">{ tr(english, "重新选", "Start over") }</button>
                 </p>
             }
+            // The prefectures' names come with the regions file, just after the page.
+            if options.iter().any(|r| !r.named()) {
+                <p class="hint" role="status" data-testid="regions-loading">{ tr(english,
+                    "正在下载地名……也可以不选，直接点“不知道，跳过”。",
+                    "Loading place names… or go on with \"I don't know\".") }</p>
+            } else {
             <div class="choices grid">
                 { for options.into_iter().map(|r| html! {
                     <button class="choice" onclick={pick(r.code)} data-testid={format!("region-{}", r.code)}>
-                        { if english { r.name_en } else { r.name } }
+                        { if english { r.name_en() } else { r.name() } }
                     </button>
                 }) }
             </div>
+            }
         </div>
     }
 }

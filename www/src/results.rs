@@ -78,9 +78,9 @@ pub fn Results(props: &StateOnly) -> Html {
             if eval.coverage == Coverage::NotCovered {
                 <p class="warning" data-testid="not-covered">
                     { if english {
-                        format!("Only local subsidies of {} are included. Yours are not — call ", catalogue.covered_names(true))
+                        format!("Only local subsidies of {} are included. Yours are not — call ", wugong::region::covered_names(true))
                     } else {
-                        format!("这里只收录了{}的地方补贴。你户口所在地的补贴没有收录——当地补贴请问 ", catalogue.covered_names(false))
+                        format!("这里只收录了{}的地方补贴。你户口所在地的补贴没有收录——当地补贴请问 ", wugong::region::covered_names(false))
                     } }
                     <a href="tel:12333" class="call">{ "12333" }</a>
                     { tr(english, " 或问县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere.") }

@@ -51,6 +51,8 @@ pub struct State {
     pub rules_attempt: u32,
     /// The English texts of the measures have arrived (`main::english_text`).
     pub english_texts: bool,
+    /// The regions file has arrived: every prefecture has its name.
+    pub regions_ready: bool,
 }
 
 pub enum Action {
@@ -76,6 +78,8 @@ pub enum Action {
     RulesFailed(String),
     /// The English texts arrived: show them.
     EnglishReady,
+    /// The regions file arrived: show the prefectures' names.
+    RegionsReady,
     RetryRules,
 }
 
@@ -200,6 +204,10 @@ impl Reducible for State {
                     s.screen = s.next_screen();
                     s.steps += 1;
                 }
+                s
+            }
+            Action::RegionsReady => {
+                s.regions_ready = true;
                 s
             }
             Action::EnglishReady => {

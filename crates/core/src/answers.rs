@@ -225,7 +225,7 @@ pub fn parse_value(fact: Fact, raw: &RawValue) -> Result<Value, String> {
             })
         }
         (FactKind::Choice(_), _) => Err(expected("one of the option names as text")),
-        (FactKind::Region, RawValue::Text(t)) => region::find(t)
+        (FactKind::Region, RawValue::Text(t)) => region::find_or_parent(t)
             .map(|r| Value::Region(r.code))
             .ok_or_else(|| {
                 format!(

@@ -74,36 +74,6 @@ impl Catalogue {
             .flat_map(|d| d.measures.iter().map(move |m| (d, m)))
     }
 
-    /// The regions local documents cover, broadest first, without those inside another
-    /// (云南省 and 山西省忻州市, not also 曲靖市): what "only … are included" names.
-    pub fn covered_regions(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        let mut regions: Vec<&str> = self
-            .documents
-            .iter()
-            .map(|d| d.region.as_str())
-            .filter(|r| *r != NATIONAL)
-            .collect();
-        crate::order::sort_by_key(&mut regions, |r| r.len());
-        for r in regions {
-            if !out.iter().any(|o| r.starts_with(o)) {
-                out.push(r);
-            }
-        }
-        crate::order::sort_by_key(&mut out, |r| *r);
-        out
-    }
-
-    /// The same, as names: "山西省 忻州市、云南省".
-    pub fn covered_names(&self, english: bool) -> String {
-        let names: Vec<String> = self
-            .covered_regions()
-            .iter()
-            .map(|r| crate::region::full_name(r, english))
-            .collect();
-        names.join(if english { ", " } else { "、" })
-    }
-
     /// The newest date any policy file was checked: "rules updated on …".
     pub fn data_date(&self) -> Option<Date> {
         self.documents.iter().map(|d| d.checked).max()

@@ -11,8 +11,23 @@ use crate::answers::{Answers, Value};
 use crate::date::Date;
 use crate::fact::Fact;
 
-/// One line per deadline: `id|from|years|days|wages|title|title_en|rule|rule_en|cite`.
-const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/deadlines.txt"));
+/// A deadline as `policies/data/deadlines.toml` gives it.
+pub(crate) struct Spec {
+    id: &'static str,
+    /// The date fact the period counts from.
+    from: Fact,
+    years: i32,
+    days: i64,
+    /// 劳动争议调解仲裁法 第二十七条第四款: wages owed while still employed.
+    wages_owed_from_job_end: bool,
+    title: &'static str,
+    title_en: &'static str,
+    rule: &'static str,
+    rule_en: &'static str,
+    cite: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/deadlines.rs"));
 
 /// A deadline of `policies/data/deadlines.toml`, by its place in that file.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,7 +36,7 @@ pub struct DeadlineKind(u8);
 impl DeadlineKind {
     /// Every deadline, in the data file's order.
     pub fn all() -> impl Iterator<Item = DeadlineKind> {
-        (0..DATA.lines().count() as u8).map(DeadlineKind)
+        (0..DEADLINES.len() as u8).map(DeadlineKind)
     }
 
     /// Its place in the data file (how the rules file stores it).
@@ -30,7 +45,7 @@ impl DeadlineKind {
     }
 
     pub fn from_index(i: u8) -> Option<DeadlineKind> {
-        ((i as usize) < DATA.lines().count()).then_some(DeadlineKind(i))
+        ((i as usize) < DEADLINES.len()).then_some(DeadlineKind(i))
     }
 
     /// By its id in the data file ("arbitration_limit").
@@ -38,36 +53,40 @@ impl DeadlineKind {
         DeadlineKind::all().find(|k| k.name() == name)
     }
 
-    fn field(self, i: usize) -> &'static str {
-        DATA.lines()
-            .nth(self.0 as usize)
-            .and_then(|l| l.split('|').nth(i))
-            .unwrap_or("")
+    fn spec(self) -> &'static Spec {
+        // Only `all` and `from_index` make a DeadlineKind, so the index is in range.
+        &DEADLINES[self.0 as usize % DEADLINES.len()]
     }
 
     pub fn name(self) -> &'static str {
-        self.field(0)
+        self.spec().id
     }
 
     /// The date fact the period counts from.
-    pub fn from_fact(self) -> Option<Fact> {
-        Fact::from_name(self.field(1))
-    }
-
-    fn number(self, i: usize) -> u32 {
-        self.field(i).parse().unwrap_or(0)
+    pub fn from_fact(self) -> Fact {
+        self.spec().from
     }
 
     pub fn title(self, english: bool) -> &'static str {
-        self.field(if english { 6 } else { 5 })
+        let s = self.spec();
+        if english {
+            s.title_en
+        } else {
+            s.title
+        }
     }
 
     pub fn rule(self, english: bool) -> &'static str {
-        self.field(if english { 8 } else { 7 })
+        let s = self.spec();
+        if english {
+            s.rule_en
+        } else {
+            s.rule
+        }
     }
 
     pub fn cite(self) -> &'static str {
-        self.field(9)
+        self.spec().cite
     }
 }
 
@@ -147,10 +166,10 @@ fn date_of(answers: &Answers, fact: Fact) -> Option<Date> {
 
 impl Deadline {
     pub fn compute(kind: DeadlineKind, answers: &Answers, as_of: Date) -> Deadline {
-        let (years, days) = (kind.number(2), kind.number(3));
+        let spec = kind.spec();
         let from = |fact: Fact| match date_of(answers, fact) {
             Some(d) => {
-                let due = d.plus_years(years as i32).plus_days(days as i64);
+                let due = d.plus_years(spec.years).plus_days(spec.days);
                 Due::On {
                     date: due,
                     days_left: as_of.days_until(due),
@@ -160,20 +179,19 @@ impl Deadline {
                 missing: vec![fact],
             },
         };
-        let wages_owed = kind.field(4) == "true"
+        let wages_owed = spec.wages_owed_from_job_end
             && answers.get(Fact::ProblemUnpaidWages) == Some(Value::Bool(true));
-        let due = match (wages_owed, kind.from_fact()) {
+        let due = if wages_owed {
             // 劳动争议调解仲裁法 第二十七条第四款.
-            (true, _) => match answers.get(Fact::StillEmployed) {
+            match answers.get(Fact::StillEmployed) {
                 Some(Value::Bool(true)) => Due::NotWhileEmployed,
                 Some(Value::Bool(false)) => from(Fact::JobEndDate),
                 _ => Due::NeedsDates {
                     missing: vec![Fact::StillEmployed],
                 },
-            },
-            (false, Some(fact)) => from(fact),
-            // A data file naming no date fact (the tests below refuse one).
-            (false, None) => Due::NeedsDates { missing: vec![] },
+            }
+        } else {
+            from(spec.from)
         };
         Deadline { kind, due }
     }
@@ -218,14 +236,16 @@ mod tests {
             ]
         );
         for k in DeadlineKind::all() {
-            let from = k
-                .from_fact()
-                .unwrap_or_else(|| panic!("{}: from", k.name()));
+            let from = k.from_fact();
             assert_eq!(from.kind(), crate::fact::FactKind::Date, "{}", k.name());
             assert!(!k.title(false).is_empty() && !k.title(true).is_empty());
             assert!(!k.rule(false).is_empty() && !k.rule(true).is_empty());
             assert!(k.cite().contains('《'), "{}", k.name());
-            assert!(k.number(2) + k.number(3) > 0, "{}: a period", k.name());
+            assert!(
+                k.spec().years > 0 || k.spec().days > 0,
+                "{}: a period",
+                k.name()
+            );
         }
         assert!(DeadlineKind::from_index(names.len() as u8).is_none());
         assert!(kind("arbitration_safe")

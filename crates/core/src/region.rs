@@ -5,68 +5,130 @@
 //! (`code|name|English name` a line, `*` before the code of a region the documents cover).
 
 /// The regions, parents before children, as written by `build.rs`: `4101郑州市` a line,
-/// `*` first when covered; the English names line by line in the same order.
+/// `*` first when covered; the English names line by line in the same order (empty in
+/// the wasm below province level: those come with the English texts file).
 const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/regions.txt"));
 const DATA_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/regions_en.txt"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Region {
     pub code: &'static str,
-    pub name: &'static str,
-    pub name_en: &'static str,
+    /// Empty where this build does not carry it: see [`Region::name`].
+    name: &'static str,
+    name_en: &'static str,
     /// Holds or lies within the region of a local document (worked out from the
     /// documents when the engine is built).
     pub covered: bool,
 }
 
-/// English names that arrived with the English texts file (the wasm build leaves most
-/// prefectures' English names out of `DATA_EN`): (code, name).
-static ENGLISH: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+impl Region {
+    /// The Chinese name: from this build's data, else from the regions file (the wasm
+    /// carries only the provinces' and the covered places'), else the code.
+    pub fn name(&self) -> &'static str {
+        match (self.name, NAMES.get().and_then(|lookup| lookup(self.code))) {
+            ("", Some((zh, _))) => zh,
+            ("", None) => self.code,
+            (name, _) => name,
+        }
+    }
 
-/// Takes the English names of the English texts file (entries `region:CODE`).
-pub fn set_english(names: Vec<(String, String)>) {
-    let _ = ENGLISH.set(names);
+    /// The English name, found the same way (the Chinese one until the file arrives).
+    pub fn name_en(&self) -> &'static str {
+        match (
+            self.name_en,
+            NAMES.get().and_then(|lookup| lookup(self.code)),
+        ) {
+            ("", Some((_, en))) => en,
+            ("", None) => self.name(),
+            (en, _) => en,
+        }
+    }
+
+    /// Whether the name is known yet (the regions file may still be on its way).
+    pub fn named(&self) -> bool {
+        !self.name.is_empty() || NAMES.get().and_then(|lookup| lookup(self.code)).is_some()
+    }
 }
+
+/// Where names not carried by this build come from: the widget's lookup in the regions
+/// file, set when that file arrives: code → (Chinese, English).
+#[allow(clippy::type_complexity)]
+static NAMES: std::sync::OnceLock<fn(&str) -> Option<(&'static str, &'static str)>> =
+    std::sync::OnceLock::new();
+
+/// Sets that lookup (once).
+pub fn set_names(lookup: fn(&str) -> Option<(&'static str, &'static str)>) {
+    let _ = NAMES.set(lookup);
+}
+
+/// Every region's names, for the regions file (native builds carry all): code, Chinese,
+/// English.
+pub fn names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    all().iter().map(|r| (r.code, r.name, r.name_en))
+}
+
+/// "云南省、山西省 忻州市": the places local documents cover (none inside another),
+/// worked out from the documents' regions when the engine is built (`build.rs`).
+pub fn covered_names(english: bool) -> &'static str {
+    if english {
+        COVERED_EN
+    } else {
+        COVERED_ZH
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/covered.rs"));
 
 /// Every region's English name, for the English texts file (native builds carry all).
 pub fn english_names() -> impl Iterator<Item = (&'static str, &'static str)> {
-    all().map(|r| (r.code, r.name_en))
+    all().iter().map(|r| (r.code, r.name_en))
 }
 
-/// Every region a worker can choose, parents before children.
-pub fn all() -> impl Iterator<Item = Region> {
-    DATA.lines().zip(DATA_EN.lines()).map(|(line, name_en)| {
-        let covered = line.starts_with('*');
-        let line = line.trim_start_matches('*');
-        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        let (code, name) = line.split_at(digits);
-        let name_en = match name_en {
-            // Not in this build: from the English texts file, else the Chinese name.
-            "" => ENGLISH
-                .get()
-                .and_then(|v| v.iter().find(|(c, _)| c == code))
-                .map_or(name, |(_, n)| n.as_str()),
-            n => n,
-        };
-        Region {
-            code,
-            name,
-            name_en,
-            covered,
+static TABLE: std::sync::OnceLock<Vec<Region>> = std::sync::OnceLock::new();
+
+/// Every region a worker can choose, parents before children (read once).
+pub fn all() -> &'static [Region] {
+    TABLE.get_or_init(|| {
+        let mut english = DATA_EN.lines();
+        let mut out = Vec::new();
+        for line in DATA.lines() {
+            let (covered, line) = match line.strip_prefix('*') {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            let (code, name) = line.split_at(digits);
+            out.push(Region {
+                code,
+                name,
+                name_en: english.next().unwrap_or(""),
+                covered,
+            });
         }
+        out
     })
 }
 
 /// The code of the whole country, used by national documents.
 pub const NATIONAL: &str = "national";
 
-pub fn find(code: &str) -> Option<Region> {
-    all().find(|r| r.code == code)
+pub fn find(code: &str) -> Option<&'static Region> {
+    all().iter().find(|r| r.code == code)
+}
+
+/// A region by code; a county code whose prefecture lists no counties is read as that
+/// prefecture (410102 → 4101 郑州市): counties are listed only where a document covers
+/// one, and a worker, an office's link or an old saved answer may still give a county.
+pub fn find_or_parent(code: &str) -> Option<&'static Region> {
+    find(code).or_else(|| {
+        let parent = code.get(..4).filter(|_| code.len() == 6)?;
+        find(parent).filter(|p| children(Some(p.code)).next().is_none())
+    })
 }
 
 /// The regions directly inside `parent` (provinces for `None`).
-pub fn children(parent: Option<&str>) -> impl Iterator<Item = Region> + '_ {
-    all().filter(move |r| match parent {
+pub fn children(parent: Option<&str>) -> impl Iterator<Item = &'static Region> + '_ {
+    all().iter().filter(move |r| match parent {
         None => r.code.len() == 2,
         Some(p) => r.code.len() == p.len() + 2 && r.code.starts_with(p),
     })
@@ -78,7 +140,7 @@ pub fn full_name(code: &str, english: bool) -> String {
     for len in [2, 4, 6] {
         if code.len() >= len {
             if let Some(r) = find(&code[..len]) {
-                parts.push(if english { r.name_en } else { r.name });
+                parts.push(if english { r.name_en() } else { r.name() });
             }
         }
     }
@@ -110,16 +172,27 @@ mod tests {
     fn every_prefecture_is_there() {
         // GB/T 2260 (2021): 333 prefecture-level divisions, plus the county-level units
         // directly under a province, one choice per province (济源, 仙桃…, Hainan, Xinjiang).
-        let prefectures = all().filter(|r| r.code.len() == 4).count();
+        let prefectures = all().iter().filter(|r| r.code.len() == 4).count();
         assert_eq!(prefectures, 333 + 4);
         assert_eq!(full_name("4101", false), "河南省 郑州市");
         // 济源市, directly under Henan, is one choice; no county level below it.
         assert_eq!(full_name("4190", true), "Henan Jiyuan");
         assert!(find("419001").is_none());
+        // Counties only where a document covers one; others read as their prefecture.
+        assert_eq!(find_or_parent("140981").map(|r| r.code), Some("1409"));
+        assert_eq!(find_or_parent("410102").map(|r| r.code), Some("4101"));
+        assert_eq!(find_or_parent("530326").map(|r| r.code), Some("530326"));
+        assert!(
+            find_or_parent("530399").is_none(),
+            "Qujing lists its counties"
+        );
+        assert!(find_or_parent("999999").is_none());
     }
 
     #[test]
     fn coverage_comes_from_the_documents() {
+        assert_eq!(covered_names(false), "山西省 忻州市、云南省");
+        assert_eq!(covered_names(true), "Shanxi Xinzhou, Yunnan");
         let covered: Vec<_> = children(None)
             .filter(|r| r.covered)
             .map(|r| r.code)
