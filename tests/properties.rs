@@ -112,6 +112,9 @@ proptest! {
         let value = value_for(fact).new_tree(&mut runner).unwrap().current();
         let mut more = a.clone();
         more.set(fact, value).unwrap();
+        // 脱贫人口 with 建档立卡 = no contradicts policies/data/implications.toml: which
+        // answer wins then depends on the order of answering, which the engine cannot see.
+        prop_assume!(wugong::implication::consistent(&more) || !wugong::implication::consistent(&a));
         for ((id, before), (_, after)) in verdicts(&a, as_of).into_iter().zip(verdicts(&more, as_of)) {
             if before != "undetermined" {
                 prop_assert_eq!(before, after, "{} changed after answering {}", id, fact.name());
@@ -220,7 +223,7 @@ proptest! {
     /// as documents or an error, never a panic or a hang.
     #[test]
     fn a_sealed_file_of_garbage_is_read_or_refused(body in proptest::collection::vec(any::<u8>(), 0..400), prefix in 0usize..3000) {
-        for magic in [&b"WGR1"[..], &b"WGE1"[..]] {
+        for magic in [&b"WGR2"[..], &b"WGE1"[..]] {
             let mut bytes = magic.to_vec();
             // Sometimes a real start, so the garbage lands deep inside a document.
             bytes.extend_from_slice(&rules_pack()[4..4 + prefix.min(rules_pack().len() - 12)]);

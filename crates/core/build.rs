@@ -304,9 +304,34 @@ fn deadlines(path: &Path, out_dir: &str) {
             row[9]
         ));
     }
+    let n = rows.len();
+    let all: Vec<String> = (0..n).map(|i| format!("DeadlineKind({i})")).collect();
+    let consts: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            format!(
+                "    pub const {}: DeadlineKind = DeadlineKind({i});\n",
+                variant(&r[0])
+            )
+        })
+        .collect();
+    let table: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("({i}, {:?}, DeadlineKind({i}))", r[0]))
+        .collect();
     fs::write(
         Path::new(out_dir).join("deadlines.rs"),
-        format!("// From policies/data/deadlines.toml (crates/core/build.rs).\npub(crate) const DEADLINES: &[Spec] = &[\n{out}];\n"),
+        format!(
+            "// From policies/data/deadlines.toml (crates/core/build.rs).\n\
+             pub(crate) const DEADLINES: &[Spec] = &[\n{out}];\n\
+             #[allow(non_upper_case_globals)]\n\
+             impl DeadlineKind {{\n    pub const ALL: [DeadlineKind; {n}] = [{}];\n{consts}}}\n\
+             const DEADLINE_TABLE: &[(u8, &str, DeadlineKind)] = &[{}];\n",
+            all.join(", "),
+            table.join(", ")
+        ),
     )
     .unwrap();
 }

@@ -181,7 +181,13 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
     } else {
         None
     };
-    let source = format!("{} {}，{}，{}", d.number, m.clause, d.issuer, d.issued);
+    let source = format!(
+        "{} {}，{}，{}",
+        d.number,
+        m.clause,
+        d.issuer,
+        d.issued_text(english)
+    );
     let spoken = format!(
         "{}。{}。{}{}",
         m.title,

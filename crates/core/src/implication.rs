@@ -19,6 +19,16 @@ pub fn all() -> impl Iterator<Item = (Fact, Fact, &'static [&'static str])> {
     IMPLICATIONS.iter().copied()
 }
 
+/// Whether the answers agree with every implication (no `if = true` with `then = false`).
+/// Answers that do not (possible in a hand-written answers file, not from the widget's
+/// screens) are read as given; only consistent answers are monotone (tests/properties.rs).
+pub fn consistent(answers: &Answers) -> bool {
+    all().all(|(when, then, _)| {
+        !(answers.get(when) == Some(Value::Bool(true))
+            && answers.get(then) == Some(Value::Bool(false)))
+    })
+}
+
 /// The answers as the measures of `document` read them, when an implication adds
 /// something; `None` when nothing changes (the usual case: no copy).
 pub fn apply(document: &str, answers: &Answers) -> Option<Answers> {
