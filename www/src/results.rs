@@ -267,7 +267,7 @@ fn Timeline(props: &TimelineProps) -> Html {
                 { for props.deadlines.iter().map(|d| {
                     let passed = matches!(d.due, Due::On { days_left, .. } if days_left < 0);
                     html! {
-                        <li class={classes!(passed.then_some("passed"))} data-testid={format!("deadline-{}", d.kind.name())}>
+                        <li class={classes!(passed.then_some("passed"))} data-testid={format!("deadline-{}", wugong::tags::Named::name(d.kind))}>
                             <strong class="when">{ d.due.describe(english) }</strong>
                             <span class="what">{ d.kind.title(english) }</span>
                             <span class="rule">{ d.kind.rule(english) }</span>
