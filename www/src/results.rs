@@ -83,7 +83,7 @@ pub fn Results(props: &StateOnly) -> Html {
                         format!("这里只收录了{}的地方补贴。你户口所在地的补贴没有收录——当地补贴请问 ", wugong::region::covered_names(false))
                     } }
                     <a href="tel:12333" class="call">{ "12333" }</a>
-                    { tr(english, " 或问县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere.") }
+                    { tr(english, " 或县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere.") }
                 </p>
             }
             { for continue_btn }
