@@ -14,7 +14,7 @@
 //! amount = "up to 1000"         # "1000" | "up to 1000" | "at least 800" | "800 to 6000" | "loan up to 200000"
 //! missing = ["stable_months"]   # for undetermined: exactly these facts
 //! group = "apply_now"           # where the widget shows it: apply_now | may_qualify | protections |
-//!                               # contacts | employer | ended | not_for_you
+//!                               # contacts | employer | ended | not_for_you | warning
 //! [deadlines]
 //! arbitration_limit = "2027-03-10"   # a date, "not while employed", or "needs dates"
 //! ```
