@@ -194,7 +194,17 @@ impl Catalogue {
     ) -> Outcome<'a> {
         // The document's terms read together (脱贫人口 → 建档立卡…): policies/data/implications.toml.
         let implied = crate::implication::apply(&doc.id, answers);
-        let answers = implied.as_ref().unwrap_or(answers);
+        self.evaluate_as_read(doc, measure, implied.as_ref().unwrap_or(answers), as_of)
+    }
+
+    /// One measure, against answers already read with its document's implications.
+    fn evaluate_as_read<'a>(
+        &'a self,
+        doc: &'a Document,
+        measure: &'a Measure,
+        answers: &Answers,
+        as_of: Date,
+    ) -> Outcome<'a> {
         let (truth, trace) = measure.when.eval(answers, as_of);
         let verdict = match truth {
             Tri::True => Verdict::Eligible,
@@ -235,10 +245,15 @@ impl Catalogue {
 
     /// Every measure of every document, in file order.
     pub fn evaluate<'a>(&'a self, answers: &Answers, as_of: Date) -> Evaluation<'a> {
-        let outcomes = self
-            .measures()
-            .map(|(doc, m)| self.evaluate_measure(doc, m, answers, as_of))
-            .collect();
+        let mut outcomes = Vec::new();
+        for doc in &self.documents {
+            // Once per document, not per measure.
+            let implied = crate::implication::apply(&doc.id, answers);
+            let read = implied.as_ref().unwrap_or(answers);
+            for m in &doc.measures {
+                outcomes.push(self.evaluate_as_read(doc, m, read, as_of));
+            }
+        }
         Evaluation {
             as_of,
             coverage: self.coverage(answers),
