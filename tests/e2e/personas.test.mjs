@@ -142,3 +142,19 @@ test("worker from a province the documents do not cover: national protections, h
   // No local subsidy is offered to them.
   assert.ok(!Object.entries(shown).some(([id, c]) => c.group === "applynow" && /^(yrst|yrsf|xinzhou|qzbf|hrsf|yzbf|yn-)/.test(id)));
 });
+
+test("worker from a Henan city (an office's link names it): national results, 当地补贴请问12333, the city named from the regions file", async () => {
+  const page = await phone(ctx);
+  const henan = { ...owedWages, answers: { ...owedWages.answers, Home: "skip" } };
+  const asked = await completeCheck(page, ctx.base, henan, { path: "?date=2026-11-23&region=4101" });
+  const shown = await cards(page);
+  assert.deepEqual(page.foreign, [], "no request leaves the page's origin");
+  assert.deepEqual(page.problems, [], "no errors in the console");
+  assert.ok(!asked.includes("Home"), `no need to ask the region again: ${asked}`);
+  assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
+  assert.match(await page.textContent("[data-testid=not-covered]"), /云南省.*当地补贴请问.*12333/);
+  assert.equal(card(shown, "law-labour-dispute-arbitration-apply").group, "contacts");
+  assert.ok(!Object.entries(shown).some(([id, c]) => c.group === "applynow" && /^(yrst|yrsf|xinzhou|qzbf|hrsf|yzbf|yn-)/.test(id)));
+  // The wasm carries the province's name; the city's comes with the regions file.
+  await page.waitForFunction(() => /河南省 郑州市/.test(document.querySelector("[data-testid=my-answers]")?.textContent ?? ""));
+});
