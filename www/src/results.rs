@@ -1,6 +1,5 @@
 //! The results, grouped the way a clerk would explain them, and a one-page summary.
 
-use wugong::amount::Amount;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Group, Outcome};
 use wugong::{Coverage, QuestionSet, Verdict};
@@ -12,37 +11,9 @@ use crate::question::StateOnly;
 use crate::state::{Action, State};
 use crate::text::{prompt, tr};
 
+/// The engine's heading for a group (the CLI prints the same).
 fn group_title(g: Group, english: bool) -> &'static str {
-    match g {
-        Group::Warning => tr(english, "请注意", "Please note"),
-        Group::ApplyNow => tr(english, "你现在可以申请", "You can apply now"),
-        Group::MayQualify => tr(
-            english,
-            "你可能符合——回答或核实这些",
-            "You may qualify — answer or check these",
-        ),
-        Group::Protections => tr(english, "你享有的权益", "Protections you have"),
-        Group::Contacts => tr(
-            english,
-            "遇到问题找谁",
-            "If something goes wrong — whom to contact",
-        ),
-        Group::Employer => tr(
-            english,
-            "你的单位或组织者可以领（找工作时有用）",
-            "Your employer or organiser can get (useful when job-hunting)",
-        ),
-        Group::Ended => tr(
-            english,
-            "已结束（或当时还没施行）的项目",
-            "Ended (or not yet started) programmes",
-        ),
-        Group::NotForYou => tr(
-            english,
-            "不符合的项目（点开看原因）",
-            "Not for you (open to see why)",
-        ),
-    }
+    g.title(english)
 }
 
 #[component]
@@ -100,12 +71,8 @@ fn group_section(
     group: Group,
 ) -> Html {
     let english = state.english;
-    let mut items: Vec<&Outcome> = outcomes.iter().filter(|o| o.group() == group).collect();
-    // Money first, amounts before "ask locally"; the sort is stable, so file order
-    // stays within a kind.
-    wugong::order::sort_by_key(&mut items, |o| {
-        (o.measure.kind.display_order(), o.amount.is_none())
-    });
+    // Grouped and ordered by the engine, as the CLI prints them.
+    let items = wugong::evaluate::in_group(outcomes, group);
     if items.is_empty() {
         return html! {};
     }
@@ -144,17 +111,9 @@ fn group_section(
     }
 }
 
+/// The engine's one amount text: rate × count = total ("每天15元 × 8天 = 120元").
 fn amount_line(o: &Outcome, english: bool) -> Option<String> {
-    let a = o.amount.as_ref()?;
-    if *a == Amount::NeedsAnswers {
-        return Some(a.describe(english));
-    }
-    let freq = o
-        .measure
-        .frequency
-        .map(|f| f.describe(english))
-        .unwrap_or("");
-    Some(format!("{} {freq}", a.describe(english)).trim().to_string())
+    o.amount_text(english)
 }
 
 fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {

@@ -65,15 +65,10 @@ impl Reason<'_> {
     /// A short plain sentence: "脱贫人口：是（需要：是）".
     pub fn describe(&self, english: bool) -> String {
         let t = &self.test;
-        let need = t.check.describe(t.fact, english);
         let need = if self.negated {
-            if english {
-                format!("not {need}")
-            } else {
-                format!("不是{need}")
-            }
+            t.check.describe_negated(t.fact, english)
         } else {
-            need
+            t.check.describe(t.fact, english)
         };
         let label = if english {
             t.fact.label_en()
@@ -129,6 +124,25 @@ impl Check {
             (Check::OnOrBefore(d), false) => format!("{d}或以前"),
             (Check::OnOrBefore(d), true) => format!("on or before {d}"),
         }
+    }
+}
+
+impl Check {
+    /// What a test under a `not` needs, said plainly as the opposite test: "否",
+    /// "不超过2个月", "2024-03-01或以后", "不是在本县打工".
+    pub fn describe_negated(&self, fact: Fact, english: bool) -> String {
+        let opposite = match self {
+            Check::Is(b) => Check::Is(!*b),
+            Check::AtLeast(n) if *n > 0 => Check::AtMost(n - 1),
+            Check::AtMost(n) if *n < u32::MAX => Check::AtLeast(n + 1),
+            Check::OnOrAfter(d) => Check::OnOrBefore(d.plus_days(-1)),
+            Check::OnOrBefore(d) => Check::OnOrAfter(d.plus_days(1)),
+            _ => {
+                let not = if english { "not " } else { "不是" };
+                return not.to_string() + &self.describe(fact, english);
+            }
+        };
+        opposite.describe(fact, english)
     }
 }
 
@@ -384,7 +398,19 @@ mod tests {
         a.set(Fact::OtherPublicPost, Value::Bool(true)).unwrap();
         let (t, trace) = c.eval(&a, d("2025-01-01"));
         assert_eq!(t, Tri::False);
-        assert!(trace.failed[0].describe(false).contains("不是"));
+        // Read naturally: "needed: no", never "needed: not yes" (不是是).
+        let text = trace.failed[0].describe(false);
+        assert!(
+            text.ends_with("（需要：否）") && !text.contains("不是是"),
+            "{text}"
+        );
+        assert!(trace.failed[0].describe(true).ends_with("(needed: no)"));
+        let c = Condition::Not(Box::new(test(Fact::StableMonths, Check::AtLeast(3))));
+        let mut a = Answers::new();
+        a.set(Fact::StableMonths, Value::Count(5)).unwrap();
+        let (_, trace) = c.eval(&a, d("2025-06-01"));
+        let text = trace.failed[0].describe(false);
+        assert!(text.ends_with("（需要：不超过2个月）"), "{text}");
     }
 
     #[test]
