@@ -5,10 +5,9 @@ use wugong::evaluate::{Group, Outcome};
 use wugong::{Coverage, QuestionSet, Verdict};
 use yew::prelude::*;
 
-use crate::catalogue;
-use crate::controls::Speak;
-use crate::question::StateOnly;
-use crate::state::{Action, State};
+use crate::catalogue_context::use_catalogue;
+use crate::speak::Speak;
+use crate::state::{Action, State, StateOnly};
 use crate::text::{prompt, tr};
 
 /// The engine's heading for a group (the CLI prints the same).
@@ -22,7 +21,7 @@ pub fn Results(props: &StateOnly) -> Html {
     let english = state.english;
     let as_of = state.as_of();
     // The app shows these views only once the rules are in.
-    let Some(catalogue) = catalogue() else {
+    let Some(catalogue) = use_catalogue() else {
         return html! {};
     };
     let eval = catalogue.evaluate(&state.answers, as_of);
@@ -280,7 +279,7 @@ pub fn PrintView(props: &StateOnly) -> Html {
     let copied = use_state(|| false);
     let english = state.english;
     let as_of = state.as_of();
-    let Some(catalogue) = catalogue() else {
+    let Some(catalogue) = use_catalogue() else {
         return html! {};
     };
     let eval = catalogue.evaluate(&state.answers, as_of);
