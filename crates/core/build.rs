@@ -95,15 +95,11 @@ fn main() {
             .iter()
             .any(|d| d.starts_with(code) || code.starts_with(d.as_str()));
         let star = if covered { "*" } else { "" };
-        // The phone's wasm carries the Chinese names of the provinces and of the places
-        // the documents cover; the other prefectures' names (2 KB, gzip) come in the
-        // regions file fetched with the rules (`selfcheck pack --regions-out`). Every
-        // code is here, so answers are checked before that file arrives.
-        let name = if wasm && code.len() > 2 && !covered {
-            ""
-        } else {
-            name
-        };
+        // The phone's wasm carries the names of the provinces only; the prefectures' and
+        // counties' (2.3 KB, gzip) come in the regions file fetched with the rules
+        // (`selfcheck pack --regions-out`). Every code is here, so answers are checked
+        // before that file arrives, and the covered flags order the picker.
+        let name = if wasm && code.len() > 2 { "" } else { name };
         out.push_str(&format!("{star}{code}{name}\n"));
         // English names below province level also come with the regions file (1.5 KB
         // less wasm, gzip). Native builds carry them all.

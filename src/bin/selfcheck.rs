@@ -315,7 +315,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             std::fs::write(english_path, selfcheck::pack::encode_english(&english))
                 .map_err(|e| format!("{english_path}: {e}"))?;
             // The regions' names (policies/data/regions.toml): the phone's wasm carries
-            // only the provinces' and the covered places'. Same format as the English
+            // only the provinces'. Same format as the English
             // texts: id `region:CODE`, title the Chinese name, summary the English one.
             if let Some(regions_path) = args.options.get("regions-out") {
                 let names: Vec<_> = wugong::region::names()

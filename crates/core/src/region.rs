@@ -23,7 +23,7 @@ pub struct Region {
 
 impl Region {
     /// The Chinese name: from this build's data, else from the regions file (the wasm
-    /// carries only the provinces' and the covered places'), else the code.
+    /// carries only the provinces'), else the code.
     pub fn name(&self) -> &'static str {
         match (self.name, NAMES.get().and_then(|lookup| lookup(self.code))) {
             ("", Some((zh, _))) => zh,
