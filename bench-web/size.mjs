@@ -20,7 +20,7 @@ export function sizes(dist = "dist") {
   const files = readdirSync(dist);
   const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
   const firstScreen = Object.fromEntries(files.filter((f) => FIRST_SCREEN.test(f)).map((f) => [f, gz(f)]));
-  const rulesFile = files.find((f) => /^rules-.*\.bin$/.test(f));
+  const rulesFile = files.find((f) => /^rules-.*\.bin$/.test(f) && !f.startsWith("rules-en-"));
   if (!rulesFile || !files.some((f) => /_bg\.wasm$/.test(f))) throw new Error(`${dist}: not a built widget (run scripts/build-web)`);
   const firstScreenTotal = Object.values(firstScreen).reduce((a, b) => a + b, 0);
   const rules = gz(rulesFile);

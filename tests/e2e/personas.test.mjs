@@ -171,7 +171,7 @@ test("worker from a Henan city (an office's link names it): national results, �
   assert.deepEqual(page.foreign, [], "no request leaves the page's origin");
   assert.deepEqual(page.problems, [], "no errors in the console");
   assert.ok(!asked.includes("Home"), `no need to ask the region again: ${asked}`);
-  assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
+  assert.ok(asked.length <= 12, `asked ${asked.length}: ${asked}`);
   assert.match(await page.textContent("[data-testid=not-covered]"), /云南省.*当地补贴请问.*12333/);
   assert.equal(card(shown, "law-labour-dispute-arbitration-apply").group, "contacts");
   assert.ok(!Object.entries(shown).some(([id, c]) => c.group === "applynow" && /^(yrst|yrsf|xinzhou|qzbf|hrsf|yzbf|yn-)/.test(id)));
