@@ -64,28 +64,23 @@ pub fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
                 Ok(catalogue) => Action::RulesReady(catalogue),
                 Err(e) => Action::RulesFailed(e),
             },
-            RulesFile::English => {
+            // Both are lists of texts (one reader: each call of it costs the wasm).
+            RulesFile::English | RulesFile::Regions => {
                 match bytes
                     .and_then(|b| wugong::pack::decode_english(&b).map_err(|e| e.to_string()))
                 {
-                    Ok(texts) => {
+                    Ok(texts) if file == RulesFile::English => {
                         let _ = ENGLISH.set(texts);
                         Action::EnglishReady
                     }
-                    // Programme texts stay in Chinese; the interface is in English anyway.
-                    Err(e) => Action::Notice(Some(e)),
-                }
-            }
-            RulesFile::Regions => {
-                match bytes
-                    .and_then(|b| wugong::pack::decode_english(&b).map_err(|e| e.to_string()))
-                {
                     Ok(names) => {
                         let _ = REGIONS.set(names);
                         wugong::region::set_names(region_names);
                         Action::RegionsReady
                     }
-                    // The picker stops at the province; the answers are kept.
+                    // Programme texts stay in Chinese (the interface is in English
+                    // anyway); without the regions file the picker stops at the
+                    // province. The answers are kept either way.
                     Err(e) => Action::Notice(Some(e)),
                 }
             }

@@ -58,7 +58,7 @@ pub fn apply(document: &str, answers: &Answers) -> Option<Answers> {
 pub fn is_warning(measure: &str, answers: &Answers) -> bool {
     WARNINGS
         .iter()
-        .any(|(m, wants)| *m == measure && answers.get(*wants) != Some(Value::Bool(false)))
+        .any(|(m, wants)| *m == measure && !matches!(answers.get(*wants), Some(Value::Bool(false))))
 }
 
 #[cfg(test)]
