@@ -10,6 +10,8 @@ use crate::text::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct RegionPickerProps {
+    /// The home region, or where the worker works or lives now.
+    pub fact: Fact,
     /// The region answered so far.
     pub current: Option<&'static str>,
     pub english: bool,
@@ -31,9 +33,8 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     wugong::order::sort_by_key(&mut options, |r| !r.covered);
     let answer = |value: Option<Value>| {
         let dispatcher = props.dispatcher.clone();
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::Answer(vec![(Fact::HomeRegion, value)]))
-        })
+        let fact = props.fact;
+        Callback::from(move |_| dispatcher.dispatch(Action::Answer(vec![(fact, value)])))
     };
     html! {
         <div class="regions">

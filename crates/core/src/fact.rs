@@ -180,6 +180,14 @@ facts! {
     OtherPublicPost = "other_public_post", FactKind::Bool, "已在领其他政府公益性岗位的补贴（如生态护林员）", "already paid by another government public-welfare post (e.g. forest ranger)", HasPublicPost;
     CountyPublicPost = "county_public_post", FactKind::Bool, "已经在本县的乡村公益性岗位（乡村公共服务岗位）上干", "already holds the county's own village public-service post", HasPublicPost;
 
+    // Added for the 2026-11-30 audit (docs/audits/2026-11-30.md, "Engine support needed").
+    BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business (the month it was registered is month 1)", Business;
+    NearRetirement = "near_retirement", FactKind::Bool, "离法定退休年龄不到1年", "less than a year from the statutory retirement age", NearRetirement;
+    UiBenefitUsedUp = "ui_benefit_used_up", FactKind::Bool, "失业保险金已经领完（领到期）", "unemployment benefit has run out", UiBenefitUsedUp;
+    UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid unemployment insurance (any length of time)", UiInsured;
+    HardToEmploy = "hard_to_employ", FactKind::Bool, "已被认定为就业困难人员（人社部门认定的）", "recognised as having employment difficulties (就业困难人员)", Groups;
+    WorkRegion = "work_region", FactKind::Region, "现在打工或常住的地方", "where you work or live now", WorkRegion;
+
     // 会人社发〔2018〕119号 四 2、3 (seed 000 lines 404–405); 云南乡村公共服务岗位通知 (line 141).
     FamilyDisabledOrIll = "family_disabled_or_ill", FactKind::Bool, "家里有残疾人或重病病人", "a family member is disabled or seriously ill", FamilyCare;
     // 人社部发〔2021〕26号（四）、云人社通〔2021〕49号（四）“有集中外出务工需求”; 转移就业注意事项 三 (age 16).
@@ -223,6 +231,12 @@ pub enum Question {
     CanLeaveHome,
     LabourCapacity,
     HasPublicPost,
+    // The benefit before retirement: most out-of-work people answer "no" to the first
+    // and are not asked the second.
+    UiBenefitUsedUp,
+    NearRetirement,
+    UiInsured,
+    WorkRegion,
     FamilyCare,
     WantsToGoOut,
     Resettlement,
@@ -263,6 +277,10 @@ impl Question {
         Question::CanLeaveHome,
         Question::LabourCapacity,
         Question::HasPublicPost,
+        Question::UiBenefitUsedUp,
+        Question::NearRetirement,
+        Question::UiInsured,
+        Question::WorkRegion,
         Question::FamilyCare,
         Question::WantsToGoOut,
         Question::Resettlement,
@@ -290,13 +308,13 @@ impl Fact {
 
     /// Facts computed from other facts and the evaluation date; never asked directly.
     pub fn is_derived(self) -> bool {
-        matches!(self, Fact::BusinessMonths)
+        matches!(self, Fact::BusinessMonths | Fact::BusinessCalendarMonth)
     }
 
     /// The fact a person answers so that this one becomes known.
     pub fn asked_as(self) -> Fact {
         match self {
-            Fact::BusinessMonths => Fact::BusinessStartDate,
+            Fact::BusinessMonths | Fact::BusinessCalendarMonth => Fact::BusinessStartDate,
             f => f,
         }
     }
@@ -325,7 +343,8 @@ impl Fact {
 /// B-tree instantiation costs the wasm a few KB, and there are only a few dozen of each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BitSet<T> {
-    bits: u64,
+    /// 128 bits: there are more than 64 facts.
+    bits: u128,
     of: std::marker::PhantomData<T>,
 }
 
@@ -350,8 +369,8 @@ impl Member for Question {
 }
 
 const _: () = assert!(
-    Fact::ALL.len() <= 64 && Question::COUNT <= 64,
-    "a BitSet holds 64"
+    Fact::ALL.len() <= 128 && Question::COUNT <= 128,
+    "a BitSet holds 128"
 );
 
 pub type FactSet = BitSet<Fact>;
@@ -367,14 +386,14 @@ impl<T: Member> BitSet<T> {
     /// Adds `item`; false if it was already there.
     pub fn insert(&mut self, item: T) -> bool {
         let had = self.contains(item);
-        self.bits |= 1 << item.bit();
+        self.bits |= 1u128 << item.bit();
         !had
     }
     pub fn remove(&mut self, item: T) {
-        self.bits &= !(1 << item.bit());
+        self.bits &= !(1u128 << item.bit());
     }
     pub fn contains(self, item: T) -> bool {
-        self.bits & (1 << item.bit()) != 0
+        self.bits & (1u128 << item.bit()) != 0
     }
     pub fn is_empty(self) -> bool {
         self.bits == 0

@@ -82,6 +82,14 @@ pub const CODES: &[Fact] = &[
     Fact::LabourCapacity,
     // Was `has_public_post` ("another public-welfare post"): the same answer.
     Fact::OtherPublicPost,
+    // Audit 2026-11-30 engine items 3–8 (branch audit-engine).
+    Fact::BusinessCalendarMonth,
+    Fact::NearRetirement,
+    Fact::UiBenefitUsedUp,
+    Fact::UiInsured,
+    Fact::HardToEmploy,
+    Fact::WorkRegion,
+    // The facts of branch facts-regions.
     Fact::CountyPublicPost,
     Fact::FamilyDisabledOrIll,
     Fact::WantsToGoOut,
