@@ -79,6 +79,16 @@ pub enum Amount {
 }
 
 impl Amount {
+    /// The most it can be, for ranking; `None` for a loan or an unknown sum.
+    pub fn upper_bound(&self) -> Option<Money> {
+        match self {
+            Amount::Exact(m) | Amount::UpTo(m) | Amount::AtLeast(m) | Amount::Between(_, m) => {
+                Some(*m)
+            }
+            Amount::LoanUpTo(_) | Amount::NeedsAnswers => None,
+        }
+    }
+
     pub fn describe(&self, english: bool) -> String {
         match (self, english) {
             (Amount::Exact(m), false) => format!("{m}元"),

@@ -63,19 +63,9 @@ pub struct Reason<'a> {
 }
 
 impl Reason<'_> {
-    /// A short plain sentence: "脱贫人口：是（需要：是）".
-    pub fn describe(&self, english: bool) -> String {
+    /// The answer alone, for "why it applies": "脱贫人口：是".
+    pub fn answered(&self, english: bool) -> String {
         let t = &self.test;
-        let need = t.check.describe(t.fact, english);
-        let need = if self.negated {
-            if english {
-                format!("not {need}")
-            } else {
-                format!("不是{need}")
-            }
-        } else {
-            need
-        };
         let label = if english {
             t.fact.label_en()
         } else {
@@ -86,9 +76,26 @@ impl Reason<'_> {
             .map(|v| v.describe(t.fact, english))
             .unwrap_or_default();
         if english {
-            format!("{label}: {answer} (needed: {need})")
+            format!("{label}: {answer}")
         } else {
-            format!("{label}：{answer}（需要：{need}）")
+            format!("{label}：{answer}")
+        }
+    }
+
+    /// A short plain sentence: "年龄：34（需要：至少50岁）". A yes/no test under a `not`
+    /// asks for the opposite answer ("需要：否"), not "不是是".
+    pub fn describe(&self, english: bool) -> String {
+        let t = &self.test;
+        let need = match (&t.check, self.negated) {
+            (Check::Is(want), true) => Check::Is(!want).describe(t.fact, english),
+            (check, true) if english => format!("not {}", check.describe(t.fact, english)),
+            (check, true) => format!("不是{}", check.describe(t.fact, english)),
+            (check, false) => check.describe(t.fact, english),
+        };
+        if english {
+            format!("{} (needed: {need})", self.answered(english))
+        } else {
+            format!("{}（需要：{need}）", self.answered(english))
         }
     }
 }
@@ -96,6 +103,7 @@ impl Reason<'_> {
 impl Check {
     pub fn describe(&self, fact: Fact, english: bool) -> String {
         let unit = match fact.kind() {
+            _ if fact == Fact::Age => tr(english, "岁", "years old"),
             crate::fact::FactKind::Count(u) => unit_text(u, english),
             _ => "",
         };
@@ -133,9 +141,17 @@ impl Check {
     }
 }
 
+fn tr(english: bool, zh: &'static str, en: &'static str) -> &'static str {
+    if english {
+        en
+    } else {
+        zh
+    }
+}
+
 fn unit_text(unit: &str, english: bool) -> &'static str {
     match (unit, english) {
-        ("years", false) => "岁/年",
+        ("years", false) => "年",
         ("months", false) => "个月",
         ("days", false) => "天",
         ("times", false) => "次",
@@ -297,6 +313,16 @@ impl Condition {
         }
     }
 
+    /// Whether any test in the tree is about `fact`.
+    pub fn mentions(&self, fact: Fact) -> bool {
+        match self {
+            Condition::Always => false,
+            Condition::Test(t) => t.fact == fact,
+            Condition::Not(c) => c.mentions(fact),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| c.mentions(fact)),
+        }
+    }
+
     /// The condition in plain Chinese, for pages that list rules without answers.
     pub fn describe(&self) -> String {
         match self {
@@ -385,7 +411,10 @@ mod tests {
         a.set(Fact::HasPublicPost, Value::Bool(true)).unwrap();
         let (t, trace) = c.eval(&a, d("2025-01-01"));
         assert_eq!(t, Tri::False);
-        assert!(trace.failed[0].describe(false).contains("不是"));
+        // Wanted "no", not the clumsy "不是是".
+        let text = trace.failed[0].describe(false);
+        assert!(text.ends_with("（需要：否）"), "{text}");
+        assert!(!text.contains("不是是"));
     }
 
     #[test]

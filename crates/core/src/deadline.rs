@@ -185,6 +185,121 @@ impl Deadline {
     }
 }
 
+/// A deadline told as what the worker can still do: one line to read first, the rule
+/// behind it, and whom to call. Passed dates are said plainly, with what remains possible.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Told {
+    pub kind: DeadlineKind,
+    /// "2027-09-30 前可以申请劳动仲裁（还有 311 天）".
+    pub line: String,
+    /// The rule in a sentence or two.
+    pub rule: &'static str,
+    pub cite: &'static str,
+    /// The date has passed: the line says what can still be done.
+    pub passed: bool,
+    /// Only advice (the older 60-day rule), not a legal limit.
+    pub advice: bool,
+    /// Numbers to tap, as dialled.
+    pub calls: &'static [&'static str],
+}
+
+const CALL_HR: &[&str] = &["12333"];
+const CALL_HR_AND_LEGAL_AID: &[&str] = &["12333", "12348"];
+
+impl Deadline {
+    /// What the worker can still do about this deadline; `None` for a date not yet
+    /// known, and for the 60-day "to be safe" date once it has passed (the legal limit
+    /// is what counts then).
+    pub fn tell(&self, english: bool) -> Option<Told> {
+        use DeadlineKind::*;
+        let (date, left) = match self.due {
+            Due::On { date, days_left } => (Some(date), days_left),
+            Due::NotWhileEmployed => (None, i64::MAX),
+            Due::NeedsDates { .. } => return None,
+        };
+        let passed = left < 0;
+        if self.kind == ArbitrationSafe && passed {
+            return None;
+        }
+        let d = date.map(|d| d.to_string()).unwrap_or_default();
+        let line = match (self.kind, passed, english) {
+            (ArbitrationLimit, _, false) if date.is_none() => {
+                "申请劳动仲裁：你还在这家单位干，被拖欠的工资现在不受1年限制；离职后1年内申请。".into()
+            }
+            (ArbitrationLimit, _, true) if date.is_none() => {
+                "Labour arbitration: while you still work there, unpaid wages are not time-barred; apply within 1 year after the job ends.".into()
+            }
+            (ArbitrationLimit, false, false) => format!("{d} 前可以申请劳动仲裁（法定期限1年，还有 {left} 天）。"),
+            (ArbitrationLimit, false, true) => format!("You can apply for labour arbitration until {d} (legal limit 1 year; {left} days left)."),
+            (ArbitrationLimit, true, false) => format!("申请劳动仲裁的1年期限在 {d} 已过。你还可以向劳动保障监察投诉（2年内的违法行为），打 12333 问，或打 12348 申请法律援助。"),
+            (ArbitrationLimit, true, true) => format!("The 1-year limit for arbitration passed on {d}. You can still complain to labour inspection (violations within 2 years), call 12333, or call 12348 for legal aid."),
+            (ArbitrationSafe, _, false) => format!("稳妥起见，最好在 {d} 前申请仲裁（还有 {left} 天）：有些地方的指南还写着60天。"),
+            (ArbitrationSafe, _, true) => format!("To be safe, apply for arbitration by {d} ({left} days left): some local guides still print 60 days."),
+            (InjuryEmployer, false, false) => format!("单位应在 {d} 前为你申请工伤认定（还有 {left} 天），请催单位去办。"),
+            (InjuryEmployer, false, true) => format!("Your employer must apply for injury recognition by {d} ({left} days left); ask them to."),
+            (InjuryEmployer, true, false) => format!("单位申请工伤认定的30天在 {d} 已过。你自己、家属或工会可以直接申请（1年内）。"),
+            (InjuryEmployer, true, true) => format!("The employer's 30 days passed on {d}. You, your family or the union can apply yourselves (within 1 year)."),
+            (InjuryWorker, false, false) => format!("{d} 前，你自己、家属或工会可以申请工伤认定（还有 {left} 天）。"),
+            (InjuryWorker, false, true) => format!("You, your family or the union can apply for injury recognition until {d} ({left} days left)."),
+            (InjuryWorker, true, false) => format!("申请工伤认定的1年期限在 {d} 已过。请打 12333 问还能怎么办，或打 12348 申请法律援助。"),
+            (InjuryWorker, true, true) => format!("The 1-year limit for injury recognition passed on {d}. Call 12333 to ask what is still possible, or 12348 for legal aid."),
+            (LabourInspection, false, false) => format!("{d} 前可以向劳动保障监察投诉（还有 {left} 天）。"),
+            (LabourInspection, false, true) => format!("You can complain to labour inspection until {d} ({left} days left)."),
+            (LabourInspection, true, false) => format!("从你说的日期算，2年在 {d} 已过；违法还在继续的，从结束那天起算。请打 12333 问，或打 12348 申请法律援助。"),
+            (LabourInspection, true, true) => format!("Counted from your date, 2 years passed on {d}; a continuing violation counts from when it ends. Call 12333, or 12348 for legal aid."),
+        };
+        let calls = match (self.kind, passed) {
+            (ArbitrationLimit | InjuryWorker | LabourInspection, true) => CALL_HR_AND_LEGAL_AID,
+            _ => CALL_HR,
+        };
+        Some(Told {
+            kind: self.kind,
+            line,
+            rule: self.kind.rule(english),
+            cite: self.kind.cite(),
+            passed,
+            advice: self.kind == ArbitrationSafe,
+            calls,
+        })
+    }
+
+    /// Every deadline the answers date, told as what the worker can still do: the legal
+    /// arbitration limit first, the "to be safe" date after it and only while it is ahead.
+    pub fn told(answers: &Answers, as_of: Date, english: bool) -> Vec<Told> {
+        use DeadlineKind::*;
+        let mut told: Vec<Told> = [
+            ArbitrationLimit,
+            ArbitrationSafe,
+            InjuryEmployer,
+            InjuryWorker,
+            LabourInspection,
+        ]
+        .iter()
+        .filter_map(|k| Deadline::compute(*k, answers, as_of).tell(english))
+        .collect();
+        // Once the worker's own year has passed, the employer's 30 days say nothing more.
+        if told.iter().any(|t| t.kind == InjuryWorker && t.passed) {
+            told.retain(|t| t.kind != InjuryEmployer);
+        }
+        told
+    }
+
+    /// "2027-09-30 前（还有 311 天）" for an action's "by when"; `None` when passed or
+    /// not known (the deadlines section then says what remains).
+    pub fn by_when(&self, english: bool) -> Option<String> {
+        match (&self.due, english) {
+            (Due::On { date, days_left }, false) if *days_left >= 0 => {
+                Some(format!("{date} 前（还有 {days_left} 天）"))
+            }
+            (Due::On { date, days_left }, true) if *days_left >= 0 => {
+                Some(format!("by {date} ({days_left} days left)"))
+            }
+            (Due::NotWhileEmployed, _) => Some(Due::NotWhileEmployed.describe(english)),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,5 +406,61 @@ mod tests {
                 missing: vec![Fact::InjuryDate]
             }
         );
+    }
+
+    #[test]
+    fn a_passed_safe_date_is_not_told_and_the_legal_limit_comes_first() {
+        // Owed wages since 2026-09-01, still employed, on 2026-11-30.
+        let a = answers(&[
+            (Fact::ProblemUnpaidWages, Value::Bool(true)),
+            (Fact::StillEmployed, Value::Bool(true)),
+            (Fact::DisputeDate, Value::Date(d("2026-09-01"))),
+        ]);
+        let told = Deadline::told(&a, d("2026-11-30"), false);
+        let kinds: Vec<DeadlineKind> = told.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                DeadlineKind::ArbitrationLimit,
+                DeadlineKind::LabourInspection
+            ]
+        );
+        assert!(told[0].line.contains("不受1年限制"));
+        assert!(!told.iter().any(|t| t.passed));
+        // Ten days after the dispute the safe date is ahead, and told as advice.
+        let told = Deadline::told(&a, d("2026-09-11"), false);
+        let safe = told
+            .iter()
+            .find(|t| t.kind == DeadlineKind::ArbitrationSafe)
+            .unwrap();
+        assert!(
+            safe.advice && safe.line.contains("2026-10-31") && safe.line.contains("还有 50 天")
+        );
+        assert_eq!(told[0].kind, DeadlineKind::ArbitrationLimit);
+    }
+
+    #[test]
+    fn a_passed_limit_says_what_remains() {
+        let a = answers(&[
+            (Fact::ProblemDismissed, Value::Bool(true)),
+            (Fact::DisputeDate, Value::Date(d("2024-01-10"))),
+        ]);
+        let told = Deadline::told(&a, d("2025-06-01"), false);
+        let limit = &told[0];
+        assert_eq!(limit.kind, DeadlineKind::ArbitrationLimit);
+        assert!(limit.passed);
+        assert!(limit.line.contains("劳动保障监察") && limit.line.contains("12348"));
+        assert!(limit.calls.contains(&"12348"));
+        let inspection = told
+            .iter()
+            .find(|t| t.kind == DeadlineKind::LabourInspection)
+            .unwrap();
+        assert!(!inspection.passed && inspection.line.contains("2026-01-10"));
+        for english in [false, true] {
+            for t in Deadline::told(&a, d("2030-01-01"), english) {
+                assert!(t.passed);
+                assert!(!t.line.contains('_'));
+            }
+        }
     }
 }

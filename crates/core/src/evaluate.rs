@@ -112,6 +112,8 @@ pub enum Group {
     ApplyNow,
     /// Might apply: answers are missing.
     MayQualify,
+    /// Good advice (how to look for work safely): nothing to apply for.
+    Advice,
     /// Rights the worker has.
     Protections,
     /// Whom to contact if something goes wrong.
@@ -126,9 +128,10 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
         Group::ApplyNow,
         Group::MayQualify,
+        Group::Advice,
         Group::Protections,
         Group::Contacts,
         Group::Employer,
@@ -138,6 +141,20 @@ impl Group {
 }
 
 impl Outcome<'_> {
+    /// "最多1000元 每年", or the bound that applies; `None` when the measure pays nothing.
+    pub fn amount_text(&self, english: bool) -> Option<String> {
+        let a = self.amount.as_ref()?;
+        if *a == Amount::NeedsAnswers {
+            return Some(a.describe(english));
+        }
+        let freq = self
+            .measure
+            .frequency
+            .map(|f| f.describe(english))
+            .unwrap_or("");
+        Some(format!("{} {freq}", a.describe(english)).trim().to_string())
+    }
+
     pub fn group(&self) -> Group {
         use crate::policy::Kind;
         let not = matches!(self.verdict, Verdict::NotEligible { .. });

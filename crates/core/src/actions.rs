@@ -1,0 +1,463 @@
+//! What the result page leads with: one card per thing a worker can get (measures of
+//! several documents for the same benefit together), and at most five things to do now,
+//! ranked here so the widget, the print view and the copied text agree.
+
+use rust_decimal::Decimal;
+
+use crate::deadline::{Deadline, DeadlineKind, Due};
+use crate::evaluate::{Evaluation, Group, Outcome, Status, Verdict};
+use crate::fact::{Fact, Question};
+use crate::policy::{Audience, Kind, Measure, Phone};
+
+/// At most this many actions lead the result.
+pub const MAX_ACTIONS: usize = 5;
+
+/// The key that makes measures one card: the measure's `benefit` when the policy file
+/// names one, else the measure itself.
+pub fn benefit_key(m: &Measure) -> &str {
+    &m.id
+}
+
+/// One card: the outcomes of every measure for the same benefit. `members[0]` leads
+/// (the one in the best group); the others are further sources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub group: Group,
+    /// Indexes into [`Evaluation::outcomes`].
+    pub members: Vec<usize>,
+}
+
+/// Every card, in the order shown: by group, then money before help, rights and
+/// contacts, known amounts before "ask locally", then file order.
+pub fn items(eval: &Evaluation) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    for (i, o) in eval.outcomes.iter().enumerate() {
+        let key = benefit_key(o.measure);
+        match items
+            .iter_mut()
+            .find(|it| benefit_key(eval.outcomes[it.members[0]].measure) == key)
+        {
+            Some(it) => {
+                it.members.push(i);
+                // The best group leads; the sort is stable, so file order stays within one.
+                crate::order::sort_by_key(&mut it.members, |m| eval.outcomes[*m].group());
+                it.group = eval.outcomes[it.members[0]].group();
+            }
+            None => items.push(Item {
+                group: o.group(),
+                members: vec![i],
+            }),
+        }
+    }
+    crate::order::sort_by_key(&mut items, |it| {
+        let o = &eval.outcomes[it.members[0]];
+        (it.group, o.measure.kind.display_order(), o.amount.is_none())
+    });
+    items
+}
+
+/// What an action asks the worker to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Apply for money or help they qualify for now.
+    Apply,
+    /// Call or go to the place that deals with a problem they ticked.
+    Call,
+    /// A programme they would have qualified for ended: ask whether it continues.
+    AskIfContinues,
+    /// Nothing else to do: the hotline, for any question.
+    Hotline,
+}
+
+/// One line of "do these first": what, how much, where, by when, whom to call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    pub step: Step,
+    /// Index into [`Evaluation::outcomes`].
+    pub outcome: usize,
+    /// "去申请", "打电话或去办", "问问还有没有".
+    pub verb: &'static str,
+    pub title: String,
+    pub amount: Option<String>,
+    pub place: String,
+    pub by: Option<String>,
+    pub phones: Vec<Phone>,
+    pub materials: Vec<String>,
+}
+
+fn is_problem(f: Fact) -> bool {
+    f.question() == Question::Problems
+}
+
+/// The problems (ticked boxes) this outcome met.
+fn problems_met(o: &Outcome) -> usize {
+    o.met
+        .iter()
+        .filter(|r| is_problem(r.test.fact) && !r.negated)
+        .count()
+}
+
+/// How many problem boxes the measure's condition names: one is a specific channel,
+/// five is a general one.
+fn problems_named(m: &Measure) -> usize {
+    let mut n = 0;
+    for f in Fact::ALL.iter().filter(|f| is_problem(**f)) {
+        if m.when.mentions(*f) {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn verb(step: Step, english: bool) -> &'static str {
+    match (step, english) {
+        (Step::Apply, false) => "去申请",
+        (Step::Apply, true) => "Apply",
+        (Step::Call, false) => "找他们",
+        (Step::Call, true) => "Contact",
+        (Step::AskIfContinues, false) => "问问还有没有",
+        (Step::AskIfContinues, true) => "Ask whether it continues",
+        (Step::Hotline, false) => "有问题打电话",
+        (Step::Hotline, true) => "Questions? Call",
+    }
+}
+
+/// At most [`MAX_ACTIONS`], most useful first: a deadline within 60 days, money to
+/// apply for now (largest first), whom to call for each ticked problem (one per kind of
+/// procedure), help to apply for, programmes that ended within two years and would have
+/// paid, and the hotline when nothing else applies.
+pub fn actions(eval: &Evaluation, items: &[Item], english: bool) -> Vec<Action> {
+    // (rank, sub-rank, item order) per candidate.
+    let mut picks: Vec<((u8, Decimal, usize), Step, usize, Option<String>)> = Vec::new();
+    for (n, it) in items.iter().enumerate() {
+        let i = it.members[0];
+        let o = &eval.outcomes[i];
+        let m = o.measure;
+        if m.audience != Audience::Worker {
+            continue;
+        }
+        let eligible = matches!(o.verdict, Verdict::Eligible);
+        match it.group {
+            Group::ApplyNow if m.kind == Kind::Subsidy => {
+                let by = match o.status {
+                    Status::InForce { until: Some(u) } => Some(if english {
+                        format!("by {u}")
+                    } else {
+                        format!("{u} 前")
+                    }),
+                    _ => None,
+                };
+                // Larger known sums first (negated; unknown sums after).
+                let size = o
+                    .amount
+                    .as_ref()
+                    .and_then(|a| a.upper_bound())
+                    .map_or(Decimal::ZERO, |y| -y.0);
+                picks.push(((1, size, n), Step::Apply, i, by));
+            }
+            Group::Contacts | Group::ApplyNow | Group::Protections
+                if eligible && problems_met(o) > 0 && !m.phones.is_empty() =>
+            {
+                if matches!(m.kind, Kind::Protection) {
+                    continue;
+                }
+                // Urgent when a legal deadline (not the 60-day advice) is within 60 days.
+                let urgent = o.deadlines.iter().any(|d| {
+                    d.kind != DeadlineKind::ArbitrationSafe
+                        && matches!(d.due, Due::On { days_left, .. } if (0..=60).contains(&days_left))
+                });
+                let rank = if urgent { 0 } else { 2 };
+                // Specific channels (one problem, one procedure) before general ones.
+                let overview = procedure_of(m).is_none();
+                let tier = match (overview, m.deadlines.is_empty()) {
+                    (false, false) => 0,
+                    (false, true) => 100,
+                    (true, _) => 200,
+                };
+                let focus = Decimal::from(problems_named(m) + tier);
+                // By when: the first deadline in the measure's order still ahead, the
+                // legal limit before the 60-day advice.
+                let by = o
+                    .deadlines
+                    .iter()
+                    .filter(|d| d.kind != DeadlineKind::ArbitrationSafe)
+                    .chain(o.deadlines.iter())
+                    .find_map(|d| d.by_when(english));
+                picks.push(((rank, focus, n), Step::Call, i, by));
+            }
+            // Help meant for people like them (not advice for everyone).
+            Group::ApplyNow if eligible && specific(m) => {
+                picks.push(((3, Decimal::ZERO, n), Step::Apply, i, None));
+            }
+            Group::Ended if eligible && m.kind == Kind::Subsidy => {
+                if let Status::Ended { on } = o.status {
+                    if on.plus_years(2) >= eval.as_of {
+                        let by = Some(o.status.describe(english));
+                        picks.push(((4, Decimal::ZERO, n), Step::AskIfContinues, i, by));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    crate::order::sort_by_key(&mut picks, |p| p.0);
+    // The general hotline: a current channel with a phone that needs no problem.
+    let hotline = eval.outcomes.iter().position(|o| {
+        o.group() == Group::Contacts
+            && matches!(o.verdict, Verdict::Eligible)
+            && !o.measure.phones.is_empty()
+            && problems_named(o.measure) == 0
+    });
+    let mut out: Vec<Action> = Vec::new();
+    let mut services = 0;
+    // One call per procedure: arbitration, inspection, injury recognition, or per number.
+    let mut procedures: Vec<String> = Vec::new();
+    for (_, step, i, by) in picks {
+        if out.len() == MAX_ACTIONS {
+            break;
+        }
+        let m = eval.outcomes[i].measure;
+        if step == Step::Call {
+            // An overview of several procedures comes only after the specific ones.
+            let procedure = procedure_of(m).unwrap_or_else(|| format!("all {}", m.id));
+            if procedures.contains(&procedure) {
+                continue;
+            }
+            procedures.push(procedure);
+        }
+        if step == Step::Apply && eval.outcomes[i].measure.kind != Kind::Subsidy {
+            // At most two kinds of help: money and problems come first.
+            services += 1;
+            if services > 2 {
+                continue;
+            }
+        }
+        let mut a = action(eval, step, i, by, english);
+        if step == Step::AskIfContinues && a.phones.is_empty() {
+            if let Some(h) = hotline {
+                a.phones = eval.outcomes[h].measure.phones.clone();
+            }
+        }
+        out.push(a);
+    }
+    if let (true, Some(h)) = (out.is_empty(), hotline) {
+        out.push(action(eval, Step::Hotline, h, None, english));
+    }
+    out
+}
+
+/// Whether the measure is for particular people: its condition asks more than where
+/// the worker's household is registered.
+fn specific(m: &Measure) -> bool {
+    Fact::ALL
+        .iter()
+        .any(|f| *f != Fact::HomeRegion && m.when.mentions(*f))
+}
+
+/// Which procedure a channel leads to, so two lines never send the worker to the same
+/// one: arbitration, labour inspection, injury recognition, or else its phone number.
+/// `None` for an overview of several procedures.
+fn procedure_of(m: &Measure) -> Option<String> {
+    let mut found: Option<&'static str> = None;
+    for k in &m.deadlines {
+        let p = match k {
+            DeadlineKind::ArbitrationLimit | DeadlineKind::ArbitrationSafe => "arbitration",
+            DeadlineKind::InjuryEmployer | DeadlineKind::InjuryWorker => "injury",
+            DeadlineKind::LabourInspection => "inspection",
+        };
+        if found.is_some_and(|f| f != p) {
+            return None;
+        }
+        found = Some(p);
+    }
+    Some(match found {
+        Some(p) => p.to_string(),
+        None => m.phones.first().map(|p| p.dial.clone()).unwrap_or_default(),
+    })
+}
+
+fn action(eval: &Evaluation, step: Step, i: usize, by: Option<String>, english: bool) -> Action {
+    let o = &eval.outcomes[i];
+    let m = o.measure;
+    Action {
+        step,
+        outcome: i,
+        verb: verb(step, english),
+        title: m.title.clone(),
+        amount: o.amount_text(english),
+        place: m.apply_where.clone(),
+        by,
+        phones: m.phones.clone(),
+        materials: m.materials.clone(),
+    }
+}
+
+/// A group's heading on the result page and in the summary.
+pub fn group_title(g: Group, english: bool) -> &'static str {
+    match (g, english) {
+        (Group::ApplyNow, false) => "你现在可以申请",
+        (Group::ApplyNow, true) => "You can apply now",
+        (Group::MayQualify, false) => "你可能符合（还要确认）",
+        (Group::MayQualify, true) => "You may qualify (still to check)",
+        (Group::Advice, false) => "提醒",
+        (Group::Advice, true) => "Good to know",
+        (Group::Protections, false) => "你享有的权益",
+        (Group::Protections, true) => "Protections you have",
+        (Group::Contacts, false) => "遇到问题找谁",
+        (Group::Contacts, true) => "If something goes wrong: whom to contact",
+        (Group::Employer, false) => "你的单位或组织者可以领",
+        (Group::Employer, true) => "Your employer or organiser can get",
+        (Group::Ended, false) => "已结束的项目",
+        (Group::Ended, true) => "Ended programmes",
+        (Group::NotForYou, false) => "不符合的项目",
+        (Group::NotForYou, true) => "Not for you",
+    }
+}
+
+/// One entry of the summary: a first line and the details under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub head: String,
+    pub lines: Vec<String>,
+}
+
+/// A titled part of the summary (print view and copied text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub title: &'static str,
+    pub entries: Vec<Entry>,
+}
+
+fn label(english: bool, zh: &'static str, en: &'static str) -> &'static str {
+    if english {
+        en
+    } else {
+        zh
+    }
+}
+
+fn with_amount(title: &str, amount: Option<String>) -> String {
+    match amount {
+        Some(a) => format!("{title} — {a}"),
+        None => title.to_string(),
+    }
+}
+
+fn phones_line(phones: &[Phone], english: bool) -> String {
+    let numbers: Vec<&str> = phones.iter().map(|p| p.dial.as_str()).collect();
+    format!(
+        "{}{}",
+        label(english, "电话：", "Phone: "),
+        numbers.join(label(english, "、", ", "))
+    )
+}
+
+/// What a worker takes away: the actions with where, what to bring and by when; the
+/// deadlines as what can still be done; what to apply for, may qualify for, and whom to
+/// call. The print view shows it, and "copy as text" copies [`summary_text`].
+pub fn summary(
+    eval: &Evaluation,
+    items: &[Item],
+    acts: &[Action],
+    answers: &crate::Answers,
+    english: bool,
+) -> Vec<Section> {
+    let mut out = Vec::new();
+    let where_ = label(english, "去哪里：", "Where: ");
+    let bring = label(english, "要带：", "Bring: ");
+    let sep = label(english, "、", ", ");
+    out.push(Section {
+        title: label(english, "先做这几件事", "Do these first"),
+        entries: acts
+            .iter()
+            .map(|a| {
+                let mut lines = vec![format!("{where_}{}", a.place)];
+                if !a.materials.is_empty() {
+                    lines.push(format!("{bring}{}", a.materials.join(sep)));
+                }
+                if let Some(by) = &a.by {
+                    lines.push(format!("{}{by}", label(english, "期限：", "When: ")));
+                }
+                if !a.phones.is_empty() {
+                    lines.push(phones_line(&a.phones, english));
+                }
+                Entry {
+                    head: with_amount(&format!("{}：{}", a.verb, a.title), a.amount.clone()),
+                    lines,
+                }
+            })
+            .collect(),
+    });
+    out.push(Section {
+        title: label(english, "你的期限", "Your deadlines"),
+        entries: Deadline::told(answers, eval.as_of, english)
+            .into_iter()
+            .map(|t| Entry {
+                head: t.line,
+                lines: vec![t.rule.to_string()],
+            })
+            .collect(),
+    });
+    let in_actions = |i: usize| acts.iter().any(|a| a.outcome == i);
+    for g in [
+        Group::ApplyNow,
+        Group::MayQualify,
+        Group::Advice,
+        Group::Protections,
+        Group::Contacts,
+    ] {
+        let entries = items
+            .iter()
+            .filter(|it| it.group == g && !in_actions(it.members[0]))
+            .map(|it| {
+                let o = &eval.outcomes[it.members[0]];
+                let m = o.measure;
+                let mut lines = Vec::new();
+                if matches!(g, Group::ApplyNow | Group::MayQualify) {
+                    lines.push(format!("{where_}{}", m.apply_where));
+                    if !m.materials.is_empty() {
+                        lines.push(format!("{bring}{}", m.materials.join(sep)));
+                    }
+                }
+                if !m.phones.is_empty() {
+                    lines.push(phones_line(&m.phones, english));
+                }
+                Entry {
+                    head: with_amount(&m.title, o.amount_text(english)),
+                    lines,
+                }
+            })
+            .collect();
+        out.push(Section {
+            title: group_title(g, english),
+            entries,
+        });
+    }
+    out.retain(|s| !s.entries.is_empty());
+    out
+}
+
+/// The summary as plain text, to paste into a chat or a note.
+pub fn summary_text(
+    eval: &Evaluation,
+    items: &[Item],
+    acts: &[Action],
+    answers: &crate::Answers,
+    english: bool,
+) -> String {
+    let mut t = if english {
+        format!("Self-check summary\nRules as of {}\n", eval.as_of)
+    } else {
+        format!("务工自查结果\n按 {} 的规定\n", eval.as_of)
+    };
+    for s in summary(eval, items, acts, answers, english) {
+        t += &format!("\n{}\n", s.title);
+        for e in s.entries {
+            t += &format!("- {}\n", e.head);
+            for l in e.lines {
+                t += &format!("  {l}\n");
+            }
+        }
+    }
+    t
+}
