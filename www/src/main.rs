@@ -3,6 +3,7 @@
 //! share links' `#fragment`, which browsers never send to a server.
 
 mod browser;
+mod catalogue_context;
 mod controls;
 mod question;
 mod results;
@@ -242,7 +243,9 @@ fn App() -> Html {
                     <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
                 </p>
             }
-            <main id="main">{ body }</main>
+            <ContextProvider<catalogue_context::CatalogueContext> context={catalogue().map(catalogue_context::CatalogueRef)}>
+                <main id="main">{ body }</main>
+            </ContextProvider<catalogue_context::CatalogueContext>>
             <controls::Footer state={state.clone()} />
         </div>
     }

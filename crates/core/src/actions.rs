@@ -75,7 +75,7 @@ pub struct Action {
     pub step: Step,
     /// Index into [`Evaluation::outcomes`].
     pub outcome: usize,
-    /// "去申请", "打电话或去办", "问问还有没有".
+    /// "去申请", "去办", "问问还有没有".
     pub verb: &'static str,
     pub title: String,
     pub amount: Option<String>,
@@ -113,8 +113,8 @@ fn verb(step: Step, english: bool) -> &'static str {
     match (step, english) {
         (Step::Apply, false) => "去申请",
         (Step::Apply, true) => "Apply",
-        (Step::Call, false) => "找他们",
-        (Step::Call, true) => "Contact",
+        (Step::Call, false) => "去办",
+        (Step::Call, true) => "Go",
         (Step::AskIfContinues, false) => "问问还有没有",
         (Step::AskIfContinues, true) => "Ask whether it continues",
         (Step::Hotline, false) => "有问题打电话",
