@@ -92,12 +92,48 @@ fn woman_45() -> Answers {
     ])
 }
 
-/// Every text the result page shows for these answers, with the actions and deadlines.
+/// The texts the result page shows for these answers: the actions (what, amount, where,
+/// what to bring, by when), the deadlines, and every card's title, amount, status and
+/// reasons.
 fn show(c: &Catalogue, a: &Answers, as_of: &str) -> (Vec<actions::Action>, String) {
     let eval = c.evaluate(a, d(as_of));
     let items = actions::items(&eval);
     let acts = actions::actions(&eval, &items, false);
-    let text = actions::summary_text(&eval, &items, &acts, a, false);
+    let mut text = String::new();
+    for x in &acts {
+        text += &format!(
+            "{}：{} {:?}\n  {}\n  {}\n  {:?}\n",
+            x.verb,
+            x.title,
+            x.amount,
+            x.place,
+            x.materials.join("、"),
+            x.by
+        );
+    }
+    for t in Deadline::told(a, d(as_of), false) {
+        text += &format!("{}\n  {}\n", t.line, t.rule);
+    }
+    for it in &items {
+        for i in &it.members {
+            let o = &eval.outcomes[*i];
+            text += &format!(
+                "[{}] {} {:?} {}\n",
+                actions::group_title(it.group, false),
+                o.measure.title,
+                o.amount_text(false),
+                o.status.describe(false)
+            );
+            for r in &o.met {
+                text += &format!("  {}\n", r.answered(false));
+            }
+            if let wugong::Verdict::NotEligible { failed } = &o.verdict {
+                for r in failed {
+                    text += &format!("  {}\n", r.describe(false));
+                }
+            }
+        }
+    }
     println!("== {as_of}\n{text}");
     (acts, text)
 }

@@ -183,7 +183,7 @@ test("English cards say where the details are in Chinese; read-aloud says when t
   await page.click("[data-testid=card] [data-testid=speak]");
   assert.match(await page.textContent("[data-testid=no-voice]"), /没有中文语音/);
   await page.click("[data-testid=lang]");
-  await page.waitForSelector("[data-testid=in-chinese]");
+  await page.waitForSelector("[data-testid=in-chinese]", { state: "attached" });
   const cards = await page.$$eval("[data-testid=card]", (els) => els.map((el) => !!el.querySelector("[data-testid=in-chinese]")));
   assert.ok(cards.length > 0 && cards.every(Boolean), "every card says the details are in Chinese");
   clean(page);

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::deadline::{Deadline, DeadlineKind, Due};
+use crate::deadline::{DeadlineKind, Due};
 use crate::evaluate::{Evaluation, Group, Outcome, Status, Verdict};
 use crate::fact::{Fact, Question};
 use crate::policy::{Audience, Kind, Measure, Phone};
@@ -13,9 +13,10 @@ use crate::policy::{Audience, Kind, Measure, Phone};
 pub const MAX_ACTIONS: usize = 5;
 
 /// The key that makes measures one card: the measure's `benefit` when the policy file
-/// names one, else the measure itself.
+/// names one, else its title (two documents granting the same thing under the very
+/// same title are one card).
 pub fn benefit_key(m: &Measure) -> &str {
-    &m.id
+    &m.title
 }
 
 /// One card: the outcomes of every measure for the same benefit. `members[0]` leads
@@ -312,152 +313,4 @@ pub fn group_title(g: Group, english: bool) -> &'static str {
         (Group::NotForYou, false) => "不符合的项目",
         (Group::NotForYou, true) => "Not for you",
     }
-}
-
-/// One entry of the summary: a first line and the details under it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    pub head: String,
-    pub lines: Vec<String>,
-}
-
-/// A titled part of the summary (print view and copied text).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Section {
-    pub title: &'static str,
-    pub entries: Vec<Entry>,
-}
-
-fn label(english: bool, zh: &'static str, en: &'static str) -> &'static str {
-    if english {
-        en
-    } else {
-        zh
-    }
-}
-
-fn with_amount(title: &str, amount: Option<String>) -> String {
-    match amount {
-        Some(a) => format!("{title} — {a}"),
-        None => title.to_string(),
-    }
-}
-
-fn phones_line(phones: &[Phone], english: bool) -> String {
-    let numbers: Vec<&str> = phones.iter().map(|p| p.dial.as_str()).collect();
-    format!(
-        "{}{}",
-        label(english, "电话：", "Phone: "),
-        numbers.join(label(english, "、", ", "))
-    )
-}
-
-/// What a worker takes away: the actions with where, what to bring and by when; the
-/// deadlines as what can still be done; what to apply for, may qualify for, and whom to
-/// call. The print view shows it, and "copy as text" copies [`summary_text`].
-pub fn summary(
-    eval: &Evaluation,
-    items: &[Item],
-    acts: &[Action],
-    answers: &crate::Answers,
-    english: bool,
-) -> Vec<Section> {
-    let mut out = Vec::new();
-    let where_ = label(english, "去哪里：", "Where: ");
-    let bring = label(english, "要带：", "Bring: ");
-    let sep = label(english, "、", ", ");
-    out.push(Section {
-        title: label(english, "先做这几件事", "Do these first"),
-        entries: acts
-            .iter()
-            .map(|a| {
-                let mut lines = vec![format!("{where_}{}", a.place)];
-                if !a.materials.is_empty() {
-                    lines.push(format!("{bring}{}", a.materials.join(sep)));
-                }
-                if let Some(by) = &a.by {
-                    lines.push(format!("{}{by}", label(english, "期限：", "When: ")));
-                }
-                if !a.phones.is_empty() {
-                    lines.push(phones_line(&a.phones, english));
-                }
-                Entry {
-                    head: with_amount(&format!("{}：{}", a.verb, a.title), a.amount.clone()),
-                    lines,
-                }
-            })
-            .collect(),
-    });
-    out.push(Section {
-        title: label(english, "你的期限", "Your deadlines"),
-        entries: Deadline::told(answers, eval.as_of, english)
-            .into_iter()
-            .map(|t| Entry {
-                head: t.line,
-                lines: vec![t.rule.to_string()],
-            })
-            .collect(),
-    });
-    let in_actions = |i: usize| acts.iter().any(|a| a.outcome == i);
-    for g in [
-        Group::ApplyNow,
-        Group::MayQualify,
-        Group::Advice,
-        Group::Protections,
-        Group::Contacts,
-    ] {
-        let entries = items
-            .iter()
-            .filter(|it| it.group == g && !in_actions(it.members[0]))
-            .map(|it| {
-                let o = &eval.outcomes[it.members[0]];
-                let m = o.measure;
-                let mut lines = Vec::new();
-                if matches!(g, Group::ApplyNow | Group::MayQualify) {
-                    lines.push(format!("{where_}{}", m.apply_where));
-                    if !m.materials.is_empty() {
-                        lines.push(format!("{bring}{}", m.materials.join(sep)));
-                    }
-                }
-                if !m.phones.is_empty() {
-                    lines.push(phones_line(&m.phones, english));
-                }
-                Entry {
-                    head: with_amount(&m.title, o.amount_text(english)),
-                    lines,
-                }
-            })
-            .collect();
-        out.push(Section {
-            title: group_title(g, english),
-            entries,
-        });
-    }
-    out.retain(|s| !s.entries.is_empty());
-    out
-}
-
-/// The summary as plain text, to paste into a chat or a note.
-pub fn summary_text(
-    eval: &Evaluation,
-    items: &[Item],
-    acts: &[Action],
-    answers: &crate::Answers,
-    english: bool,
-) -> String {
-    let mut t = if english {
-        format!("Self-check summary\nRules as of {}\n", eval.as_of)
-    } else {
-        format!("务工自查结果\n按 {} 的规定\n", eval.as_of)
-    };
-    for s in summary(eval, items, acts, answers, english) {
-        t += &format!("\n{}\n", s.title);
-        for e in s.entries {
-            t += &format!("- {}\n", e.head);
-            for l in e.lines {
-                t += &format!("  {l}\n");
-            }
-        }
-    }
-    t
 }

@@ -221,33 +221,38 @@ impl Deadline {
         if self.kind == ArbitrationSafe && passed {
             return None;
         }
-        let d = date.map(|d| d.to_string()).unwrap_or_default();
-        let line = match (self.kind, passed, english) {
-            (ArbitrationLimit, _, false) if date.is_none() => {
-                "申请劳动仲裁：你还在这家单位干，被拖欠的工资现在不受1年限制；离职后1年内申请。".into()
-            }
-            (ArbitrationLimit, _, true) if date.is_none() => {
-                "Labour arbitration: while you still work there, unpaid wages are not time-barred; apply within 1 year after the job ends.".into()
-            }
-            (ArbitrationLimit, false, false) => format!("{d} 前可以申请劳动仲裁（法定期限1年，还有 {left} 天）。"),
-            (ArbitrationLimit, false, true) => format!("You can apply for labour arbitration until {d} (legal limit 1 year; {left} days left)."),
-            (ArbitrationLimit, true, false) => format!("申请劳动仲裁的1年期限在 {d} 已过。你还可以向劳动保障监察投诉（2年内的违法行为），打 12333 问，或打 12348 申请法律援助。"),
-            (ArbitrationLimit, true, true) => format!("The 1-year limit for arbitration passed on {d}. You can still complain to labour inspection (violations within 2 years), call 12333, or call 12348 for legal aid."),
-            (ArbitrationSafe, _, false) => format!("稳妥起见，最好在 {d} 前申请仲裁（还有 {left} 天）：有些地方的指南还写着60天。"),
-            (ArbitrationSafe, _, true) => format!("To be safe, apply for arbitration by {d} ({left} days left): some local guides still print 60 days."),
-            (InjuryEmployer, false, false) => format!("单位应在 {d} 前为你申请工伤认定（还有 {left} 天），请催单位去办。"),
-            (InjuryEmployer, false, true) => format!("Your employer must apply for injury recognition by {d} ({left} days left); ask them to."),
-            (InjuryEmployer, true, false) => format!("单位申请工伤认定的30天在 {d} 已过。你自己、家属或工会可以直接申请（1年内）。"),
-            (InjuryEmployer, true, true) => format!("The employer's 30 days passed on {d}. You, your family or the union can apply yourselves (within 1 year)."),
-            (InjuryWorker, false, false) => format!("{d} 前，你自己、家属或工会可以申请工伤认定（还有 {left} 天）。"),
-            (InjuryWorker, false, true) => format!("You, your family or the union can apply for injury recognition until {d} ({left} days left)."),
-            (InjuryWorker, true, false) => format!("申请工伤认定的1年期限在 {d} 已过。请打 12333 问还能怎么办，或打 12348 申请法律援助。"),
-            (InjuryWorker, true, true) => format!("The 1-year limit for injury recognition passed on {d}. Call 12333 to ask what is still possible, or 12348 for legal aid."),
-            (LabourInspection, false, false) => format!("{d} 前可以向劳动保障监察投诉（还有 {left} 天）。"),
-            (LabourInspection, false, true) => format!("You can complain to labour inspection until {d} ({left} days left)."),
-            (LabourInspection, true, false) => format!("从你说的日期算，2年在 {d} 已过；违法还在继续的，从结束那天起算。请打 12333 问，或打 12348 申请法律援助。"),
-            (LabourInspection, true, true) => format!("Counted from your date, 2 years passed on {d}; a continuing violation counts from when it ends. Call 12333, or 12348 for legal aid."),
+        // Each line is `before` date `after` [days left `tail`]: one table, one format.
+        let (before, after, tail) = match (self.kind, passed, english) {
+            (ArbitrationLimit, _, false) if date.is_none() => ("申请劳动仲裁：你还在这家单位干，被拖欠的工资现在不受1年限制；离职后1年内申请。", "", None),
+            (ArbitrationLimit, _, true) if date.is_none() => ("Labour arbitration: while you still work there, unpaid wages are not time-barred; apply within 1 year after the job ends.", "", None),
+            (ArbitrationLimit, false, false) => ("", " 前可以申请劳动仲裁（法定期限1年，还有 ", Some(" 天）。")),
+            (ArbitrationLimit, false, true) => ("You can apply for labour arbitration until ", " (legal limit 1 year; ", Some(" days left).")),
+            (ArbitrationLimit, true, false) => ("申请劳动仲裁的1年期限在 ", " 已过。你还可以向劳动保障监察投诉（2年内的违法行为），打 12333 问，或打 12348 申请法律援助。", None),
+            (ArbitrationLimit, true, true) => ("The 1-year limit for arbitration passed on ", ". You can still complain to labour inspection (violations within 2 years), call 12333, or call 12348 for legal aid.", None),
+            (ArbitrationSafe, _, false) => ("稳妥起见，最好在 ", " 前申请仲裁（还有 ", Some(" 天）：有些地方的指南还写着60天。")),
+            (ArbitrationSafe, _, true) => ("To be safe, apply for arbitration by ", " (", Some(" days left): some local guides still print 60 days.")),
+            (InjuryEmployer, false, false) => ("单位应在 ", " 前为你申请工伤认定（还有 ", Some(" 天），请催单位去办。")),
+            (InjuryEmployer, false, true) => ("Your employer must apply for injury recognition by ", " (", Some(" days left); ask them to.")),
+            (InjuryEmployer, true, false) => ("单位申请工伤认定的30天在 ", " 已过。你自己、家属或工会可以直接申请（1年内）。", None),
+            (InjuryEmployer, true, true) => ("The employer's 30 days passed on ", ". You, your family or the union can apply yourselves (within 1 year).", None),
+            (InjuryWorker, false, false) => ("", " 前，你自己、家属或工会可以申请工伤认定（还有 ", Some(" 天）。")),
+            (InjuryWorker, false, true) => ("You, your family or the union can apply for injury recognition until ", " (", Some(" days left).")),
+            (InjuryWorker, true, false) => ("申请工伤认定的1年期限在 ", " 已过。请打 12333 问还能怎么办，或打 12348 申请法律援助。", None),
+            (InjuryWorker, true, true) => ("The 1-year limit for injury recognition passed on ", ". Call 12333 to ask what is still possible, or 12348 for legal aid.", None),
+            (LabourInspection, false, false) => ("", " 前可以向劳动保障监察投诉（还有 ", Some(" 天）。")),
+            (LabourInspection, false, true) => ("You can complain to labour inspection until ", " (", Some(" days left).")),
+            (LabourInspection, true, false) => ("从你说的日期算，2年在 ", " 已过；违法还在继续的，从结束那天起算。请打 12333 问，或打 12348 申请法律援助。", None),
+            (LabourInspection, true, true) => ("Counted from your date, 2 years passed on ", "; a continuing violation counts from when it ends. Call 12333, or 12348 for legal aid.", None),
         };
+        let mut line = before.to_string();
+        if let Some(d) = date {
+            line += &d.to_string();
+            line += after;
+        }
+        if let Some(tail) = tail {
+            line += &left.to_string();
+            line += tail;
+        }
         let calls = match (self.kind, passed) {
             (ArbitrationLimit | InjuryWorker | LabourInspection, true) => CALL_HR_AND_LEGAL_AID,
             _ => CALL_HR,

@@ -2,38 +2,61 @@
 //! by when, with the number to tap.
 
 use wugong::actions::Action;
-use yew::prelude::*;
 
+use super::raw::Raw;
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub actions: Vec<Action>,
+/// What this view shows.
+pub struct Props<'a> {
+    pub actions: &'a [Action],
     pub english: bool,
+    /// Also what to bring (the print view).
+    pub bring: bool,
 }
 
-#[component]
-pub fn ActionList(props: &Props) -> Html {
+pub fn action_list(r: &mut Raw, props: Props<'_>) {
     let english = props.english;
     if props.actions.is_empty() {
-        return html! {};
+        return;
     }
-    html! {
-        <section class="todo" data-testid="actions" aria-labelledby="todo-title">
-            <h2 id="todo-title">{ tr(english, "先做这几件事", "Do these first") }</h2>
-            <ol>
-                { for props.actions.iter().map(|a| html! {
-                    <li data-testid="action">
-                        <p class="what"><span class="verb">{ a.verb }</span>{ " " }<strong>{ &a.title }</strong></p>
-                        if let Some(amount) = &a.amount { <p class="amount" data-testid="action-amount">{ amount }</p> }
-                        <p class="where"><span class="k">{ tr(english, "去哪里：", "Where: ") }</span>{ &a.place }</p>
-                        if let Some(by) = &a.by { <p class="by" data-testid="action-by"><span class="k">{ tr(english, "期限：", "When: ") }</span>{ by }</p> }
-                        { for a.phones.iter().map(|p| html! {
-                            <a class="call" href={format!("tel:{}", p.dial)} data-testid="call">{ format!("☎ {}", p.number) }</a>
-                        }) }
-                    </li>
-                }) }
-            </ol>
-        </section>
+    r.open("section", "class=\"todo\" data-testid=\"actions\"")
+        .gt();
+    r.el("h2", "", tr(english, "先做这几件事", "Do these first"));
+    r.open("ol", "").gt();
+    for a in props.actions {
+        r.open("li", "data-testid=\"action\"").gt();
+        r.open("p", "class=\"what\"")
+            .gt()
+            .text(a.verb)
+            .text(tr(english, "：", ": "));
+        r.el("strong", "", &a.title).close("p");
+        if let Some(amount) = &a.amount {
+            r.el(
+                "p",
+                "class=\"amount\" data-testid=\"action-amount\"",
+                amount,
+            );
+        }
+        r.open("p", "class=\"where\"").gt();
+        r.el("span", "class=\"k\"", tr(english, "去哪里：", "Where: "))
+            .text(&a.place)
+            .close("p");
+        if props.bring && !a.materials.is_empty() {
+            r.open("p", "").gt();
+            r.el("span", "class=\"k\"", tr(english, "要带：", "Bring: "))
+                .text(&a.materials.join("、"))
+                .close("p");
+        }
+        if let Some(by) = &a.by {
+            r.open("p", "class=\"by\" data-testid=\"action-by\"").gt();
+            r.el("span", "class=\"k\"", tr(english, "期限：", "When: "))
+                .text(by)
+                .close("p");
+        }
+        for p in &a.phones {
+            r.call(&p.dial, &p.number);
+        }
+        r.close("li");
     }
+    r.close("ol").close("section");
 }

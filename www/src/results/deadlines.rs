@@ -3,37 +3,48 @@
 //! what remains possible. The words are the engine's (`Deadline::told`).
 
 use wugong::deadline::Told;
-use yew::prelude::*;
 
+use super::raw::Raw;
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub told: Vec<Told>,
+/// What this view shows.
+pub struct Props<'a> {
+    pub told: &'a [Told],
     pub english: bool,
 }
 
-#[component]
-pub fn Deadlines(props: &Props) -> Html {
+pub fn deadlines(r: &mut Raw, props: Props<'_>) {
     let english = props.english;
-    html! {
-        <section class="timeline" data-testid="timeline">
-            <h2>{ tr(english, "你的期限", "Your deadlines") }</h2>
-            <ul>
-                { for props.told.iter().map(|t| html! {
-                    <li class={classes!(t.advice.then_some("advice"), t.passed.then_some("passed"))} data-testid={format!("deadline-{:?}", t.kind)}>
-                        <p class="when">{ &t.line }</p>
-                        if t.passed {
-                            <p>{ for t.calls.iter().map(|n| html! { <a class="call" href={format!("tel:{n}")}>{ format!("☎ {n}") }</a> }) }</p>
-                        }
-                        <details class="rule">
-                            <summary>{ tr(english, "规定是怎么说的", "What the law says") }</summary>
-                            <p>{ t.rule }</p>
-                            <p class="cite">{ t.cite }</p>
-                        </details>
-                    </li>
-                }) }
-            </ul>
-        </section>
+    r.open("section", "class=\"timeline\" data-testid=\"timeline\"")
+        .gt();
+    r.el("h2", "", tr(english, "你的期限", "Your deadlines"));
+    r.open("ul", "").gt();
+    for t in props.told {
+        let class = match (t.advice, t.passed) {
+            (true, _) => "advice",
+            (_, true) => "passed",
+            _ => "",
+        };
+        r.open("li", "")
+            .attr("class", class)
+            .attr("data-testid", &format!("deadline-{:?}", t.kind))
+            .gt();
+        r.el("p", "class=\"when\"", &t.line);
+        if t.passed {
+            r.open("p", "").gt();
+            for n in t.calls {
+                r.call(n, n);
+            }
+            r.close("p");
+        }
+        r.open("details", "class=\"rule\"").gt();
+        r.el(
+            "summary",
+            "",
+            tr(english, "规定是怎么说的", "What the law says"),
+        );
+        r.el("p", "", t.rule).el("p", "class=\"cite\"", t.cite);
+        r.close("details").close("li");
     }
+    r.close("ul").close("section");
 }

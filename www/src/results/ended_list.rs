@@ -1,47 +1,59 @@
 //! Programmes that ended on the date (or had not started), which the worker would or
-//! might have qualified for: one line each, not full cards.
+//! might have qualified for: one line each (title, amount, end date, whom to ask), not
+//! full cards, collapsed with a count.
 
 use wugong::actions::{group_title, Item};
-use wugong::evaluate::{Group, Status};
-use yew::prelude::*;
+use wugong::evaluate::Group;
+use wugong::Evaluation;
 
-use super::Shared;
+use super::raw::Raw;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub items: Vec<Item>,
-    pub eval: Shared,
+/// What this view shows.
+pub struct Props<'a> {
+    /// Every card of the result; this view lists the ended ones.
+    pub items: &'a [Item],
+    pub eval: &'a Evaluation<'static>,
     pub english: bool,
 }
 
-#[component]
-pub fn EndedList(props: &Props) -> Html {
+pub fn ended_list(r: &mut Raw, props: Props<'_>) {
     let english = props.english;
-    let count = if english {
-        format!(" ({})", props.items.len())
-    } else {
-        format!(" {} 项", props.items.len())
-    };
-    html! {
-        <details class="group ended" data-testid="group-ended">
-            <summary><h2>{ group_title(Group::Ended, english) }<span class="count">{ count }</span></h2></summary>
-            <ul class="ended-list">
-                { for props.items.iter().map(|it| {
-                    let o = &props.eval.0.outcomes[it.members[0]];
-                    let when = match o.status {
-                        Status::Ended { on } => if english { format!("ended {on}; ask 12333 whether it continues") } else { format!("{on} 结束，问12333是否延续") },
-                        Status::NotYetInForce { from } => if english { format!("from {from}") } else { format!("{from} 起施行") },
-                        Status::InForce { .. } => String::new(),
-                    };
-                    html! {
-                        <li data-testid="ended-item" data-measure={o.id.to_string()}>
-                            <span class="t">{ &o.measure.title }</span>
-                            if let Some(a) = o.amount_text(english) { <span class="a">{ a }</span> }
-                            <span class="d">{ when }</span>
-                        </li>
-                    }
-                }) }
-            </ul>
-        </details>
+    let items: Vec<&Item> = props
+        .items
+        .iter()
+        .filter(|it| it.group == Group::Ended)
+        .collect();
+    if items.is_empty() {
+        return;
     }
+    r.open(
+        "details",
+        "class=\"group ended\" data-testid=\"group-ended\"",
+    )
+    .gt();
+    r.open("summary", "")
+        .gt()
+        .open("h2", "")
+        .gt()
+        .text(group_title(Group::Ended, english));
+    r.el(
+        "span",
+        "class=\"count\"",
+        &super::count(items.len(), english),
+    );
+    r.close("h2").close("summary");
+    r.open("ul", "class=\"ended-list\"").gt();
+    for it in items {
+        let o = &props.eval.outcomes[it.members[0]];
+        r.open("li", "data-testid=\"ended-item\"")
+            .attr("data-measure", o.id)
+            .gt();
+        r.el("span", "class=\"t\"", &o.measure.title);
+        if let Some(a) = o.amount_text(english) {
+            r.el("span", "class=\"a\"", &a);
+        }
+        r.el("span", "class=\"d\"", &o.status.describe(english))
+            .close("li");
+    }
+    r.close("ul").close("details");
 }

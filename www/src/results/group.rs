@@ -2,19 +2,18 @@
 
 use wugong::actions::{group_title, Item};
 use wugong::evaluate::Group;
-use wugong::Question;
-use yew::prelude::*;
+use wugong::Evaluation;
 
-use super::card::Card;
-use super::Shared;
+use super::card::{card, Props as CardProps};
+use super::raw::Raw;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
+/// What this view shows.
+pub struct Props<'a> {
     pub group: Group,
-    pub items: Vec<Item>,
-    pub eval: Shared,
+    /// Every card of the result; this view shows those of its group.
+    pub items: &'a [Item],
+    pub eval: &'a Evaluation<'static>,
     pub english: bool,
-    pub on_ask: Callback<Question>,
 }
 
 /// Spelled out: `to_lowercase` would ship Unicode case tables (5 KB) in the wasm.
@@ -31,24 +30,41 @@ pub fn slug(g: Group) -> &'static str {
     }
 }
 
-#[component]
-pub fn GroupView(props: &Props) -> Html {
-    if props.items.is_empty() {
-        return html! {};
+pub fn group(r: &mut Raw, props: Props<'_>) {
+    let items: Vec<&Item> = props
+        .items
+        .iter()
+        .filter(|it| it.group == props.group)
+        .collect();
+    if items.is_empty() {
+        return;
     }
     let english = props.english;
     let slug = slug(props.group);
-    let count = if english {
-        format!(" ({})", props.items.len())
-    } else {
-        format!(" {} 项", props.items.len())
-    };
-    html! {
-        <details class={classes!("group", slug)} data-testid={format!("group-{slug}")}>
-            <summary><h2>{ group_title(props.group, english) }<span class="count">{ count }</span></h2></summary>
-            { for props.items.iter().map(|it| html! {
-                <Card eval={props.eval.clone()} members={it.members.clone()} {english} on_ask={props.on_ask.clone()} />
-            }) }
-        </details>
+    r.open("details", "")
+        .attr("class", &format!("group {slug}"))
+        .attr("data-testid", &format!("group-{slug}"))
+        .gt();
+    r.open("summary", "")
+        .gt()
+        .open("h2", "")
+        .gt()
+        .text(group_title(props.group, english));
+    r.el(
+        "span",
+        "class=\"count\"",
+        &super::count(items.len(), english),
+    );
+    r.close("h2").close("summary");
+    for it in items {
+        card(
+            r,
+            CardProps {
+                eval: props.eval,
+                members: &it.members,
+                english,
+            },
+        );
     }
+    r.close("details");
 }

@@ -1,7 +1,15 @@
 //! The result page: at most five things to do first, the deadlines as what the worker
-//! can still do, then every other card in groups collapsed with a count. One component
-//! per file; each takes only what it shows. The engine (`wugong::actions`) decides the
-//! order and the words.
+//! can still do, then every other card in groups collapsed with a count. One view per
+//! file, each taking only what it shows. The engine (`wugong::actions`) decides the order
+//! and the words.
+//!
+//! Only the views with state of their own (this page and the print view) are Yew
+//! components; the others are plain functions of narrow props that write escaped HTML
+//! (`raw.rs`), and the page's one click handler answers their buttons (`data-ask`,
+//! `data-speak`). Measured: as six more components with `html!`
+//! throughout, the result page took the first screen from 146 to 160 KB gzip, over the
+//! 150 KB budget; every component type costs about 3.5 KB of wasm in Yew's generic
+//! machinery, and every `html!` element a few hundred bytes.
 
 mod action_list;
 mod card;
@@ -10,31 +18,86 @@ mod ended_list;
 mod group;
 mod my_answers;
 mod print;
+mod raw;
 mod read_aloud;
 
-use std::rc::Rc;
-
-use wugong::actions::{self, Item};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use wugong::actions;
 use wugong::deadline::Deadline;
 use wugong::evaluate::Group;
-use wugong::{Coverage, Evaluation, Question};
+use wugong::{Coverage, Question};
 use yew::prelude::*;
+
+use raw::Raw;
 
 use crate::catalogue_context::use_catalogue;
 use crate::question::StateOnly;
-use crate::state::Action;
+use crate::state::{Action, Screen};
 use crate::text::tr;
 
-pub use print::PrintView;
+/// The print view is the same component, drawn for `Screen::Print`.
+pub use self::Results as PrintView;
 
-/// One evaluation shared by the components of a render (compared by identity).
-#[derive(Clone)]
-pub struct Shared(pub Rc<Evaluation<'static>>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+/// " 18 项" after a group's title.
+fn count(n: usize, english: bool) -> String {
+    if english {
+        format!(" ({n})")
+    } else {
+        format!(" {n} 项")
     }
+}
+
+/// What a click on the page asks of the app.
+enum Do {
+    Ask(Question),
+    Back,
+}
+
+/// The page's one click handler: a button with `data-ask` opens that question, one with
+/// `data-speak` reads its card aloud, `data-act` goes back, prints or copies the summary.
+fn on_click(to: Callback<Do>, english: bool) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Ok(Some(button)) = el.closest("button") else {
+            return;
+        };
+        if let Some(n) = button.get_attribute("data-ask") {
+            if let Some(q) = n.parse::<usize>().ok().and_then(|i| Question::ALL.get(i)) {
+                to.emit(Do::Ask(*q));
+            }
+        } else if let Some(text) = button.get_attribute("data-speak") {
+            read_aloud::clicked(&button, &text, english);
+        } else {
+            match button.get_attribute("data-act").as_deref() {
+                Some("back") => to.emit(Do::Back),
+                Some("print") => crate::browser::print(),
+                Some("copy") => {
+                    // The page's text, also shown in a box to copy by hand if needed.
+                    let section = button.closest("section").ok().flatten();
+                    let find = |sel: &str| {
+                        section
+                            .as_ref()
+                            .and_then(|s| s.query_selector(sel).ok().flatten())
+                    };
+                    if let (Some(b), Some(t), Some(body)) =
+                        (find(".share-box"), find("textarea"), find(".print-body"))
+                    {
+                        let text = body
+                            .dyn_into::<HtmlElement>()
+                            .map(|b| b.inner_text())
+                            .unwrap_or_default();
+                        crate::browser::copy(&text);
+                        t.set_text_content(Some(&text));
+                        let _ = b.remove_attribute("hidden");
+                    }
+                }
+                _ => {}
+            }
+        }
+    })
 }
 
 #[component]
@@ -46,51 +109,112 @@ pub fn Results(props: &StateOnly) -> Html {
     let Some(catalogue) = use_catalogue() else {
         return html! {};
     };
-    let eval = Shared(Rc::new(catalogue.evaluate(&state.answers, as_of)));
-    let items: Vec<Item> = actions::items(&eval.0);
-    let todo = actions::actions(&eval.0, &items, english);
-    let told = Deadline::told(&state.answers, as_of, english);
-    let next = catalogue.next_question(&state.answers, as_of, &state.skipped);
-    let on_ask = {
+    let eval = catalogue.evaluate(&state.answers, as_of);
+    let items = actions::items(&eval);
+    let todo = actions::actions(&eval, &items, english);
+    let to = {
         let state = state.clone();
-        Callback::from(move |q: Question| state.dispatch(Action::Ask(q)))
+        Callback::from(move |d: Do| {
+            state.dispatch(match d {
+                Do::Ask(q) => Action::Ask(q),
+                Do::Back => Action::Back,
+            })
+        })
     };
-    let continue_btn = next.map(|f| {
-        let q = f.question();
-        let on_ask = on_ask.clone();
-        html! { <button class="primary" onclick={move |_| on_ask.emit(q)} data-testid="continue">{ tr(english, "继续回答，结果更准 →", "Keep answering for a clearer result →") }</button> }
-    });
-    // Ended programmes are a compact list, not cards; the rest are groups of cards.
-    let ended: Vec<Item> = items
-        .iter()
-        .filter(|it| it.group == Group::Ended)
-        .cloned()
-        .collect();
-
+    let told = Deadline::told(&state.answers, as_of, english);
+    let mut r = Raw::default();
+    if state.screen == Screen::Print {
+        print::print_view(
+            &mut r,
+            print::Props {
+                eval: &eval,
+                items: &items,
+                actions: &todo,
+                told: &told,
+                english,
+            },
+        );
+        return html! {
+            <section class="print-view" data-testid="print-view" onclick={on_click(to, english)}>{ r.html() }</section>
+        };
+    }
+    r.el("h1", "", tr(english, "查询结果", "Your results"));
+    r.el(
+        "p",
+        "class=\"as-of\" data-testid=\"as-of\"",
+        &if english {
+            format!("Rules as of {as_of}")
+        } else {
+            format!("按 {as_of} 的规定计算")
+        },
+    );
+    if eval.coverage == Coverage::NotCovered {
+        r.open("p", "class=\"warning\" data-testid=\"not-covered\"")
+            .gt();
+        r.text(tr(
+            english,
+            "你户口所在地的地方补贴这里没有收录，请打 ",
+            "Local subsidies of your home region are not included here. Call ",
+        ));
+        r.call("12333", "12333");
+        r.text(tr(english, " 或问县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere."));
+        r.close("p");
+    }
+    action_list::action_list(
+        &mut r,
+        action_list::Props {
+            actions: &todo,
+            english,
+            bring: false,
+        },
+    );
+    if !told.is_empty() {
+        deadlines::deadlines(
+            &mut r,
+            deadlines::Props {
+                told: &told,
+                english,
+            },
+        );
+    }
+    if let Some(f) = catalogue.next_question(&state.answers, as_of, &state.skipped) {
+        r.open("button", "class=\"primary\" data-testid=\"continue\"")
+            .attr("data-ask", &(f.question() as usize).to_string())
+            .gt()
+            .text(tr(
+                english,
+                "继续回答，结果更准 →",
+                "Keep answering for a clearer result →",
+            ))
+            .close("button");
+    }
+    for g in Group::ALL.iter().filter(|g| **g != Group::Ended) {
+        group::group(
+            &mut r,
+            group::Props {
+                group: *g,
+                items: &items,
+                eval: &eval,
+                english,
+            },
+        );
+    }
+    ended_list::ended_list(
+        &mut r,
+        ended_list::Props {
+            items: &items,
+            eval: &eval,
+            english,
+        },
+    );
+    my_answers::my_answers(
+        &mut r,
+        my_answers::Props {
+            answers: &state.answers,
+            english,
+        },
+    );
     html! {
-        <section class="results" data-testid="results">
-            <h1>{ tr(english, "查询结果", "Your results") }</h1>
-            <p class="as-of" data-testid="as-of">
-                { if english { format!("Rules as of {as_of}") } else { format!("按 {as_of} 的规定计算") } }
-            </p>
-            if eval.0.coverage == Coverage::NotCovered {
-                <p class="warning" data-testid="not-covered">
-                    { tr(english,
-                        "你户口所在地的地方补贴这里没有收录，请打 ",
-                        "Local subsidies of your home region are not included here. Call ") }
-                    <a href="tel:12333" class="call">{ "12333" }</a>
-                    { tr(english, " 或问县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere.") }
-                </p>
-            }
-            <action_list::ActionList actions={todo.clone()} {english} />
-            if !told.is_empty() { <deadlines::Deadlines {told} {english} /> }
-            { for continue_btn }
-            { for Group::ALL.iter().filter(|g| **g != Group::Ended).map(|g| {
-                let group_items: Vec<Item> = items.iter().filter(|it| it.group == *g).cloned().collect();
-                html! { <group::GroupView group={*g} items={group_items} eval={eval.clone()} {english} on_ask={on_ask.clone()} /> }
-            }) }
-            if !ended.is_empty() { <ended_list::EndedList items={ended} eval={eval.clone()} {english} /> }
-            <my_answers::MyAnswers answers={state.answers.clone()} {english} on_ask={on_ask.clone()} />
-        </section>
+        <section class="results" data-testid="results" onclick={on_click(to, english)}>{ r.html() }</section>
     }
 }

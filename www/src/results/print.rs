@@ -1,67 +1,119 @@
-//! One page to print or save, and the same as text to copy: the actions with amount,
-//! where, what to bring and by when; the deadlines; what to apply for and whom to call.
-//! The content is the engine's (`wugong::actions::summary`).
+//! One page to print or save: the actions with amount, where, what to bring and by
+//! when; the deadlines as what can still be done; what to apply for, may qualify for,
+//! and whom to call. "Copy as text" copies this page's text (WeChat can clear
+//! localStorage, and iOS in-app browsers keep nothing offline).
 
-use wugong::actions;
-use yew::prelude::*;
+use wugong::actions::{group_title, Action, Item};
+use wugong::deadline::Told;
+use wugong::evaluate::Group;
+use wugong::Evaluation;
 
-use crate::catalogue_context::use_catalogue;
-use crate::question::StateOnly;
-use crate::state::Action;
+use super::raw::Raw;
 use crate::text::tr;
 
-#[component]
-pub fn PrintView(props: &StateOnly) -> Html {
-    let state = &props.state;
-    let copied = use_state(|| false);
-    let english = state.english;
-    let as_of = state.as_of();
-    let Some(catalogue) = use_catalogue() else {
-        return html! {};
-    };
-    let eval = catalogue.evaluate(&state.answers, as_of);
-    let items = actions::items(&eval);
-    let todo = actions::actions(&eval, &items, english);
-    let sections = actions::summary(&eval, &items, &todo, &state.answers, english);
-    // WeChat can clear localStorage, and iOS in-app browsers keep nothing offline: the
-    // same summary as text, to paste into a chat or a note.
-    let text = actions::summary_text(&eval, &items, &todo, &state.answers, english);
-    let back = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
-    let print = Callback::from(|_| crate::browser::print());
-    let copy = {
-        let text = text.clone();
-        let copied = copied.clone();
-        Callback::from(move |_| {
-            crate::browser::copy(&text);
-            copied.set(true);
-        })
-    };
-    html! {
-        <section class="print-view" data-testid="print-view">
-            <div class="row no-print">
-                <button class="secondary" onclick={back}>{ tr(english, "← 返回", "← Back") }</button>
-                <button class="primary" onclick={print}>{ tr(english, "打印 / 存为PDF", "Print / save as PDF") }</button>
-                <button class="secondary" onclick={copy} data-testid="copy-summary">{ tr(english, "复制文字", "Copy as text") }</button>
-            </div>
-            if *copied {
-                <div class="share-box no-print">
-                    <label for="summary-text">{ tr(english, "已复制。如果没有复制成功，长按下面的文字复制：", "Copied. If not, press and hold the text below to copy it:") }</label>
-                    <textarea id="summary-text" readonly=true rows="8" value={text} data-testid="summary-text" />
-                </div>
-            }
-            <h1>{ tr(english, "务工自查结果", "Self-check summary") }</h1>
-            <p>{ if english { format!("Rules as of {as_of}") } else { format!("按 {as_of} 的规定") } }</p>
-            { for sections.iter().map(|s| html! {
-                <>
-                    <h2>{ s.title }</h2>
-                    <ul>{ for s.entries.iter().map(|e| html! {
-                        <li><strong>{ &e.head }</strong>{ for e.lines.iter().map(|l| html! { <><br/>{ l }</> }) }</li>
-                    }) }</ul>
-                </>
-            }) }
-        </section>
+/// What this view shows.
+pub struct Props<'a> {
+    pub eval: &'a Evaluation<'static>,
+    pub items: &'a [Item],
+    pub actions: &'a [Action],
+    pub told: &'a [Told],
+    pub english: bool,
+}
+
+/// Drawn by the result page's component (one component type for both saves its share
+/// of the wasm). Its buttons carry `data-act` for the page's click handler.
+pub fn print_view(r: &mut Raw, props: Props<'_>) {
+    let english = props.english;
+    r.open("div", "class=\"row no-print\"").gt();
+    r.el(
+        "button",
+        "class=\"secondary\" data-act=\"back\"",
+        tr(english, "← 返回", "← Back"),
+    );
+    r.el(
+        "button",
+        "class=\"primary\" data-act=\"print\"",
+        tr(english, "打印 / 存为PDF", "Print / save as PDF"),
+    );
+    r.el(
+        "button",
+        "class=\"secondary\" data-act=\"copy\" data-testid=\"copy-summary\"",
+        tr(english, "复制文字", "Copy as text"),
+    );
+    r.close("div");
+    r.open("div", "class=\"share-box no-print\" hidden").gt();
+    r.el(
+        "label",
+        "for=\"summary-text\"",
+        tr(
+            english,
+            "已复制。如果没有复制成功，长按下面的文字复制：",
+            "Copied. If not, press and hold the text below to copy it:",
+        ),
+    );
+    r.el(
+        "textarea",
+        "id=\"summary-text\" readonly rows=\"8\" data-testid=\"summary-text\"",
+        "",
+    );
+    r.close("div");
+    r.open("div", "class=\"print-body\" data-testid=\"print-body\"")
+        .gt();
+    r.el("h1", "", tr(english, "务工自查结果", "Self-check summary"));
+    let as_of = props.eval.as_of;
+    r.el(
+        "p",
+        "",
+        &if english {
+            format!("Rules as of {as_of}")
+        } else {
+            format!("按 {as_of} 的规定")
+        },
+    );
+    super::action_list::action_list(
+        r,
+        super::action_list::Props {
+            actions: props.actions,
+            english,
+            bring: true,
+        },
+    );
+    if !props.told.is_empty() {
+        super::deadlines::deadlines(
+            r,
+            super::deadlines::Props {
+                told: props.told,
+                english,
+            },
+        );
     }
+    let where_ = tr(english, "去哪里：", "Where: ");
+    for g in [Group::ApplyNow, Group::MayQualify, Group::Contacts] {
+        let items: Vec<&Item> = props
+            .items
+            .iter()
+            .filter(|it| it.group == g && !props.actions.iter().any(|a| a.outcome == it.members[0]))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        r.el("h2", "", group_title(g, english)).open("ul", "").gt();
+        for it in items {
+            let o = &props.eval.outcomes[it.members[0]];
+            let m = o.measure;
+            r.open("li", "").gt().el("strong", "", &m.title);
+            if let Some(a) = o.amount_text(english) {
+                r.text(" — ").text(&a);
+            }
+            if g != Group::Contacts {
+                r.open("br", "").gt().text(where_).text(&m.apply_where);
+            }
+            for p in &m.phones {
+                r.text(" ").call(&p.dial, &p.number);
+            }
+            r.close("li");
+        }
+        r.close("ul");
+    }
+    r.close("div");
 }
