@@ -13,12 +13,15 @@
 //! status = "in_force"           # in_force | in_force_no_end_stated | ended | not_yet_in_force
 //! amount = "up to 1000"         # "1000" | "up to 1000" | "at least 800" | "800 to 6000" | "loan up to 200000"
 //! missing = ["stable_months"]   # for undetermined: exactly these facts
+//! group = "apply_now"           # where the widget shows it: apply_now | may_qualify | protections |
+//!                               # contacts | employer | ended | not_for_you
 //! [deadlines]
 //! arbitration_limit = "2027-03-10"   # a date, "not while employed", or "needs dates"
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Deserialize;
 use toml::{Table, Value as Toml};
 
 use wugong::amount::Amount;
@@ -26,8 +29,11 @@ use wugong::answers::{Answers, RawValue};
 use wugong::catalogue::Catalogue;
 use wugong::date::Date;
 use wugong::deadline::{Deadline, DeadlineKind, Due};
-use wugong::evaluate::Verdict;
+use wugong::evaluate::{Group, Verdict};
 use wugong::fact::Fact;
+use wugong::tags::{Named, StatusShape, VerdictShape};
+
+use crate::load::{from_table, ByName, Text, TomlDate};
 
 /// What one case file says, checked.
 #[derive(Clone, Debug)]
@@ -47,6 +53,8 @@ pub struct Expect {
     pub status: Option<String>,
     pub amount: Option<String>,
     pub missing: Option<Vec<String>>,
+    /// Where the widget shows it (`Outcome::group()`): apply_now, may_qualify, …
+    pub group: Option<String>,
 }
 
 pub fn amount_text(a: &Amount) -> String {
@@ -72,123 +80,90 @@ fn field_err(file: &str, field: &str, msg: impl std::fmt::Display) -> String {
     format!("{file}: {field}: {msg}")
 }
 
+/// A case file as written; names are checked against the core's tables as it is read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCase {
+    who: Text,
+    as_of: TomlDate,
+    #[serde(default)]
+    answers: BTreeMap<String, Toml>,
+    #[serde(default)]
+    expect: BTreeMap<String, RawExpect>,
+    #[serde(default)]
+    deadlines: BTreeMap<String, String>,
+    next_question: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExpect {
+    verdict: Option<ByName<VerdictShape>>,
+    status: Option<ByName<StatusShape>>,
+    amount: Option<String>,
+    missing: Option<Vec<ByName<Fact>>>,
+    group: Option<ByName<Group>>,
+}
+
 pub fn parse(file: &str, text: &str) -> Result<Case, String> {
     let table: Table = text
         .parse()
         .map_err(|e: toml::de::Error| format!("{file}: not valid TOML: {}", e.message()))?;
-    for k in table.keys() {
-        if ![
-            "who",
-            "as_of",
-            "answers",
-            "expect",
-            "deadlines",
-            "next_question",
-        ]
-        .contains(&k.as_str())
-        {
-            return Err(field_err(file, k, "unknown field"));
-        }
-    }
-    let who = table
-        .get("who")
-        .and_then(|v| v.as_str())
-        .ok_or_else(|| field_err(file, "who", "is missing"))?
-        .to_string();
-    let as_of = table
-        .get("as_of")
-        .and_then(|v| v.as_str())
-        .ok_or_else(|| field_err(file, "as_of", "is missing"))?
-        .parse::<Date>()
-        .map_err(|e| field_err(file, "as_of", e))?;
-    let mut raw = BTreeMap::new();
-    if let Some(Toml::Table(t)) = table.get("answers") {
-        for (k, v) in t {
-            let rv = match v {
-                Toml::Boolean(b) => RawValue::Bool(*b),
-                Toml::Integer(n) => RawValue::Int(*n),
-                Toml::String(s) => RawValue::Text(s.clone()),
-                other => {
-                    return Err(field_err(
-                        file,
-                        &format!("answers.{k}"),
-                        format!("unsupported value {other}"),
-                    ))
-                }
-            };
-            raw.insert(k.clone(), rv);
-        }
-    }
-    let answers = Answers::from_raw(&raw)
-        .map_err(|e| field_err(file, &format!("answers.{}", e.field), e.message))?;
-    let mut expect = BTreeMap::new();
-    if let Some(Toml::Table(t)) = table.get("expect") {
-        for (id, v) in t {
-            let at = format!("expect.{id}");
-            let Toml::Table(e) = v else {
-                return Err(field_err(file, &at, "expected a table"));
-            };
-            let mut x = Expect::default();
-            for (k, v) in e {
-                let s = || {
-                    v.as_str()
-                        .map(str::to_string)
-                        .ok_or_else(|| field_err(file, &format!("{at}.{k}"), "expected text"))
-                };
-                match k.as_str() {
-                    "verdict" => x.verdict = Some(s()?),
-                    "status" => x.status = Some(s()?),
-                    "amount" => x.amount = Some(s()?),
-                    "missing" => {
-                        let list = v.as_array().ok_or_else(|| {
-                            field_err(file, &format!("{at}.missing"), "expected a list")
-                        })?;
-                        x.missing = Some(
-                            list.iter()
-                                .filter_map(|i| i.as_str().map(str::to_string))
-                                .collect(),
-                        );
-                    }
-                    _ => return Err(field_err(file, &format!("{at}.{k}"), "unknown field")),
-                }
+    let raw: RawCase = from_table(table).map_err(|(field, msg)| field_err(file, &field, msg))?;
+    let mut answers = BTreeMap::new();
+    for (k, v) in raw.answers {
+        let rv = match v {
+            Toml::Boolean(b) => RawValue::Bool(b),
+            Toml::Integer(n) => RawValue::Int(n),
+            Toml::String(s) => RawValue::Text(s),
+            other => {
+                return Err(field_err(
+                    file,
+                    &format!("answers.{k}"),
+                    format!("unsupported value {other}"),
+                ))
             }
-            expect.insert(id.clone(), x);
-        }
+        };
+        answers.insert(k, rv);
     }
+    let answers = Answers::from_raw(&answers)
+        .map_err(|e| field_err(file, &format!("answers.{}", e.field), e.message))?;
+    let expect = raw
+        .expect
+        .into_iter()
+        .map(|(id, x)| {
+            let x = Expect {
+                verdict: x.verdict.map(|v| v.0.name().to_string()),
+                status: x.status.map(|v| v.0.name().to_string()),
+                amount: x.amount,
+                missing: x
+                    .missing
+                    .map(|m| m.into_iter().map(|f| f.0.name().to_string()).collect()),
+                group: x.group.map(|g| g.0.name().to_string()),
+            };
+            (id, x)
+        })
+        .collect();
     let mut deadlines = BTreeMap::new();
-    if let Some(Toml::Table(t)) = table.get("deadlines") {
-        for (k, v) in t {
-            let kind = DeadlineKind::ALL
-                .iter()
-                .copied()
-                .find(|d| serde_name(d) == *k)
-                .ok_or_else(|| field_err(file, &format!("deadlines.{k}"), "unknown deadline"))?;
-            deadlines.insert(kind, v.as_str().unwrap_or_default().to_string());
-        }
+    for (k, v) in raw.deadlines {
+        let kind = DeadlineKind::from_name(&k).ok_or_else(|| {
+            field_err(
+                file,
+                &format!("deadlines.{k}"),
+                format!("unknown deadline (one of {})", DeadlineKind::names()),
+            )
+        })?;
+        deadlines.insert(kind, v);
     }
-    let next_question = table
-        .get("next_question")
-        .and_then(|v| v.as_str())
-        .map(str::to_string);
     Ok(Case {
         file: file.to_string(),
-        who,
-        as_of,
+        who: raw.who.0,
+        as_of: raw.as_of.0,
         answers,
         expect,
         deadlines,
-        next_question,
+        next_question: raw.next_question,
     })
-}
-
-fn serde_name(d: &DeadlineKind) -> &'static str {
-    match d {
-        DeadlineKind::ArbitrationLimit => "arbitration_limit",
-        DeadlineKind::ArbitrationSafe => "arbitration_safe",
-        DeadlineKind::InjuryEmployer => "injury_employer",
-        DeadlineKind::InjuryWorker => "injury_worker",
-        DeadlineKind::LabourInspection => "labour_inspection",
-    }
 }
 
 /// Runs one case; returns the mismatches (empty when it passes).
@@ -212,6 +187,11 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
         if let Some(s) = &x.status {
             if o.status.name() != s {
                 problems.push(format!("{id}: status is {}, expected {s}", o.status.name()));
+            }
+        }
+        if let Some(g) = &x.group {
+            if o.group().name() != g {
+                problems.push(format!("{id}: group is {}, expected {g}", o.group().name()));
             }
         }
         if let Some(a) = &x.amount {
@@ -244,7 +224,7 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
         if &got != want {
             problems.push(format!(
                 "deadline {}: got {got}, expected {want}",
-                serde_name(kind)
+                kind.name()
             ));
         }
     }

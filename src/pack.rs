@@ -8,11 +8,9 @@ use wugong::amount::AmountRule;
 use wugong::condition::{Check, Condition};
 use wugong::date::Date;
 use wugong::money::Money;
-use wugong::pack::{
-    checksum, deadline_index, fact_index, frequency_index, kind_index, EnglishText, ENGLISH_MAGIC,
-    MAGIC,
-};
-use wugong::policy::{Audience, Document, Measure};
+use wugong::pack::{checksum, EnglishText, ENGLISH_MAGIC, MAGIC};
+use wugong::policy::{Document, Measure};
+use wugong::tags::Named;
 
 struct Writer(Vec<u8>);
 
@@ -62,92 +60,50 @@ impl Writer {
         self.byte(d.month());
         self.byte(d.day());
     }
+    /// An enum's tag, from its table in `wugong::tags`.
+    fn tag(&mut self, t: impl Named) {
+        self.byte(t.tag());
+    }
     fn condition(&mut self, c: &Condition) {
+        self.tag(c.shape());
         match c {
-            Condition::Always => self.byte(0),
+            Condition::Always => {}
             Condition::All(v) | Condition::Any(v) => {
-                self.byte(if matches!(c, Condition::All(_)) { 1 } else { 2 });
                 self.uint(v.len() as u64);
                 for c in v {
                     self.condition(c);
                 }
             }
-            Condition::Not(c) => {
-                self.byte(3);
-                self.condition(c);
-            }
+            Condition::Not(c) => self.condition(c),
             Condition::Test(t) => {
-                self.byte(4);
-                self.byte(fact_index(t.fact));
+                self.tag(t.fact);
                 self.check(&t.check);
             }
         }
     }
     fn check(&mut self, c: &Check) {
+        self.tag(c.shape());
         match c {
-            Check::Is(b) => {
-                self.byte(0);
-                self.byte(*b as u8);
-            }
-            Check::OneOf(v) => {
-                self.byte(1);
-                self.strs(v);
-            }
-            Check::Within(v) => {
-                self.byte(2);
-                self.strs(v);
-            }
-            Check::AtLeast(n) => {
-                self.byte(3);
-                self.uint(*n as u64);
-            }
-            Check::AtMost(n) => {
-                self.byte(4);
-                self.uint(*n as u64);
-            }
-            Check::MoneyAtLeast(m) => {
-                self.byte(5);
-                self.money(*m);
-            }
-            Check::MoneyAtMost(m) => {
-                self.byte(6);
-                self.money(*m);
-            }
-            Check::OnOrAfter(d) => {
-                self.byte(7);
-                self.date(*d);
-            }
-            Check::OnOrBefore(d) => {
-                self.byte(8);
-                self.date(*d);
-            }
+            Check::Is(b) => self.byte(*b as u8),
+            Check::OneOf(v) | Check::Within(v) => self.strs(v),
+            Check::AtLeast(n) | Check::AtMost(n) => self.uint(*n as u64),
+            Check::MoneyAtLeast(m) | Check::MoneyAtMost(m) => self.money(*m),
+            Check::OnOrAfter(d) | Check::OnOrBefore(d) => self.date(*d),
         }
     }
     fn amount(&mut self, a: &AmountRule) {
+        self.tag(a.shape());
         match a {
-            AmountRule::Fixed(m) => {
-                self.byte(0);
-                self.money(*m);
-            }
-            AmountRule::UpTo(m) => {
-                self.byte(1);
-                self.money(*m);
-            }
-            AmountRule::AtLeast(m) => {
-                self.byte(2);
-                self.money(*m);
-            }
+            AmountRule::Fixed(m)
+            | AmountRule::UpTo(m)
+            | AmountRule::AtLeast(m)
+            | AmountRule::TicketUpTo(m)
+            | AmountRule::LoanUpTo(m) => self.money(*m),
             AmountRule::Between { min, max } => {
-                self.byte(3);
                 self.money(*min);
                 self.money(*max);
             }
-            AmountRule::TicketUpTo(m) => {
-                self.byte(4);
-                self.money(*m);
-            }
             AmountRule::PerDay { tiers, cap } => {
-                self.byte(5);
                 self.uint(tiers.len() as u64);
                 for t in tiers {
                     self.opt(t.through_day, |w, d| w.uint(d as u64));
@@ -159,20 +115,15 @@ impl Writer {
                 percent,
                 max_months,
             } => {
-                self.byte(6);
                 self.decimal(*percent);
                 self.uint(*max_months as u64);
-            }
-            AmountRule::LoanUpTo(m) => {
-                self.byte(7);
-                self.money(*m);
             }
         }
     }
     fn measure(&mut self, m: &Measure) {
         self.str(&m.id);
-        self.byte(kind_index(m.kind));
-        self.byte(matches!(m.audience, Audience::Employer) as u8);
+        self.tag(m.kind);
+        self.tag(m.audience);
         self.str(&m.title);
         self.str(&m.title_en);
         self.str(&m.summary);
@@ -180,16 +131,21 @@ impl Writer {
         self.str(&m.clause);
         self.condition(&m.when);
         self.opt(m.amount.as_ref(), Self::amount);
-        self.opt(m.frequency, |w, f| w.byte(frequency_index(f)));
+        self.opt(m.frequency, Self::tag);
         self.str(&m.apply_where);
         self.str(&m.apply_how);
         self.strs(&m.materials);
-        self.opt(m.note.as_deref(), Self::str);
+        // `note` and `source_lines` are for maintainers: not in the rules file.
+        self.opt(m.reading.as_ref(), |w, r| {
+            w.str(&r.text);
+            w.strs(&r.numbers);
+        });
+        self.opt(m.benefit.as_deref(), Self::str);
         self.opt(m.valid_from, Self::date);
         self.opt(m.valid_until, Self::date);
         self.uint(m.deadlines.len() as u64);
         for d in &m.deadlines {
-            self.byte(deadline_index(*d));
+            self.tag(*d);
         }
         self.uint(m.phones.len() as u64);
         for p in &m.phones {
@@ -204,7 +160,7 @@ impl Writer {
         self.str(&d.title);
         self.str(&d.issuer);
         self.str(&d.region);
-        self.date(d.issued);
+        self.opt(d.issued, Self::date);
         self.date(d.valid_from);
         self.opt(d.valid_until, Self::date);
         self.opt(d.validity_note.as_deref(), Self::str);
@@ -215,6 +171,17 @@ impl Writer {
             self.measure(m);
         }
     }
+}
+
+/// What the rules file keeps of a document: all but the maintainers' fields (`note`,
+/// `source_lines`). `decode(&encode(docs))` equals `docs` mapped through this.
+pub fn as_shipped(d: &Document) -> Document {
+    let mut d = d.clone();
+    for m in &mut d.measures {
+        m.note = None;
+        m.source_lines = None;
+    }
+    d
 }
 
 /// The documents as a pack.
@@ -274,12 +241,13 @@ mod tests {
     fn every_policy_survives_the_round_trip() {
         let docs = policies();
         let pack = encode(&docs);
-        assert_eq!(decode(&pack).expect("pack reads"), docs);
+        let shipped: Vec<_> = docs.iter().map(as_shipped).collect();
+        assert_eq!(decode(&pack).expect("pack reads"), shipped);
     }
 
     #[test]
     fn the_english_file_and_the_chinese_one_make_the_whole() {
-        let whole = policies();
+        let whole: Vec<_> = policies().iter().map(as_shipped).collect();
         let mut chinese = whole.clone();
         let english = take_english(&mut chinese);
         let chinese = decode(&encode(&chinese)).unwrap();

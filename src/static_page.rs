@@ -66,7 +66,7 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
         esc(&doc.number),
         esc(&m.clause),
         esc(&doc.issuer),
-        doc.issued
+        doc.issued_text(false)
     );
 }
 
@@ -117,7 +117,8 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
 
     out.push_str("<h2>全国都有的权益和求助渠道</h2>\n<ul>\n");
     for (doc, m) in catalogue.measures().filter(|(d, m)| {
-        d.region == region::NATIONAL && matches!(m.kind, Kind::Protection | Kind::Channel)
+        d.region == region::NATIONAL
+            && matches!(m.kind, Kind::Protection | Kind::Channel | Kind::Advice)
     }) {
         measure_item(&mut out, doc, m, as_of);
     }
@@ -135,7 +136,7 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
             .filter(|(d, m)| {
                 d.region == r
                     && m.audience == Audience::Worker
-                    && matches!(m.kind, Kind::Subsidy | Kind::Service)
+                    && matches!(m.kind, Kind::Subsidy | Kind::Service | Kind::Advice)
             })
             .collect();
         if items.is_empty() {

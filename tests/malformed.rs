@@ -67,6 +67,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "measure[0] (ok-1).when.all[0].in[0]",
         "'mars' is not an option",
     ),
+    (
+        "no_start_date.toml",
+        "document.valid_from",
+        "needed when the text gives no issued date",
+    ),
 ];
 
 #[test]
@@ -74,6 +79,35 @@ fn the_valid_fixture_loads() {
     let doc = load_fixture("valid.toml").unwrap();
     assert_eq!(doc.measures.len(), 1);
     assert_eq!(doc.id, "valid");
+}
+
+#[test]
+fn a_document_without_an_issue_date_starts_on_valid_from() {
+    let path = "tests/fixtures/undated.toml";
+    let doc = load::document(path, &std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(doc.issued, None);
+    assert_eq!(doc.valid_from.to_string(), "2021-03-01");
+}
+
+#[test]
+fn the_optional_measure_fields_load() {
+    let path = "tests/fixtures/full.toml";
+    let doc = load::document(path, &std::fs::read_to_string(path).unwrap()).unwrap();
+    let m = &doc.measures[0];
+    assert_eq!(m.kind, wugong::policy::Kind::Advice);
+    assert_eq!(m.note.as_deref(), Some("只给维护者看"));
+    assert_eq!(m.source_lines.as_deref(), Some("12-14, 20"));
+    assert_eq!(m.benefit.as_deref(), Some("test-benefit"));
+    let r = m.reading.as_ref().unwrap();
+    assert_eq!(
+        (r.text.as_str(), r.numbers.clone()),
+        ("我们按满3个月算。", vec!["3".to_string()])
+    );
+    // The rules file keeps what workers see and drops what maintainers read.
+    let back = wugong::pack::decode(&selfcheck::pack::encode(std::slice::from_ref(&doc))).unwrap();
+    assert_eq!(back, vec![selfcheck::pack::as_shipped(&doc)]);
+    assert_eq!(back[0].measures[0].note, None);
+    assert_eq!(back[0].measures[0].reading, m.reading);
 }
 
 #[test]
@@ -115,4 +149,88 @@ fn text_that_is_not_toml_is_reported_not_panicked() {
     let err = load::document("policies/x.toml", "[document\nnumber = ").unwrap_err();
     assert_eq!(err.file, "policies/x.toml");
     assert!(err.message.contains("not valid TOML"));
+}
+
+#[test]
+fn a_bad_case_file_names_file_and_field() {
+    let ok = "who = \"x\"\nas_of = \"2024-01-01\"\n";
+    let cases = [
+        (format!("{ok}whom = 1\n"), "whom: unknown field"),
+        ("as_of = \"2024-01-01\"\n".to_string(), "who: is missing"),
+        (
+            format!("{ok}[expect.a]\nverdict = \"eligble\"\n"),
+            "expect.a.verdict: 'eligble' is not one of eligible, not_eligible, undetermined",
+        ),
+        (
+            format!("{ok}[expect.a]\ngroup = \"apply\"\n"),
+            "expect.a.group: 'apply' is not one of apply_now,",
+        ),
+        (
+            format!("{ok}[expect.a]\nmissing = [\"stabel_months\"]\n"),
+            "expect.a.missing[0]: 'stabel_months' is not one of",
+        ),
+        (
+            format!("{ok}[deadlines]\narbitration = \"2025-01-01\"\n"),
+            "deadlines.arbitration: unknown deadline",
+        ),
+        (
+            format!("{ok}[answers]\nage = 1.5\n"),
+            "answers.age: unsupported value",
+        ),
+    ];
+    for (text, want) in cases {
+        let err = selfcheck::cases::parse("tests/cases/x.toml", &text).unwrap_err();
+        assert!(
+            err.starts_with(&format!("tests/cases/x.toml: {want}")),
+            "{text}\n→ {err}"
+        );
+    }
+}
+
+#[test]
+fn source_lines_and_reading_figures_are_checked() {
+    let full = std::fs::read_to_string("tests/fixtures/full.toml").unwrap();
+    let cases = [
+        (
+            "source_lines = \"12-14, 20\"",
+            "source_lines = \"14-12\"",
+            "measure[0] (ok-1).source_lines",
+        ),
+        (
+            "source_lines = \"12-14, 20\"",
+            "source_lines = \"第12行\"",
+            "measure[0] (ok-1).source_lines",
+        ),
+        (
+            "numbers = [\"3\"]",
+            "numbers = [\"三\"]",
+            "measure[0] (ok-1).reading.numbers[0]",
+        ),
+        (
+            "numbers = [\"3\"]",
+            "numbers = [3]",
+            "measure[0] (ok-1).reading.numbers[0]",
+        ),
+        (
+            "text = \"我们按满3个月算。\"",
+            "",
+            "measure[0] (ok-1).reading.text",
+        ),
+        (
+            "benefit = \"test-benefit\"",
+            "benefit = \"Test Benefit\"",
+            "measure[0] (ok-1).benefit",
+        ),
+        (
+            "issued = \"2021-01-01\"",
+            "issued = \"2021-01-01\"\nvalid_from = \"2020-13-01\"",
+            "document.valid_from",
+        ),
+    ];
+    for (from, to, field) in cases {
+        assert!(full.contains(from), "{from}");
+        let text = full.replacen(from, to, 1);
+        let err = load::document("tests/fixtures/full.toml", &text).expect_err(to);
+        assert_eq!(err.field, field, "{to}: {err}");
+    }
 }

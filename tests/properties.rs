@@ -220,7 +220,7 @@ proptest! {
     /// as documents or an error, never a panic or a hang.
     #[test]
     fn a_sealed_file_of_garbage_is_read_or_refused(body in proptest::collection::vec(any::<u8>(), 0..400), prefix in 0usize..3000) {
-        for magic in [&b"WGR1"[..], &b"WGE1"[..]] {
+        for magic in [&b"WGR2"[..], &b"WGE1"[..]] {
             let mut bytes = magic.to_vec();
             // Sometimes a real start, so the garbage lands deep inside a document.
             bytes.extend_from_slice(&rules_pack()[4..4 + prefix.min(rules_pack().len() - 12)]);

@@ -17,7 +17,7 @@ use serde::Serialize;
 use wugong::amount::Amount;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Outcome, Status, Verdict};
-use wugong::policy::{Audience, Kind};
+use wugong::tags::Named;
 use wugong::{Answers, Catalogue, Coverage, Date, FactSet, RawValue};
 
 const USAGE: &str = "usage:
@@ -149,8 +149,8 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                         println!(
                             "    {:<44} {:<10} {:<8} {}  {}",
                             m.id,
-                            kind_name(m.kind),
-                            audience_name(m.audience),
+                            m.kind.name(),
+                            m.audience.name(),
                             m.clause,
                             m.title
                         );
@@ -311,22 +311,6 @@ fn read_answers(path: &Path) -> Result<Answers, String> {
     Answers::from_raw(&raw).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Subsidy => "subsidy",
-        Kind::Service => "service",
-        Kind::Protection => "protection",
-        Kind::Channel => "channel",
-    }
-}
-
-fn audience_name(a: Audience) -> &'static str {
-    match a {
-        Audience::Worker => "worker",
-        Audience::Employer => "employer",
-    }
-}
-
 #[derive(Serialize)]
 struct CheckView<'a> {
     as_of: Date,
@@ -365,8 +349,8 @@ impl<'a> OutcomeView<'a> {
         OutcomeView {
             id: o.id,
             title: &m.title,
-            kind: kind_name(m.kind),
-            audience: audience_name(m.audience),
+            kind: m.kind.name(),
+            audience: m.audience.name(),
             verdict: o.verdict.name(),
             status: o.status.name(),
             status_date: match o.status {
@@ -402,7 +386,11 @@ fn source_line(o: &Outcome) -> String {
     let d = o.document;
     format!(
         "{} {}，{}，{}（{}）",
-        d.number, o.measure.clause, d.issuer, d.issued, d.title
+        d.number,
+        o.measure.clause,
+        d.issuer,
+        d.issued_text(false),
+        d.title
     )
 }
 

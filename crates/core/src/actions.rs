@@ -16,7 +16,7 @@ pub const MAX_ACTIONS: usize = 5;
 /// names one, else its title (two documents granting the same thing under the very
 /// same title are one card).
 pub fn benefit_key(m: &Measure) -> &str {
-    &m.title
+    m.benefit.as_deref().unwrap_or(&m.title)
 }
 
 /// One card: the outcomes of every measure for the same benefit. `members[0]` leads

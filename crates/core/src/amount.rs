@@ -1,14 +1,13 @@
 //! How much a measure pays, and how that is worked out from the answers.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Value};
 use crate::fact::Fact;
 use crate::money::Money;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Names and tags: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Frequency {
     OneOff,
     PerYear,
@@ -33,15 +32,17 @@ impl Frequency {
 
 /// One step of a per-day rate: `rate` for the days up to `through_day` (the last step
 /// has no end).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DayTier {
     pub through_day: Option<u32>,
     pub rate: Money,
 }
 
 /// The rule a document gives for the amount.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AmountRule {
     /// Exactly this much.
     Fixed(Money),
@@ -66,8 +67,7 @@ pub enum AmountRule {
 }
 
 /// The amount for one person: exact when the answers allow, else a bound.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "yuan")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Amount {
     Exact(Money),
     UpTo(Money),

@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use crate::date::Date;
 use crate::fact::{Fact, FactKind};
 use crate::money::Money;
@@ -39,8 +37,7 @@ impl Value {
 }
 
 /// An answer as it arrives from a file, a share link or storage, before checking.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RawValue {
     Bool(bool),
     Int(i64),

@@ -1,16 +1,15 @@
 //! Conditions are a typed tree (all / any / not over tests of single facts), evaluated
 //! in three-valued logic so that partial answers give partial but never wrong verdicts.
 
-use serde::{Deserialize, Serialize};
-
 use crate::answers::{Answers, Value};
 use crate::date::Date;
 use crate::fact::Fact;
 use crate::money::Money;
 use crate::region;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Condition {
     /// No condition: applies to everyone in the document's region.
     Always,
@@ -21,14 +20,16 @@ pub enum Condition {
 }
 
 /// A test of one fact.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Test {
     pub fact: Fact,
     pub check: Check,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Check {
     Is(bool),
     /// A choice fact is one of these options.
@@ -44,8 +45,7 @@ pub enum Check {
 }
 
 /// Kleene's three-valued truth: adding answers only ever turns `Unknown` into a value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tri {
     True,
     False,
@@ -53,12 +53,11 @@ pub enum Tri {
 }
 
 /// One test as it came out, with the answer it was checked against.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Reason<'a> {
     pub test: &'a Test,
     /// True when the test sits under a `not`, so it was wanted false.
     pub negated: bool,
-    #[serde(skip)]
     pub answer: Option<Value>,
 }
 
@@ -164,7 +163,7 @@ fn unit_text(unit: &str, english: bool) -> &'static str {
 
 /// What an evaluation found: the tests met, the tests failed, the facts still missing.
 /// Only the parts that decided the result are kept.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Trace<'a> {
     pub met: Vec<Reason<'a>>,
     pub failed: Vec<Reason<'a>>,

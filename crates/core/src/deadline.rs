@@ -2,14 +2,12 @@
 //! The periods are law, not local policy, so they live here with their articles
 //! (see shared/facts/legal-facts.md §1, §2, §4).
 
-use serde::{Deserialize, Serialize};
-
 use crate::answers::{Answers, Value};
 use crate::date::Date;
 use crate::fact::Fact;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Names and tags: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DeadlineKind {
     /// Labour-dispute arbitration, the legal limit: one year (with the unpaid-wages rule).
     ArbitrationLimit,
@@ -82,8 +80,9 @@ impl DeadlineKind {
 }
 
 /// When a deadline falls for this worker.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "when")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "when"))]
 pub enum Due {
     On {
         date: Date,
@@ -122,7 +121,8 @@ impl Due {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Deadline {
     pub kind: DeadlineKind,
     pub due: Due,

@@ -1,7 +1,5 @@
 //! Evaluating every measure against a worker's answers on a given date.
 
-use serde::Serialize;
-
 use crate::amount::Amount;
 use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
@@ -13,8 +11,7 @@ use crate::policy::{Audience, Document, Kind, Measure};
 use crate::region::NATIONAL;
 
 /// Whether the worker qualifies, as far as the answers tell.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "verdict")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Verdict<'a> {
     Eligible,
     NotEligible { failed: Vec<Reason<'a>> },
@@ -22,12 +19,9 @@ pub enum Verdict<'a> {
 }
 
 impl Verdict<'_> {
+    /// The name in cases and the CLI's JSON (the table in `tags.rs`).
     pub fn name(&self) -> &'static str {
-        match self {
-            Verdict::Eligible => "eligible",
-            Verdict::NotEligible { .. } => "not_eligible",
-            Verdict::Undetermined { .. } => "undetermined",
-        }
+        crate::tags::Named::name(self.shape())
     }
 }
 
@@ -38,8 +32,7 @@ pub const MIN_SETTLED: usize = 3;
 const SCALE: usize = 60;
 
 /// Whether the measure applies on the evaluation date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "status")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// In force; `until` is `None` when no end is stated.
     InForce {
@@ -54,13 +47,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// The name in cases and the CLI's JSON (the table in `tags.rs`).
     pub fn name(&self) -> &'static str {
-        match self {
-            Status::InForce { until: Some(_) } => "in_force",
-            Status::InForce { until: None } => "in_force_no_end_stated",
-            Status::Ended { .. } => "ended",
-            Status::NotYetInForce { .. } => "not_yet_in_force",
-        }
+        crate::tags::Named::name(self.shape())
     }
 
     /// One plain line: whether it applies on the date, and whom to ask if it ended.
@@ -68,7 +57,7 @@ impl Status {
         match (*self, english) {
             (Status::InForce { until: Some(u) }, false) => format!("有效期至 {u}"),
             (Status::InForce { until: Some(u) }, true) => format!("In force until {u}"),
-            (Status::InForce { until: None }, false) => "长期有效（文件未写截止日期）".into(),
+            (Status::InForce { until: None }, false) => "文件没写截止日期".into(),
             (Status::InForce { until: None }, true) => "In force, no end date stated".into(),
             (Status::Ended { on }, false) => {
                 format!("已于 {on} 结束——是否延续请问 12333 或县人社局")
@@ -87,16 +76,12 @@ impl Status {
 }
 
 /// Everything the engine decided about one measure.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Outcome<'a> {
-    #[serde(skip)]
     pub document: &'a Document,
-    #[serde(skip)]
     pub measure: &'a Measure,
     pub id: &'a str,
-    #[serde(flatten)]
     pub verdict: Verdict<'a>,
-    #[serde(flatten)]
     pub status: Status,
     /// The tests the answers met (why it applies, so far).
     pub met: Vec<Reason<'a>>,
@@ -105,8 +90,8 @@ pub struct Outcome<'a> {
 }
 
 /// Where an outcome is shown, in this order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Names: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
     /// Money or help the worker can apply for now.
     ApplyNow,
@@ -168,6 +153,8 @@ impl Outcome<'_> {
             (Audience::Employer, _) => Group::Employer,
             (_, Kind::Channel) => Group::Contacts,
             (_, Kind::Protection) => Group::Protections,
+            // Advice is never an application: its own short group.
+            (_, Kind::Advice) => Group::Advice,
             _ if matches!(self.verdict, Verdict::Eligible) => Group::ApplyNow,
             _ => Group::MayQualify,
         }
@@ -175,8 +162,9 @@ impl Outcome<'_> {
 }
 
 /// Whether the documents cover the worker's home region with local measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Coverage {
     Covered,
     /// Only national protections and channels apply; local subsidies are not in the data.
@@ -184,7 +172,7 @@ pub enum Coverage {
     Unknown,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Evaluation<'a> {
     pub as_of: Date,
     pub coverage: Coverage,

@@ -1,8 +1,6 @@
 //! The facts a worker can tell us. Every condition in `policies/` is about one of these;
 //! a name not listed here is a load error.
 
-use serde::{Deserialize, Serialize};
-
 /// What kind of value a fact holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactKind {
@@ -20,8 +18,7 @@ pub enum FactKind {
 macro_rules! facts {
     ($( $variant:ident = $name:literal, $kind:expr, $zh:literal, $en:literal, $q:ident; )*) => {
         /// A fact about the worker or their situation.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Fact { $( $variant, )* }
 
         impl Fact {
@@ -44,6 +41,33 @@ macro_rules! facts {
             /// The question screen that asks this fact.
             pub fn question(self) -> Question {
                 match self { $( Fact::$variant => Question::$q, )* }
+            }
+        }
+
+        /// The rules-file tag of a fact is its place in this list.
+        impl $crate::tags::Named for Fact {
+            const TABLE: &'static [(u8, &'static str, Fact)] =
+                &[ $( (Fact::$variant as u8, $name, Fact::$variant), )* ];
+            const FALLBACK: Fact = Fact::HomeRegion;
+            fn tag(self) -> u8 {
+                self as u8
+            }
+            fn name(self) -> &'static str {
+                Fact::name(self)
+            }
+            fn from_tag(tag: u8) -> Option<Fact> {
+                Fact::ALL.get(usize::from(tag)).copied()
+            }
+            fn from_name(name: &str) -> Option<Fact> {
+                Fact::from_name(name)
+            }
+        }
+
+        /// By name, for the CLI's JSON.
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for Fact {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
             }
         }
     };
@@ -146,8 +170,7 @@ facts! {
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
 /// belongs to are ticked on one list), so the widget asks fewer questions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Question {
     Home,
     Age,

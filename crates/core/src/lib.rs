@@ -27,6 +27,7 @@ pub mod pack;
 pub mod policy;
 pub mod region;
 pub mod share;
+pub mod tags;
 
 pub use answers::{Answers, RawValue, Value};
 pub use catalogue::Catalogue;

@@ -10,26 +10,26 @@
 //! The English titles and summaries go in a second file (`WGE1`, see [`EnglishText`]),
 //! fetched only when someone reads in English.
 //!
-//! Layout: the magic `WGR1`, then the documents, then a 64-bit FNV-1a checksum of all
+//! Layout: the magic `WGR2`, then the documents, then a 64-bit FNV-1a checksum of all
 //! that came before (little-endian), so that a file altered on the way — a proxy, a
 //! flipped byte — is refused instead of showing a wrong amount. Any change of one byte
 //! changes the checksum. Integers are LEB128; strings are a length then UTF-8; options a
-//! 0/1 byte then the value; lists a count then the items; enums one byte; decimals
+//! 0/1 byte then the value; lists a count then the items; enums one byte, the tag from
+//! their table in `tags.rs`; decimals
 //! rust_decimal's 16-byte form; dates year, month, day.
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::amount::{AmountRule, DayTier, Frequency};
+use crate::amount::{AmountRule, DayTier};
 use crate::condition::{Check, Condition, Test};
 use crate::date::Date;
-use crate::deadline::DeadlineKind;
-use crate::fact::Fact;
 use crate::money::Money;
-use crate::policy::{Audience, Document, Kind, Measure, Phone};
+use crate::policy::{Document, Measure, Phone, Reading};
+use crate::tags::{AmountShape, CheckShape, ConditionShape, Named};
 
-pub const MAGIC: &[u8; 4] = b"WGR1";
+pub const MAGIC: &[u8; 4] = b"WGR2";
 pub const ENGLISH_MAGIC: &[u8; 4] = b"WGE1";
 /// Deeper condition trees than this are refused rather than recursed into.
 const MAX_DEPTH: u32 = 32;
@@ -192,64 +192,61 @@ impl Reader<'_> {
     fn opt_date(&mut self) -> Option<Date> {
         self.flag().then(|| self.date())
     }
+    /// A tag from an enum's table (`tags.rs`).
+    fn tag<T: Named>(&mut self, what: &'static str) -> T {
+        let b = self.byte();
+        T::from_tag(b).unwrap_or_else(|| {
+            self.fail(what);
+            T::FALLBACK
+        })
+    }
     fn condition(&mut self, depth: u32) -> Condition {
         if depth > MAX_DEPTH {
             self.fail("conditions nested too deep");
             return Condition::Always;
         }
-        match self.byte() {
-            0 => Condition::Always,
-            tag @ (1 | 2) => {
-                let n = self.len();
-                let v = (0..n).map(|_| self.condition(depth + 1)).collect();
-                if tag == 1 {
-                    Condition::All(v)
-                } else {
-                    Condition::Any(v)
-                }
-            }
-            3 => Condition::Not(Box::new(self.condition(depth + 1))),
-            4 => {
-                let fact = self.pick(Fact::ALL, "unknown fact");
+        match self.tag("unknown condition") {
+            ConditionShape::Always => Condition::Always,
+            ConditionShape::All => Condition::All(self.conditions(depth)),
+            ConditionShape::Any => Condition::Any(self.conditions(depth)),
+            ConditionShape::Not => Condition::Not(Box::new(self.condition(depth + 1))),
+            ConditionShape::Test => {
+                let fact = self.tag("unknown fact");
                 Condition::Test(Test {
                     fact,
                     check: self.check(),
                 })
             }
-            _ => {
-                self.fail("unknown condition");
-                Condition::Always
-            }
         }
     }
+    fn conditions(&mut self, depth: u32) -> Vec<Condition> {
+        let n = self.len();
+        (0..n).map(|_| self.condition(depth + 1)).collect()
+    }
     fn check(&mut self) -> Check {
-        match self.byte() {
-            0 => Check::Is(self.flag()),
-            1 => Check::OneOf(self.strs()),
-            2 => Check::Within(self.strs()),
-            3 => Check::AtLeast(self.u32()),
-            4 => Check::AtMost(self.u32()),
-            5 => Check::MoneyAtLeast(self.money()),
-            6 => Check::MoneyAtMost(self.money()),
-            7 => Check::OnOrAfter(self.date()),
-            8 => Check::OnOrBefore(self.date()),
-            _ => {
-                self.fail("unknown check");
-                Check::Is(false)
-            }
+        match self.tag("unknown check") {
+            CheckShape::Is => Check::Is(self.flag()),
+            CheckShape::OneOf => Check::OneOf(self.strs()),
+            CheckShape::Within => Check::Within(self.strs()),
+            CheckShape::AtLeast => Check::AtLeast(self.u32()),
+            CheckShape::AtMost => Check::AtMost(self.u32()),
+            CheckShape::MoneyAtLeast => Check::MoneyAtLeast(self.money()),
+            CheckShape::MoneyAtMost => Check::MoneyAtMost(self.money()),
+            CheckShape::OnOrAfter => Check::OnOrAfter(self.date()),
+            CheckShape::OnOrBefore => Check::OnOrBefore(self.date()),
         }
     }
     fn amount(&mut self) -> AmountRule {
-        match self.byte() {
-            0 => AmountRule::Fixed(self.money()),
-            1 => AmountRule::UpTo(self.money()),
-            2 => AmountRule::AtLeast(self.money()),
-            3 => AmountRule::Between {
+        match self.tag("unknown amount rule") {
+            AmountShape::Fixed => AmountRule::Fixed(self.money()),
+            AmountShape::UpTo => AmountRule::UpTo(self.money()),
+            AmountShape::AtLeast => AmountRule::AtLeast(self.money()),
+            AmountShape::Between => AmountRule::Between {
                 min: self.money(),
                 max: self.money(),
             },
-            4 => AmountRule::TicketUpTo(self.money()),
-            5 => {
+            AmountShape::TicketUpTo => AmountRule::TicketUpTo(self.money()),
+            AmountShape::PerDay => {
                 let n = self.len();
                 let tiers = (0..n)
                     .map(|_| DayTier {
@@ -260,32 +257,18 @@ impl Reader<'_> {
                 let cap = self.flag().then(|| self.money());
                 AmountRule::PerDay { tiers, cap }
             }
-            6 => AmountRule::PercentOfWage {
+            AmountShape::PercentOfWage => AmountRule::PercentOfWage {
                 percent: self.decimal(),
                 max_months: self.u32(),
             },
-            7 => AmountRule::LoanUpTo(self.money()),
-            _ => {
-                self.fail("unknown amount rule");
-                AmountRule::Fixed(Money::ZERO)
-            }
-        }
-    }
-    fn pick<T: Copy>(&mut self, all: &[T], what: &'static str) -> T {
-        let i = self.byte() as usize;
-        match all.get(i) {
-            Some(&t) => t,
-            None => {
-                self.fail(what);
-                all[0]
-            }
+            AmountShape::LoanUpTo => AmountRule::LoanUpTo(self.money()),
         }
     }
     fn measure(&mut self) -> Measure {
         Measure {
             id: self.str(),
-            kind: self.pick(&KINDS, "unknown kind"),
-            audience: self.pick(&[Audience::Worker, Audience::Employer], "unknown audience"),
+            kind: self.tag("unknown kind"),
+            audience: self.tag("unknown audience"),
             title: self.str(),
             title_en: self.str(),
             summary: self.str(),
@@ -293,20 +276,23 @@ impl Reader<'_> {
             clause: self.str(),
             when: self.condition(0),
             amount: self.flag().then(|| self.amount()),
-            frequency: self
-                .flag()
-                .then(|| self.pick(&FREQUENCIES, "unknown frequency")),
+            frequency: self.flag().then(|| self.tag("unknown frequency")),
             apply_where: self.str(),
             apply_how: self.str(),
             materials: self.strs(),
-            note: self.opt_str(),
+            // Maintainers' fields stay out of the rules file.
+            note: None,
+            source_lines: None,
+            reading: self.flag().then(|| Reading {
+                text: self.str(),
+                numbers: self.strs(),
+            }),
+            benefit: self.opt_str(),
             valid_from: self.opt_date(),
             valid_until: self.opt_date(),
             deadlines: {
                 let n = self.len();
-                (0..n)
-                    .map(|_| self.pick(&DeadlineKind::ALL, "unknown deadline"))
-                    .collect()
+                (0..n).map(|_| self.tag("unknown deadline")).collect()
             },
             phones: {
                 let n = self.len();
@@ -327,7 +313,7 @@ impl Reader<'_> {
             title: self.str(),
             issuer: self.str(),
             region: self.str(),
-            issued: self.date(),
+            issued: self.opt_date(),
             valid_from: self.date(),
             valid_until: self.opt_date(),
             validity_note: self.opt_str(),
@@ -392,35 +378,4 @@ fn read_framed<T>(
         None if r.at != body.len() => fail(r.at, extra),
         None => Ok(items),
     }
-}
-
-const KINDS: [Kind; 4] = [
-    Kind::Subsidy,
-    Kind::Service,
-    Kind::Protection,
-    Kind::Channel,
-];
-const FREQUENCIES: [Frequency; 4] = [
-    Frequency::OneOff,
-    Frequency::PerYear,
-    Frequency::PerMonth,
-    Frequency::PerDay,
-];
-
-fn index<T: PartialEq>(all: &[T], t: &T) -> u8 {
-    all.iter()
-        .position(|x| x == t)
-        .expect("every variant is listed") as u8
-}
-pub fn kind_index(k: Kind) -> u8 {
-    index(&KINDS, &k)
-}
-pub fn frequency_index(f: Frequency) -> u8 {
-    index(&FREQUENCIES, &f)
-}
-pub fn deadline_index(d: DeadlineKind) -> u8 {
-    index(&DeadlineKind::ALL, &d)
-}
-pub fn fact_index(f: Fact) -> u8 {
-    index(Fact::ALL, &f)
 }

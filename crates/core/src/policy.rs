@@ -1,15 +1,14 @@
 //! Policies as data: a `Document` per source text, each holding `Measure`s.
 //! The TOML files in `policies/` are read into these types by the tools crate's loader (`src/load.rs`).
 
-use serde::{Deserialize, Serialize};
-
 use crate::amount::{AmountRule, Frequency};
 use crate::condition::Condition;
 use crate::date::Date;
 use crate::deadline::DeadlineKind;
 
 /// One source document (a notice, a plan, a law), as published.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Document {
     /// The policy file's name without `.toml`, e.g. `yn-rsht-2021-49`.
     pub id: String,
@@ -19,7 +18,10 @@ pub struct Document {
     pub issuer: String,
     /// Region code the document governs (`53`, `530326`, `1409`) or `national`.
     pub region: String,
-    pub issued: Date,
+    /// The date the text gives as its issue date; `None` when the text prints none
+    /// (never invented: shown as "原文未载明").
+    pub issued: Option<Date>,
+    /// Required in the file when `issued` is absent; defaults to `issued` otherwise.
     pub valid_from: Date,
     /// `None` when the document states no end.
     pub valid_until: Option<Date>,
@@ -31,8 +33,19 @@ pub struct Document {
     pub measures: Vec<Measure>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+impl Document {
+    /// The issue date as shown in a source line, or that the text gives none.
+    pub fn issued_text(&self, english: bool) -> String {
+        match (self.issued, english) {
+            (Some(d), _) => d.to_string(),
+            (None, false) => "印发日期原文未载明".to_string(),
+            (None, true) => "issue date not stated".to_string(),
+        }
+    }
+}
+
+/// Names and tags: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// Money paid to someone.
     Subsidy,
@@ -42,6 +55,8 @@ pub enum Kind {
     Protection,
     /// Somewhere to complain or ask for help.
     Channel,
+    /// A reminder or advice ("找工作走正规渠道"): nothing to apply for.
+    Advice,
 }
 
 impl Kind {
@@ -52,12 +67,13 @@ impl Kind {
             Kind::Service => 1,
             Kind::Protection => 2,
             Kind::Channel => 3,
+            Kind::Advice => 4,
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Names and tags: `tags.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Audience {
     Worker,
     /// An employer, labour broker or training provider gets it ("your employer can get…").
@@ -65,14 +81,16 @@ pub enum Audience {
 }
 
 /// A phone line to call. `dial` is what a mobile phone should dial.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Phone {
     pub number: String,
     pub dial: String,
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Measure {
     /// Stable id, unique across all documents.
     pub id: String,
@@ -90,13 +108,32 @@ pub struct Measure {
     pub apply_where: String,
     pub apply_how: String,
     pub materials: Vec<String>,
-    /// A cautious reading of an ambiguous text, or a difference from current law.
+    /// For maintainers only: a cautious reading of an ambiguous text, or a difference from
+    /// current law. Not written to the rules file, so the widget never shows it.
     pub note: Option<String>,
+    /// Lines of the document's `source` seed file that set the amount and conditions,
+    /// e.g. `212-215, 230`. For maintainers and the source-lines test; not in the rules file.
+    pub source_lines: Option<String>,
+    /// Our interpretation where the text alone does not settle the rule; shown to workers.
+    pub reading: Option<Reading>,
+    /// Measures (from any documents) that are the same thing a worker can get share this
+    /// key, e.g. `outwork-transport`; the result page shows them as one card.
+    pub benefit: Option<String>,
     /// Overrides of the document's validity for this measure alone.
     pub valid_from: Option<Date>,
     pub valid_until: Option<Date>,
     pub deadlines: Vec<DeadlineKind>,
     pub phones: Vec<Phone>,
+}
+
+/// Our reading of a measure: `text` is shown on its card ("我们的理解：…"); `numbers` are
+/// the figures in its amount and conditions that come from this reading rather than from
+/// the source lines.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Reading {
+    pub text: String,
+    pub numbers: Vec<String>,
 }
 
 impl Measure {

@@ -38,10 +38,12 @@ fn list(r: &mut Raw, class: &str, title: &str, lines: &[String]) {
 /// "会人社发〔2020〕38号 三（一），会泽县人社局，印发日期：2020-05-01".
 fn source(r: &mut Raw, o: &Outcome, lead: bool, english: bool) {
     let d = o.document;
-    let issued = if english {
-        format!("issued {}", d.issued)
-    } else {
-        format!("印发日期：{}", d.issued)
+    // The issue date only where the text prints one; never an invented date.
+    let issued = match (d.issued, english) {
+        (Some(x), false) => format!("印发日期：{x}"),
+        (Some(x), true) => format!("issued {x}"),
+        (None, false) => "印发日期：原文未载明".to_string(),
+        (None, true) => "issue date not stated in the text".to_string(),
     };
     r.open("p", "").gt();
     r.text(&format!(
@@ -143,6 +145,17 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         .map(|t| t.line)
         .collect();
     list(r, "card-deadlines", tr(english, "期限", "Deadlines"), &told);
+    if let Some(reading) = &m.reading {
+        r.el(
+            "p",
+            "class=\"reading\"",
+            &format!(
+                "{}{}",
+                tr(english, "我们的理解：", "Our reading (in Chinese): "),
+                reading.text
+            ),
+        );
+    }
     r.open("details", "class=\"how\"").gt();
     r.el(
         "summary",

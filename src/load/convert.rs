@@ -1,0 +1,385 @@
+//! From the raw structs serde filled to the core's types, with the checks that need more
+//! than one value: a check fits its fact, exactly one shape per condition and amount,
+//! dates in order, ids unique. Paths are built as it goes, in the loader's form.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+use toml::Value as Toml;
+
+use wugong::amount::{AmountRule, DayTier, Frequency};
+use wugong::condition::{Check, Condition, Test};
+use wugong::date::Date;
+use wugong::fact::{Fact, FactKind};
+use wugong::money::Money;
+use wugong::policy::{Document, Measure, Phone, Reading};
+use wugong::region;
+use wugong::tags::{AmountShape, CheckShape, ConditionShape, Named};
+
+use super::value::{count_of, date_of, money_of, texts, Count, FactName, TomlDate, TomlMoney};
+use super::{RawAmount, RawCondition, RawFile, RawMeasure, R};
+
+fn bad<T>(path: impl Into<String>, message: impl Into<String>) -> R<T> {
+    Err((path.into(), message.into()))
+}
+
+pub(super) fn convert(id: String, raw: RawFile) -> R<Document> {
+    let d = raw.document;
+    let issued = d.issued.map(|t| t.0);
+    let valid_from = match (d.valid_from, issued) {
+        (Some(TomlDate(from)), _) | (None, Some(from)) => from,
+        (None, None) => {
+            return bad(
+                "document.valid_from",
+                "is missing (needed when the text gives no issued date)",
+            )
+        }
+    };
+    if let Some(until) = d.valid_until.0 {
+        if until < valid_from {
+            return bad(
+                "document.valid_until",
+                format!("{until} is before valid_from {valid_from}"),
+            );
+        }
+    }
+    if raw.measure.is_empty() {
+        return bad("measure", "a document needs at least one [[measure]]");
+    }
+    let measures = raw
+        .measure
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| measure(m, &format!("measure[{i}]"), valid_from))
+        .collect::<R<Vec<_>>>()?;
+    let mut seen = BTreeSet::new();
+    for (i, m) in measures.iter().enumerate() {
+        if !seen.insert(m.id.as_str()) {
+            return bad(
+                format!("measure[{i}].id"),
+                format!("duplicate id '{}'", m.id),
+            );
+        }
+    }
+    Ok(Document {
+        id,
+        number: d.number.0,
+        title: d.title.0,
+        issuer: d.issuer.0,
+        region: d.region.0,
+        issued,
+        valid_from,
+        valid_until: d.valid_until.0,
+        validity_note: d.validity_note.map(|t| t.0),
+        source: d.source.0,
+        checked: d.checked.0,
+        measures,
+    })
+}
+
+fn measure(m: RawMeasure, at: &str, doc_from: Date) -> R<Measure> {
+    let amount = m
+        .amount
+        .map(|a| amount(a, &format!("{at}.amount")))
+        .transpose()?;
+    if amount.is_some() && m.frequency.is_none() {
+        return bad(
+            format!("{at}.frequency"),
+            format!("is missing (an amount needs one of {})", Frequency::names()),
+        );
+    }
+    let valid_from = m.valid_from.map(|t| t.0);
+    let valid_until = m.valid_until.map(|t| t.0);
+    if let Some(until) = valid_until {
+        let from = valid_from.unwrap_or(doc_from);
+        if until < from {
+            return bad(
+                format!("{at}.valid_until"),
+                format!("{until} is before the start {from}"),
+            );
+        }
+    }
+    let phones = m
+        .phones
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let dial = p.dial.map_or_else(|| p.number.0.clone(), |t| t.0);
+            if !dial.bytes().all(|c| c.is_ascii_digit() || c == b'-') {
+                return bad(
+                    format!("{at}.phones[{i}].dial"),
+                    format!("'{dial}' must be digits and '-' only"),
+                );
+            }
+            Ok(Phone {
+                number: p.number.0,
+                dial,
+                note: p.note.map(|t| t.0),
+            })
+        })
+        .collect::<R<Vec<_>>>()?;
+    Ok(Measure {
+        id: m.id.0,
+        kind: m.kind.0,
+        audience: m.audience.0,
+        title: m.title.0,
+        title_en: m.title_en.0,
+        summary: m.summary.0,
+        summary_en: m.summary_en.map(|t| t.0),
+        clause: m.clause.0,
+        when: condition(m.when, &format!("{at}.when"))?,
+        amount,
+        frequency: m.frequency.map(|f| f.0),
+        apply_where: m.apply_where.0,
+        apply_how: m.apply_how.0,
+        materials: texts(m.materials),
+        note: m.note.map(|t| t.0),
+        source_lines: m.source_lines.map(|t| t.0),
+        reading: m.reading.map(|r| Reading {
+            text: r.text.0,
+            numbers: r.numbers.into_iter().map(|f| f.0).collect(),
+        }),
+        benefit: m.benefit.map(|k| k.0),
+        valid_from,
+        valid_until,
+        deadlines: m.deadlines.into_iter().map(|d| d.0).collect(),
+        phones,
+    })
+}
+
+/// The shapes present, by their table names.
+fn present<T: Copy>(options: &[(T, bool)]) -> Vec<T> {
+    options.iter().filter(|o| o.1).map(|o| o.0).collect()
+}
+
+fn condition(c: RawCondition, at: &str) -> R<Condition> {
+    let shapes = present(&[
+        (ConditionShape::Always, c.always.is_some()),
+        (ConditionShape::All, c.all.is_some()),
+        (ConditionShape::Any, c.any.is_some()),
+        (ConditionShape::Not, c.not.is_some()),
+        (ConditionShape::Test, c.fact.is_some()),
+    ]);
+    let [shape] = shapes[..] else {
+        return bad(
+            at,
+            "needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\"",
+        );
+    };
+    let checks: Vec<(CheckShape, Toml)> = [
+        (CheckShape::Is, c.is),
+        (CheckShape::OneOf, c.one_of),
+        (CheckShape::Within, c.within),
+        (CheckShape::AtLeast, c.at_least),
+        (CheckShape::AtMost, c.at_most),
+        (CheckShape::OnOrAfter, c.on_or_after),
+        (CheckShape::OnOrBefore, c.on_or_before),
+    ]
+    .into_iter()
+    .filter_map(|(s, v)| v.map(|v| (s, v)))
+    .collect();
+    if shape != ConditionShape::Test {
+        if let Some((s, _)) = checks.first() {
+            return bad(
+                format!("{at}.{}", s.name()),
+                "a check goes with fact = \"...\" only",
+            );
+        }
+    }
+    let list = |items: Vec<RawCondition>, key: &str| -> R<Vec<Condition>> {
+        if items.is_empty() {
+            return bad(format!("{at}.{key}"), "an empty list decides nothing");
+        }
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| condition(c, &format!("{at}.{key}[{i}]")))
+            .collect()
+    };
+    Ok(match shape {
+        ConditionShape::Always => match c.always {
+            Some(Toml::Boolean(true)) => Condition::Always,
+            _ => {
+                return bad(
+                    format!("{at}.always"),
+                    "write always = true, or give conditions",
+                )
+            }
+        },
+        ConditionShape::All => Condition::All(list(c.all.unwrap_or_default(), "all")?),
+        ConditionShape::Any => Condition::Any(list(c.any.unwrap_or_default(), "any")?),
+        ConditionShape::Not => match c.not {
+            Some(inner) => Condition::Not(Box::new(condition(*inner, &format!("{at}.not"))?)),
+            None => return bad(at, "needs a condition"),
+        },
+        ConditionShape::Test => {
+            let fact = match c.fact {
+                Some(FactName(f)) => f,
+                None => return bad(at, "needs a fact"),
+            };
+            let [(shape, value)] = <[_; 1]>::try_from(checks).map_err(|_| {
+                (
+                    at.to_string(),
+                    format!(
+                        "fact '{}' needs exactly one check of: is, in, within, at_least, at_most, on_or_after, on_or_before",
+                        fact.name()
+                    ),
+                )
+            })?;
+            Condition::Test(Test {
+                fact,
+                check: check(fact, shape, &value, &format!("{at}.{}", shape.name()))?,
+            })
+        }
+    })
+}
+
+fn check(fact: Fact, shape: CheckShape, v: &Toml, at: &str) -> R<Check> {
+    let strings = |v: &Toml| -> R<Vec<String>> {
+        let Toml::Array(items) = v else {
+            return bad(
+                at,
+                format!("expected a list of text, found {}", v.type_str()),
+            );
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| match x {
+                Toml::String(s) if !s.trim().is_empty() => Ok(s.clone()),
+                _ => bad(format!("{at}[{i}]"), "expected text"),
+            })
+            .collect()
+    };
+    Ok(match (shape, fact.kind()) {
+        (CheckShape::Is, FactKind::Bool) => match v {
+            Toml::Boolean(b) => Check::Is(*b),
+            _ => return bad(at, "expected true or false"),
+        },
+        (CheckShape::OneOf, FactKind::Choice(_)) => {
+            let options = strings(v)?;
+            for (i, o) in options.iter().enumerate() {
+                if fact.choice_option(o).is_none() {
+                    return bad(
+                        format!("{at}[{i}]"),
+                        format!("'{o}' is not an option of '{}'", fact.name()),
+                    );
+                }
+            }
+            Check::OneOf(options)
+        }
+        (CheckShape::Within, FactKind::Region) => {
+            let codes = strings(v)?;
+            for (i, c) in codes.iter().enumerate() {
+                if c != region::NATIONAL && region::find(c).is_none() {
+                    return bad(
+                        format!("{at}[{i}]"),
+                        format!("unknown region '{c}' (use a code from crates/core/src/region.rs or 'national')"),
+                    );
+                }
+            }
+            Check::Within(codes)
+        }
+        (CheckShape::AtLeast, FactKind::Count(_)) => Check::AtLeast(on(count_of(v), at)?),
+        (CheckShape::AtMost, FactKind::Count(_)) => Check::AtMost(on(count_of(v), at)?),
+        (CheckShape::AtLeast, FactKind::Money) => Check::MoneyAtLeast(on(money_of(v), at)?),
+        (CheckShape::AtMost, FactKind::Money) => Check::MoneyAtMost(on(money_of(v), at)?),
+        (CheckShape::OnOrAfter, FactKind::Date) => Check::OnOrAfter(on(date_of(v), at)?),
+        (CheckShape::OnOrBefore, FactKind::Date) => Check::OnOrBefore(on(date_of(v), at)?),
+        (shape, kind) => {
+            return bad(
+                at,
+                format!(
+                    "'{}' does not fit fact '{}' ({})",
+                    shape.name(),
+                    fact.name(),
+                    kind_hint(kind)
+                ),
+            )
+        }
+    })
+}
+
+fn amount(a: RawAmount, at: &str) -> R<AmountRule> {
+    let shapes = present(&[
+        (AmountShape::Fixed, a.fixed.is_some()),
+        (AmountShape::UpTo, a.up_to.is_some()),
+        (AmountShape::AtLeast, a.at_least.is_some()),
+        (AmountShape::Between, a.between.is_some()),
+        (AmountShape::TicketUpTo, a.ticket_up_to.is_some()),
+        (AmountShape::PerDay, a.per_day.is_some()),
+        (AmountShape::PercentOfWage, a.percent_of_wage.is_some()),
+        (AmountShape::LoanUpTo, a.loan_up_to.is_some()),
+    ]);
+    let [shape] = shapes[..] else {
+        return bad(
+            at,
+            format!("needs exactly one of: {}", AmountShape::names()),
+        );
+    };
+    if a.cap.is_some() && shape != AmountShape::PerDay {
+        return bad(format!("{at}.cap"), "goes with per_day only");
+    }
+    if a.max_months.is_some() && shape != AmountShape::PercentOfWage {
+        return bad(format!("{at}.max_months"), "goes with percent_of_wage only");
+    }
+    let m = |x: Option<TomlMoney>| x.map_or(Money::ZERO, |x| x.0);
+    Ok(match shape {
+        AmountShape::Fixed => AmountRule::Fixed(m(a.fixed)),
+        AmountShape::UpTo => AmountRule::UpTo(m(a.up_to)),
+        AmountShape::AtLeast => AmountRule::AtLeast(m(a.at_least)),
+        AmountShape::TicketUpTo => AmountRule::TicketUpTo(m(a.ticket_up_to)),
+        AmountShape::LoanUpTo => AmountRule::LoanUpTo(m(a.loan_up_to)),
+        AmountShape::Between => match a.between.unwrap_or_default()[..] {
+            [TomlMoney(min), TomlMoney(max)] if min <= max => AmountRule::Between { min, max },
+            [TomlMoney(min), TomlMoney(max)] => {
+                return bad(format!("{at}.between"), format!("{min} is more than {max}"))
+            }
+            _ => return bad(format!("{at}.between"), "expected [\"min\", \"max\"]"),
+        },
+        AmountShape::PerDay => {
+            let tiers: Vec<DayTier> = a
+                .per_day
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| DayTier {
+                    through_day: t.through_day.map(|c| c.0),
+                    rate: t.rate.0,
+                })
+                .collect();
+            if tiers.is_empty() {
+                return bad(
+                    format!("{at}.per_day"),
+                    "needs at least one { rate = \"...\" }",
+                );
+            }
+            AmountRule::PerDay {
+                tiers,
+                cap: a.cap.map(|c| c.0),
+            }
+        }
+        AmountShape::PercentOfWage => AmountRule::PercentOfWage {
+            percent: a.percent_of_wage.map_or(Decimal::ZERO, |p| p.0),
+            max_months: match a.max_months {
+                Some(Count(n)) => n,
+                None => return bad(format!("{at}.max_months"), "is missing"),
+            },
+        },
+    })
+}
+
+/// A value's own problem, at `at`.
+fn on<T>(r: Result<T, String>, at: &str) -> R<T> {
+    r.map_err(|m| (at.to_string(), m))
+}
+
+fn kind_hint(k: FactKind) -> &'static str {
+    match k {
+        FactKind::Region => "a region: use within",
+        FactKind::Bool => "yes/no: use is",
+        FactKind::Count(_) => "a number: use at_least or at_most",
+        FactKind::Money => "money: use at_least or at_most",
+        FactKind::Date => "a date: use on_or_after or on_or_before",
+        FactKind::Choice(_) => "a choice: use in",
+    }
+}
