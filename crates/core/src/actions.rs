@@ -8,6 +8,7 @@ use crate::deadline::{DeadlineKind, Due};
 use crate::evaluate::{Evaluation, Group, Outcome, Status, Verdict};
 use crate::fact::{Fact, Question};
 use crate::policy::{Audience, Kind, Measure, Phone};
+use crate::region::NATIONAL;
 
 /// At most this many actions lead the result.
 pub const MAX_ACTIONS: usize = 5;
@@ -40,8 +41,12 @@ pub fn items(eval: &Evaluation) -> Vec<Item> {
         {
             Some(it) => {
                 it.members.push(i);
-                // The best group leads; the sort is stable, so file order stays within one.
-                crate::order::sort_by_key(&mut it.members, |m| eval.outcomes[*m].group());
+                // The best group leads; within it a stated amount, then the local
+                // document (it says where to go); the sort is stable, so file order next.
+                crate::order::sort_by_key(&mut it.members, |m| {
+                    let o = &eval.outcomes[*m];
+                    (o.group(), o.amount.is_none(), o.document.region == NATIONAL)
+                });
                 it.group = eval.outcomes[it.members[0]].group();
             }
             None => items.push(Item {
