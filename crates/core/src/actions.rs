@@ -33,12 +33,16 @@ pub struct Item {
 /// contacts, known amounts before "ask locally", then file order.
 pub fn items(eval: &Evaluation) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
+    // A source the worker does not qualify under stays off the card of one they may
+    // (a Yunnan document is not a source for a worker from Guangdong): it gets its own
+    // card among "not for you".
+    let not = |o: &Outcome| o.group() == Group::NotForYou;
     for (i, o) in eval.outcomes.iter().enumerate() {
         let key = benefit_key(o.measure);
-        match items
-            .iter_mut()
-            .find(|it| benefit_key(eval.outcomes[it.members[0]].measure) == key)
-        {
+        match items.iter_mut().find(|it| {
+            let lead = &eval.outcomes[it.members[0]];
+            benefit_key(lead.measure) == key && not(lead) == not(o)
+        }) {
             Some(it) => {
                 it.members.push(i);
                 // The best group leads; within it a stated amount, then the local

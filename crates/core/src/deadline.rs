@@ -223,7 +223,7 @@ impl Deadline {
         }
         // Each line is `before` date `after` [days left `tail`]: one table, one format.
         let (before, after, tail) = match (self.kind, passed, english) {
-            (ArbitrationLimit, _, false) if date.is_none() => ("申请劳动仲裁：你还在这家单位干，被拖欠的工资现在不受1年限制；离职后1年内申请。", "", None),
+            (ArbitrationLimit, _, false) if date.is_none() => ("申请劳动仲裁：你还在这家单位干，被拖欠的工资在职期间不受1年限制；离职后1年内申请。", "", None),
             (ArbitrationLimit, _, true) if date.is_none() => ("Labour arbitration: while you still work there, unpaid wages are not time-barred; apply within 1 year after the job ends.", "", None),
             (ArbitrationLimit, false, false) => ("", " 前可以申请劳动仲裁（法定期限1年，还有 ", Some(" 天）。")),
             (ArbitrationLimit, false, true) => ("You can apply for labour arbitration until ", " (legal limit 1 year; ", Some(" days left).")),
