@@ -29,8 +29,9 @@ pub struct Item {
     pub members: Vec<usize>,
 }
 
-/// Every card, in the order shown: by group, then money before help, rights and
-/// contacts, known amounts before "ask locally", then file order.
+/// Every card, in the order shown: by group, the worker's own before an employer's,
+/// money before help, rights and contacts, known amounts before "ask locally", then
+/// file order.
 pub fn items(eval: &Evaluation) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     // A source the worker does not qualify under stays off the card of one they may
@@ -61,7 +62,13 @@ pub fn items(eval: &Evaluation) -> Vec<Item> {
     }
     crate::order::sort_by_key(&mut items, |it| {
         let o = &eval.outcomes[it.members[0]];
-        (it.group, o.measure.kind.display_order(), o.amount.is_none())
+        let employer = o.measure.audience == Audience::Employer;
+        (
+            it.group,
+            employer,
+            o.measure.kind.display_order(),
+            o.amount.is_none(),
+        )
     });
     items
 }
@@ -199,11 +206,16 @@ pub fn actions(eval: &Evaluation, items: &[Item], english: bool) -> Vec<Action> 
             Group::ApplyNow if eligible && specific(m) => {
                 picks.push(((3, Decimal::ZERO, n), Step::Apply, i, None));
             }
-            Group::Ended if eligible && m.kind == Kind::Subsidy => {
-                if let Status::Ended { on } = o.status {
+            // Money that ended within two years, which they had or may have had (an
+            // answer about them, not only where they live, already fits): ask whether
+            // it continues. Ended measures cost no questions, so "may" is common.
+            Group::Ended if m.kind == Kind::Subsidy => {
+                let fits = o.met.iter().any(|r| r.test.fact != Fact::HomeRegion);
+                if let (Status::Ended { on }, true) = (o.status, eligible || fits) {
                     if on.plus_years(2) >= eval.as_of {
                         let by = Some(o.status.describe(english));
-                        picks.push(((4, Decimal::ZERO, n), Step::AskIfContinues, i, by));
+                        let rank = if eligible { 4 } else { 5 };
+                        picks.push(((rank, Decimal::ZERO, n), Step::AskIfContinues, i, by));
                     }
                 }
             }

@@ -3,6 +3,7 @@
 //! full cards, collapsed with a count.
 
 use wugong::actions::{group_title, Item};
+use wugong::amount::Amount;
 use wugong::evaluate::Group;
 use wugong::Evaluation;
 
@@ -49,7 +50,10 @@ pub fn ended_list(r: &mut Raw, props: Props<'_>) {
             .attr("data-measure", o.id)
             .gt();
         r.el("span", "class=\"t\"", &o.measure.title);
-        if let Some(a) = o.amount_text(english) {
+        if let Some(a) = o
+            .amount_text(english)
+            .filter(|_| o.amount != Some(Amount::NeedsAnswers))
+        {
             r.el("span", "class=\"a\"", &a);
         }
         r.el("span", "class=\"d\"", &o.status.describe(english))

@@ -188,25 +188,29 @@ pub fn Results(props: &StateOnly) -> Html {
             ))
             .close("button");
     }
-    for g in Group::ALL.iter().filter(|g| **g != Group::Ended) {
-        group::group(
-            &mut r,
-            group::Props {
-                group: *g,
-                items: &items,
-                eval: &eval,
-                english,
-            },
-        );
+    // Ended programmes as a compact list, in the groups' order.
+    for g in Group::ALL {
+        if g == Group::Ended {
+            ended_list::ended_list(
+                &mut r,
+                ended_list::Props {
+                    items: &items,
+                    eval: &eval,
+                    english,
+                },
+            );
+        } else {
+            group::group(
+                &mut r,
+                group::Props {
+                    group: g,
+                    items: &items,
+                    eval: &eval,
+                    english,
+                },
+            );
+        }
     }
-    ended_list::ended_list(
-        &mut r,
-        ended_list::Props {
-            items: &items,
-            eval: &eval,
-            english,
-        },
-    );
     my_answers::my_answers(
         &mut r,
         my_answers::Props {
