@@ -88,6 +88,7 @@ pub fn print_view(r: &mut Raw, props: Props<'_>) {
         );
     }
     let where_ = tr(english, "去哪里：", "Where: ");
+    let bring = tr(english, "要带：", "Bring: ");
     for g in [Group::ApplyNow, Group::MayQualify, Group::Contacts] {
         let items: Vec<&Item> = props
             .items
@@ -107,6 +108,9 @@ pub fn print_view(r: &mut Raw, props: Props<'_>) {
             }
             if g != Group::Contacts {
                 r.open("br", "").gt().text(where_).text(&m.apply_where);
+                if !m.materials.is_empty() {
+                    r.open("br", "").gt().text(bring).text(&m.materials.join("、"));
+                }
             }
             for p in &m.phones {
                 r.text(" ").call(&p.dial, &p.number);
