@@ -131,7 +131,7 @@ fn verb(step: Step, english: bool) -> &'static str {
         (Step::Apply, false) => "去申请",
         (Step::Apply, true) => "Apply",
         (Step::Call, false) => "去办",
-        (Step::Call, true) => "Go",
+        (Step::Call, true) => "Contact",
         (Step::AskIfContinues, false) => "问问还有没有",
         (Step::AskIfContinues, true) => "Ask whether it continues",
         (Step::Hotline, false) => "有问题打电话",

@@ -2,12 +2,14 @@
 //! by when, with the number to tap.
 
 use wugong::actions::Action;
+use wugong::Evaluation;
 
 use super::raw::Raw;
 use crate::text::tr;
 
 /// What this view shows.
 pub struct Props<'a> {
+    pub eval: &'a Evaluation<'static>,
     pub actions: &'a [Action],
     pub english: bool,
     /// Also what to bring (the print view).
@@ -29,7 +31,14 @@ pub fn action_list(r: &mut Raw, props: Props<'_>) {
             .gt()
             .text(a.verb)
             .text(tr(english, "：", ": "));
-        r.el("strong", "", &a.title).close("p");
+        // In English, the programme's English title once that file is in.
+        let en = if english {
+            crate::english_text(&props.eval.outcomes[a.outcome].measure.id)
+        } else {
+            None
+        };
+        r.el("strong", "", en.map_or(&a.title, |t| &t.title))
+            .close("p");
         if let Some(amount) = &a.amount {
             r.el(
                 "p",

@@ -163,6 +163,7 @@ pub fn Results(props: &StateOnly) -> Html {
     action_list::action_list(
         &mut r,
         action_list::Props {
+            eval: &eval,
             actions: &todo,
             english,
             bring: false,

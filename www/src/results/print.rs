@@ -73,6 +73,7 @@ pub fn print_view(r: &mut Raw, props: Props<'_>) {
     super::action_list::action_list(
         r,
         super::action_list::Props {
+            eval: props.eval,
             actions: props.actions,
             english,
             bring: true,
@@ -109,7 +110,10 @@ pub fn print_view(r: &mut Raw, props: Props<'_>) {
             if g != Group::Contacts {
                 r.open("br", "").gt().text(where_).text(&m.apply_where);
                 if !m.materials.is_empty() {
-                    r.open("br", "").gt().text(bring).text(&m.materials.join("、"));
+                    r.open("br", "")
+                        .gt()
+                        .text(bring)
+                        .text(&m.materials.join("、"));
                 }
             }
             for p in &m.phones {
