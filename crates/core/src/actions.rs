@@ -240,7 +240,11 @@ pub fn actions(eval: &Evaluation, items: &[Item], english: bool) -> Vec<Action> 
         }
         let m = eval.outcomes[i].measure;
         if step == Step::Call {
-            // An overview of several procedures comes only after the specific ones.
+            // An overview of several procedures comes only after the specific ones, and
+            // only while the list is short (it repeats them).
+            if procedure_of(m).is_none() && out.len() >= 3 {
+                continue;
+            }
             let procedure = procedure_of(m).unwrap_or_else(|| format!("all {}", m.id));
             if procedures.contains(&procedure) {
                 continue;
