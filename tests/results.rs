@@ -98,7 +98,7 @@ fn woman_45() -> Answers {
 fn show(c: &Catalogue, a: &Answers, as_of: &str) -> (Vec<actions::Action>, String) {
     let eval = c.evaluate(a, d(as_of));
     let items = actions::items(&eval);
-    let acts = actions::actions(&eval, &items, false);
+    let acts = actions::actions(&eval, &items, a, false);
     let mut text = String::new();
     for x in &acts {
         text += &format!(

@@ -4,6 +4,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::answers::Answers;
+use crate::condition::{Condition, Tri};
 use crate::deadline::{DeadlineKind, Due};
 use crate::evaluate::{Evaluation, Group, Outcome, Status, Verdict};
 use crate::fact::{Fact, Question};
@@ -143,7 +145,7 @@ fn verb(step: Step, english: bool) -> &'static str {
 /// apply for now (largest first), whom to call for each ticked problem (one per kind of
 /// procedure), help to apply for, programmes that ended within two years and would have
 /// paid, and the hotline when nothing else applies.
-pub fn actions(eval: &Evaluation, items: &[Item], english: bool) -> Vec<Action> {
+pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bool) -> Vec<Action> {
     // (rank, sub-rank, item order) per candidate.
     let mut picks: Vec<((u8, Decimal, usize), Step, usize, Option<String>)> = Vec::new();
     for (n, it) in items.iter().enumerate() {
@@ -206,11 +208,11 @@ pub fn actions(eval: &Evaluation, items: &[Item], english: bool) -> Vec<Action> 
             Group::ApplyNow if eligible && specific(m) => {
                 picks.push(((3, Decimal::ZERO, n), Step::Apply, i, None));
             }
-            // Money that ended within two years, which they had or may have had (an
-            // answer about them, not only where they live, already fits): ask whether
-            // it continues. Ended measures cost no questions, so "may" is common.
+            // Money that ended within two years, which they had or may have had (it was
+            // meant for a group they belong to): ask whether it continues. Ended
+            // measures cost no questions, so "may" is common.
             Group::Ended if m.kind == Kind::Subsidy => {
-                let fits = o.met.iter().any(|r| r.test.fact != Fact::HomeRegion);
+                let fits = fits(&m.when, answers, eval.as_of);
                 if let (Status::Ended { on }, true) = (o.status, eligible || fits) {
                     if on.plus_years(2) >= eval.as_of {
                         let by = Some(o.status.describe(english));
@@ -270,6 +272,18 @@ pub fn actions(eval: &Evaluation, items: &[Item], english: bool) -> Vec<Action> 
         out.push(action(eval, Step::Hotline, h, None, english));
     }
     out
+}
+
+/// Whether the worker belongs to a group the condition names (脱贫人口, 低保家庭, …),
+/// outside any `not`: the programme was meant for people like them.
+fn fits(c: &Condition, answers: &Answers, as_of: crate::Date) -> bool {
+    match c {
+        Condition::Test(t) => {
+            t.fact.question() == Question::Groups && t.eval(answers, as_of) == Tri::True
+        }
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| fits(c, answers, as_of)),
+        Condition::Always | Condition::Not(_) => false,
+    }
 }
 
 /// Whether the measure is for particular people: its condition asks more than where

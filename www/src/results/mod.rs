@@ -111,7 +111,7 @@ pub fn Results(props: &StateOnly) -> Html {
     };
     let eval = catalogue.evaluate(&state.answers, as_of);
     let items = actions::items(&eval);
-    let todo = actions::actions(&eval, &items, english);
+    let todo = actions::actions(&eval, &items, &state.answers, english);
     let to = {
         let state = state.clone();
         Callback::from(move |d: Do| {
