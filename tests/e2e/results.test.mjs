@@ -103,6 +103,14 @@ const allIds = readdirSync("policies")
   .filter((f) => f.endsWith(".toml"))
   .flatMap((f) => [...readFileSync(`policies/${f}`, "utf8").matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]));
 
+/// What the first action says, per persona.
+const firstAction = {
+  "会泽 脱贫 worker in 东莞, today": /问问还有没有：.*交通补助[\s\S]*2025-12-31 结束[\s\S]*12333/,
+  "会泽 脱贫 worker in 东莞, 2024-06-01": /去申请：.*交通补助[\s\S]*最多1000元[\s\S]*期限：2025-12-31 前/,
+  "河南 worker in 昆明 owed wages since 2026-09-01": /去办：.*劳动仲裁[\s\S]*在职期间不受1年限制[\s\S]*12333/,
+  "injured construction worker": /去办：申请工伤认定[\s\S]*2026-12-10 前（还有 10 天）[\s\S]*12333/,
+};
+
 const heights = {};
 
 for (const [name, persona] of Object.entries(personas)) {
@@ -116,6 +124,7 @@ for (const [name, persona] of Object.entries(personas)) {
       return { top: r.top, bottom: r.bottom, text: el.textContent };
     });
     assert.ok(first.bottom <= 640, `first action ends at ${first.bottom}px: ${first.text}`);
+    if (firstAction[name]) assert.match(first.text, firstAction[name]);
     // With the groups collapsed, at most four screens.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     heights[name] = height;
