@@ -4,8 +4,10 @@
 //    it while the first question is on screen, so it is not in the first load;
 // 2. moves Trunk's inline start-up script into a hashed file (no 'unsafe-inline' needed),
 //    adding the service-worker registration to it;
-// 3. minifies the JavaScript (Trunk leaves wasm-bindgen's glue as written), updating
-//    the integrity hashes Trunk put in index.html;
+// 3. rewrites every shipped script for old phones (WeChat's Chrome 66 kernels, iOS 11:
+//    scripts/compat.mjs) and minifies it (Trunk leaves wasm-bindgen's glue as written),
+//    updating the integrity hashes Trunk put in index.html; checks that the wasm is MVP
+//    WebAssembly (made so by scripts/build-web and the wasm-opt passes in index.html);
 // 4. writes fallback.html: every rule as plain HTML, made by the native engine from the
 //    same policies, for phones that cannot run the widget;
 // 5. writes sw.js, which precaches exactly the files of this build (the list is made
@@ -14,9 +16,10 @@ import { readFileSync, writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { lower, checkSyntax, checkMvp, isModule } from "./compat.mjs";
 
 /** Minified JavaScript, or the text as it was (with a warning) if terser is missing. */
-async function minified(text, isModule) {
+async function minified(text, isModule, ecma = 2017) {
   let terser;
   try {
     terser = await import("terser");
@@ -24,8 +27,18 @@ async function minified(text, isModule) {
     console.warn("post_build: terser not installed (run npm ci): JavaScript left unminified");
     return text;
   }
-  const out = await terser.minify(text, { module: isModule, compress: true, mangle: true });
+  // ecma: terser adds no newer syntax; safari10: works around Safari 10/11 bugs.
+  const out = await terser.minify(text, { module: isModule, ecma, safari10: true, compress: true, mangle: true });
   return out.code;
+}
+
+/** A script as shipped: lowered to the oldest browsers' syntax, minified, checked. */
+async function shipped(text, file, { minify = true } = {}) {
+  const low = await lower(text, file);
+  // detect.js stays ES5: it must run in any browser, to say that it is too old.
+  const code = minify ? await minified(low, isModule(file), file === "detect.js" ? 5 : 2017) : low;
+  await checkSyntax(code, file);
+  return code;
 }
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -56,16 +69,31 @@ if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("./sw.js").catch(() => {});
 }
 `;
-const code = await minified(m[1].trim() + "\n" + register, true);
+// Trunk's start-up script awaits at the top level (Chrome 89, Safari 15): the same code
+// in an async function instead; its imports stay at the top. A failed start still
+// reaches detect.js (as an unhandled rejection) and shows the retry message.
+const lines = m[1].trim().split("\n");
+const imports = lines.filter((l) => /^import\s/.test(l));
+const body = lines.filter((l) => !/^import\s/.test(l));
+if (imports.some((l) => !/;\s*$/.test(l))) throw new Error("post_build.mjs: Trunk's start-up imports changed shape: " + imports.join(" | "));
+const startCode = `${imports.join("\n")}\n(async () => {\n${body.join("\n")}\n${register}\n})();\n`;
+const code = await shipped(startCode, "start-.js");
 const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
 const start = `start-${hash}.js`;
 writeFileSync(join(dir, start), code);
 html = html.replace(inline, `<script type="module" src="./${start}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("post_build.mjs: an inline script is left in index.html");
 
+// detect.js shows hotlines before any rules can load: they come from the policies.
+const hotlines = execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "hotlines-html"], { encoding: "utf8" }).trim();
 for (const f of readdirSync(dir).filter((f) => /^wugong-www-.*\.js$/.test(f) || f === "detect.js")) {
   const path = join(dir, f);
-  const small = await minified(readFileSync(path, "utf8"), f !== "detect.js");
+  let text = readFileSync(path, "utf8");
+  if (f === "detect.js") {
+    if (!text.includes('"__WUGONG_HOTLINES__"')) throw new Error("post_build.mjs: detect.js has no hotlines placeholder");
+    text = text.replace('"__WUGONG_HOTLINES__"', JSON.stringify(hotlines));
+  }
+  const small = await shipped(text, f);
   writeFileSync(path, small);
   // Trunk's <link … integrity="sha384-…"> must describe the file as served.
   const sri = "sha384-" + createHash("sha384").update(small).digest("base64");
@@ -73,6 +101,7 @@ for (const f of readdirSync(dir).filter((f) => /^wugong-www-.*\.js$/.test(f) || 
   html = html.replace(tag, (t) => t.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`));
 }
 writeFileSync(indexPath, html);
+for (const f of readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"))) checkMvp(join(dir, f));
 
 const css = readdirSync(dir).find((f) => /^style-.*\.css$/.test(f));
 execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "render-static", "--out", join(dir, "fallback.html"), ...(css ? ["--css", css] : [])], {
@@ -105,11 +134,13 @@ self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   // Pages (with any ?region=… or #answers) are the cached index.html of this build.
+  // ignoreVary: the page is sent with Vary: User-Agent (its policy depends on the
+  // browser) and this cache only ever holds what this browser was sent.
   const key = req.mode === "navigate" ? "./" : req;
   event.respondWith(
-    caches.open(CACHE).then((c) => c.match(key, { ignoreSearch: req.mode === "navigate" })).then((hit) => hit || fetch(req)),
+    caches.open(CACHE).then((c) => c.match(key, { ignoreSearch: req.mode === "navigate", ignoreVary: true })).then((hit) => hit || fetch(req)),
   );
 });
 `;
-writeFileSync(join(dir, "sw.js"), sw);
+writeFileSync(join(dir, "sw.js"), await shipped(sw, "sw.js", { minify: false }));
 console.log(`post_build: ${start}, sw.js caching ${files.length} files as ${cache}`);

@@ -1,10 +1,31 @@
 // A small static server for dist/: the right MIME types (application/wasm), the strict
 // Content-Security-Policy the page must pass, and cache headers as in docs/deploy.md.
+// The policy depends on the browser (as in deploy/nginx-http.conf; docs/deploy.md says
+// why): browsers that know 'wasm-unsafe-eval' get it; older ones, which count compiling
+// WebAssembly as eval, get 'unsafe-eval' instead, or could not run the widget at all.
 // Usage: node scripts/server.mjs [DIR] [PORT]   (loopback only)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+
+/**
+ * The browsers that compile WebAssembly only under 'unsafe-eval': Chrome and Chromium
+ * kernels before 97 (WeChat's Android kernels from Chrome 66 among them; the UA says
+ * "Chrome/66.0…"), every iOS browser before iOS 16 (all use WebKit: "iPhone OS 15_…",
+ * "CPU OS 15_…" on iPads) and Safari before 16 ("Version/15.6 … Safari/"). The same
+ * three patterns are in deploy/nginx-http.conf; tests/e2e/nginx.test.mjs checks that both
+ * agree on a list of real User-Agents.
+ */
+export const OLD_WASM_CSP = [/Chrome\/([0-9]|[1-8][0-9]|9[0-6])\./, /(iPhone|CPU) OS ([0-9]|1[0-5])_/, /Version\/([0-9]|1[0-5])\.[0-9.]* (Mobile\/\S+ )?Safari\//];
+
+/** The policy's script-src for a browser: 'wasm-unsafe-eval' unless it predates it. */
+export function scriptSrc(userAgent = "") {
+  return OLD_WASM_CSP.some((re) => re.test(userAgent)) ? "script-src 'self' 'unsafe-eval'" : "script-src 'self' 'wasm-unsafe-eval'";
+}
+
+/** The whole Content-Security-Policy for a browser (the strict one for modern ones). */
+export const cspFor = (userAgent) => CSP.replace("script-src 'self' 'wasm-unsafe-eval'", scriptSrc(userAgent));
 
 export const CSP = [
   "default-src 'self'",
@@ -51,10 +72,15 @@ export function serve(dir, port = 8080, host = "127.0.0.1") {
       // Compressed as a real host would (see docs/deploy.md).
       const gzip = /gzip/.test(req.headers["accept-encoding"] ?? "") && !type.startsWith("image/");
       if (gzip) body = gzipSync(body, { level: 6 });
+      // The policy differs by browser, so a cache in between must keep one copy per
+      // User-Agent; hashed files are not documents (their policy does nothing), so
+      // they stay one copy for everyone.
+      const vary = [...(gzip ? ["Accept-Encoding"] : []), ...(hashed ? [] : ["User-Agent"])];
       res.writeHead(200, {
-        ...(gzip ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}),
+        ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+        ...(vary.length ? { Vary: vary.join(", ") } : {}),
         "Content-Type": type,
-        "Content-Security-Policy": CSP,
+        "Content-Security-Policy": cspFor(req.headers["user-agent"]),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",

@@ -12,7 +12,10 @@
 //! verdict = "eligible"          # eligible | not_eligible | undetermined
 //! status = "in_force"           # in_force | in_force_no_end_stated | ended | not_yet_in_force
 //! amount = "up to 1000"         # "1000" | "up to 1000" | "at least 800" | "800 to 6000" | "loan up to 200000"
+//!                               # or the line shown: "每天15元 × 8天 = 120元"
 //! missing = ["stable_months"]   # for undetermined: exactly these facts
+//! almost = "2021-08-01"         # not eligible yet, eligible by time alone from then;
+//!                               # "2021-08-01, ended by then" | "no"
 //! group = "apply_now"           # where the widget shows it: apply_now | may_qualify | protections |
 //!                               # contacts | employer | ended | not_for_you
 //! [deadlines]
@@ -55,6 +58,9 @@ pub struct Expect {
     pub missing: Option<Vec<String>>,
     /// Where the widget shows it (`Outcome::group()`): apply_now, may_qualify, …
     pub group: Option<String>,
+    /// "2024-08-01" (eligible from then by time alone), "2024-08-01, ended by then",
+    /// or "no".
+    pub almost: Option<String>,
 }
 
 pub fn amount_text(a: &Amount) -> String {
@@ -103,6 +109,7 @@ struct RawExpect {
     amount: Option<String>,
     missing: Option<Vec<ByName<Fact>>>,
     group: Option<ByName<Group>>,
+    almost: Option<String>,
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Case, String> {
@@ -140,6 +147,7 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
                     .missing
                     .map(|m| m.into_iter().map(|f| f.0.name().to_string()).collect()),
                 group: x.group.map(|g| g.0.name().to_string()),
+                almost: x.almost,
             };
             (id, x)
         })
@@ -169,7 +177,15 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
 /// Runs one case; returns the mismatches (empty when it passes).
 pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
     let mut problems = Vec::new();
-    let eval = catalogue.evaluate(&case.answers, case.as_of);
+    // A case's answers must be possible on its date, as the widget and the CLI demand.
+    if let Err(r) = case.answers.check_on(case.as_of) {
+        problems.push(format!(
+            "answers: {}",
+            wugong::answers::AnswerError::from(r)
+        ));
+    }
+    let mut eval = catalogue.evaluate(&case.answers, case.as_of);
+    eval.add_almost(&case.answers);
     for (id, x) in &case.expect {
         let Some(o) = eval.outcomes.iter().find(|o| o.id == id) else {
             problems.push(format!("{id}: no such measure"));
@@ -200,8 +216,24 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
                 .as_ref()
                 .map(amount_text)
                 .unwrap_or_else(|| "none".into());
-            if &got != a {
-                problems.push(format!("{id}: amount is {got}, expected {a}"));
+            // Either the total ("120", "up to 4000") or the shown line
+            // ("每天15元 × 8天 = 120元").
+            let shown = o.amount_text(false);
+            if &got != a && shown.as_deref() != Some(a.as_str()) {
+                problems.push(format!(
+                    "{id}: amount is {got} ({}), expected {a}",
+                    shown.unwrap_or_default()
+                ));
+            }
+        }
+        if let Some(want) = &x.almost {
+            let got = match &o.almost {
+                None => "no".to_string(),
+                Some(a) if a.in_force_then => a.from.to_string(),
+                Some(a) => format!("{}, ended by then", a.from),
+            };
+            if &got != want {
+                problems.push(format!("{id}: almost is {got}, expected {want}"));
             }
         }
         if let Some(m) = &x.missing {

@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+use wugong::amount::Frequency;
+use wugong::answers::Answers;
 use wugong::catalogue::Catalogue;
 use wugong::date::Date;
 use wugong::deadline::DeadlineKind;
@@ -39,13 +41,8 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
         "<li class=\"{class}\"><strong>{}</strong>",
         esc(&m.title)
     );
-    if let Some(rule) = &m.amount {
-        let freq = m.frequency.map(|f| f.describe(false)).unwrap_or("");
-        let _ = write!(
-            out,
-            " <span class=\"amount\">{} {freq}</span>",
-            esc(&rule.describe_rule())
-        );
+    if let Some(text) = amount_text(m) {
+        let _ = write!(out, " <span class=\"amount\">{}</span>", esc(&text));
     }
     let _ = write!(
         out,
@@ -68,6 +65,14 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
         esc(&doc.issuer),
         doc.issued_text(false)
     );
+}
+
+/// The amount as the widget shows it before any answer ("每天15元，按天数算").
+pub fn amount_text(m: &Measure) -> Option<String> {
+    let frequency = m.frequency.unwrap_or(Frequency::OneOff);
+    m.amount
+        .as_ref()
+        .map(|rule| rule.payment(frequency, &Answers::new()).text(false))
 }
 
 /// The whole page. `css` is the stylesheet's file name, if any.
@@ -113,7 +118,9 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
             esc(k.cite())
         );
     }
-    out.push_str("<li>劳动仲裁不收费；写字有困难可以口头申请（劳动争议调解仲裁法第五十三条、第二十八条）。</li>\n</ul>\n");
+    // That arbitration is free and may be applied for orally is said by its measure
+    // (law-labour-dispute-arbitration.toml) in the national list below, not here.
+    out.push_str("</ul>\n");
 
     out.push_str("<h2>全国都有的权益和求助渠道</h2>\n<ul>\n");
     for (doc, m) in catalogue.measures().filter(|(d, m)| {
@@ -168,4 +175,28 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
         .unwrap_or_default();
     let _ = write!(out, "</ul></details>\n<p class=\"meta\">规定更新于 {data_date}。本页由同一套规则在发布时生成。</p>\n</main></div></body></html>\n");
     out
+}
+
+/// The hotlines as one line of HTML, for the message an old browser shows before any
+/// rules can load (`www/detect.js`, filled in by the web build): the phones of the
+/// national hotlines document, in its order, so a changed number is a data change.
+pub fn hotlines_html(catalogue: &Catalogue) -> String {
+    let links: Vec<String> = catalogue
+        .documents
+        .iter()
+        .filter(|d| d.id == "hotlines")
+        .flat_map(|d| d.measures.iter())
+        .flat_map(|m| m.phones.iter().map(move |p| (m, p)))
+        .map(|(m, p)| {
+            // The title names the number first ("12333 人社服务热线"): keep what follows.
+            let what = m.title.trim_start_matches(p.number.as_str()).trim();
+            format!(
+                "<a class=\"call\" href=\"tel:{}\">☎ {}</a> {}",
+                esc(&p.dial),
+                esc(&p.number),
+                esc(what)
+            )
+        })
+        .collect();
+    format!("<p>有问题可以打电话：{}。</p>", links.join("，"))
 }

@@ -43,13 +43,13 @@ fn check_json_is_machine_readable() {
         "check",
         "docs/examples/huize-tuopin-guangdong.json",
         "--as-of",
-        "2024-06-01",
+        "2026-11-23",
         "--format",
         "json",
     ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["as_of"], "2024-06-01");
+    assert_eq!(v["as_of"], "2026-11-23");
     assert_eq!(v["coverage"], "covered");
     let measures = v["measures"].as_array().unwrap();
     assert!(measures
@@ -95,6 +95,61 @@ fn bad_answers_name_the_field_and_exit_2() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("--as-of"), "{err}");
+}
+
+#[test]
+fn impossible_answers_are_refused_by_name_in_chinese_and_english() {
+    let cases = [
+        // A past event after the date.
+        (r#"{"injury_date": "2026-12-01"}"#, "injury_date", "还没到"),
+        (
+            r#"{"dispute_date": "2027-01-01"}"#,
+            "dispute_date",
+            "has not happened",
+        ),
+        (
+            r#"{"job_end_date": "2026-11-24"}"#,
+            "job_end_date",
+            "还没到",
+        ),
+        (
+            r#"{"business_start_date": "2030-01-01"}"#,
+            "business_start_date",
+            "还没到",
+        ),
+        // 50 months this year; 12 by November is more than have begun.
+        (r#"{"stable_months": 50}"#, "stable_months", "超过了12"),
+        (r#"{"stable_months": 12}"#, "stable_months", "11个月"),
+        (r#"{"age": 300}"#, "age", "please check"),
+        // A 28-digit wage: refused, not a panic.
+        (
+            r#"{"monthly_wage": "9999999999999999999999999999"}"#,
+            "monthly_wage",
+            "1000万元",
+        ),
+        (
+            r#"{"ticket_price": 99999999}"#,
+            "ticket_price",
+            "10,000,000",
+        ),
+    ];
+    for (json, field, words) in cases {
+        let f = temp_file("impossible.json", json);
+        let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
+        assert_eq!(code, 2, "{json}: {out}");
+        assert!(out.is_empty(), "{json}");
+        assert!(
+            err.contains(field) && err.contains(words) && !err.contains("panicked"),
+            "{json}: {err}"
+        );
+    }
+    // The same answers are fine on a date when they are possible.
+    let f = temp_file(
+        "possible.json",
+        r#"{"injury_date": "2026-12-01", "stable_months": 12}"#,
+    );
+    let (code, _, err) = selfcheck(&["check", &f, "--as-of", "2026-12-01"]);
+    assert_eq!(code, 0, "{err}");
 }
 
 #[test]
@@ -167,4 +222,141 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     let (code, _, err) = selfcheck(&["pack", "--out", &rules]);
     assert_ne!(code, 0);
     assert!(err.contains("--english-out"), "{err}");
+}
+
+#[test]
+fn almost_eligible_says_from_when_in_text_and_json() {
+    let f = temp_file(
+        "almost.json",
+        r#"{"home_region": "530326", "jiandang": true, "work_place": "cross_province", "stable_months": 1}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2021-06-01", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let m = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "hrsf-2020-38-outwork-cross-province")
+        .unwrap();
+    assert_eq!(m["verdict"], "not_eligible");
+    assert_eq!(m["almost"]["from"], "2021-08-01");
+    assert_eq!(
+        m["almost"]["waiting_for"],
+        serde_json::json!(["stable_months"])
+    );
+    assert_eq!(m["almost"]["in_force_then"], true);
+    // A measure failing on the place of work has no date to wait for.
+    let other = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "hrsf-2020-38-outwork-in-province")
+        .unwrap();
+    assert!(other["almost"].is_null());
+    let (_, text, _) = selfcheck(&["check", &f, "--as-of", "2021-06-01"]);
+    assert!(text.contains("再干2个月（2021-08-01起）可以申请"), "{text}");
+}
+
+#[test]
+fn check_groups_like_the_widget_and_never_calls_an_ended_programme_eligible() {
+    // On 2026-11-23 the 2021 transport subsidy (to 2025-12-31) has ended.
+    let (code, out, err) = selfcheck(&[
+        "check",
+        "docs/examples/huize-tuopin-guangdong.json",
+        "--as-of",
+        "2026-11-23",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let cat = selfcheck::embedded().unwrap();
+    let answers = {
+        let text = std::fs::read_to_string("docs/examples/huize-tuopin-guangdong.json").unwrap();
+        let json: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+        let map = json
+            .into_iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    serde_json::Value::Bool(b) => wugong::RawValue::Bool(b),
+                    serde_json::Value::Number(n) => wugong::RawValue::Int(n.as_i64().unwrap()),
+                    serde_json::Value::String(t) => wugong::RawValue::Text(t),
+                    other => panic!("{other}"),
+                };
+                (k, v)
+            })
+            .collect();
+        wugong::Answers::from_raw(&map).unwrap()
+    };
+    let eval = cat.evaluate(&answers, "2026-11-23".parse().unwrap());
+    // The groups in the widget's order, each with the engine's count.
+    let mut at = 0;
+    for g in wugong::evaluate::Group::ALL {
+        let n = wugong::evaluate::in_group(&eval.outcomes, g).len();
+        if n == 0 {
+            continue;
+        }
+        let heading = format!("== {} ({n}) — {} ==", g.title(false), g.title(true));
+        let found = out[at..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("'{heading}' missing or out of order"));
+        at += found;
+    }
+    for block in out.split("\n[").skip(1) {
+        if block.contains("已于 ") && block.contains("结束——") {
+            assert!(
+                !block.starts_with("符合"),
+                "an ended programme shown as eligible:\n{block}"
+            );
+        }
+    }
+    assert!(out.contains("[已结束 ended] 脱贫人口到外省打工"), "{out}");
+    // The summary is printed with each measure.
+    assert!(out.contains("  内容 what: "));
+}
+
+#[test]
+fn conditions_and_missing_answers_read_naturally() {
+    let f = temp_file(
+        "natural.json",
+        r#"{"home_region": "530326", "jiandang": true, "has_public_post": true, "problem_unpaid_wages": true}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2021-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("不是是") && !out.contains("不是否"), "{out}");
+    assert!(
+        out.contains("已在其他公益性岗位上：是（需要：否）"),
+        "{out}"
+    );
+    // Whether the worker is still employed is a yes/no, not a date to fill in; the
+    // timeline lists it with what is needed.
+    assert!(
+        out.contains("申请劳动仲裁的法定期限: 回答“还在这家单位干”就能算出"),
+        "{out}"
+    );
+    assert!(!out.contains("填上日期"));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_selfcheck"))
+        .args([
+            "check",
+            "docs/examples/huize-tuopin-guangdong.json",
+            "--as-of",
+            "2026-11-23",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -c 100`: read a little, then close the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
 }

@@ -119,7 +119,7 @@ fn show(c: &Catalogue, a: &Answers, as_of: &str) -> (Vec<actions::Action>, Strin
             let o = &eval.outcomes[*i];
             text += &format!(
                 "[{}] {} {:?} {}\n",
-                actions::group_title(it.group, false),
+                it.group.title(false),
                 o.measure.title,
                 o.amount_text(false),
                 o.status.describe(false)

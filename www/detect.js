@@ -1,21 +1,28 @@
 // Runs before the app, as a plain (non-module) script so that old browsers run it too.
-// Old WeChat kernels (Chrome 66–95) cannot run this WebAssembly (it needs reference
-// types); JavaScript-off browsers see the <noscript> text. Either way the page says
-// what to do instead of staying blank.
+// The app is built for WebAssembly 1.0 and Chrome 64 / Safari 11 JavaScript, so it runs
+// in WeChat's Android kernels from Chrome 66 and on iOS 11. Browsers with no
+// WebAssembly or no module scripts (Chrome before 61, iOS before 11, old Android
+// browsers) get a message with hotlines and the plain page; JavaScript-off browsers see
+// the <noscript> text. Either way the page says what to do instead of staying blank.
+// Keep this file ES5: it must parse everywhere.
 (function () {
   var app = document.getElementById("app");
   if (!app) return;
-  var help =
-    '<p>有问题可以拨打人社服务热线 <a class="call" href="tel:12333">☎ 12333</a>，' +
-    '法律服务 <a href="tel:12348">12348</a>，工会 <a href="tel:010-12351">010-12351</a>。</p>';
+  // The hotlines, written in at build time from policies/hotlines.toml by
+  // scripts/post_build.mjs (selfcheck hotlines-html): a changed number is a data change.
+  var help = "__WUGONG_HOTLINES__";
   function show(html) {
     app.innerHTML = '<main class="failure" data-testid="unsupported">' + html + help + "</main>";
   }
-  var ok = typeof WebAssembly === "object" && typeof WebAssembly.validate === "function";
+  var ok =
+    typeof WebAssembly === "object" &&
+    typeof WebAssembly.validate === "function" &&
+    typeof Promise === "function" &&
+    "noModule" in document.createElement("script");
   if (ok) {
     try {
-      // A tiny module using reference types (ref.null extern): what rustc 1.95 emits.
-      ok = WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 208, 111, 26, 11]));
+      // A tiny WebAssembly 1.0 module (one empty function): what the app's wasm is.
+      ok = WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11]));
     } catch (e) {
       ok = false;
     }

@@ -14,9 +14,9 @@ use std::process::ExitCode;
 
 use selfcheck::cases;
 use serde::Serialize;
-use wugong::amount::Amount;
-use wugong::deadline::{Deadline, Due};
-use wugong::evaluate::{Outcome, Status, Verdict};
+use wugong::amount::Payment;
+use wugong::deadline::Deadline;
+use wugong::evaluate::{in_group, Evaluation, Group, Outcome, Status, Verdict};
 use wugong::tags::Named;
 use wugong::{Answers, Catalogue, Coverage, Date, FactSet, RawValue};
 
@@ -27,8 +27,32 @@ const USAGE: &str = "usage:
   selfcheck cases [DIR] [--policies DIR]
   selfcheck schema            (JSON Schema of the answers file)
   selfcheck render-static [--as-of YYYY-MM-DD] [--css FILE] [--out FILE]   (plain HTML of every rule)
+  selfcheck hotlines-html                                               (the hotlines line old browsers see, for www/detect.js)
   selfcheck pack --out FILE --english-out FILE [--policies DIR]   (the checked policies as the widget's rules files)
 Answers format: docs/answers.md";
+
+/// `println!` that ends quietly when the reader has gone (`selfcheck check … | head`):
+/// a closed pipe is not an error, and never a panic.
+macro_rules! say {
+    () => { emit(format_args!("\n")) };
+    ($($t:tt)*) => { emit(format_args!("{}\n", format_args!($($t)*))) };
+}
+
+/// `print!` with the same care.
+macro_rules! say_raw {
+    ($($t:tt)*) => { emit(format_args!($($t)*)) };
+}
+
+fn emit(args: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("selfcheck: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
 
 struct Args {
     positional: Vec<String>,
@@ -67,7 +91,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match run(&argv) {
-        Ok(code) => code,
+        Ok(code) => {
+            use std::io::Write;
+            match std::io::stdout().flush() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => ExitCode::from(1),
+                _ => code,
+            }
+        }
         Err(msg) => {
             eprintln!("selfcheck: {msg}");
             ExitCode::from(2)
@@ -109,8 +139,14 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .map_err(|e| format!("--as-of: {e}"))?;
             let json = json_format(&args)?;
             let answers = read_answers(Path::new(file))?;
+            // Answers that cannot be true on the date (an injury after it, 8 months of
+            // work by July) are refused by name, like the widget's question screen does.
+            answers
+                .check_on(as_of)
+                .map_err(|r| format!("{file}: {}", wugong::answers::AnswerError::from(r)))?;
             let cat = catalogue(&args)?;
-            let eval = cat.evaluate(&answers, as_of);
+            let mut eval = cat.evaluate(&answers, as_of);
+            eval.add_almost(&answers);
             let next = cat.next_question(&answers, as_of, &FactSet::new());
             if json {
                 let view = CheckView {
@@ -120,19 +156,19 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                     deadlines: Deadline::all(&answers, as_of),
                     measures: eval.outcomes.iter().map(OutcomeView::new).collect(),
                 };
-                println!(
+                say!(
                     "{}",
                     serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?
                 );
             } else {
-                print_check(&eval.outcomes, eval.coverage, &answers, as_of, next);
+                print_check(&eval, &answers, next);
             }
             Ok(ExitCode::SUCCESS)
         }
         "policies" => {
             let cat = catalogue(&args)?;
             if json_format(&args)? {
-                println!(
+                say!(
                     "{}",
                     serde_json::to_string_pretty(&cat.documents).map_err(|e| e.to_string())?
                 );
@@ -141,12 +177,17 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                     let until = d
                         .valid_until
                         .map_or("none stated".to_string(), |u| u.to_string());
-                    println!(
+                    say!(
                         "{}  {}  [{} · {} · {} → {}]",
-                        d.number, d.title, d.issuer, d.region, d.valid_from, until
+                        d.number,
+                        d.title,
+                        d.issuer,
+                        d.region,
+                        d.valid_from,
+                        until
                     );
                     for m in &d.measures {
-                        println!(
+                        say!(
                             "    {:<44} {:<10} {:<8} {}  {}",
                             m.id,
                             m.kind.name(),
@@ -157,7 +198,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                     }
                 }
                 let n: usize = cat.documents.iter().map(|d| d.measures.len()).sum();
-                println!("{} documents, {n} measures", cat.documents.len());
+                say!("{} documents, {n} measures", cat.documents.len());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -170,7 +211,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             match selfcheck::catalogue_from_dir(&dir) {
                 Ok(cat) => {
                     let n: usize = cat.documents.iter().map(|d| d.measures.len()).sum();
-                    println!(
+                    say!(
                         "{}: {} documents, {n} measures, all valid",
                         dir.display(),
                         cat.documents.len()
@@ -196,17 +237,17 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 let problems = cases::check(&cat, case);
                 if !problems.is_empty() {
                     failed += 1;
-                    println!("FAIL {} ({})", case.file, case.who);
+                    say!("FAIL {} ({})", case.file, case.who);
                     for p in problems {
-                        println!("    {p}");
+                        say!("    {p}");
                     }
                 }
             }
             let gaps = cases::uncovered(&cat, &all);
             for g in &gaps {
-                println!("GAP  {g}");
+                say!("GAP  {g}");
             }
-            println!(
+            say!(
                 "{} passed, {} failed; {} coverage gaps",
                 all.len() - failed,
                 failed,
@@ -231,8 +272,15 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             );
             match args.options.get("out") {
                 Some(path) => std::fs::write(path, page).map_err(|e| format!("{path}: {e}"))?,
-                None => print!("{page}"),
+                None => say_raw!("{page}"),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        "hotlines-html" => {
+            // What www/detect.js shows an old browser: generated at build time from
+            // policies/hotlines.toml (scripts/post_build.mjs).
+            let cat = catalogue(&args)?;
+            say!("{}", selfcheck::static_page::hotlines_html(&cat));
             Ok(ExitCode::SUCCESS)
         }
         "pack" => {
@@ -259,14 +307,14 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         "schema" => {
-            println!(
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&answers_schema()).map_err(|e| e.to_string())?
             );
             Ok(ExitCode::SUCCESS)
         }
         "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command '{other}'\n{USAGE}")),
@@ -321,22 +369,48 @@ struct CheckView<'a> {
 }
 
 #[derive(Serialize)]
+struct AlmostView {
+    from: Date,
+    waiting_for: Vec<&'static str>,
+    in_force_then: bool,
+    text: String,
+    text_en: String,
+}
+
+#[derive(Serialize)]
+struct AmountView<'a> {
+    #[serde(flatten)]
+    payment: &'a Payment,
+    text: String,
+    text_en: String,
+}
+
+#[derive(Serialize)]
 struct OutcomeView<'a> {
     id: &'a str,
     title: &'a str,
     kind: &'static str,
     audience: &'static str,
     verdict: &'static str,
+    /// Where the widget shows it: apply_now, may_qualify, protections, contacts,
+    /// employer, ended, not_for_you.
+    group: Group,
     status: &'static str,
     status_date: Option<Date>,
     reasons: Vec<String>,
     failed: Vec<String>,
     missing: Vec<&'static str>,
-    amount: Option<String>,
+    /// rate × count = total, each a field, and the text every screen shows.
+    amount: Option<AmountView<'a>>,
     amount_text: Option<String>,
     frequency: Option<&'static str>,
     deadlines: Vec<Deadline>,
+    /// Not eligible yet; time alone makes it so from `from`.
+    almost: Option<AlmostView>,
     source: String,
+    summary: &'a str,
+    /// Our interpretation where the text alone does not settle the rule (我们的理解).
+    reading: Option<&'a str>,
     apply_where: &'a str,
     apply_how: &'a str,
     materials: &'a [String],
@@ -352,6 +426,7 @@ impl<'a> OutcomeView<'a> {
             kind: m.kind.name(),
             audience: m.audience.name(),
             verdict: o.verdict.name(),
+            group: o.group(),
             status: o.status.name(),
             status_date: match o.status {
                 Status::InForce { until } => until,
@@ -369,11 +444,24 @@ impl<'a> OutcomeView<'a> {
                 Verdict::Undetermined { missing } => missing.iter().map(|f| f.name()).collect(),
                 _ => vec![],
             },
-            amount: o.amount.as_ref().map(cases::amount_text),
-            amount_text: o.amount.as_ref().map(|a| a.describe(false)),
+            amount: o.payment.as_ref().map(|p| AmountView {
+                payment: p,
+                text: p.text(false),
+                text_en: p.text(true),
+            }),
+            amount_text: o.amount_text(false),
             frequency: m.frequency.map(|f| f.describe(true)),
             deadlines: o.deadlines.clone(),
+            almost: o.almost.as_ref().map(|a| AlmostView {
+                from: a.from,
+                waiting_for: a.waiting_for.iter().map(|f| f.name()).collect(),
+                in_force_then: a.in_force_then,
+                text: a.describe(false),
+                text_en: a.describe(true),
+            }),
             source: source_line(o),
+            summary: &m.summary,
+            reading: m.reading.as_ref().map(|r| r.text.as_str()),
             apply_where: &m.apply_where,
             apply_how: &m.apply_how,
             materials: &m.materials,
@@ -394,96 +482,117 @@ fn source_line(o: &Outcome) -> String {
     )
 }
 
-fn print_check(
-    outcomes: &[Outcome],
-    coverage: Coverage,
-    answers: &Answers,
-    as_of: Date,
-    next: Option<wugong::Fact>,
-) {
-    println!("务工自查 — 按 {as_of} 的规定评估 (evaluated as of {as_of})");
-    if coverage == Coverage::NotCovered {
-        println!("注意：你户口所在地的地方补贴没有收录，只显示全国通用的权益和求助渠道。当地补贴请打 12333 或问县人社局。");
+/// The label in front of a measure: what its group says, so an ended programme is
+/// never called eligible.
+fn label(o: &Outcome) -> &'static str {
+    match (o.group(), &o.verdict) {
+        (Group::Ended, _) => "已结束 ended",
+        (Group::NotForYou, _) => "不符合 not eligible",
+        (_, Verdict::Eligible) => "符合 eligible",
+        (_, _) => "待定 undetermined",
+    }
+}
+
+fn print_deadline(d: &Deadline) {
+    say!(
+        "  ⏰ {}: {} — {}",
+        d.kind.title(false),
+        d.due.describe(false),
+        d.kind.cite()
+    );
+}
+
+/// The results as the widget shows them: grouped and ordered by the engine, each with
+/// its summary, amount, reasons, what is missing, when it will apply, and its source.
+fn print_check(eval: &Evaluation, answers: &Answers, next: Option<wugong::Fact>) {
+    let as_of = eval.as_of;
+    say!("务工自查 — 按 {as_of} 的规定评估 (evaluated as of {as_of})");
+    if eval.coverage == Coverage::NotCovered {
+        say!("注意：你户口所在地的地方补贴没有收录，只显示全国通用的权益和求助渠道。当地补贴请打 12333 或问县人社局。");
     }
     if let Some(f) = next {
-        println!(
+        say!(
             "下一个问题 (next question): {} — {}",
             f.name(),
             f.label_zh()
         );
     }
-    let timeline: Vec<Deadline> = Deadline::all(answers, as_of)
-        .into_iter()
-        .filter(|d| !matches!(d.due, Due::NeedsDates { .. }))
-        .collect();
+    // Every deadline that applies: dated ones, and those that still need an answer,
+    // with what is needed.
+    let timeline = Deadline::all(answers, as_of);
     if !timeline.is_empty() {
-        println!("\n期限 deadlines:");
+        say!("\n期限 deadlines:");
         for d in &timeline {
-            println!(
-                "  ⏰ {}: {} — {}",
-                d.kind.title(false),
-                d.due.describe(false),
-                d.kind.cite()
-            );
+            print_deadline(d);
         }
     }
-    for o in outcomes {
-        let m = o.measure;
-        let verdict = match &o.verdict {
-            Verdict::Eligible => "符合 eligible",
-            Verdict::NotEligible { .. } => "不符合 not eligible",
-            Verdict::Undetermined { .. } => "待定 undetermined",
-        };
-        println!("\n[{verdict}] {} ({})", m.title, m.id);
-        let status = format!("{} ({})", o.status.describe(false), o.status.describe(true));
-        println!("  状态 status: {status}");
-        if let Some(a) = &o.amount {
-            if *a != Amount::NeedsAnswers || m.amount.is_some() {
-                let freq = m.frequency.map(|f| f.describe(false)).unwrap_or("");
-                println!("  金额 amount: {} {freq}", a.describe(false));
-            }
+    for group in Group::ALL {
+        let items = in_group(&eval.outcomes, group);
+        if items.is_empty() {
+            continue;
         }
-        for r in &o.met {
-            println!("  ✓ {}", r.describe(false));
+        say!(
+            "\n== {} ({}) — {} ==",
+            group.title(false),
+            items.len(),
+            group.title(true)
+        );
+        for o in items {
+            print_outcome(o);
         }
-        match &o.verdict {
-            Verdict::NotEligible { failed } => failed
-                .iter()
-                .for_each(|r| println!("  ✗ {}", r.describe(false))),
-            Verdict::Undetermined { missing } => {
-                let names: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
-                println!("  ? 还需要回答 missing: {}", names.join("、"));
-            }
-            Verdict::Eligible => {}
-        }
-        for d in &o.deadlines {
-            println!(
-                "  ⏰ {}: {} — {}",
-                d.kind.title(false),
-                d.due.describe(false),
-                d.kind.cite()
-            );
-        }
-        for p in &m.phones {
-            println!(
-                "  ☎ {} (dial {}){}",
-                p.number,
-                p.dial,
-                p.note
-                    .as_deref()
-                    .map(|n| format!(" — {n}"))
-                    .unwrap_or_default()
-            );
-        }
-        println!("  怎么办 how: {} — {}", m.apply_where, m.apply_how);
-        if !m.materials.is_empty() {
-            println!("  材料 materials: {}", m.materials.join("；"));
-        }
-        if let Some(n) = &m.note {
-            println!("  说明 note: {n}");
-        }
-        println!("  来源 source: {}", source_line(o));
     }
+}
+
+fn print_outcome(o: &Outcome) {
+    let m = o.measure;
+    say!("\n[{}] {} ({})", label(o), m.title, m.id);
+    let status = format!("{} ({})", o.status.describe(false), o.status.describe(true));
+    say!("  状态 status: {status}");
+    say!("  内容 what: {}", m.summary);
+    if let Some(r) = &m.reading {
+        say!("  我们的理解 our reading: {}", r.text);
+    }
+    if let Some(a) = o.amount_text(false) {
+        say!("  金额 amount: {a}");
+    }
+    for r in &o.met {
+        say!("  ✓ {}", r.describe(false));
+    }
+    match &o.verdict {
+        Verdict::NotEligible { failed } => failed
+            .iter()
+            .for_each(|r| say!("  ✗ {}", r.describe(false))),
+        Verdict::Undetermined { missing } => {
+            let names: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
+            say!("  ? 还需要回答 missing: {}", names.join("、"));
+        }
+        Verdict::Eligible => {}
+    }
+    if let Some(a) = &o.almost {
+        say!("  ⏳ {}", a.describe(false));
+    }
+    for d in &o.deadlines {
+        print_deadline(d);
+    }
+    for p in &m.phones {
+        say!(
+            "  ☎ {} (dial {}){}",
+            p.number,
+            p.dial,
+            p.note
+                .as_deref()
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default()
+        );
+    }
+    say!("  怎么办 how: {} — {}", m.apply_where, m.apply_how);
+    if !m.materials.is_empty() {
+        say!("  材料 materials: {}", m.materials.join("；"));
+    }
+    if let Some(n) = &m.note {
+        say!("  说明 note: {n}");
+    }
+    say!("  来源 source: {}", source_line(o));
 }
 
 /// The JSON Schema of an answers file, made from the fact list so it cannot drift.

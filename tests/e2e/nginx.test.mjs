@@ -1,5 +1,7 @@
 // The repository's nginx configuration, through a real nginx on loopback: right MIME
-// type for wasm, cache headers, gzip, and the page working under its strict CSP.
+// type for wasm, cache headers, gzip, the policy chosen by browser (the same as
+// scripts/server.mjs), and the page working under its CSP in a modern Chromium and in
+// Chromium 66.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -9,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { start, stop, phone, DIST } from "./harness.mjs";
 import { completeCheck, cards } from "./flow.mjs";
+import { launchOld, oldPhone, WECHAT_CHROME_66 } from "./old.mjs";
+import { scriptSrc } from "../../scripts/server.mjs";
 
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find(existsSync);
 let ctx, nginx, base;
@@ -94,4 +98,52 @@ test("the page works through nginx under its Content-Security-Policy", async () 
   assert.match(await page.textContent("[data-testid=deadline-InjuryEmployer]"), /2026-12-01/);
   assert.deepEqual(violations, []);
   assert.deepEqual(page.foreign.filter((u) => !u.startsWith(base)), [], "only nginx's origin is contacted");
+});
+
+/** User-Agents and the script-src each must get (docs/deploy.md says why). */
+const USER_AGENTS = [
+  [WECHAT_CHROME_66, "'unsafe-eval'"],
+  ["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/66.0.3347.0 Safari/537.36", "'unsafe-eval'"],
+  ["Mozilla/5.0 (Linux; Android 11; M2010J19SC) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/96.0.4664.104 Mobile Safari/537.36", "'unsafe-eval'"],
+  ["Mozilla/5.0 (Linux; Android 12) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/97.0.4692.98 Mobile Safari/537.36", "'wasm-unsafe-eval'"],
+  ["Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36", "'wasm-unsafe-eval'"],
+  ["Mozilla/5.0 (iPhone; CPU iPhone OS 11_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15F79 MicroMessenger/7.0.0(0x17000024) NetType/WIFI Language/zh_CN", "'unsafe-eval'"],
+  ["Mozilla/5.0 (iPhone; CPU iPhone OS 15_8 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.6.6 Mobile/15E148 Safari/604.1", "'unsafe-eval'"],
+  ["Mozilla/5.0 (iPad; CPU OS 12_5_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1.2 Mobile/15E148 Safari/604.1", "'unsafe-eval'"],
+  ["Mozilla/5.0 (iPhone; CPU iPhone OS 16_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.0 Mobile/15E148 Safari/604.1", "'wasm-unsafe-eval'"],
+  ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/120.0.6099.119 Mobile/15E148 Safari/604.1", "'wasm-unsafe-eval'"],
+  ["Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.6.1 Safari/605.1.15", "'unsafe-eval'"],
+  ["Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15", "'wasm-unsafe-eval'"],
+  ["Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", "'wasm-unsafe-eval'"],
+  ["", "'wasm-unsafe-eval'"],
+];
+
+test("nginx and scripts/server.mjs choose the same policy by browser; pages vary by User-Agent, hashed files do not", async () => {
+  const html = await (await fetch(base)).text();
+  const wasm = html.match(/href="?\.\/([^" >]+_bg\.wasm)/)[1];
+  for (const [ua, expected] of USER_AGENTS) {
+    const res = await fetch(base, { headers: { "User-Agent": ua } });
+    const csp = res.headers.get("content-security-policy");
+    assert.ok(csp.includes(`script-src 'self' ${expected};`), `${ua || "(no User-Agent)"}: ${csp}`);
+    assert.ok(scriptSrc(ua).endsWith(expected), `scripts/server.mjs agrees for ${ua || "(no User-Agent)"}`);
+    assert.equal(res.headers.get("vary"), "User-Agent");
+  }
+  assert.equal((await fetch(base + "sw.js")).headers.get("vary"), "User-Agent");
+  assert.equal((await fetch(base + wasm)).headers.get("vary"), null, "one cached copy of the wasm for every browser");
+});
+
+test("Chromium 66 runs the widget through nginx under the policy nginx sends it", async () => {
+  const browser = await launchOld();
+  try {
+    const page = await oldPhone(browser, base);
+    await completeCheck(page, base, {
+      asOf: "2026-11-23",
+      answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_injury"] }, InjuryDate: { value: "2026-11-01" } },
+    });
+    assert.ok((await cards(page))["law-work-injury-recognition"], "results shown");
+    assert.deepEqual(page.problems, [], "no errors (a refused wasm compile would be one)");
+    assert.deepEqual(page.foreign, []);
+  } finally {
+    await browser.close();
+  }
 });

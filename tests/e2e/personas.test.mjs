@@ -46,7 +46,7 @@ test("会泽 脱贫 worker in another province, 2024: the travel subsidy is curr
   assert.equal(asked[0], "Home", "starts with the home region");
   const transport = card(shown, "yrst-2021-49-transport");
   assert.equal(transport.group, "applynow");
-  assert.equal(transport.amount, "最多1000元 每年");
+  assert.equal(transport.amount, "每年最多1000元");
   assert.match(transport.status, /有效期至 2025-12-31/);
   assert.match(transport.text, /云人社通〔2021〕49号/);
   // Protections and whom to call are always there.
@@ -78,9 +78,28 @@ test("忻州 脱贫 worker in another province, 2022: one-off travel subsidy up 
   assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
   const t = card(shown, "xinzhou-2022-plan-transport-cross-province");
   assert.equal(t.group, "applynow");
-  assert.equal(t.amount, "最多800元 一次性");
+  assert.equal(t.amount, "最多800元（一次性）");
   assert.match(t.status, /有效期至 2022-12-31/);
   assert.equal(card(shown, "xinzhou-2022-plan-transport-organised-in-province").group, "notforyou");
+});
+
+test("忻州 脱贫 worker on an 8-day course, 2022: the card shows the rate, the days and the total", async () => {
+  const { shown } = await check({
+    asOf: "2022-07-15",
+    answers: {
+      Home: { region: ["14", "1409", "140926"] },
+      Groups: { checks: ["tuopin"] },
+      Situation: { checks: ["attended_training"] },
+      TrainingDays: { value: 8 },
+      Certificate: "yes",
+      Problems: "none",
+      Household: { choice: "rural" },
+    },
+  });
+  const living = card(shown, "xinzhou-2022-plan-living-allowance");
+  assert.equal(living.group, "applynow");
+  // Never "120元 每天": 15 a day is the rate, 120 the total.
+  assert.equal(living.amount, "每天15元 × 8天 = 120元");
 });
 
 test("unemployed woman of 45 in Kunming: unemployment registration and benefit, 12 months", async () => {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import { start, stop, phone, open, answer, clean } from "./harness.mjs";
+import { start, stop, phone, open, answer, clean, currentQuestion } from "./harness.mjs";
 import { completeCheck, cards, guangdong } from "./flow.mjs";
 
 let ctx;
@@ -136,6 +136,38 @@ test("check another date re-evaluates on that date", async () => {
   clean(page);
 });
 
+test("an impossible answer is refused on its screen with a plain message; the screen stays", async () => {
+  const page = await phone(ctx);
+  // The Guangdong worker, asked on 2026-11-23, types a dispute date after it.
+  const persona = {
+    ...guangdong,
+    answers: { ...guangdong.answers, DisputeDate: undefined },
+  };
+  await open(page, ctx.base, "?date=" + persona.asOf);
+  for (let i = 0; i < 40 && (await currentQuestion(page)) !== "DisputeDate"; i++) {
+    const q = await currentQuestion(page);
+    assert.ok(q !== null, "the dispute date was never asked");
+    const a = persona.answers[q] ?? "skip";
+    const step = await page.getAttribute("[data-testid=question]", "data-step");
+    await answer(page, a.region ? { region: a.region } : a);
+    await page.waitForFunction(
+      (before) => {
+        const el = document.querySelector("[data-testid=question]");
+        return !el || el.getAttribute("data-step") !== before;
+      },
+      step,
+    );
+  }
+  await answer(page, { value: "2026-12-01" });
+  const message = await page.textContent("[data-testid=input-error]");
+  assert.match(message, /2026-12-01/);
+  assert.match(message, /还没到/);
+  assert.equal(await currentQuestion(page), "DisputeDate");
+  await answer(page, { value: "2026-10-10" });
+  await page.waitForFunction(() => document.querySelector("[data-testid=question]")?.getAttribute("data-question") !== "DisputeDate");
+  clean(page);
+});
+
 test("read-aloud buttons hide where speech is not available", async () => {
   const page = await phone(ctx);
   await page.addInitScript(() => {
@@ -204,7 +236,7 @@ test("a browser without usable WebAssembly gets a clear message and the hotlines
   await page.click("[data-testid=fallback-link]");
   await page.waitForSelector("[data-testid=static-page]");
   const all = await page.textContent("[data-testid=static-page]");
-  assert.match(all, /脱贫人口到外省打工：一次性交通补助，最多1000元 最多1000元 每年[\s\S]*已于 2025-12-31 结束[\s\S]*云人社通〔2021〕49号/);
+  assert.match(all, /脱贫人口到外省打工：一次性交通补助，最多1000元 每年最多1000元[\s\S]*已于 2025-12-31 结束[\s\S]*云人社通〔2021〕49号/);
   assert.match(all, /免予核查经济困难状况/);
   assert.match(all, /申请劳动仲裁的法定期限/);
   const staticCalls = await page.$$eval("a[href^='tel:']", (as) => as.map((a) => a.getAttribute("href")));

@@ -1,6 +1,6 @@
 //! One question per screen, with big buttons, "I don't know", back and a progress hint.
 
-use wugong::answers::parse_value;
+use wugong::answers::{impossible_on, parse_value};
 use wugong::fact::FactKind;
 use wugong::region::{self, Region};
 use wugong::{Fact, Question, RawValue, Value, Verdict};
@@ -185,10 +185,16 @@ fn ValueInput(props: &FactProps) -> Html {
                 _ => RawValue::Text(text),
             };
             match parse_value(fact, &raw) {
-                Ok(v) => {
-                    error.set(None);
-                    state.dispatch(Action::Answer(vec![(fact, Some(v))]));
-                }
+                // A value that cannot be true on the date (an injury after it, more
+                // months this year than have begun, a 28-digit wage): the engine's
+                // message, and the screen stays.
+                Ok(v) => match impossible_on(fact, &v, state.as_of()) {
+                    Some(r) => error.set(Some(r.text(english).to_string())),
+                    None => {
+                        error.set(None);
+                        state.dispatch(Action::Answer(vec![(fact, Some(v))]));
+                    }
+                },
                 Err(msg) => error.set(Some(if english {
                     msg
                 } else {
@@ -203,7 +209,7 @@ fn ValueInput(props: &FactProps) -> Html {
             <label for={id.clone()} class="visually-hidden">{ if english { fact.label_en() } else { fact.label_zh() } }</label>
             <input id={id} ref={input_ref} type={kind} inputmode={mode} placeholder={placeholder}
                 value={current.unwrap_or_default()} data-testid="value-input" min="0" />
-            if let Some(msg) = &*error { <p class="error" role="alert">{ msg.clone() }</p> }
+            if let Some(msg) = &*error { <p class="error" role="alert" data-testid="input-error">{ msg.clone() }</p> }
             <button type="submit" class="primary" data-testid="ok">{ tr(english, "确定", "OK") }</button>
         </form>
     }

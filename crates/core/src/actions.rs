@@ -331,25 +331,3 @@ fn action(eval: &Evaluation, step: Step, i: usize, by: Option<String>, english: 
         materials: m.materials.clone(),
     }
 }
-
-/// A group's heading on the result page and in the summary.
-pub fn group_title(g: Group, english: bool) -> &'static str {
-    match (g, english) {
-        (Group::ApplyNow, false) => "你现在可以申请",
-        (Group::ApplyNow, true) => "You can apply now",
-        (Group::MayQualify, false) => "你可能符合（还要确认）",
-        (Group::MayQualify, true) => "You may qualify (still to check)",
-        (Group::Advice, false) => "提醒",
-        (Group::Advice, true) => "Good to know",
-        (Group::Protections, false) => "你享有的权益",
-        (Group::Protections, true) => "Protections you have",
-        (Group::Contacts, false) => "遇到问题找谁",
-        (Group::Contacts, true) => "If something goes wrong: whom to contact",
-        (Group::Employer, false) => "你的单位或组织者可以领",
-        (Group::Employer, true) => "Your employer or organiser can get",
-        (Group::Ended, false) => "已结束的项目",
-        (Group::Ended, true) => "Ended programmes",
-        (Group::NotForYou, false) => "不符合的项目",
-        (Group::NotForYou, true) => "Not for you",
-    }
-}

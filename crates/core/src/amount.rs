@@ -88,58 +88,9 @@ impl Amount {
             Amount::LoanUpTo(_) | Amount::NeedsAnswers => None,
         }
     }
-
-    pub fn describe(&self, english: bool) -> String {
-        match (self, english) {
-            (Amount::Exact(m), false) => format!("{m}元"),
-            (Amount::Exact(m), true) => format!("{m} yuan"),
-            (Amount::UpTo(m), false) => format!("最多{m}元"),
-            (Amount::UpTo(m), true) => format!("up to {m} yuan"),
-            (Amount::AtLeast(m), false) => format!("不少于{m}元"),
-            (Amount::AtLeast(m), true) => format!("at least {m} yuan"),
-            (Amount::Between(a, b), false) => format!("{a}–{b}元"),
-            (Amount::Between(a, b), true) => format!("{a}–{b} yuan"),
-            (Amount::LoanUpTo(m), false) => format!("贷款最多{m}元"),
-            (Amount::LoanUpTo(m), true) => format!("loan of up to {m} yuan"),
-            (Amount::NeedsAnswers, false) => "金额要看你的情况".into(),
-            (Amount::NeedsAnswers, true) => "amount depends on your answers".into(),
-        }
-    }
 }
 
 impl AmountRule {
-    /// The rule in plain Chinese, for pages that show it without answers.
-    pub fn describe_rule(&self) -> String {
-        match self {
-            AmountRule::Fixed(m) => format!("{m}元"),
-            AmountRule::UpTo(m) => format!("最多{m}元"),
-            AmountRule::AtLeast(m) => format!("不少于{m}元"),
-            AmountRule::Between { min, max } => format!("{min}–{max}元"),
-            AmountRule::TicketUpTo(m) => format!("按车票报，最多{m}元"),
-            AmountRule::LoanUpTo(m) => format!("贷款最多{m}元"),
-            AmountRule::PercentOfWage {
-                percent,
-                max_months,
-            } => format!("工资的{percent}%，最多{max_months}个月"),
-            AmountRule::PerDay { tiers, cap } => {
-                let mut parts = Vec::new();
-                let mut from = 1;
-                for t in tiers {
-                    match t.through_day {
-                        Some(to) => {
-                            parts.push(format!("第{from}–{to}天每天{}元", t.rate));
-                            from = to + 1;
-                        }
-                        None if from == 1 => parts.push(format!("每天{}元", t.rate)),
-                        None => parts.push(format!("第{from}天起每天{}元", t.rate)),
-                    }
-                }
-                let cap = cap.map(|c| format!("，最多{c}元")).unwrap_or_default();
-                format!("{}{cap}", parts.join("，"))
-            }
-        }
-    }
-
     /// The facts that make the amount exact.
     pub fn facts(&self) -> Vec<Fact> {
         match self {
@@ -150,59 +101,496 @@ impl AmountRule {
         }
     }
 
+    /// The total (or its bound) for one person. Cases compare this; the worker sees
+    /// [`AmountRule::payment`], which also shows the rate and the count.
     pub fn compute(&self, answers: &Answers) -> Amount {
+        self.payment(Frequency::OneOff, answers).amount()
+    }
+
+    /// The amount as shown: rate × count = total, with the bound and the unit.
+    /// `frequency` is the measure's (what one rate is counted per).
+    pub fn payment(&self, frequency: Frequency, answers: &Answers) -> Payment {
+        let mut p = Payment::new(frequency);
+        // A figure with a rate unit is a rate; a one-off figure is the total.
+        let figure = |p: &mut Payment, bound: Bound, m: Money| {
+            p.bound = bound;
+            if frequency == Frequency::OneOff {
+                p.total = Some(m);
+            } else {
+                p.rate = Some(m);
+            }
+        };
         match self {
-            AmountRule::Fixed(m) => Amount::Exact(*m),
-            AmountRule::UpTo(m) => Amount::UpTo(*m),
-            AmountRule::AtLeast(m) => Amount::AtLeast(*m),
-            AmountRule::Between { min, max } => Amount::Between(*min, *max),
-            AmountRule::LoanUpTo(m) => Amount::LoanUpTo(*m),
-            AmountRule::TicketUpTo(cap) => match answers.get(Fact::TicketPrice) {
-                Some(Value::Money(price)) => Amount::Exact(price.min(*cap)),
-                _ => Amount::UpTo(*cap),
-            },
-            AmountRule::PerDay { tiers, cap } => match answers.get(Fact::TrainingDays) {
-                Some(Value::Count(days)) => {
-                    let total = per_day_total(tiers, days);
-                    Amount::Exact(cap.map_or(total, |c| total.min(c)))
+            AmountRule::Fixed(m) => figure(&mut p, Bound::Exact, *m),
+            AmountRule::UpTo(m) => figure(&mut p, Bound::UpTo, *m),
+            AmountRule::AtLeast(m) => figure(&mut p, Bound::AtLeast, *m),
+            AmountRule::LoanUpTo(m) => figure(&mut p, Bound::LoanUpTo, *m),
+            AmountRule::Between { min, max } => {
+                figure(&mut p, Bound::Between, *max);
+                p.min = Some(*min);
+            }
+            AmountRule::TicketUpTo(cap) => {
+                p.basis = Basis::Ticket;
+                p.cap = Some(*cap);
+                match answers.get(Fact::TicketPrice) {
+                    Some(Value::Money(price)) => {
+                        p.ticket = Some(price);
+                        figure(&mut p, Bound::Exact, price.min(*cap));
+                    }
+                    _ => figure(&mut p, Bound::UpTo, *cap),
                 }
-                _ => match cap {
-                    Some(c) => Amount::UpTo(*c),
-                    None => Amount::NeedsAnswers,
-                },
-            },
+            }
+            AmountRule::PerDay { tiers, cap } => {
+                p.basis = Basis::PerDay;
+                p.count_unit = Some(CountUnit::Days);
+                p.unit = Frequency::PerDay;
+                p.cap = *cap;
+                p.tiers = tiers.clone();
+                p.rate = tiers.first().map(|t| t.rate);
+                match answers.get(Fact::TrainingDays) {
+                    Some(Value::Count(days)) => {
+                        p.count = Some(days);
+                        p.steps = day_steps(tiers, days);
+                        let raw = sum_steps(&p.steps);
+                        p.uncapped = raw;
+                        p.total = raw.map(|t| cap.map_or(t, |c| t.min(c)));
+                        p.bound = if p.total.is_some() {
+                            Bound::Exact
+                        } else {
+                            Bound::Unknown
+                        };
+                    }
+                    _ => {
+                        p.bound = if cap.is_some() {
+                            Bound::UpTo
+                        } else {
+                            Bound::Unknown
+                        }
+                    }
+                }
+            }
             AmountRule::PercentOfWage {
                 percent,
                 max_months,
             } => {
-                match (
-                    answers.get(Fact::MonthlyWage),
-                    answers.get(Fact::StableMonths),
-                ) {
-                    (Some(Value::Money(wage)), Some(Value::Count(months))) => {
-                        let months = months.min(*max_months);
-                        let share = wage.times(*percent / Decimal::ONE_HUNDRED);
-                        Amount::Exact(share.times(Decimal::from(months)).round_to_fen())
+                p.basis = Basis::WageShare;
+                p.count_unit = Some(CountUnit::Months);
+                p.percent = Some(*percent);
+                p.max_count = Some(*max_months);
+                p.bound = Bound::Unknown;
+                if let Some(Value::Count(months)) = answers.get(Fact::StableMonths) {
+                    p.count = Some(months.min(*max_months));
+                }
+                if let Some(Value::Money(wage)) = answers.get(Fact::MonthlyWage) {
+                    p.wage = Some(wage);
+                    // percent × 0.01, exact (no division); the monthly share is shown
+                    // rounded to the fen, the total is worked on the unrounded share and
+                    // rounded once.
+                    let share = wage
+                        .checked_times(*percent)
+                        .and_then(|w| w.checked_times(Decimal::new(1, 2)));
+                    if let Some(share) = share {
+                        p.rate = Some(share.round_to_fen());
+                        if let Some(months) = p.count {
+                            p.total = share
+                                .checked_times(Decimal::from(months))
+                                .map(Money::round_to_fen);
+                            p.uncapped = p.total;
+                            if p.total.is_some() {
+                                p.bound = Bound::Exact;
+                            }
+                        }
                     }
-                    _ => Amount::NeedsAnswers,
+                }
+            }
+        }
+        p
+    }
+}
+
+/// What a multiplied amount counts: days of training or months of work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CountUnit {
+    Days,
+    Months,
+}
+
+/// How the shown figure is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Bound {
+    Exact,
+    UpTo,
+    AtLeast,
+    /// From `min` to the figure.
+    Between,
+    /// A loan, not a grant: the most that can be borrowed.
+    LoanUpTo,
+    /// The total needs answers that are missing (the rate is still shown).
+    Unknown,
+}
+
+/// How the figure is worked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Basis {
+    /// A figure the document states.
+    Stated,
+    /// The ticket price, up to a cap.
+    Ticket,
+    /// A daily rate times the days of training.
+    PerDay,
+    /// A share of the monthly wage times the months worked.
+    WageShare,
+}
+
+/// One rate × count step of a per-day amount.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Step {
+    pub rate: Money,
+    pub count: u32,
+}
+
+/// An amount as shown to the worker: a rate (per day, month or year) times a count
+/// makes a total, and a total is never shown with a rate's unit. Every screen and
+/// print-out uses [`Payment::text`].
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Payment {
+    pub bound: Bound,
+    pub basis: Basis,
+    /// What `rate` is counted per: `per_day`, `per_month`, `per_year`; `one_off` has
+    /// no rate, only a total.
+    pub unit: Frequency,
+    /// The figure per unit (for `between`, the upper one; `min` is the lower). For a
+    /// wage share, the share of the answered wage.
+    pub rate: Option<Money>,
+    pub min: Option<Money>,
+    /// How many units are counted, when the rule multiplies and the answers tell.
+    pub count: Option<u32>,
+    pub count_unit: Option<CountUnit>,
+    /// The most units counted (a wage share's months).
+    pub max_count: Option<u32>,
+    /// The whole amount: rate × count (after the cap), or the one-off figure.
+    pub total: Option<Money>,
+    /// rate × count before the cap.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub uncapped: Option<Money>,
+    /// The most paid in all.
+    pub cap: Option<Money>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub tiers: Vec<DayTier>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub steps: Vec<Step>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub percent: Option<Decimal>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub wage: Option<Money>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub ticket: Option<Money>,
+}
+
+impl Payment {
+    fn new(unit: Frequency) -> Payment {
+        Payment {
+            bound: Bound::Unknown,
+            basis: Basis::Stated,
+            unit,
+            rate: None,
+            min: None,
+            count: None,
+            count_unit: None,
+            max_count: None,
+            total: None,
+            uncapped: None,
+            cap: None,
+            tiers: Vec::new(),
+            steps: Vec::new(),
+            percent: None,
+            wage: None,
+            ticket: None,
+        }
+    }
+
+    /// The total, or its bound, without the rate: what persona cases compare.
+    pub fn amount(&self) -> Amount {
+        match self.basis {
+            Basis::PerDay | Basis::WageShare => match (self.total, self.cap) {
+                (Some(t), _) => Amount::Exact(t),
+                (None, Some(c)) => Amount::UpTo(c),
+                (None, None) => Amount::NeedsAnswers,
+            },
+            Basis::Stated | Basis::Ticket => {
+                let Some(figure) = self.total.or(self.rate) else {
+                    return Amount::NeedsAnswers;
+                };
+                match self.bound {
+                    Bound::Exact => Amount::Exact(figure),
+                    Bound::UpTo => Amount::UpTo(figure),
+                    Bound::AtLeast => Amount::AtLeast(figure),
+                    Bound::Between => Amount::Between(self.min.unwrap_or(figure), figure),
+                    Bound::LoanUpTo => Amount::LoanUpTo(figure),
+                    Bound::Unknown => Amount::NeedsAnswers,
                 }
             }
         }
     }
+
+    /// The one plain line every screen shows: "每天15元 × 8天 = 120元",
+    /// "每天15元，按天数算", "每月不少于800元", "最多10000元（一次性）".
+    pub fn text(&self, english: bool) -> String {
+        use Frequency::{PerDay, PerMonth};
+        let mut l = Line {
+            t: String::new(),
+            en: english,
+        };
+        match self.basis {
+            Basis::PerDay => {
+                match (self.count, self.total) {
+                    (Some(_), Some(total)) => {
+                        if self.steps.is_empty() {
+                            l.rate(PerDay, self.rate.unwrap_or(Money::ZERO));
+                            l.times(CountUnit::Days, 0);
+                        }
+                        for (i, step) in self.steps.iter().enumerate() {
+                            if i > 0 {
+                                l.both(" + ");
+                            }
+                            l.rate(PerDay, step.rate);
+                            l.times(CountUnit::Days, step.count);
+                        }
+                        l.both(" = ");
+                        l.yuan(self.uncapped.unwrap_or(total));
+                    }
+                    _ => {
+                        if self.tiers.len() > 1 {
+                            l.tiers(&self.tiers);
+                        } else if let Some(r) = self.rate {
+                            l.rate(PerDay, r);
+                        }
+                        l.s("，按天数算", ", by the number of days");
+                    }
+                }
+                if let Some(c) = self.cap {
+                    if matches!((self.uncapped, self.total), (Some(raw), Some(t)) if raw > t) {
+                        l.s("，超过上限，按最多", ", capped at ");
+                        l.yuan(c);
+                        l.s("算", "");
+                    } else {
+                        l.s("，最多", ", at most ");
+                        l.yuan(c);
+                    }
+                }
+            }
+            Basis::WageShare => {
+                let pct = self.percent.unwrap_or_default();
+                match (self.rate, self.wage) {
+                    (Some(r), Some(w)) => {
+                        l.rate(PerMonth, r);
+                        if english {
+                            l.both(" (");
+                            l.n(pct);
+                            l.both("% of the wage ");
+                            l.yuan(w);
+                            l.both(")");
+                        } else {
+                            l.both("（工资");
+                            l.yuan(w);
+                            l.both("的");
+                            l.n(pct);
+                            l.both("%）");
+                        }
+                    }
+                    _ => {
+                        l.s("每月工资的", "");
+                        l.n(pct);
+                        l.s("%", "% of the monthly wage");
+                    }
+                }
+                let max = self.max_count.unwrap_or(0);
+                match (self.count, self.total) {
+                    (Some(n), total) => {
+                        l.times(CountUnit::Months, n);
+                        if let Some(t) = total {
+                            l.both(" = ");
+                            l.yuan(t);
+                        }
+                    }
+                    _ if max == 1 => l.s("，算1个月", ", for 1 month"),
+                    _ => {
+                        l.s("，按干了几个月算，最多", ", by the months worked, at most ");
+                        l.count(CountUnit::Months, max);
+                    }
+                }
+            }
+            Basis::Ticket => {
+                let cap = self.cap.unwrap_or(Money::ZERO);
+                match self.ticket {
+                    Some(price) => {
+                        l.rate(self.unit, price.min(cap));
+                        l.s("（车票", " (ticket ");
+                        l.yuan(price);
+                        l.s("，最多", ", at most ");
+                        l.yuan(cap);
+                        l.s("）", ")");
+                    }
+                    None => {
+                        l.pre(self.unit);
+                        l.s("按车票报，最多", "the ticket price, at most ");
+                        l.yuan(cap);
+                        l.suf(self.unit);
+                    }
+                }
+            }
+            Basis::Stated => {
+                let Some(figure) = self.total.or(self.rate) else {
+                    l.s("金额要看你的情况", "amount depends on your answers");
+                    return l.done();
+                };
+                if self.bound == Bound::LoanUpTo {
+                    l.s("贷款最多", "loan of up to ");
+                    l.yuan(figure);
+                    return l.done();
+                }
+                l.pre(self.unit);
+                match self.bound {
+                    Bound::UpTo => l.s("最多", "up to "),
+                    Bound::AtLeast => l.s("不少于", "at least "),
+                    Bound::Between => {
+                        l.n(self.min.unwrap_or(figure));
+                        l.both("–");
+                    }
+                    _ => {}
+                }
+                l.yuan(figure);
+                l.suf(self.unit);
+                if self.unit == Frequency::OneOff {
+                    l.s("（一次性）", " (one-off)");
+                }
+            }
+        }
+        l.done()
+    }
 }
 
-/// Sum of the daily rates over `days`, tier by tier.
-fn per_day_total(tiers: &[DayTier], days: u32) -> Money {
-    let mut total = Money::ZERO;
+/// An amount line being written in one language. Both languages share one code path,
+/// with the words from small tables (fewer format calls keep the wasm small).
+struct Line {
+    t: String,
+    en: bool,
+}
+
+impl Line {
+    fn s(&mut self, zh: &str, en: &str) {
+        self.t.push_str(if self.en { en } else { zh });
+    }
+    fn both(&mut self, s: &str) {
+        self.t.push_str(s);
+    }
+    fn n(&mut self, n: impl std::fmt::Display) {
+        use std::fmt::Write;
+        let _ = write!(self.t, "{n}");
+    }
+    fn yuan(&mut self, m: Money) {
+        self.n(m);
+        self.s("元", " yuan");
+    }
+    /// "每天" before a figure in Chinese.
+    fn pre(&mut self, unit: Frequency) {
+        if !self.en && unit != Frequency::OneOff {
+            self.both(unit.describe(false));
+        }
+    }
+    /// " a day" after a figure in English.
+    fn suf(&mut self, unit: Frequency) {
+        if self.en {
+            self.both(match unit {
+                Frequency::OneOff => "",
+                Frequency::PerYear => " a year",
+                Frequency::PerMonth => " a month",
+                Frequency::PerDay => " a day",
+            });
+        }
+    }
+    /// "每天15元" / "15 yuan a day".
+    fn rate(&mut self, unit: Frequency, m: Money) {
+        self.pre(unit);
+        self.yuan(m);
+        self.suf(unit);
+    }
+    fn count(&mut self, unit: CountUnit, n: u32) {
+        self.n(n);
+        let one = n == 1;
+        match unit {
+            CountUnit::Days => self.s("天", if one { " day" } else { " days" }),
+            CountUnit::Months => self.s("个月", if one { " month" } else { " months" }),
+        }
+    }
+    /// " × 8天".
+    fn times(&mut self, unit: CountUnit, n: u32) {
+        self.both(" × ");
+        self.count(unit, n);
+    }
+    /// "第1–10天每天150元，第11天起每天100元".
+    fn tiers(&mut self, tiers: &[DayTier]) {
+        let mut from = 1;
+        for (i, t) in tiers.iter().enumerate() {
+            if i > 0 {
+                self.s("，", "; ");
+            }
+            match t.through_day {
+                Some(to) => {
+                    self.s("第", "days ");
+                    self.n(from);
+                    self.both("–");
+                    self.n(to);
+                    self.s("天", ": ");
+                    from = to + 1;
+                }
+                None if from == 1 => {}
+                None => {
+                    self.s("第", "from day ");
+                    self.n(from);
+                    self.s("天起", ": ");
+                }
+            }
+            self.rate(Frequency::PerDay, t.rate);
+        }
+    }
+    fn done(self) -> String {
+        self.t
+    }
+}
+
+/// The days at each rate, tier by tier (steps with no days left out).
+fn day_steps(tiers: &[DayTier], days: u32) -> Vec<Step> {
+    let mut steps = Vec::new();
     let mut counted = 0u32;
     for tier in tiers {
         let end = tier.through_day.unwrap_or(u32::MAX).min(days);
         if end > counted {
-            total = total + tier.rate.times(Decimal::from(end - counted));
+            steps.push(Step {
+                rate: tier.rate,
+                count: end - counted,
+            });
             counted = end;
         }
     }
-    total
+    steps
+}
+
+/// The sum of rate × count; None if it does not fit.
+fn sum_steps(steps: &[Step]) -> Option<Money> {
+    let mut total = Money::ZERO;
+    for s in steps {
+        total = total.checked_add(s.rate.checked_times(Decimal::from(s.count))?)?;
+    }
+    Some(total)
 }
 
 #[cfg(test)]
@@ -266,5 +654,171 @@ mod tests {
         a.set(Fact::StableMonths, Value::Count(8)).unwrap();
         // 20% of 3333.33 is 666.666; times 6 months is 3999.996, rounded to the fen.
         assert_eq!(rule.compute(&a), Amount::Exact(m("4000.00")));
+    }
+
+    fn per_day(rate: &str, cap: Option<&str>) -> AmountRule {
+        AmountRule::PerDay {
+            tiers: vec![DayTier {
+                through_day: None,
+                rate: m(rate),
+            }],
+            cap: cap.map(m),
+        }
+    }
+
+    #[test]
+    fn a_per_day_amount_shows_rate_times_days_equals_total() {
+        let rule = per_day("15", None);
+        let p = rule.payment(
+            Frequency::PerDay,
+            &with(Fact::TrainingDays, Value::Count(8)),
+        );
+        assert_eq!(p.text(false), "每天15元 × 8天 = 120元");
+        assert_eq!(p.text(true), "15 yuan a day × 8 days = 120 yuan");
+        assert_eq!(
+            (p.rate, p.count, p.total),
+            (Some(m("15")), Some(8), Some(m("120")))
+        );
+        assert_eq!(p.unit, Frequency::PerDay);
+        let p = rule.payment(Frequency::PerDay, &Answers::new());
+        assert_eq!(p.text(false), "每天15元，按天数算");
+        assert_eq!(p.text(true), "15 yuan a day, by the number of days");
+        assert_eq!((p.count, p.total), (None, None));
+    }
+
+    #[test]
+    fn a_cap_is_shown_after_the_total() {
+        let rule = per_day("100", Some("4000"));
+        let days = |n| {
+            rule.payment(
+                Frequency::PerDay,
+                &with(Fact::TrainingDays, Value::Count(n)),
+            )
+        };
+        assert_eq!(
+            days(16).text(false),
+            "每天100元 × 16天 = 1600元，最多4000元"
+        );
+        assert_eq!(
+            days(45).text(false),
+            "每天100元 × 45天 = 4500元，超过上限，按最多4000元算"
+        );
+        assert_eq!(days(45).total, Some(m("4000")));
+        assert_eq!(
+            rule.payment(Frequency::PerDay, &Answers::new()).text(false),
+            "每天100元，按天数算，最多4000元"
+        );
+    }
+
+    #[test]
+    fn tiers_show_each_step() {
+        let rule = AmountRule::PerDay {
+            tiers: vec![
+                DayTier {
+                    through_day: Some(10),
+                    rate: m("150"),
+                },
+                DayTier {
+                    through_day: None,
+                    rate: m("100"),
+                },
+            ],
+            cap: Some(m("4000")),
+        };
+        let p = rule.payment(
+            Frequency::PerDay,
+            &with(Fact::TrainingDays, Value::Count(12)),
+        );
+        assert_eq!(
+            p.text(false),
+            "每天150元 × 10天 + 每天100元 × 2天 = 1700元，最多4000元"
+        );
+        assert_eq!(
+            rule.payment(Frequency::PerDay, &Answers::new()).text(false),
+            "第1–10天每天150元，第11天起每天100元，按天数算，最多4000元"
+        );
+    }
+
+    #[test]
+    fn a_wage_share_shows_the_monthly_share_times_months() {
+        let rule = AmountRule::PercentOfWage {
+            percent: Decimal::from(20),
+            max_months: 6,
+        };
+        let mut a = with(Fact::MonthlyWage, Value::Money(m("3000")));
+        a.set(Fact::StableMonths, Value::Count(8)).unwrap();
+        let p = rule.payment(Frequency::OneOff, &a);
+        assert_eq!(
+            p.text(false),
+            "每月600元（工资3000元的20%） × 6个月 = 3600元"
+        );
+        assert_eq!(
+            (p.rate, p.count, p.total),
+            (Some(m("600")), Some(6), Some(m("3600")))
+        );
+        let p = rule.payment(Frequency::OneOff, &Answers::new());
+        assert_eq!(p.text(false), "每月工资的20%，按干了几个月算，最多6个月");
+        assert_eq!(p.amount(), Amount::NeedsAnswers);
+    }
+
+    #[test]
+    fn stated_figures_keep_their_unit() {
+        let text = |rule: AmountRule, f| rule.payment(f, &Answers::new()).text(false);
+        assert_eq!(
+            text(AmountRule::Fixed(m("500")), Frequency::PerMonth),
+            "每月500元"
+        );
+        assert_eq!(
+            text(AmountRule::AtLeast(m("800")), Frequency::PerMonth),
+            "每月不少于800元"
+        );
+        assert_eq!(
+            text(AmountRule::UpTo(m("1000")), Frequency::PerYear),
+            "每年最多1000元"
+        );
+        assert_eq!(
+            text(AmountRule::UpTo(m("10000")), Frequency::OneOff),
+            "最多10000元（一次性）"
+        );
+        assert_eq!(
+            text(AmountRule::LoanUpTo(m("200000")), Frequency::OneOff),
+            "贷款最多200000元"
+        );
+        assert_eq!(
+            text(
+                AmountRule::Between {
+                    min: m("200"),
+                    max: m("800")
+                },
+                Frequency::OneOff
+            ),
+            "200–800元（一次性）"
+        );
+        assert_eq!(
+            text(AmountRule::TicketUpTo(m("500")), Frequency::PerYear),
+            "每年按车票报，最多500元"
+        );
+    }
+
+    #[test]
+    fn huge_answers_give_no_total_and_no_panic() {
+        // Answers are bounded (at most 10,000,000 yuan); a rule's own figures could
+        // still overflow, and then the total is unknown rather than a panic.
+        let rule = AmountRule::PercentOfWage {
+            percent: Decimal::from_i128_with_scale(10i128.pow(27), 0),
+            max_months: 6,
+        };
+        let mut a = with(Fact::MonthlyWage, Value::Money(m("10000000")));
+        a.set(Fact::StableMonths, Value::Count(6)).unwrap();
+        let p = rule.payment(Frequency::OneOff, &a);
+        assert_eq!((p.total, p.amount()), (None, Amount::NeedsAnswers));
+        let _ = p.text(false);
+        let rule = per_day(&"9".repeat(28), None);
+        let p = rule.payment(
+            Frequency::PerDay,
+            &with(Fact::TrainingDays, Value::Count(1000)),
+        );
+        assert_eq!((p.total, p.amount()), (None, Amount::NeedsAnswers));
+        let _ = p.text(true);
     }
 }

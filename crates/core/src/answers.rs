@@ -130,6 +130,9 @@ impl Answers {
                 err("no such question (see docs/answers.md for the names)".into())
             })?;
             let value = parse_value(fact, raw_value).map_err(err)?;
+            if let Some(r) = insane(fact, &value) {
+                return Err(r.into());
+            }
             answers.set(fact, value)?;
         }
         Ok(answers)
@@ -152,27 +155,147 @@ impl Answers {
     }
 }
 
-/// Largest sensible count for each unit; anything above is a typo.
-fn count_limit(unit: &str) -> u32 {
-    match unit {
-        "years" => 120,
-        "months" => 600,
-        "days" => 3660,
-        _ => 100,
+/// The most money any answer can be (a wage, a ticket): ten million yuan. Anything
+/// above is a typo, and bounding it keeps every amount computation small.
+pub const MAX_MONEY_YUAN: i64 = 10_000_000;
+
+/// The earliest date an answer can give.
+const EARLIEST_YEAR: i32 = 1950;
+
+/// Largest sensible count for each fact; anything above is a typo.
+fn count_limit(fact: Fact) -> u32 {
+    match fact {
+        Fact::Age => 120,
+        Fact::StableMonths => 12,
+        Fact::UiPaidYears => 60,
+        Fact::TrainingDays => 1000,
+        Fact::TrainingsThisYear => 50,
+        _ => match fact.kind() {
+            FactKind::Count("years") => 120,
+            FactKind::Count("months") => 600,
+            FactKind::Count("days") => 3660,
+            _ => 100,
+        },
     }
 }
 
+/// Facts that date something that has already happened: every date a worker gives
+/// (injury, dispute or unpaid wages, job end, business start). A date fact about the
+/// future would be listed here as an exception.
+fn is_past_event(fact: Fact) -> bool {
+    matches!(fact.kind(), FactKind::Date)
+}
+
+/// Why an answer cannot be right: plain Chinese and English, naming the answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub fact: Fact,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Refusal {
+    pub fn text(&self, english: bool) -> &str {
+        if english {
+            &self.en
+        } else {
+            &self.zh
+        }
+    }
+}
+
+impl From<Refusal> for AnswerError {
+    fn from(r: Refusal) -> AnswerError {
+        AnswerError {
+            field: r.fact.name().into(),
+            message: format!("{} ({})", r.zh, r.en),
+        }
+    }
+}
+
+/// A value no worker can have, whatever the date: a count or an amount of money out of
+/// sane bounds, a date before 1950.
+pub fn insane(fact: Fact, value: &Value) -> Option<Refusal> {
+    let label = fact.label_zh();
+    let label_en = fact.label_en();
+    let refuse = |zh: String, en: String| Some(Refusal { fact, zh, en });
+    match *value {
+        Value::Count(n) if n > count_limit(fact) => {
+            let limit = count_limit(fact);
+            refuse(
+                format!("“{label}”填了{n}，超过了{limit}，请检查。"),
+                format!("{label_en}: {n} is more than {limit}; please check."),
+            )
+        }
+        Value::Money(m) if m > Money::yuan(MAX_MONEY_YUAN) => refuse(
+            format!("“{label}”填了{m}元，超过1000万元，请检查。"),
+            format!("{label_en}: {m} yuan is more than 10,000,000 yuan; please check."),
+        ),
+        Value::Date(d) if d.year() < EARLIEST_YEAR => refuse(
+            format!("“{label}”填了{d}，早于{EARLIEST_YEAR}年，请检查。"),
+            format!("{label_en}: {d} is before {EARLIEST_YEAR}; please check."),
+        ),
+        _ => None,
+    }
+}
+
+/// A value that cannot be true on `as_of` (besides [`insane`] ones): a past event dated
+/// after it, more months worked this year than have begun.
+pub fn impossible_on(fact: Fact, value: &Value, as_of: Date) -> Option<Refusal> {
+    if let Some(r) = insane(fact, value) {
+        return Some(r);
+    }
+    let label = fact.label_zh();
+    let label_en = fact.label_en();
+    match *value {
+        Value::Date(d) if is_past_event(fact) && d > as_of => Some(Refusal {
+            fact,
+            zh: format!("“{label}”填了{d}，在{as_of}之后，还没到。请填已经发生的日期。"),
+            en: format!(
+                "{label_en}: {d} is after {as_of}, so it has not happened yet. Enter a date that has passed."
+            ),
+        }),
+        Value::Count(n) if fact == Fact::StableMonths && n > u32::from(as_of.month()) => {
+            let m = as_of.month();
+            Some(Refusal {
+                fact,
+                zh: format!(
+                    "“{label}”填了{n}个月，但到{as_of}今年才过了{m}个月（含本月）。请填今年干的月数。"
+                ),
+                en: format!(
+                    "{label_en}: {n} months, but only {m} months of this year have begun by {as_of}. Enter the months worked this year."
+                ),
+            })
+        }
+        _ => None,
+    }
+}
+
+impl Answers {
+    /// The first answer that cannot be true on `as_of`, if any; the others stay as
+    /// they are.
+    pub fn check_on(&self, as_of: Date) -> Result<(), Refusal> {
+        for (fact, value) in self.iter() {
+            if let Some(r) = impossible_on(fact, &value, as_of) {
+                return Err(r);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The typed value of a raw answer (the type only: [`insane`] and [`impossible_on`]
+/// check the bounds).
 pub fn parse_value(fact: Fact, raw: &RawValue) -> Result<Value, String> {
     let expected = |what: &str| format!("expected {what}, got {}", describe_raw(raw));
     match (fact.kind(), raw) {
         (FactKind::Bool, RawValue::Bool(b)) => Ok(Value::Bool(*b)),
         (FactKind::Bool, _) => Err(expected("true or false")),
         (FactKind::Count(unit), RawValue::Int(n)) => {
-            let limit = count_limit(unit);
-            if *n < 0 || *n > limit as i64 {
-                Err(format!("{n} {unit} is outside 0–{limit}"))
+            if *n < 0 {
+                Err(format!("{n} {unit} is negative"))
             } else {
-                Ok(Value::Count(*n as u32))
+                Ok(Value::Count(u32::try_from(*n).unwrap_or(u32::MAX)))
             }
         }
         (FactKind::Count(unit), _) => Err(expected(&format!("a whole number of {unit}"))),
@@ -215,9 +338,9 @@ fn check_value(fact: Fact, value: &Value) -> Result<(), AnswerError> {
     let ok = match (fact.kind(), value) {
         _ if fact.is_derived() => false,
         (FactKind::Bool, Value::Bool(_)) => true,
-        (FactKind::Count(unit), Value::Count(n)) => *n <= count_limit(unit),
-        (FactKind::Money, Value::Money(m)) => *m >= Money::ZERO,
-        (FactKind::Date, Value::Date(_)) => true,
+        (FactKind::Count(_), Value::Count(_)) => insane(fact, value).is_none(),
+        (FactKind::Money, Value::Money(m)) => *m >= Money::ZERO && insane(fact, value).is_none(),
+        (FactKind::Date, Value::Date(_)) => insane(fact, value).is_none(),
         (FactKind::Choice(_), Value::Choice(c)) => fact.choice_option(c).is_some(),
         (FactKind::Region, Value::Region(r)) => region::find(r).is_some(),
         _ => false,
@@ -292,5 +415,77 @@ mod tests {
         let e = Answers::from_raw(&raw(&[("favourite_colour", RawValue::Text("red".into()))]))
             .unwrap_err();
         assert_eq!(e.field, "favourite_colour");
+    }
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn out_of_bounds_answers_are_refused_in_both_languages() {
+        let e = Answers::from_raw(&raw(&[("monthly_wage", RawValue::Text("9".repeat(28)))]))
+            .unwrap_err();
+        assert_eq!(e.field, "monthly_wage");
+        assert!(
+            e.message.contains("1000万元") && e.message.contains("10,000,000"),
+            "{e}"
+        );
+        assert!(
+            Answers::from_raw(&raw(&[("monthly_wage", RawValue::Text("10000000".into()))])).is_ok()
+        );
+        assert!(Answers::from_raw(&raw(&[(
+            "monthly_wage",
+            RawValue::Text("10000000.01".into())
+        )]))
+        .is_err());
+        let e = Answers::from_raw(&raw(&[("stable_months", RawValue::Int(50))])).unwrap_err();
+        assert_eq!(e.field, "stable_months");
+        assert!(e.message.contains("超过了12"), "{e}");
+        let e = Answers::from_raw(&raw(&[("age", RawValue::Int(i64::MAX))])).unwrap_err();
+        assert_eq!(e.field, "age");
+        let e = Answers::from_raw(&raw(&[(
+            "injury_date",
+            RawValue::Text("1900-01-01".into()),
+        )]))
+        .unwrap_err();
+        assert_eq!(e.field, "injury_date");
+        let mut a = Answers::new();
+        assert!(a
+            .set(Fact::MonthlyWage, Value::Money(Money::yuan(20_000_000)))
+            .is_err());
+        assert!(a.set(Fact::TrainingDays, Value::Count(5000)).is_err());
+    }
+
+    #[test]
+    fn past_events_after_the_date_and_months_not_yet_begun_are_refused() {
+        let as_of = d("2026-11-30");
+        for fact in [
+            Fact::InjuryDate,
+            Fact::DisputeDate,
+            Fact::JobEndDate,
+            Fact::BusinessStartDate,
+        ] {
+            let r = impossible_on(fact, &Value::Date(d("2026-12-01")), as_of).unwrap();
+            assert_eq!(r.fact, fact);
+            assert!(
+                r.zh.contains("还没到") && r.en.contains("has not happened"),
+                "{r:?}"
+            );
+            assert_eq!(impossible_on(fact, &Value::Date(as_of), as_of), None);
+        }
+        let r = impossible_on(Fact::StableMonths, &Value::Count(8), d("2026-07-15")).unwrap();
+        assert!(r.zh.contains("7个月"), "{}", r.zh);
+        assert_eq!(
+            impossible_on(Fact::StableMonths, &Value::Count(7), d("2026-07-15")),
+            None
+        );
+        // The other answers are kept; the first bad one is named.
+        let mut a = Answers::new();
+        a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
+        a.set(Fact::InjuryDate, Value::Date(d("2027-01-01")))
+            .unwrap();
+        assert_eq!(a.check_on(as_of).unwrap_err().fact, Fact::InjuryDate);
+        assert_eq!(a.len(), 2);
+        assert!(a.check_on(d("2027-01-01")).is_ok());
     }
 }

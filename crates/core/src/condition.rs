@@ -81,15 +81,13 @@ impl Reason<'_> {
         }
     }
 
-    /// A short plain sentence: "年龄：34（需要：至少50岁）". A yes/no test under a `not`
-    /// asks for the opposite answer ("需要：否"), not "不是是".
+    /// A short plain sentence: "脱贫人口：是（需要：是）".
     pub fn describe(&self, english: bool) -> String {
         let t = &self.test;
-        let need = match (&t.check, self.negated) {
-            (Check::Is(want), true) => Check::Is(!want).describe(t.fact, english),
-            (check, true) if english => format!("not {}", check.describe(t.fact, english)),
-            (check, true) => format!("不是{}", check.describe(t.fact, english)),
-            (check, false) => check.describe(t.fact, english),
+        let need = if self.negated {
+            t.check.describe_negated(t.fact, english)
+        } else {
+            t.check.describe(t.fact, english)
         };
         if english {
             format!("{} (needed: {need})", self.answered(english))
@@ -102,7 +100,13 @@ impl Reason<'_> {
 impl Check {
     pub fn describe(&self, fact: Fact, english: bool) -> String {
         let unit = match fact.kind() {
-            _ if fact == Fact::Age => tr(english, "岁", "years old"),
+            _ if fact == Fact::Age => {
+                if english {
+                    "years old"
+                } else {
+                    "岁"
+                }
+            }
             crate::fact::FactKind::Count(u) => unit_text(u, english),
             _ => "",
         };
@@ -140,11 +144,22 @@ impl Check {
     }
 }
 
-fn tr(english: bool, zh: &'static str, en: &'static str) -> &'static str {
-    if english {
-        en
-    } else {
-        zh
+impl Check {
+    /// What a test under a `not` needs, said plainly as the opposite test: "否",
+    /// "不超过2个月", "2024-03-01或以后", "不是在本县打工".
+    pub fn describe_negated(&self, fact: Fact, english: bool) -> String {
+        let opposite = match self {
+            Check::Is(b) => Check::Is(!*b),
+            Check::AtLeast(n) if *n > 0 => Check::AtMost(n - 1),
+            Check::AtMost(n) if *n < u32::MAX => Check::AtLeast(n + 1),
+            Check::OnOrAfter(d) => Check::OnOrBefore(d.plus_days(-1)),
+            Check::OnOrBefore(d) => Check::OnOrAfter(d.plus_days(1)),
+            _ => {
+                let not = if english { "not " } else { "不是" };
+                return not.to_string() + &self.describe(fact, english);
+            }
+        };
+        opposite.describe(fact, english)
     }
 }
 
@@ -410,10 +425,19 @@ mod tests {
         a.set(Fact::HasPublicPost, Value::Bool(true)).unwrap();
         let (t, trace) = c.eval(&a, d("2025-01-01"));
         assert_eq!(t, Tri::False);
-        // Wanted "no", not the clumsy "不是是".
+        // Read naturally: "needed: no", never "needed: not yes" (不是是).
         let text = trace.failed[0].describe(false);
-        assert!(text.ends_with("（需要：否）"), "{text}");
-        assert!(!text.contains("不是是"));
+        assert!(
+            text.ends_with("（需要：否）") && !text.contains("不是是"),
+            "{text}"
+        );
+        assert!(trace.failed[0].describe(true).ends_with("(needed: no)"));
+        let c = Condition::Not(Box::new(test(Fact::StableMonths, Check::AtLeast(3))));
+        let mut a = Answers::new();
+        a.set(Fact::StableMonths, Value::Count(5)).unwrap();
+        let (_, trace) = c.eval(&a, d("2025-06-01"));
+        let text = trace.failed[0].describe(false);
+        assert!(text.ends_with("（需要：不超过2个月）"), "{text}");
     }
 
     #[test]

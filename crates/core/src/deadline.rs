@@ -115,8 +115,28 @@ impl Due {
                 "No 1-year limit while you still work there; within 1 year after the job ends"
                     .into()
             }
-            (Due::NeedsDates { .. }, false) => "填上日期就能算出".into(),
-            (Due::NeedsDates { .. }, true) => "Enter the date to work it out".into(),
+            // Names what is missing: a date to enter, or a yes/no to answer.
+            (Due::NeedsDates { missing }, _) => {
+                let mut t = String::from(if english { "To work it out: " } else { "" });
+                for (i, f) in missing.iter().enumerate() {
+                    if i > 0 {
+                        t.push_str(if english { " and " } else { "、" });
+                    }
+                    let date = matches!(f.kind(), crate::fact::FactKind::Date);
+                    t.push_str(match (date, english) {
+                        (true, false) => "填上“",
+                        (false, false) => "回答“",
+                        (true, true) => "enter “",
+                        (false, true) => "answer “",
+                    });
+                    t.push_str(if english { f.label_en() } else { f.label_zh() });
+                    t.push('”');
+                }
+                if !english {
+                    t.push_str("就能算出");
+                }
+                t
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Evaluating every measure against a worker's answers on a given date.
 
-use crate::amount::Amount;
+use crate::amount::{Amount, Frequency, Payment};
 use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
 use crate::condition::{region_within, Reason, Tri};
@@ -85,8 +85,180 @@ pub struct Outcome<'a> {
     pub status: Status,
     /// The tests the answers met (why it applies, so far).
     pub met: Vec<Reason<'a>>,
+    /// The total or its bound (what persona cases compare).
     pub amount: Option<Amount>,
+    /// The amount as shown: rate × count = total.
+    pub payment: Option<Payment>,
     pub deadlines: Vec<Deadline>,
+    /// Not eligible yet, but time alone will make it so (months of work or of business,
+    /// months out of work, an age). Filled by [`Evaluation::add_almost`]: opt-in, so a
+    /// screen that does not show it does not carry its code.
+    pub almost: Option<Almost>,
+}
+
+/// When a measure the worker does not qualify for today becomes theirs by time alone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Almost {
+    /// The first day every condition is met (for an age: the latest that day can be).
+    pub from: Date,
+    pub waiting_for: Vec<Fact>,
+    /// Whether the programme is still in force on `from`.
+    pub in_force_then: bool,
+    pub waits: Vec<Wait>,
+}
+
+/// One condition that time will meet: `fact` reaches `need`, `more` units from now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wait {
+    pub fact: Fact,
+    pub need: u32,
+    /// Months for counts of months, years for an age.
+    pub more: u32,
+}
+
+impl Almost {
+    /// "再干2个月（2024-08-01起）可以申请", or "…，但这个项目到时已结束".
+    pub fn describe(&self, english: bool) -> String {
+        let parts: Vec<String> = self
+            .waits
+            .iter()
+            .map(|w| match (w.fact, english) {
+                (Fact::StableMonths, false) => format!("再干{}个月", w.more),
+                (Fact::StableMonths, true) => format!("after {} more months of work", w.more),
+                (Fact::UnemployedMonths, false) => format!("没工作满{}个月后", w.need),
+                (Fact::UnemployedMonths, true) => {
+                    format!(
+                        "after {} more months out of work ({} in all)",
+                        w.more, w.need
+                    )
+                }
+                (Fact::BusinessMonths, false) => format!("生意开满{}个月", w.need),
+                (Fact::BusinessMonths, true) => {
+                    format!("once the business has run {} months", w.need)
+                }
+                (Fact::Age, false) => format!("满{}岁", w.need),
+                (Fact::Age, true) => format!("once you are {}", w.need),
+                (f, false) => f.label_zh().to_string(),
+                (f, true) => f.label_en().to_string(),
+            })
+            .collect();
+        let by_age = self.waits.iter().any(|w| w.fact == Fact::Age);
+        let from = self.from;
+        let mut t = match (english, by_age) {
+            (false, false) => format!("{}（{from}起）可以申请", parts.join("、")),
+            (false, true) => format!("{}（最晚{from}起）可以申请", parts.join("、")),
+            (true, false) => format!("You can apply {} (from {from})", parts.join(" and ")),
+            (true, true) => format!(
+                "You can apply {} (from {from} at the latest)",
+                parts.join(" and ")
+            ),
+        };
+        if !self.in_force_then {
+            t += if english {
+                ", but the programme will have ended by then"
+            } else {
+                "，但这个项目到时已结束"
+            };
+        }
+        t
+    }
+}
+
+/// `n` calendar months after `d`; a day the month lacks falls back to its last day.
+fn plus_months(d: Date, n: u32) -> Date {
+    let total = d.year() as i64 * 12 + i64::from(d.month()) - 1 + i64::from(n);
+    let (y, m) = ((total / 12) as i32, (total % 12) as u8 + 1);
+    (0..4)
+        .find_map(|back| Date::new(y, m, d.day().saturating_sub(back)).ok())
+        .unwrap_or(d)
+}
+
+/// The facts that grow with time, and what a failed test of one needs.
+fn time_wait(reason: &Reason, answers: &Answers, as_of: Date) -> Option<(Wait, Date)> {
+    use crate::condition::Check;
+    let fact = reason.test.fact;
+    let Some(Value::Count(now)) = reason.answer else {
+        return None;
+    };
+    let need = match (&reason.test.check, reason.negated) {
+        (Check::AtLeast(n), false) => *n,
+        (Check::AtMost(n), true) => n.checked_add(1)?,
+        _ => return None,
+    };
+    let more = need.checked_sub(now).filter(|m| *m > 0)?;
+    match fact {
+        // Months this year: reached within the same year, or not by time alone.
+        Fact::StableMonths => {
+            let from = plus_months(as_of, more);
+            (from.year() == as_of.year() && need <= 12).then_some((Wait { fact, need, more }, from))
+        }
+        Fact::UnemployedMonths => Some((Wait { fact, need, more }, plus_months(as_of, more))),
+        Fact::BusinessMonths => match answers.get(Fact::BusinessStartDate) {
+            Some(Value::Date(start)) => Some((Wait { fact, need, more }, plus_months(start, need))),
+            _ => None,
+        },
+        // The birthday is not known: by this date at the latest.
+        Fact::Age => Some((Wait { fact, need, more }, as_of.plus_years(more as i32))),
+        _ => None,
+    }
+}
+
+/// When a measure failed on conditions time will meet (perhaps among others it can do
+/// without, in an `any`), the first day on which the answers, grown by the time passed,
+/// meet every condition.
+fn almost(
+    measure: &Measure,
+    doc: &Document,
+    failed: &[Reason],
+    answers: &Answers,
+    as_of: Date,
+) -> Option<Almost> {
+    // Each failed test that time will pass, and the day it passes; earliest first.
+    let mut candidates: Vec<(Wait, Date)> = failed
+        .iter()
+        .filter_map(|r| time_wait(r, answers, as_of))
+        .collect();
+    crate::order::sort_by_key(&mut candidates, |c| c.1);
+    for &(_, day) in &candidates {
+        // The answers on that day: each awaited count grown by the time passed.
+        let months = as_of.whole_months_until(day);
+        let mut then = answers.clone();
+        let mut possible = true;
+        for (w, _) in &candidates {
+            let Some(Value::Count(now)) = answers.get(w.fact) else {
+                continue; // business months come from the start date and the day itself
+            };
+            let grown = match w.fact {
+                Fact::Age => now + months / 12,
+                // Months of this year: a day in another year starts again from nothing.
+                Fact::StableMonths if day.year() != as_of.year() => {
+                    possible = false;
+                    now
+                }
+                _ => now + months,
+            };
+            possible &= then.set(w.fact, Value::Count(grown)).is_ok();
+        }
+        if !possible || measure.when.truth(&then, day) != Tri::True {
+            continue;
+        }
+        // What was waited for: per fact, the largest need met by then.
+        let mut waits: Vec<Wait> = Vec::new();
+        for (w, _) in candidates.iter().filter(|c| c.1 <= day) {
+            match waits.iter_mut().find(|x| x.fact == w.fact) {
+                Some(x) if x.need < w.need => *x = *w,
+                Some(_) => {}
+                None => waits.push(*w),
+            }
+        }
+        return Some(Almost {
+            from: day,
+            waiting_for: waits.iter().map(|w| w.fact).collect(),
+            in_force_then: status_on(measure, doc, day).is_current(),
+            waits,
+        });
+    }
+    None
 }
 
 /// Where an outcome is shown, in this order.
@@ -113,6 +285,37 @@ pub enum Group {
 }
 
 impl Group {
+    /// The heading the widget and the CLI show.
+    pub fn title(self, english: bool) -> &'static str {
+        let (zh, en) = match self {
+            Group::ApplyNow => ("你现在可以申请", "You can apply now"),
+            Group::MayQualify => (
+                "你可能符合——回答或核实这些",
+                "You may qualify — answer or check these",
+            ),
+            Group::Advice => ("提醒", "Good to know"),
+            Group::Protections => ("你享有的权益", "Protections you have"),
+            Group::Contacts => ("遇到问题找谁", "If something goes wrong — whom to contact"),
+            Group::Employer => (
+                "你的单位或组织者可以领（找工作时有用）",
+                "Your employer or organiser can get (useful when job-hunting)",
+            ),
+            Group::Ended => (
+                "已结束（或当时还没施行）的项目",
+                "Ended (or not yet started) programmes",
+            ),
+            Group::NotForYou => (
+                "不符合的项目（点开看原因）",
+                "Not for you (open to see why)",
+            ),
+        };
+        if english {
+            en
+        } else {
+            zh
+        }
+    }
+
     pub const ALL: [Group; 8] = [
         Group::ApplyNow,
         Group::MayQualify,
@@ -126,18 +329,9 @@ impl Group {
 }
 
 impl Outcome<'_> {
-    /// "最多1000元 每年", or the bound that applies; `None` when the measure pays nothing.
+    /// The amount line every screen, print-out and the CLI show ("每天15元 × 8天 = 120元").
     pub fn amount_text(&self, english: bool) -> Option<String> {
-        let a = self.amount.as_ref()?;
-        if *a == Amount::NeedsAnswers {
-            return Some(a.describe(english));
-        }
-        let freq = self
-            .measure
-            .frequency
-            .map(|f| f.describe(english))
-            .unwrap_or("");
-        Some(format!("{} {freq}", a.describe(english)).trim().to_string())
+        self.payment.as_ref().map(|p| p.text(english))
     }
 
     pub fn group(&self) -> Group {
@@ -179,6 +373,30 @@ pub struct Evaluation<'a> {
     pub outcomes: Vec<Outcome<'a>>,
 }
 
+impl Evaluation<'_> {
+    /// Works out, for each measure the worker does not qualify for, whether time alone
+    /// will make it theirs, and from when ([`Outcome::almost`]).
+    pub fn add_almost(&mut self, answers: &Answers) -> &mut Self {
+        let as_of = self.as_of;
+        for o in &mut self.outcomes {
+            if let Verdict::NotEligible { failed } = &o.verdict {
+                o.almost = almost(o.measure, o.document, failed, answers, as_of);
+            }
+        }
+        self
+    }
+}
+
+/// The outcomes of `group` in the order the widget and the CLI show them: money first,
+/// amounts before "ask locally"; file order otherwise (the sort is stable).
+pub fn in_group<'b, 'a>(outcomes: &'b [Outcome<'a>], group: Group) -> Vec<&'b Outcome<'a>> {
+    let mut items: Vec<&Outcome<'a>> = outcomes.iter().filter(|o| o.group() == group).collect();
+    crate::order::sort_by_key(&mut items, |o| {
+        (o.measure.kind.display_order(), o.amount.is_none())
+    });
+    items
+}
+
 pub fn status_on(measure: &Measure, doc: &Document, as_of: Date) -> Status {
     let (from, until) = measure.period(doc);
     if as_of < from {
@@ -211,14 +429,19 @@ impl Catalogue {
                 missing: trace.missing,
             },
         };
-        let amount = match (&measure.amount, &verdict) {
+        let frequency = measure.frequency.unwrap_or(Frequency::OneOff);
+        let payment = match (&measure.amount, &verdict) {
             (Some(rule), Verdict::Eligible | Verdict::Undetermined { .. }) => {
-                Some(rule.compute(answers))
+                Some(rule.payment(frequency, answers))
             }
             // A measure the worker cannot get still shows its figure, as a bound.
-            (Some(rule), Verdict::NotEligible { .. }) => Some(rule.compute(&Answers::new())),
+            (Some(rule), Verdict::NotEligible { .. }) => {
+                Some(rule.payment(frequency, &Answers::new()))
+            }
             (None, _) => None,
         };
+        let amount = payment.as_ref().map(Payment::amount);
+
         let deadlines = measure
             .deadlines
             .iter()
@@ -232,7 +455,9 @@ impl Catalogue {
             status: status_on(measure, doc, as_of),
             met: trace.met,
             amount,
+            payment,
             deadlines,
+            almost: None,
         }
     }
 
@@ -346,5 +571,45 @@ impl Catalogue {
             best.map(|(_, f)| f)
         };
         best(deciding, MIN_SETTLED * SCALE).or_else(|| best(refining, 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        assert_eq!(plus_months(d("2024-06-01"), 2), d("2024-08-01"));
+        assert_eq!(plus_months(d("2024-01-31"), 1), d("2024-02-29"));
+        assert_eq!(plus_months(d("2024-11-15"), 3), d("2025-02-15"));
+    }
+
+    #[test]
+    fn almost_reads_as_a_date_to_wait_for() {
+        let mut a = Almost {
+            from: d("2024-08-01"),
+            waiting_for: vec![Fact::StableMonths],
+            in_force_then: true,
+            waits: vec![Wait {
+                fact: Fact::StableMonths,
+                need: 3,
+                more: 2,
+            }],
+        };
+        assert_eq!(a.describe(false), "再干2个月（2024-08-01起）可以申请");
+        assert_eq!(
+            a.describe(true),
+            "You can apply after 2 more months of work (from 2024-08-01)"
+        );
+        a.in_force_then = false;
+        assert_eq!(
+            a.describe(false),
+            "再干2个月（2024-08-01起）可以申请，但这个项目到时已结束"
+        );
     }
 }

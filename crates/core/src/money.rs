@@ -49,8 +49,15 @@ impl Money {
         }
     }
 
-    pub fn times(self, n: Decimal) -> Money {
-        Money(self.0 * n)
+    /// `self × n`, or None when the product does not fit (a 28-digit wage times a
+    /// percentage): never a panic.
+    pub fn checked_times(self, n: Decimal) -> Option<Money> {
+        self.0.checked_mul(n).map(Money)
+    }
+
+    /// `self + other`, or None when the sum does not fit.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
     }
 
     /// Rounds to the fen (half away from zero), the rule used for yuan amounts.
@@ -99,13 +106,6 @@ impl fmt::Display for Money {
     }
 }
 
-impl std::ops::Add for Money {
-    type Output = Money;
-    fn add(self, o: Money) -> Money {
-        Money(self.0 + o.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,7 +133,17 @@ mod tests {
     #[test]
     fn tenth_of_a_fen_never_appears() {
         // 0.1 + 0.2 is exactly 0.3 in decimal, unlike binary floats.
-        let sum = Money::parse("0.1").unwrap() + Money::parse("0.2").unwrap();
-        assert_eq!(sum, Money::parse("0.3").unwrap());
+        let sum = Money::parse("0.1")
+            .unwrap()
+            .checked_add(Money::parse("0.2").unwrap());
+        assert_eq!(sum, Some(Money::parse("0.3").unwrap()));
+    }
+
+    #[test]
+    fn the_largest_amounts_overflow_into_none_not_a_panic() {
+        let huge = Money::parse(&"9".repeat(28)).unwrap();
+        assert_eq!(Money(Decimal::MAX).checked_add(Money::yuan(1)), None);
+        assert_eq!(huge.checked_times(Decimal::from(10)), None);
+        assert!(huge.checked_times(Decimal::new(2, 1)).is_some());
     }
 }

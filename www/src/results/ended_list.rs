@@ -2,7 +2,7 @@
 //! might have qualified for: one line each (title, amount, end date, whom to ask), not
 //! full cards, collapsed with a count.
 
-use wugong::actions::{group_title, Item};
+use wugong::actions::Item;
 use wugong::amount::Amount;
 use wugong::evaluate::Group;
 use wugong::Evaluation;
@@ -36,7 +36,7 @@ pub fn ended_list(r: &mut Raw, props: Props<'_>) {
         .gt()
         .open("h2", "")
         .gt()
-        .text(group_title(Group::Ended, english));
+        .text(Group::Ended.title(english));
     r.el(
         "span",
         "class=\"count\"",

@@ -1,6 +1,6 @@
 //! A group of cards, collapsed with its count ("你享有的权益 12 项").
 
-use wugong::actions::{group_title, Item};
+use wugong::actions::Item;
 use wugong::evaluate::Group;
 use wugong::Evaluation;
 
@@ -49,7 +49,7 @@ pub fn group(r: &mut Raw, props: Props<'_>) {
         .gt()
         .open("h2", "")
         .gt()
-        .text(group_title(props.group, english));
+        .text(props.group.title(english));
     r.el(
         "span",
         "class=\"count\"",

@@ -3,7 +3,7 @@
 //! and whom to call. "Copy as text" copies this page's text (WeChat can clear
 //! localStorage, and iOS in-app browsers keep nothing offline).
 
-use wugong::actions::{group_title, Action, Item};
+use wugong::actions::{Action, Item};
 use wugong::deadline::Told;
 use wugong::evaluate::Group;
 use wugong::Evaluation;
@@ -99,7 +99,7 @@ pub fn print_view(r: &mut Raw, props: Props<'_>) {
         if items.is_empty() {
             continue;
         }
-        r.el("h2", "", group_title(g, english)).open("ul", "").gt();
+        r.el("h2", "", g.title(english)).open("ul", "").gt();
         for it in items {
             let o = &props.eval.outcomes[it.members[0]];
             let m = o.measure;
