@@ -112,7 +112,7 @@ fn show(c: &Catalogue, a: &Answers, as_of: &str) -> (Vec<actions::Action>, Strin
         );
     }
     for t in Deadline::told(a, d(as_of), false) {
-        text += &format!("{}\n  {}\n", t.line, t.rule);
+        text += &format!("{}\n  {}\n", t.line, t.cite);
     }
     for it in &items {
         for i in &it.members {

@@ -52,8 +52,9 @@ export async function completeCheck(page, base, persona, { path = "?date=" + per
 /// A card for one benefit from several documents is listed under each measure id; an
 /// ended programme is a line of the ended list (group "ended", its line as status).
 export async function cards(page) {
+  // (No flatMap: the old-phone tests run this in Chromium 66.)
   const shown = await page.$$eval("[data-testid=card]", (els) =>
-    els.flatMap((el) => {
+    [].concat(...els.map((el) => {
       const card = {
         group: el.closest("[data-testid^=group-]")?.getAttribute("data-testid").slice(6),
         verdict: el.getAttribute("data-verdict"),
@@ -62,11 +63,11 @@ export async function cards(page) {
         calls: [...el.querySelectorAll("a[href^='tel:']")].map((a) => a.getAttribute("href")),
         text: el.textContent,
       };
-      return (el.getAttribute("data-measures") ?? el.getAttribute("data-measure")).split(" ").map((id) => [id, card]);
-    }),
+      return (el.getAttribute("data-measures") || el.getAttribute("data-measure")).split(" ").map((id) => [id, card]);
+    })),
   );
   const ended = await page.$$eval("[data-testid=ended-item]", (els) =>
-    els.map((el) => [el.getAttribute("data-measure"), { group: "ended", verdict: null, amount: el.querySelector(".a")?.textContent ?? null, status: el.textContent, calls: [], text: el.textContent }]),
+    els.map((el) => [el.getAttribute("data-measure"), { group: "ended", verdict: null, amount: el.querySelector(".a") ? el.querySelector(".a").textContent : null, status: el.textContent, calls: [], text: el.textContent }]),
   );
   return Object.fromEntries([...shown, ...ended]);
 }

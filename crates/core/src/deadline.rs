@@ -205,15 +205,13 @@ impl Deadline {
     }
 }
 
-/// A deadline told as what the worker can still do: one line to read first, the rule
+/// A deadline told as what the worker can still do: one line to read first, the law
 /// behind it, and whom to call. Passed dates are said plainly, with what remains possible.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Told {
     pub kind: DeadlineKind,
     /// "2027-09-30 前可以申请劳动仲裁（还有 311 天）".
     pub line: String,
-    /// The rule in a sentence or two.
-    pub rule: &'static str,
     pub cite: &'static str,
     /// The date has passed: the line says what can still be done.
     pub passed: bool,
@@ -241,28 +239,40 @@ impl Deadline {
         if self.kind == ArbitrationSafe && passed {
             return None;
         }
+        let line = if english {
+            self.english_line(date, left, passed)
+        } else {
+            self.chinese_line(date, left, passed)
+        };
+        let calls = match (self.kind, passed) {
+            (ArbitrationLimit | InjuryWorker | LabourInspection, true) => CALL_HR_AND_LEGAL_AID,
+            _ => CALL_HR,
+        };
+        Some(Told {
+            kind: self.kind,
+            line,
+            cite: self.kind.cite(),
+            passed,
+            advice: self.kind == ArbitrationSafe,
+            calls,
+        })
+    }
+
+    /// The line in Chinese: what the worker can still do, by when.
+    fn chinese_line(&self, date: Option<Date>, left: i64, passed: bool) -> String {
+        use DeadlineKind::*;
         // Each line is `before` date `after` [days left `tail`]: one table, one format.
-        let (before, after, tail) = match (self.kind, passed, english) {
-            (ArbitrationLimit, _, false) if date.is_none() => ("申请劳动仲裁：你还在这家单位干，被拖欠的工资在职期间不受1年限制；离职后1年内申请。", "", None),
-            (ArbitrationLimit, _, true) if date.is_none() => ("Labour arbitration: while you still work there, unpaid wages are not time-barred; apply within 1 year after the job ends.", "", None),
-            (ArbitrationLimit, false, false) => ("", " 前可以申请劳动仲裁（法定期限1年，还有 ", Some(" 天）。")),
-            (ArbitrationLimit, false, true) => ("You can apply for labour arbitration until ", " (legal limit 1 year; ", Some(" days left).")),
-            (ArbitrationLimit, true, false) => ("申请劳动仲裁的1年期限在 ", " 已过。你还可以向劳动保障监察投诉（2年内的违法行为），打 12333 问，或打 12348 申请法律援助。", None),
-            (ArbitrationLimit, true, true) => ("The 1-year limit for arbitration passed on ", ". You can still complain to labour inspection (violations within 2 years), call 12333, or call 12348 for legal aid.", None),
-            (ArbitrationSafe, _, false) => ("稳妥起见，最好在 ", " 前申请仲裁（还有 ", Some(" 天）：有些地方的指南还写着60天。")),
-            (ArbitrationSafe, _, true) => ("To be safe, apply for arbitration by ", " (", Some(" days left): some local guides still print 60 days.")),
-            (InjuryEmployer, false, false) => ("单位应在 ", " 前为你申请工伤认定（还有 ", Some(" 天），请催单位去办。")),
-            (InjuryEmployer, false, true) => ("Your employer must apply for injury recognition by ", " (", Some(" days left); ask them to.")),
-            (InjuryEmployer, true, false) => ("单位申请工伤认定的30天在 ", " 已过。你自己、家属或工会可以直接申请（1年内）。", None),
-            (InjuryEmployer, true, true) => ("The employer's 30 days passed on ", ". You, your family or the union can apply yourselves (within 1 year).", None),
-            (InjuryWorker, false, false) => ("", " 前，你自己、家属或工会可以申请工伤认定（还有 ", Some(" 天）。")),
-            (InjuryWorker, false, true) => ("You, your family or the union can apply for injury recognition until ", " (", Some(" days left).")),
-            (InjuryWorker, true, false) => ("申请工伤认定的1年期限在 ", " 已过。请打 12333 问还能怎么办，或打 12348 申请法律援助。", None),
-            (InjuryWorker, true, true) => ("The 1-year limit for injury recognition passed on ", ". Call 12333 to ask what is still possible, or 12348 for legal aid.", None),
-            (LabourInspection, false, false) => ("", " 前可以向劳动保障监察投诉（还有 ", Some(" 天）。")),
-            (LabourInspection, false, true) => ("You can complain to labour inspection until ", " (", Some(" days left).")),
-            (LabourInspection, true, false) => ("从你说的日期算，2年在 ", " 已过；违法还在继续的，从结束那天起算。请打 12333 问，或打 12348 申请法律援助。", None),
-            (LabourInspection, true, true) => ("Counted from your date, 2 years passed on ", "; a continuing violation counts from when it ends. Call 12333, or 12348 for legal aid.", None),
+        let (before, after, tail) = match (self.kind, passed) {
+            (ArbitrationLimit, _) if date.is_none() => ("申请劳动仲裁：你还在这家单位干，被拖欠的工资在职期间不受1年限制；离职后1年内申请。", "", None),
+            (ArbitrationLimit, false) => ("", " 前可以申请劳动仲裁（法定期限1年，还有 ", Some(" 天）。")),
+            (ArbitrationLimit, true) => ("申请劳动仲裁的1年期限在 ", " 已过。你还可以向劳动保障监察投诉（2年内的违法行为），打 12333 问，或打 12348 申请法律援助。", None),
+            (ArbitrationSafe, _) => ("稳妥起见，最好在 ", " 前申请仲裁（还有 ", Some(" 天）：有些地方的指南还写着60天。")),
+            (InjuryEmployer, false) => ("单位应在 ", " 前为你申请工伤认定（还有 ", Some(" 天），请催单位去办。")),
+            (InjuryEmployer, true) => ("单位申请工伤认定的30天在 ", " 已过。你自己、家属或工会可以直接申请（1年内）。", None),
+            (InjuryWorker, false) => ("", " 前，你自己、家属或工会可以申请工伤认定（还有 ", Some(" 天）。")),
+            (InjuryWorker, true) => ("申请工伤认定的1年期限在 ", " 已过。请打 12333 问还能怎么办，或打 12348 申请法律援助。", None),
+            (LabourInspection, false) => ("", " 前可以向劳动保障监察投诉（还有 ", Some(" 天）。")),
+            (LabourInspection, true) => ("从你说的日期算，2年在 ", " 已过；违法还在继续的，从结束那天起算。请打 12333 问，或打 12348 申请法律援助。", None),
         };
         let mut line = before.to_string();
         if let Some(d) = date {
@@ -273,19 +283,25 @@ impl Deadline {
             line += &left.to_string();
             line += tail;
         }
-        let calls = match (self.kind, passed) {
-            (ArbitrationLimit | InjuryWorker | LabourInspection, true) => CALL_HR_AND_LEGAL_AID,
-            _ => CALL_HR,
+        line
+    }
+
+    /// The same in shorter English (the English reader is rarer; every byte of the
+    /// widget's text is downloaded before its first question shows).
+    fn english_line(&self, date: Option<Date>, left: i64, passed: bool) -> String {
+        use DeadlineKind::*;
+        let what = match self.kind {
+            ArbitrationLimit => "Labour arbitration (legal limit, 1 year)",
+            ArbitrationSafe => "To be safe, labour arbitration (older 60-day rule)",
+            InjuryEmployer => "Your employer's application for injury recognition",
+            InjuryWorker => "Your own application for injury recognition",
+            LabourInspection => "Complaint to labour inspection (2 years)",
         };
-        Some(Told {
-            kind: self.kind,
-            line,
-            rule: self.kind.rule(english),
-            cite: self.kind.cite(),
-            passed,
-            advice: self.kind == ArbitrationSafe,
-            calls,
-        })
+        match date {
+            None => format!("{what}: no limit while you still work there; then within 1 year after the job ends."),
+            Some(d) if passed => format!("{what}: the date passed on {d}. Call 12333, or 12348 for legal aid, to ask what you can still do."),
+            Some(d) => format!("{what}: by {d} ({left} days left)."),
+        }
     }
 
     /// Every deadline the answers date, told as what the worker can still do: the legal

@@ -167,7 +167,11 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         ),
     );
     if english {
-        r.el("p", "class=\"zh-only\" data-testid=\"in-chinese\"", "Where to go, how to apply and what to bring are in Chinese below: show them at the office, or call 12333.");
+        r.el(
+            "p",
+            "class=\"zh-only\" data-testid=\"in-chinese\"",
+            "The details below are in Chinese: show them at the office, or call 12333.",
+        );
     }
     let mut field = |k: &str, v: &str| {
         r.open("p", "").gt().el("strong", "", k).text(v).close("p");

@@ -37,14 +37,7 @@ pub fn deadlines(r: &mut Raw, props: Props<'_>) {
             }
             r.close("p");
         }
-        r.open("details", "class=\"rule\"").gt();
-        r.el(
-            "summary",
-            "",
-            tr(english, "规定是怎么说的", "What the law says"),
-        );
-        r.el("p", "", t.rule).el("p", "class=\"cite\"", t.cite);
-        r.close("details").close("li");
+        r.el("p", "class=\"cite\"", t.cite).close("li");
     }
     r.close("ul").close("section");
 }

@@ -82,16 +82,16 @@ fn on_click(to: Callback<Do>, english: bool) -> Callback<MouseEvent> {
                             .as_ref()
                             .and_then(|s| s.query_selector(sel).ok().flatten())
                     };
-                    if let (Some(b), Some(t), Some(body)) =
-                        (find(".share-box"), find("textarea"), find(".print-body"))
-                    {
+                    if let (Some(t), Some(body)) = (find("textarea"), find(".print-body")) {
                         let text = body
                             .dyn_into::<HtmlElement>()
                             .map(|b| b.inner_text())
                             .unwrap_or_default();
                         crate::browser::copy(&text);
                         t.set_text_content(Some(&text));
-                        let _ = b.remove_attribute("hidden");
+                        if let Some(b) = t.parent_element() {
+                            let _ = b.remove_attribute("hidden");
+                        }
                     }
                 }
                 _ => {}
@@ -128,7 +128,6 @@ pub fn Results(props: &StateOnly) -> Html {
             &mut r,
             print::Props {
                 eval: &eval,
-                items: &items,
                 actions: &todo,
                 told: &told,
                 english,

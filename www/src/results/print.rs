@@ -1,11 +1,9 @@
-//! One page to print or save: the actions with amount, where, what to bring and by
-//! when; the deadlines as what can still be done; what to apply for, may qualify for,
-//! and whom to call. "Copy as text" copies this page's text (WeChat can clear
+//! One page to print or save: the actions with amount, where, what to bring, by when
+//! and whom to call; the deadlines as what can still be done. "Copy as text" copies this page's text (WeChat can clear
 //! localStorage, and iOS in-app browsers keep nothing offline).
 
-use wugong::actions::{Action, Item};
+use wugong::actions::Action;
 use wugong::deadline::Told;
-use wugong::evaluate::Group;
 use wugong::Evaluation;
 
 use super::raw::Raw;
@@ -14,7 +12,6 @@ use crate::text::tr;
 /// What this view shows.
 pub struct Props<'a> {
     pub eval: &'a Evaluation<'static>,
-    pub items: &'a [Item],
     pub actions: &'a [Action],
     pub told: &'a [Told],
     pub english: bool,
@@ -87,41 +84,6 @@ pub fn print_view(r: &mut Raw, props: Props<'_>) {
                 english,
             },
         );
-    }
-    let where_ = tr(english, "去哪里：", "Where: ");
-    let bring = tr(english, "要带：", "Bring: ");
-    for g in [Group::ApplyNow, Group::MayQualify, Group::Contacts] {
-        let items: Vec<&Item> = props
-            .items
-            .iter()
-            .filter(|it| it.group == g && !props.actions.iter().any(|a| a.outcome == it.members[0]))
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        r.el("h2", "", g.title(english)).open("ul", "").gt();
-        for it in items {
-            let o = &props.eval.outcomes[it.members[0]];
-            let m = o.measure;
-            r.open("li", "").gt().el("strong", "", &m.title);
-            if let Some(a) = o.amount_text(english) {
-                r.text(" — ").text(&a);
-            }
-            if g != Group::Contacts {
-                r.open("br", "").gt().text(where_).text(&m.apply_where);
-                if !m.materials.is_empty() {
-                    r.open("br", "")
-                        .gt()
-                        .text(bring)
-                        .text(&m.materials.join("、"));
-                }
-            }
-            for p in &m.phones {
-                r.text(" ").call(&p.dial, &p.number);
-            }
-            r.close("li");
-        }
-        r.close("ul");
     }
     r.close("div");
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 #[derive(Default)]
 pub struct Raw(String);
 
+#[inline(never)]
 fn escape(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
@@ -24,6 +25,7 @@ fn escape(out: &mut String, s: &str) {
 impl Raw {
     /// `<tag` then static attributes (written by us, e.g. `class="when"`), left open
     /// for [`Raw::attr`]; end it with [`Raw::gt`].
+    #[inline(never)]
     pub fn open(&mut self, tag: &str, attrs: &str) -> &mut Raw {
         self.0.push('<');
         self.0.push_str(tag);
@@ -35,6 +37,7 @@ impl Raw {
     }
 
     /// An attribute with an escaped value.
+    #[inline(never)]
     pub fn attr(&mut self, name: &str, value: &str) -> &mut Raw {
         self.0.push(' ');
         self.0.push_str(name);
@@ -44,17 +47,20 @@ impl Raw {
         self
     }
 
+    #[inline(never)]
     pub fn gt(&mut self) -> &mut Raw {
         self.0.push('>');
         self
     }
 
     /// Escaped text.
+    #[inline(never)]
     pub fn text(&mut self, t: &str) -> &mut Raw {
         escape(&mut self.0, t);
         self
     }
 
+    #[inline(never)]
     pub fn close(&mut self, tag: &str) -> &mut Raw {
         self.0.push_str("</");
         self.0.push_str(tag);
@@ -63,11 +69,13 @@ impl Raw {
     }
 
     /// `<tag attrs>text</tag>`.
+    #[inline(never)]
     pub fn el(&mut self, tag: &str, attrs: &str, t: &str) -> &mut Raw {
         self.open(tag, attrs).gt().text(t).close(tag)
     }
 
     /// A tap-to-call link.
+    #[inline(never)]
     pub fn call(&mut self, dial: &str, shown: &str) -> &mut Raw {
         self.open("a", "class=\"call\" data-testid=\"call\"")
             .attr("href", &format!("tel:{dial}"))
@@ -77,6 +85,7 @@ impl Raw {
             .close("a")
     }
 
+    #[inline(never)]
     pub fn html(self) -> Html {
         Html::from_html_unchecked(AttrValue::from(self.0))
     }

@@ -41,7 +41,7 @@ pub fn read_aloud(r: &mut Raw, text: &str, english: bool) {
         tr(
             english,
             "这部手机没有中文语音，读不出来。可以请身边的人帮你读，或打 12333 问。",
-            "This phone has no English voice, so it cannot read this aloud.",
+            "This phone has no English voice.",
         ),
     );
 }
