@@ -1,5 +1,6 @@
 // Whole checks for typical people, as they would do them on a phone: the questions
-// asked, the cards shown (group, amount, status), the deadlines and the tap-to-call links.
+// asked (each one that can change what they get, about a dozen at most), the cards shown
+// (group, amount, status), the deadlines and the tap-to-call links.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, stop, phone } from "./harness.mjs";
@@ -42,7 +43,7 @@ function card(shown, id) {
 
 test("会泽 脱贫 worker in another province, 2024: the travel subsidy is current, up to 1000 a year", async () => {
   const { page, asked, shown } = await check(huize("2024-06-01"));
-  assert.ok(asked.length <= 8, `asked ${asked.length} questions: ${asked}`);
+  assert.ok(asked.length <= 12, `asked ${asked.length} questions: ${asked}`);
   assert.equal(asked[0], "Home", "starts with the home region");
   const transport = card(shown, "yrst-2021-49-transport");
   assert.equal(transport.group, "applynow");
@@ -75,7 +76,7 @@ test("忻州 脱贫 worker in another province, 2022: one-off travel subsidy up 
       Household: { choice: "rural" },
     },
   });
-  assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
+  assert.ok(asked.length <= 12, `asked ${asked.length}: ${asked}`);
   const t = card(shown, "xinzhou-2022-plan-transport-cross-province");
   assert.equal(t.group, "applynow");
   assert.equal(t.amount, "最多800元（一次性）");
@@ -117,7 +118,7 @@ test("unemployed woman of 45 in Kunming: unemployment registration and benefit, 
       Household: { choice: "urban" },
     },
   });
-  assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
+  assert.ok(asked.length <= 12, `asked ${asked.length}: ${asked}`);
   assert.equal(card(shown, "law-unemployment-insurance-benefit-12m").verdict, "eligible");
   assert.equal(card(shown, "law-unemployment-insurance-benefit-18m").group, "notforyou");
   assert.equal(card(shown, "yrsf-2022-57-unemployment-registration").group, "applynow");
@@ -138,7 +139,7 @@ const owedWages = {
 
 test("worker owed wages who left the job: the deadlines, in order, with both arbitration dates", async () => {
   const { page, asked, shown } = await check(owedWages);
-  assert.ok(asked.length <= 8, `asked ${asked.length}: ${asked}`);
+  assert.ok(asked.length <= 12, `asked ${asked.length}: ${asked}`);
   const timeline = await page.textContent("[data-testid=timeline]");
   // The legal limit first (a year after the job ended), then labour inspection (two years
   // from the violation); the 60-day date from 2026-08-15 has passed, so it is not shown.

@@ -1,8 +1,8 @@
 // The size budget of issue 4, on the built dist/: sizes are deterministic, so this is a
-// check, not a benchmark (timings are only measured, by bench/web.mjs).
+// check, not a benchmark (timings are only measured, by bench-web/web.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sizes, kb, FIRST_SCREEN_BUDGET } from "../../bench/size.mjs";
+import { sizes, kb, FIRST_SCREEN_BUDGET } from "../../bench-web/size.mjs";
 
 test("the first screen downloads at most 150 KB gzip", () => {
   const s = sizes("dist");

@@ -62,6 +62,42 @@ pub fn clear_fragment() {
     }
 }
 
+/// Records where the worker is in the browser's history: a new entry (back returns to
+/// the one before) or the current one rewritten. The state is a short string
+/// (`place.rs`); the address stays as it is.
+pub fn record_place(place: &str, new_entry: bool) {
+    let Some(history) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let state = JsValue::from_str(place);
+    let _ = if new_entry {
+        history.push_state(&state, "")
+    } else {
+        history.replace_state(&state, "")
+    };
+}
+
+/// What [`record_place`] stored in the current entry (after a reload), if anything.
+pub fn current_place() -> Option<String> {
+    window()?.history().ok()?.state().ok()?.as_string()
+}
+
+pub fn go_back() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
+/// Calls `f` with the entry's stored place whenever the browser moves through the
+/// history (back, forward, Android's back button). For the page's whole life.
+pub fn on_history_move(f: impl Fn(Option<String>) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = window() else { return };
+    let listener = Closure::<dyn Fn()>::new(move || f(current_place()));
+    let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
 /// A file of this build named by `<meta name="wugong-…">` in index.html (the rules files,
 /// written there by scripts/post_build.mjs with their hashed names).
 pub fn file_named(meta: &str) -> Option<String> {

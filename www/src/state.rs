@@ -1,12 +1,15 @@
 //! All app state goes through one reducer. The engine decides; the state only records
-//! what the worker said and where they are.
+//! what the worker said and where they are. Pure: no browser call, no global — the
+//! catalogue arrives with `Action::RulesReady` — so `cargo test -p wugong-www` runs it
+//! natively (tests at the end). The browser's history follows the screens: the reducer
+//! says how (`Nav`), the app's effect does it (`app.rs`).
 
 use std::rc::Rc;
 
-use wugong::{Answers, Date, Fact, FactSet, Question, Value};
-use yew::Reducible;
+use wugong::{Answers, Catalogue, Date, Fact, FactSet, Question, Value};
+use yew::prelude::*;
 
-use crate::catalogue;
+use crate::catalogue_context::CatalogueRef;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -17,13 +20,26 @@ pub enum Screen {
     Waiting,
 }
 
-/// The rules file, fetched after the first screen (see `main::catalogue`).
+/// The rules file, fetched after the first screen (see `rules_file.rs`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rules {
     Loading,
-    Ready,
+    Ready(CatalogueRef),
     /// Why not, in one line.
     Failed(String),
+}
+
+/// How the last screen change goes into the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    /// A new entry: back returns to the screen before.
+    Push,
+    /// Rewrite the current entry (first load, a screen that only replaced "waiting").
+    Replace,
+    /// The worker asked to go back: the browser goes back, and its `popstate` restores.
+    Back,
+    /// Nothing to record (the browser itself moved: back, forward).
+    Keep,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,12 +48,13 @@ pub struct State {
     /// Questions the worker said "I don't know" to: never asked again unless chosen.
     pub skipped: FactSet,
     pub screen: Screen,
-    /// Screens visited, for "back".
-    pub history: Vec<Screen>,
-    /// Counts screen changes (tests wait on it).
+    /// This screen's place in the browser's history (0: the first screen of the visit).
+    pub depth: u32,
+    pub nav: Nav,
+    /// Counts screen changes (the history effect and tests wait on it).
     pub steps: u32,
     pub today: Date,
-    /// "Check another date": evaluate as of this day instead of today.
+    /// "Check another date", or the date of a shared link: evaluate as of this day.
     pub as_of_override: Option<Date>,
     pub english: bool,
     /// Text size in percent of the phone's default.
@@ -49,7 +66,7 @@ pub struct State {
     pub rules: Rules,
     /// Counts fetches of the rules file ("try again" starts another).
     pub rules_attempt: u32,
-    /// The English texts of the measures have arrived (`main::english_text`).
+    /// The English texts of the measures have arrived (`rules_file::english_text`).
     pub english_texts: bool,
 }
 
@@ -62,14 +79,17 @@ pub enum Action {
     Ask(Question),
     ShowResults,
     ShowPrint,
+    /// The back button: the browser goes back (its history holds the screens).
     Back,
+    /// The browser moved to one of our history entries (back, forward).
+    Restore { screen: Screen, depth: u32 },
     /// Forget every answer (the stored copy is cleared by the effect that saves).
     Clear,
     SetAsOf(Option<Date>),
     SetEnglish(bool),
     SetTextScale(u16),
     Notice(Option<String>),
-    RulesReady,
+    RulesReady(CatalogueRef),
     RulesFailed(String),
     /// The English texts arrived: show them.
     EnglishReady,
@@ -77,14 +97,42 @@ pub enum Action {
 }
 
 impl State {
+    /// A fresh state on `today`, on the first question.
+    pub fn new(today: Date) -> State {
+        State {
+            answers: Answers::new(),
+            skipped: FactSet::new(),
+            screen: Screen::Ask(Question::Home),
+            depth: 0,
+            nav: Nav::Replace,
+            steps: 0,
+            today,
+            as_of_override: None,
+            english: false,
+            text_scale: 100,
+            notice: None,
+            embedded: false,
+            rules: Rules::Loading,
+            rules_attempt: 0,
+            english_texts: false,
+        }
+    }
+
     pub fn as_of(&self) -> Date {
         self.as_of_override.unwrap_or(self.today)
+    }
+
+    pub fn catalogue(&self) -> Option<&'static Catalogue> {
+        match self.rules {
+            Rules::Ready(c) => Some(c.0),
+            _ => None,
+        }
     }
 
     /// Where to go after an answer: the engine's next question, or the results. Before
     /// the rules arrive only the home region can be asked (it always comes first).
     pub fn next_screen(&self) -> Screen {
-        let Some(catalogue) = catalogue() else {
+        let Some(catalogue) = self.catalogue() else {
             let region_open = self.answers.get(Fact::HomeRegion).is_none()
                 && !self.skipped.contains(Fact::HomeRegion);
             return if region_open {
@@ -99,102 +147,146 @@ impl State {
         }
     }
 
+    /// Moves to `screen` as a new history entry (the same screen again, e.g. the next
+    /// level of the home region, stays one entry).
     fn go(mut self, screen: Screen) -> State {
         if self.screen != screen {
             self.steps += 1;
-            self.history.push(self.screen);
-            if self.history.len() > 60 {
-                self.history.remove(0);
+            // "Waiting for the rules" is never an entry of its own.
+            if self.screen == Screen::Waiting {
+                self.nav = Nav::Replace;
+            } else {
+                self.depth += 1;
+                self.nav = Nav::Push;
             }
+            self.screen = screen;
         }
-        self.screen = screen;
         self
     }
+}
+
+/// Props of the result-page components, which read the whole state.
+#[derive(Properties, PartialEq)]
+pub struct StateOnly {
+    pub state: UseReducerHandle<State>,
+}
+
+/// One plain line for an answer the engine refused (it never shows the engine's words,
+/// which name facts by their identifiers).
+pub fn refused_answer(english: bool) -> String {
+    crate::text::tr(
+        english,
+        "这个回答没有记下，请重新填写。",
+        "That answer was not saved; please enter it again.",
+    )
+    .into()
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        let s = match action {
-            Action::Answer(pairs) => {
-                for (fact, value) in pairs {
-                    s.skipped.remove(fact);
-                    match value {
-                        Some(v) => {
-                            if let Err(e) = s.answers.set(fact, v) {
-                                s.notice = Some(e.to_string());
-                            }
-                        }
-                        None => s.answers.remove(fact),
-                    }
-                }
-                let next = s.next_screen();
-                s.go(next)
-            }
-            Action::Skip(facts) => {
-                s.skipped.extend(facts);
-                let next = s.next_screen();
-                s.go(next)
-            }
-            Action::Ask(q) => s.go(Screen::Ask(q)),
-            Action::ShowResults => s.go(Screen::Results),
-            Action::ShowPrint => s.go(Screen::Print),
-            Action::Back => {
-                if let Some(prev) = s.history.pop() {
-                    s.screen = prev;
-                    s.steps += 1;
-                }
-                s
-            }
-            Action::Clear => State {
-                answers: Answers::new(),
-                skipped: FactSet::new(),
-                screen: Screen::Ask(Question::Home),
-                history: vec![],
-                steps: s.steps + 1,
-                notice: None,
-                ..s
-            },
-            Action::SetAsOf(d) => {
-                s.as_of_override = d.filter(|d| *d != s.today);
-                s
-            }
-            Action::SetEnglish(e) => {
-                s.english = e;
-                s
-            }
-            Action::SetTextScale(p) => {
-                s.text_scale = p.clamp(100, 200);
-                s
-            }
-            Action::Notice(n) => {
-                s.notice = n;
-                s
-            }
-            Action::RulesReady => {
-                s.rules = Rules::Ready;
-                if s.screen == Screen::Waiting {
-                    s.screen = s.next_screen();
-                    s.steps += 1;
-                }
-                s
-            }
-            Action::EnglishReady => {
-                s.english_texts = true;
-                s
-            }
-            Action::RulesFailed(why) => {
-                s.rules = Rules::Failed(why);
-                s
-            }
-            Action::RetryRules => {
-                s.rules = Rules::Loading;
-                s.rules_attempt += 1;
-                s
-            }
-        };
-        Rc::new(s)
+        Rc::new(reduce((*self).clone(), action))
     }
 }
+
+/// The reducer itself, on plain values.
+pub fn reduce(mut s: State, action: Action) -> State {
+    match action {
+        Action::Answer(pairs) => {
+            for (fact, value) in pairs {
+                s.skipped.remove(fact);
+                match value {
+                    Some(v) => {
+                        if s.answers.set(fact, v).is_err() {
+                            s.notice = Some(refused_answer(s.english));
+                        }
+                    }
+                    None => s.answers.remove(fact),
+                }
+            }
+            let next = s.next_screen();
+            s.go(next)
+        }
+        Action::Skip(facts) => {
+            s.skipped.extend(facts);
+            let next = s.next_screen();
+            s.go(next)
+        }
+        Action::Ask(q) => s.go(Screen::Ask(q)),
+        Action::ShowResults => s.go(Screen::Results),
+        Action::ShowPrint => s.go(Screen::Print),
+        Action::Back => {
+            if s.depth > 0 {
+                s.nav = Nav::Back;
+                s.steps += 1;
+            }
+            s
+        }
+        Action::Restore { screen, depth } => {
+            s.screen = match screen {
+                // Waiting is never stored; a stored question waits for the rules itself.
+                Screen::Waiting => s.next_screen(),
+                other => other,
+            };
+            s.depth = depth;
+            s.nav = Nav::Keep;
+            s.steps += 1;
+            s
+        }
+        Action::Clear => {
+            let cleared = State {
+                answers: Answers::new(),
+                skipped: FactSet::new(),
+                notice: None,
+                ..s
+            };
+            cleared.go(Screen::Ask(Question::Home))
+        }
+        Action::SetAsOf(d) => {
+            s.as_of_override = d.filter(|d| *d != s.today);
+            // Record the date in this history entry (reload keeps it).
+            s.nav = Nav::Replace;
+            s.steps += 1;
+            s
+        }
+        Action::SetEnglish(e) => {
+            s.english = e;
+            s
+        }
+        Action::SetTextScale(p) => {
+            s.text_scale = p.clamp(100, 200);
+            s
+        }
+        Action::Notice(n) => {
+            s.notice = n;
+            s
+        }
+        Action::RulesReady(catalogue) => {
+            s.rules = Rules::Ready(catalogue);
+            if s.screen == Screen::Waiting {
+                s.screen = s.next_screen();
+                s.nav = Nav::Replace;
+                s.steps += 1;
+            }
+            s
+        }
+        Action::EnglishReady => {
+            s.english_texts = true;
+            s
+        }
+        Action::RulesFailed(why) => {
+            s.rules = Rules::Failed(why);
+            s
+        }
+        Action::RetryRules => {
+            s.rules = Rules::Loading;
+            s.rules_attempt += 1;
+            s
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;

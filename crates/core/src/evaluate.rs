@@ -5,9 +5,9 @@ use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
 use crate::condition::{region_within, Reason, Tri};
 use crate::date::Date;
-use crate::deadline::{Deadline, Due};
-use crate::fact::{Fact, FactSet, Question, QuestionSet};
-use crate::policy::{Audience, Document, Kind, Measure};
+use crate::deadline::Deadline;
+use crate::fact::Fact;
+use crate::policy::{Audience, Document, Measure};
 use crate::region::NATIONAL;
 
 /// Whether the worker qualifies, as far as the answers tell.
@@ -24,12 +24,6 @@ impl Verdict<'_> {
         crate::tags::Named::name(self.shape())
     }
 }
-
-/// A question screen is asked only if it can settle at least this many measures (or
-/// one subsidy); the rest stay "may qualify", each with its question one tap away.
-pub const MIN_SETTLED: usize = 3;
-/// Fixed-point scale for the shares above (divisible by 1 to 6).
-const SCALE: usize = 60;
 
 /// Whether the measure applies on the evaluation date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -408,9 +402,6 @@ pub fn status_on(measure: &Measure, doc: &Document, as_of: Date) -> Status {
     }
 }
 
-/// Per question screen: the weight of what it would settle, and the first fact it asks.
-type Tally = [(usize, Option<Fact>); Question::COUNT];
-
 impl Catalogue {
     pub fn evaluate_measure<'a>(
         &'a self,
@@ -487,90 +478,6 @@ impl Catalogue {
             }
         }
         result
-    }
-
-    /// What to ask next: the question screen whose unanswered facts can decide the most
-    /// undetermined measures in force on `as_of` (ties go to the earlier screen, so the
-    /// order is stable). The home region always comes first. When no verdict is open,
-    /// it asks what makes an amount or a deadline exact. A screen that would settle fewer
-    /// than [`MIN_SETTLED`] measures is not asked: that measure shows as "may qualify", with the question
-    /// one tap away, so a typical worker answers a handful of screens, not dozens.
-    /// Returns a fact of that screen; `skipped` holds facts the worker does not know.
-    pub fn next_question(&self, answers: &Answers, as_of: Date, skipped: &FactSet) -> Option<Fact> {
-        let open = |f: &Fact| {
-            !skipped.contains(*f) && (*f == Fact::HomeRegion || answers.get(*f).is_none())
-        };
-        let evaluation = self.evaluate(answers, as_of);
-        // Per screen: the measures it could settle, and the first fact it would ask.
-        // Indexed by question screen.
-        let mut deciding: Tally = [(0, None); Question::COUNT];
-        let mut refining: Tally = [(0, None); Question::COUNT];
-        let count = |tally: &mut Tally, weight: usize, facts: &mut dyn Iterator<Item = Fact>| {
-            let mut seen = QuestionSet::new();
-            for f in facts.filter(|f| open(f)) {
-                if seen.insert(f.question()) {
-                    let e = &mut tally[f.question() as usize];
-                    e.0 += weight;
-                    e.1 = Some(e.1.map_or(f, |g| g.min(f)));
-                }
-            }
-        };
-        // Only the worker's own measures steer the questions; employer measures are shown
-        // as extras and never cost the worker a question.
-        for o in evaluation
-            .outcomes
-            .iter()
-            .filter(|o| o.status.is_current() && o.measure.audience == Audience::Worker)
-        {
-            match &o.verdict {
-                Verdict::Undetermined { missing } => {
-                    if missing.contains(&Fact::HomeRegion) && open(&Fact::HomeRegion) {
-                        return Some(Fact::HomeRegion);
-                    }
-                    // A measure one answer away from settled counts fully; one that needs
-                    // several screens counts a share for each. Money counts most: a subsidy one
-                    // answer away is worth a question on its own.
-                    let screens: QuestionSet = missing
-                        .iter()
-                        .filter(|f| open(f))
-                        .map(|f| f.question())
-                        .collect();
-                    let kind_weight = if o.measure.kind == Kind::Subsidy {
-                        MIN_SETTLED
-                    } else {
-                        1
-                    };
-                    let weight = kind_weight * SCALE / screens.len().max(1);
-                    count(&mut deciding, weight, &mut missing.iter().copied());
-                }
-                Verdict::Eligible => {
-                    let mut facts: Vec<Fact> = o
-                        .measure
-                        .amount
-                        .as_ref()
-                        .map(|r| r.facts())
-                        .unwrap_or_default();
-                    for d in &o.deadlines {
-                        if let Due::NeedsDates { missing } = &d.due {
-                            facts.extend(missing);
-                        }
-                    }
-                    count(&mut refining, 1, &mut facts.into_iter());
-                }
-                _ => {}
-            }
-        }
-        // The highest count; on a tie, the earlier screen.
-        let best = |tally: Tally, least: usize| {
-            let mut best: Option<(usize, Fact)> = None;
-            for (n, f) in tally {
-                if let Some(f) = f.filter(|_| n >= least && best.is_none_or(|b| n > b.0)) {
-                    best = Some((n, f));
-                }
-            }
-            best.map(|(_, f)| f)
-        };
-        best(deciding, MIN_SETTLED * SCALE).or_else(|| best(refining, 1))
     }
 }
 

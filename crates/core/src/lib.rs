@@ -15,6 +15,7 @@
 pub mod actions;
 pub mod amount;
 pub mod answers;
+pub mod ask;
 pub mod catalogue;
 pub mod condition;
 pub mod date;
@@ -30,6 +31,7 @@ pub mod share;
 pub mod tags;
 
 pub use answers::{Answers, RawValue, Value};
+pub use ask::MIN_SETTLED;
 pub use catalogue::Catalogue;
 pub use date::Date;
 pub use evaluate::{Coverage, Evaluation, Outcome, Status, Verdict};

@@ -32,7 +32,7 @@ use yew::prelude::*;
 use raw::Raw;
 
 use crate::catalogue_context::use_catalogue;
-use crate::question::StateOnly;
+use crate::state::StateOnly;
 use crate::state::{Action, Screen};
 use crate::text::tr;
 

@@ -1,6 +1,6 @@
 // What a phone downloads, gzip -9, from a built dist/. Deterministic, so CI checks the
-// budget of issue 4 with it (tests/e2e/size.test.mjs); bench/web.mjs prints it too.
-//   node bench/size.mjs [dist]
+// budget of issue 4 with it (tests/e2e/size.test.mjs); bench-web/web.mjs prints it too.
+//   node bench-web/size.mjs [dist]
 // - first screen: everything the browser loads before the first question can be
 //   answered (page, scripts, wasm, styles, favicon, manifest);
 // - rules: the rules file, fetched while the first question is on screen;

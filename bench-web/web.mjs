@@ -1,7 +1,7 @@
 // Measures the widget against the budget of issue 4 and prints the figures (nothing is
 // asserted: timings vary with the machine; the sizes, which do not, are checked by
 // tests/e2e/size.test.mjs). Run after scripts/build-web:
-//   node bench/web.mjs [runs]
+//   node bench-web/web.mjs [runs]
 // - bytes: the first screen and the rules file, gzip -9, and the same rules as plain HTML;
 // - first question interactive on a throttled phone (1.6 Mbps, 150 ms RTT, CPU 4× slower),
 //   and when the rules have arrived (they load while the first question is on screen);

@@ -1,0 +1,226 @@
+//! The app: reads where the worker was (a share link, stored answers, the history
+//! entry after a reload), runs the effects that talk to the browser (storage, history,
+//! fetching the rules) and lays out the page. The decisions are in `state.rs`.
+
+use wugong::{share, Fact, Value};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::catalogue_context::CatalogueContext;
+use crate::footer::Footer;
+use crate::header::Header;
+use crate::place::Place;
+use crate::question::QuestionView;
+use crate::results;
+use crate::rules_file::{self, RulesFile};
+use crate::rules_pending::RulesPending;
+use crate::state::{Action, Nav, Rules, Screen, State};
+use crate::text::tr;
+
+/// Said for a share link that cannot be read, whatever is wrong with it (never its text).
+pub fn link_broken(english: bool) -> &'static str {
+    tr(
+        english,
+        "这个链接打不开，请让对方重新分享。",
+        "This link cannot be opened. Please ask the person who sent it to share it again.",
+    )
+}
+
+/// Said for stored answers that cannot be read.
+pub fn stored_broken(english: bool) -> &'static str {
+    tr(
+        english,
+        "手机上保存的回答读不出来，已经清除，请重新回答。",
+        "The answers saved on this phone could not be read and were cleared. Please answer again.",
+    )
+}
+
+/// State on first load: a share link wins over stored answers; either, if broken, is
+/// said in one plain line and ignored. After a reload, the history entry gives the
+/// screen, the skipped questions and the date.
+fn initial_state() -> State {
+    let mut s = State::new(browser::today());
+    let settings = browser::load(browser::SETTINGS_KEY).unwrap_or_default();
+    s.english = settings.split(';').any(|p| p == "lang=en");
+    s.text_scale = settings
+        .split(';')
+        .find_map(|p| p.strip_prefix("scale=")?.parse::<u16>().ok())
+        .unwrap_or(100)
+        .clamp(100, 200);
+    match browser::query_param("lang").as_deref() {
+        Some("en") => s.english = true,
+        Some("zh") => s.english = false,
+        _ => {}
+    }
+    s.embedded = browser::query_param("embed").as_deref() == Some("1");
+    let today = s.today;
+    let date_param = browser::query_param("date").and_then(|d| d.parse().ok());
+    s.as_of_override = date_param.filter(|d| *d != today);
+
+    let mut from_link = false;
+    if let Some(fragment) = browser::fragment() {
+        match share::decode_shared(&fragment) {
+            Ok(shared) => {
+                s.answers = shared.answers;
+                // The result as the sender saw it, on their date.
+                if let Some(d) = shared.as_of {
+                    s.as_of_override = Some(d).filter(|d| *d != today);
+                }
+                from_link = true;
+            }
+            Err(_) => s.notice = Some(link_broken(s.english).into()),
+        }
+        browser::clear_fragment();
+    }
+    if !from_link {
+        if let Some(stored) = browser::load(browser::ANSWERS_KEY) {
+            match share::decode(&stored) {
+                Ok(a) => s.answers = a,
+                Err(_) => {
+                    s.notice = Some(stored_broken(s.english).into());
+                    browser::remove(browser::ANSWERS_KEY);
+                }
+            }
+        }
+    }
+    // An office can link with its region preselected: ?region=530326
+    if s.answers.get(Fact::HomeRegion).is_none() {
+        if let Some(code) = browser::query_param("region").and_then(|c| wugong::region::find(&c)) {
+            let _ = s.answers.set(Fact::HomeRegion, Value::Region(code.code));
+        }
+    }
+    let place = browser::current_place().and_then(|p| Place::decode(&p));
+    match place {
+        Some(p) if !from_link => {
+            s.screen = p.screen;
+            s.depth = p.depth;
+            s.skipped = p.skipped;
+            s.as_of_override = p.as_of.filter(|d| *d != today);
+            if s.screen == Screen::Waiting {
+                s.screen = s.next_screen();
+            }
+        }
+        _ if from_link || s.answers.len() > 1 => s.screen = Screen::Results,
+        _ => s.screen = s.next_screen(),
+    }
+    s.nav = Nav::Replace;
+    s
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+
+    // Persist answers on every change; an empty set removes the stored copy.
+    use_effect_with(state.answers.clone(), |answers| {
+        if answers.is_empty() {
+            browser::remove(browser::ANSWERS_KEY);
+        } else {
+            browser::save(browser::ANSWERS_KEY, &share::encode(answers));
+        }
+    });
+    use_effect_with((state.english, state.text_scale), |(english, scale)| {
+        browser::set_root_font_size(*scale);
+        browser::set_document_lang(*english);
+        browser::save(
+            browser::SETTINGS_KEY,
+            &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }),
+        );
+    });
+    use_effect_with(state.screen, |_| browser::scroll_to_top());
+    // Every screen is a history entry: back and forward move between them, and a
+    // reload finds the place in the current entry.
+    use_effect_with(state.steps, {
+        let place = Place::of(&state).encode();
+        let nav = state.nav;
+        move |_| match nav {
+            Nav::Push => browser::record_place(&place, true),
+            Nav::Replace => browser::record_place(&place, false),
+            Nav::Back => browser::go_back(),
+            Nav::Keep => {}
+        }
+    });
+    use_effect_with((), {
+        let dispatcher = state.dispatcher();
+        move |_| {
+            browser::on_history_move(move |place| {
+                if let Some(p) = place.as_deref().and_then(Place::decode) {
+                    dispatcher.dispatch(Action::Restore {
+                        screen: p.screen,
+                        depth: p.depth,
+                    });
+                }
+            })
+        }
+    });
+    // The rules, fetched after the first render (again after "try again"); the English
+    // texts once someone reads in English.
+    use_effect_with(state.rules_attempt, {
+        let dispatcher = state.dispatcher();
+        move |_| rules_file::load(RulesFile::Rules, dispatcher)
+    });
+    use_effect_with(state.english, {
+        let dispatcher = state.dispatcher();
+        move |english| {
+            if *english {
+                rules_file::load(RulesFile::English, dispatcher)
+            }
+        }
+    });
+    // After every render: an embedding page resizes its iframe to fit.
+    use_effect(browser::post_height_to_parent);
+
+    let english = state.english;
+    let dispatcher = state.dispatcher();
+    let catalogue: CatalogueContext = match &state.rules {
+        Rules::Ready(c) => Some(*c),
+        _ => None,
+    };
+    let dismiss = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::Notice(None)))
+    };
+    let body = match state.screen {
+        // The first question needs no rules; everything else waits for them.
+        Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => html! {
+            <QuestionView key={q as usize} question={q} answers={state.answers.clone()}
+                skipped={state.skipped} as_of={state.as_of()} english={english}
+                step={state.steps} can_go_back={state.depth > 0} dispatcher={dispatcher.clone()} />
+        },
+        _ if catalogue.is_none() => {
+            let failed = match &state.rules {
+                Rules::Failed(why) => Some(AttrValue::from(why.clone())),
+                _ => None,
+            };
+            html! { <RulesPending {english} {failed} dispatcher={dispatcher.clone()} /> }
+        }
+        Screen::Results => html! { <results::Results state={state.clone()} /> },
+        Screen::Print => html! { <results::PrintView state={state.clone()} /> },
+        Screen::Ask(_) | Screen::Waiting => html! {},
+    };
+    let rules_state = match state.rules {
+        Rules::Loading => "loading",
+        Rules::Ready(_) => "ready",
+        Rules::Failed(_) => "failed",
+    };
+    html! {
+        <ContextProvider<CatalogueContext> context={catalogue}>
+            <div class="app" data-rules={rules_state}>
+                // ?embed=1: an office's page already has its own header.
+                if !state.embedded {
+                    <Header {english} text_scale={state.text_scale} dispatcher={dispatcher.clone()} />
+                }
+                if let Some(n) = &state.notice {
+                    <p class="notice" role="alert" data-testid="notice">
+                        <span>{ n.clone() }</span>
+                        <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
+                    </p>
+                }
+                <main id="main">{ body }</main>
+                <Footer {english} answers={state.answers.clone()} as_of={state.as_of()}
+                    date_chosen={state.as_of_override.is_some()} printing={state.screen == Screen::Print}
+                    dispatcher={dispatcher} />
+            </div>
+        </ContextProvider<CatalogueContext>>
+    }
+}

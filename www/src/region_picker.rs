@@ -1,0 +1,50 @@
+//! Province, then city, then county. Each tap records the answer so far; the engine
+//! asks again only if a finer level matters.
+
+use wugong::region::{self, Region};
+use wugong::{Fact, Value};
+use yew::prelude::*;
+
+use crate::state::{Action, State};
+use crate::text::tr;
+
+#[derive(Properties, PartialEq)]
+pub struct RegionPickerProps {
+    /// The region answered so far.
+    pub current: Option<&'static str>,
+    pub english: bool,
+    pub dispatcher: UseReducerDispatcher<State>,
+}
+
+#[component]
+pub fn RegionPicker(props: &RegionPickerProps) -> Html {
+    let english = props.english;
+    // Show the children of the current answer when it has any, else the provinces.
+    let parent = props.current.filter(|c| region::children(Some(c)).next().is_some());
+    let mut options: Vec<&Region> = region::children(parent).collect();
+    if parent.is_none() {
+        // The provinces whose documents are covered come first.
+        wugong::order::sort_by_key(&mut options, |r| !matches!(r.code, "53" | "14"));
+    }
+    let answer = |value: Option<Value>| {
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::Answer(vec![(Fact::HomeRegion, value)])))
+    };
+    html! {
+        <div class="regions">
+            if let Some(p) = parent {
+                <p class="chosen-region">
+                    { region::full_name(p, english) }
+                    <button class="link" onclick={answer(None)} data-testid="region-restart">{ tr(english, "重新选", "Start over") }</button>
+                </p>
+            }
+            <div class="choices grid">
+                { for options.into_iter().map(|r| html! {
+                    <button class="choice" onclick={answer(Some(Value::Region(r.code)))} data-testid={format!("region-{}", r.code)}>
+                        { if english { r.name_en } else { r.name } }
+                    </button>
+                }) }
+            </div>
+        </div>
+    }
+}

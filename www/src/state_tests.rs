@@ -1,0 +1,167 @@
+//! The reducer, natively (`cargo test -p wugong-www`), on a small catalogue built here.
+
+use wugong::condition::{Check, Condition, Test};
+use wugong::policy::{Audience, Document, Kind, Measure};
+use wugong::{Catalogue, Date, Fact, Question, Value};
+
+use super::*;
+use crate::catalogue_context::CatalogueRef;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn is(fact: Fact) -> Condition {
+    Condition::Test(Test {
+        fact,
+        check: Check::Is(true),
+    })
+}
+
+/// One subsidy for veterans who work in a workshop.
+fn rules() -> CatalogueRef {
+    let measure = Measure {
+        id: "money".into(),
+        kind: Kind::Subsidy,
+        audience: Audience::Worker,
+        title: "补贴".into(),
+        title_en: "subsidy".into(),
+        summary: String::new(),
+        summary_en: None,
+        clause: "一".into(),
+        when: Condition::All(vec![is(Fact::Veteran), is(Fact::WorkshopJob)]),
+        amount: None,
+        frequency: None,
+        apply_where: String::new(),
+        apply_how: String::new(),
+        materials: vec![],
+        note: None,
+        source_lines: None,
+        reading: None,
+        benefit: None,
+        valid_from: None,
+        valid_until: None,
+        deadlines: vec![],
+        phones: vec![],
+    };
+    CatalogueRef::keep(
+        Catalogue::new(vec![Document {
+            id: "test".into(),
+            number: "测试".into(),
+            title: "测试".into(),
+            issuer: "测试".into(),
+            region: "53".into(),
+            issued: Some(d("2020-01-01")),
+            valid_from: d("2020-01-01"),
+            valid_until: None,
+            validity_note: None,
+            source: "test".into(),
+            checked: d("2020-01-01"),
+            measures: vec![measure],
+        }])
+        .unwrap(),
+    )
+}
+
+fn start() -> State {
+    State::new(d("2024-06-01"))
+}
+
+fn answer(s: State, fact: Fact, v: Value) -> State {
+    reduce(s, Action::Answer(vec![(fact, Some(v))]))
+}
+
+#[test]
+fn before_the_rules_only_the_region_is_asked_then_it_waits() {
+    let s = start();
+    assert_eq!(s.screen, Screen::Ask(Question::Home));
+    let s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    assert_eq!(s.screen, Screen::Waiting);
+    assert_eq!((s.depth, s.nav), (1, Nav::Push));
+    // The rules arrive: the waiting entry becomes the next question, not a new entry.
+    let s = reduce(s, Action::RulesReady(rules()));
+    assert_eq!(s.screen, Screen::Ask(Question::Groups));
+    assert_eq!((s.depth, s.nav), (1, Nav::Replace));
+}
+
+#[test]
+fn each_answer_is_a_new_history_entry_and_back_goes_through_the_browser() {
+    let mut s = start();
+    s = reduce(s, Action::RulesReady(rules()));
+    s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    assert_eq!((s.screen, s.depth, s.nav), (Screen::Ask(Question::Groups), 1, Nav::Push));
+    let steps = s.steps;
+    s = answer(s, Fact::Veteran, Value::Bool(true));
+    assert_eq!((s.screen, s.depth), (Screen::Ask(Question::Workshop), 2));
+    assert!(s.steps > steps);
+    // Back asks the browser; its popstate brings the entry back.
+    s = reduce(s, Action::Back);
+    assert_eq!(s.nav, Nav::Back);
+    assert_eq!(s.screen, Screen::Ask(Question::Workshop), "unchanged until popstate");
+    s = reduce(s, Action::Restore { screen: Screen::Ask(Question::Groups), depth: 1 });
+    assert_eq!((s.screen, s.depth, s.nav), (Screen::Ask(Question::Groups), 1, Nav::Keep));
+    // Forward: the same.
+    s = reduce(s, Action::Restore { screen: Screen::Ask(Question::Workshop), depth: 2 });
+    assert_eq!(s.screen, Screen::Ask(Question::Workshop));
+    // The answers stay whatever the browser does.
+    assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(true)));
+    s = answer(s, Fact::WorkshopJob, Value::Bool(true));
+    assert_eq!((s.screen, s.depth), (Screen::Results, 3));
+}
+
+#[test]
+fn at_the_first_screen_back_does_nothing() {
+    let s = reduce(start(), Action::Back);
+    assert_eq!((s.screen, s.depth), (Screen::Ask(Question::Home), 0));
+    assert_ne!(s.nav, Nav::Back);
+}
+
+#[test]
+fn i_dont_know_moves_on_and_is_remembered() {
+    let mut s = reduce(start(), Action::RulesReady(rules()));
+    s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    s = reduce(s, Action::Skip(Question::Groups.facts()));
+    assert!(s.skipped.contains(Fact::Veteran));
+    // The subsidy needs the skipped answer: nothing else is worth asking.
+    assert_eq!(s.screen, Screen::Results);
+    // Answering it later takes it off the skipped list.
+    s = reduce(s, Action::Ask(Question::Groups));
+    s = answer(s, Fact::Veteran, Value::Bool(true));
+    assert!(!s.skipped.contains(Fact::Veteran));
+    assert_eq!(s.screen, Screen::Ask(Question::Workshop));
+}
+
+#[test]
+fn the_next_question_comes_from_the_state_s_rules_not_a_global() {
+    let s = answer(start(), Fact::HomeRegion, Value::Region("44"));
+    assert_eq!(s.screen, Screen::Waiting);
+    let s = reduce(s, Action::RulesReady(rules()));
+    // Guangdong: the Yunnan subsidy does not apply, nothing to ask.
+    assert_eq!(s.screen, Screen::Results);
+}
+
+#[test]
+fn clear_forgets_everything_and_starts_again() {
+    let mut s = reduce(start(), Action::RulesReady(rules()));
+    s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    s = reduce(s, Action::Skip(vec![Fact::Veteran]));
+    s = reduce(s, Action::Clear);
+    assert!(s.answers.is_empty() && s.skipped.is_empty());
+    assert_eq!((s.screen, s.nav), (Screen::Ask(Question::Home), Nav::Push));
+}
+
+#[test]
+fn a_refused_answer_is_said_plainly() {
+    let s = answer(start(), Fact::Age, Value::Count(5000));
+    let notice = s.notice.unwrap();
+    assert!(!notice.contains("age") && !notice.contains('_'), "{notice}");
+}
+
+#[test]
+fn another_date_is_recorded_in_the_current_entry() {
+    let s = reduce(start(), Action::SetAsOf(Some(d("2022-08-01"))));
+    assert_eq!(s.as_of(), d("2022-08-01"));
+    assert_eq!(s.nav, Nav::Replace);
+    let s = reduce(s, Action::SetAsOf(Some(d("2024-06-01"))));
+    assert_eq!(s.as_of_override, None, "today is no override");
+}
