@@ -141,13 +141,15 @@ fn verb(step: Step, english: bool) -> &'static str {
     }
 }
 
+/// A candidate action: (rank, sub-rank, card order), what, which outcome, by when.
+type Pick = ((u8, Decimal, usize), Step, usize, Option<String>);
+
 /// At most [`MAX_ACTIONS`], most useful first: a deadline within 60 days, money to
 /// apply for now (largest first), whom to call for each ticked problem (one per kind of
 /// procedure), help to apply for, programmes that ended within two years and would have
 /// paid, and the hotline when nothing else applies.
 pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bool) -> Vec<Action> {
-    // (rank, sub-rank, item order) per candidate.
-    let mut picks: Vec<((u8, Decimal, usize), Step, usize, Option<String>)> = Vec::new();
+    let mut picks: Vec<Pick> = Vec::new();
     for (n, it) in items.iter().enumerate() {
         let i = it.members[0];
         let o = &eval.outcomes[i];
