@@ -333,3 +333,182 @@ fn action(eval: &Evaluation, step: Step, i: usize, by: Option<String>, english: 
         materials: m.materials.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::amount::AmountRule;
+    use crate::condition::{Check, Test};
+    use crate::date::Date;
+    use crate::money::Money;
+    use crate::policy::Document;
+    use crate::{Catalogue, Value};
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn is(fact: Fact) -> Condition {
+        Condition::Test(Test {
+            fact,
+            check: Check::Is(true),
+        })
+    }
+
+    fn measure(id: &str, kind: Kind, when: Condition) -> Measure {
+        Measure {
+            id: id.into(),
+            kind,
+            audience: Audience::Worker,
+            title: id.into(),
+            title_en: id.into(),
+            summary: String::new(),
+            summary_en: None,
+            clause: "一".into(),
+            when,
+            amount: None,
+            frequency: None,
+            apply_where: "乡镇".into(),
+            apply_how: String::new(),
+            materials: vec![],
+            note: None,
+            source_lines: None,
+            reading: None,
+            benefit: None,
+            valid_from: None,
+            valid_until: None,
+            deadlines: vec![],
+            phones: vec![],
+        }
+    }
+
+    fn phone(n: &str) -> Vec<Phone> {
+        vec![Phone {
+            number: n.into(),
+            dial: n.into(),
+            note: None,
+        }]
+    }
+
+    fn catalogue(measures: Vec<Measure>) -> Catalogue {
+        Catalogue::new(vec![Document {
+            id: "test".into(),
+            number: "测试".into(),
+            title: "测试".into(),
+            issuer: "测试".into(),
+            region: "national".into(),
+            issued: None,
+            valid_from: d("2020-01-01"),
+            valid_until: None,
+            validity_note: None,
+            source: "test".into(),
+            checked: d("2020-01-01"),
+            measures,
+        }])
+        .unwrap()
+    }
+
+    fn answers(pairs: &[(Fact, bool)]) -> Answers {
+        let mut a = Answers::new();
+        for (f, v) in pairs {
+            a.set(*f, Value::Bool(*v)).unwrap();
+        }
+        a
+    }
+
+    #[test]
+    fn one_card_per_benefit_led_by_the_stated_amount_but_not_for_you_apart() {
+        let mut national = measure("national", Kind::Subsidy, is(Fact::Tuopin));
+        national.benefit = Some("transport".into());
+        let mut local = measure("local", Kind::Subsidy, is(Fact::Tuopin));
+        local.benefit = Some("transport".into());
+        local.amount = Some(AmountRule::UpTo(Money::yuan(1000)));
+        let mut other = measure("other", Kind::Subsidy, is(Fact::Dibao));
+        other.benefit = Some("transport".into());
+        let c = catalogue(vec![national, local, other]);
+        let a = answers(&[(Fact::Tuopin, true), (Fact::Dibao, false)]);
+        let eval = c.evaluate(&a, d("2024-06-01"));
+        let items = items(&eval);
+        assert_eq!(
+            items.len(),
+            2,
+            "the source they do not qualify under stands apart"
+        );
+        assert_eq!(items[0].group, Group::ApplyNow);
+        let ids: Vec<&str> = items[0]
+            .members
+            .iter()
+            .map(|i| eval.outcomes[*i].id)
+            .collect();
+        assert_eq!(ids, vec!["local", "national"], "the stated amount leads");
+        assert_eq!(items[1].group, Group::NotForYou);
+    }
+
+    #[test]
+    fn money_first_then_one_call_per_procedure_and_no_overview_twice() {
+        let mut money = measure("money", Kind::Subsidy, is(Fact::Tuopin));
+        money.amount = Some(AmountRule::UpTo(Money::yuan(500)));
+        let mut arbitration = measure("arbitration", Kind::Channel, is(Fact::ProblemUnpaidWages));
+        arbitration.deadlines = vec![
+            DeadlineKind::ArbitrationLimit,
+            DeadlineKind::ArbitrationSafe,
+        ];
+        arbitration.phones = phone("12333");
+        let mut arbitration2 = arbitration.clone();
+        arbitration2.id = "arbitration-again".into();
+        arbitration2.title = "arbitration-again".into();
+        let mut legal_aid = measure("legal-aid", Kind::Service, is(Fact::ProblemUnpaidWages));
+        legal_aid.phones = phone("12348");
+        let mut advice = measure("advice", Kind::Advice, Condition::Always);
+        advice.phones = phone("12333");
+        let c = catalogue(vec![legal_aid, arbitration, arbitration2, money, advice]);
+        let a = answers(&[
+            (Fact::Tuopin, true),
+            (Fact::ProblemUnpaidWages, true),
+            (Fact::StillEmployed, true),
+        ]);
+        let eval = c.evaluate(&a, d("2024-06-01"));
+        let acts = actions(&eval, &items(&eval), &a, false);
+        let ids: Vec<&str> = acts.iter().map(|x| eval.outcomes[x.outcome].id).collect();
+        assert_eq!(ids, vec!["money", "arbitration", "legal-aid"]);
+        assert!(acts[0].amount.as_deref().unwrap().starts_with("最多500元"));
+        assert_eq!(
+            acts[1].by.as_deref(),
+            Some("在职期间不受1年限制；离职后1年内申请")
+        );
+        assert_eq!(acts[2].phones[0].dial, "12348");
+    }
+
+    #[test]
+    fn an_ended_subsidy_for_their_group_is_asked_about_and_nothing_else_gives_the_hotline() {
+        let mut ended = measure(
+            "ended",
+            Kind::Subsidy,
+            Condition::All(vec![is(Fact::Tuopin), is(Fact::OrganisedOutput)]),
+        );
+        ended.valid_until = Some(d("2025-12-31"));
+        let mut hotline = measure("hotline", Kind::Channel, Condition::Always);
+        hotline.phones = phone("12333");
+        let c = catalogue(vec![ended, hotline]);
+        // 脱贫 but never asked about the rest: it may have applied, so ask whether it continues.
+        let a = answers(&[(Fact::Tuopin, true)]);
+        let eval = c.evaluate(&a, d("2026-11-30"));
+        let acts = actions(&eval, &items(&eval), &a, false);
+        assert_eq!(acts.len(), 1);
+        assert_eq!(acts[0].step, Step::AskIfContinues);
+        assert_eq!(acts[0].phones[0].dial, "12333", "the hotline to ask");
+        // Not 脱贫: nothing to do but the hotline.
+        let a = answers(&[(Fact::Tuopin, false)]);
+        let eval = c.evaluate(&a, d("2026-11-30"));
+        let acts = actions(&eval, &items(&eval), &a, false);
+        assert_eq!(acts.len(), 1);
+        assert_eq!(acts[0].step, Step::Hotline);
+        // Ended more than two years ago: not worth asking.
+        let a = answers(&[(Fact::Tuopin, true)]);
+        let eval = c.evaluate(&a, d("2028-06-01"));
+        assert_eq!(
+            actions(&eval, &items(&eval), &a, false)[0].step,
+            Step::Hotline
+        );
+    }
+}
