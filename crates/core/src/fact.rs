@@ -166,6 +166,14 @@ facts! {
     CanLeaveHome = "can_leave_home", FactKind::Bool, "能离开家外出打工", "able to leave home to work", CanLeaveHome;
     LabourCapacity = "labour_capacity", FactKind::Choice(LABOUR_CAPACITY), "劳动能力", "ability to work", LabourCapacity;
     HasPublicPost = "has_public_post", FactKind::Bool, "已在其他公益性岗位上", "already holds another public-welfare post", HasPublicPost;
+
+    // Added for the 2026-11-30 audit (docs/audits/2026-11-30.md, "Engine support needed").
+    BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business (the month it was registered is month 1)", Business;
+    NearRetirement = "near_retirement", FactKind::Bool, "离法定退休年龄不到1年", "less than a year from the statutory retirement age", NearRetirement;
+    UiBenefitUsedUp = "ui_benefit_used_up", FactKind::Bool, "失业保险金已经领完（领到期）", "unemployment benefit has run out", UiBenefitUsedUp;
+    UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid unemployment insurance (any length of time)", UiInsured;
+    HardToEmploy = "hard_to_employ", FactKind::Bool, "已被认定为就业困难人员（人社部门认定的）", "recognised as having employment difficulties (就业困难人员)", Groups;
+    WorkRegion = "work_region", FactKind::Region, "现在打工或常住的地方", "where you work or live now", WorkRegion;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -203,11 +211,17 @@ pub enum Question {
     CanLeaveHome,
     LabourCapacity,
     HasPublicPost,
+    // The benefit before retirement: most out-of-work people answer "no" to the first
+    // and are not asked the second.
+    UiBenefitUsedUp,
+    NearRetirement,
+    UiInsured,
+    WorkRegion,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::HasPublicPost as usize + 1;
+    pub const COUNT: usize = Question::WorkRegion as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -240,6 +254,10 @@ impl Question {
         Question::CanLeaveHome,
         Question::LabourCapacity,
         Question::HasPublicPost,
+        Question::UiBenefitUsedUp,
+        Question::NearRetirement,
+        Question::UiInsured,
+        Question::WorkRegion,
     ];
 
     /// The facts this screen sets, in display order.
@@ -259,13 +277,13 @@ impl Fact {
 
     /// Facts computed from other facts and the evaluation date; never asked directly.
     pub fn is_derived(self) -> bool {
-        matches!(self, Fact::BusinessMonths)
+        matches!(self, Fact::BusinessMonths | Fact::BusinessCalendarMonth)
     }
 
     /// The fact a person answers so that this one becomes known.
     pub fn asked_as(self) -> Fact {
         match self {
-            Fact::BusinessMonths => Fact::BusinessStartDate,
+            Fact::BusinessMonths | Fact::BusinessCalendarMonth => Fact::BusinessStartDate,
             f => f,
         }
     }

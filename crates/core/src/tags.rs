@@ -119,6 +119,7 @@ pub enum ConditionShape {
     Any,
     Not,
     Test,
+    Employer,
 }
 
 named!(ConditionShape {
@@ -127,6 +128,7 @@ named!(ConditionShape {
     Any = 2, "any";
     Not = 3, "not";
     Test = 4, "fact";
+    Employer = 5, "depends_on_employer";
 });
 
 impl Condition {
@@ -137,6 +139,7 @@ impl Condition {
             Condition::Any(_) => ConditionShape::Any,
             Condition::Not(_) => ConditionShape::Not,
             Condition::Test(_) => ConditionShape::Test,
+            Condition::Employer(_) => ConditionShape::Employer,
         }
     }
 }

@@ -109,6 +109,14 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
             list(r, "why", tr(english, "你的情况", "Your answers"), &lines);
         }
     }
+    // What only the employer can say ("要看单位：…"): never asked, always said.
+    for e in &o.depends_on_employer {
+        r.open("p", "class=\"depends\" data-testid=\"depends-on-employer\"")
+            .gt();
+        r.text(tr(english, "要看单位：", "Depends on the employer: "))
+            .text(if english { &e.en } else { &e.zh })
+            .close("p");
+    }
     // Questions that would settle it: buttons the page's click handler answers.
     if let Verdict::Undetermined { missing } = &o.verdict {
         let questions: QuestionSet = missing.iter().map(|f| f.question()).collect();
