@@ -69,7 +69,7 @@ fn injured() -> Answers {
 fn xinzhou_course() -> Answers {
     use Fact::*;
     answers(&[
-        (HomeRegion, Value::Region("140981")),
+        (HomeRegion, Value::Region("1409")),
         (Tuopin, Value::Bool(true)),
         (AttendedTraining, Value::Bool(true)),
         (TrainingDays, Value::Count(8)),
