@@ -85,14 +85,9 @@ pub struct Reason<'a> {
 }
 
 impl Reason<'_> {
-    /// A short plain sentence: "脱贫人口：是（需要：是）".
-    pub fn describe(&self, english: bool) -> String {
+    /// The answer alone, for "why it applies": "脱贫人口：是".
+    pub fn answered(&self, english: bool) -> String {
         let t = &self.test;
-        let need = if self.negated {
-            t.check.describe_negated(t.fact, english)
-        } else {
-            t.check.describe(t.fact, english)
-        };
         let label = if english {
             t.fact.label_en()
         } else {
@@ -103,9 +98,24 @@ impl Reason<'_> {
             .map(|v| v.describe(t.fact, english))
             .unwrap_or_default();
         if english {
-            format!("{label}: {answer} (needed: {need})")
+            format!("{label}: {answer}")
         } else {
-            format!("{label}：{answer}（需要：{need}）")
+            format!("{label}：{answer}")
+        }
+    }
+
+    /// A short plain sentence: "脱贫人口：是（需要：是）".
+    pub fn describe(&self, english: bool) -> String {
+        let t = &self.test;
+        let need = if self.negated {
+            t.check.describe_negated(t.fact, english)
+        } else {
+            t.check.describe(t.fact, english)
+        };
+        if english {
+            format!("{} (needed: {need})", self.answered(english))
+        } else {
+            format!("{}（需要：{need}）", self.answered(english))
         }
     }
 }
@@ -113,6 +123,13 @@ impl Reason<'_> {
 impl Check {
     pub fn describe(&self, fact: Fact, english: bool) -> String {
         let unit = match fact.kind() {
+            _ if fact == Fact::Age => {
+                if english {
+                    "years old"
+                } else {
+                    "岁"
+                }
+            }
             crate::fact::FactKind::Count(u) => unit_text(u, english),
             _ => "",
         };
@@ -171,7 +188,7 @@ impl Check {
 
 fn unit_text(unit: &str, english: bool) -> &'static str {
     match (unit, english) {
-        ("years", false) => "岁/年",
+        ("years", false) => "年",
         ("months", false) => "个月",
         ("days", false) => "天",
         ("times", false) => "次",
@@ -371,6 +388,16 @@ impl Condition {
         }
     }
 
+    /// Whether any test in the tree is about `fact`.
+    pub fn mentions(&self, fact: Fact) -> bool {
+        match self {
+            Condition::Always | Condition::Employer(_) => false,
+            Condition::Test(t) => t.fact == fact,
+            Condition::Not(c) => c.mentions(fact),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| c.mentions(fact)),
+        }
+    }
+
     /// The condition in plain Chinese, for pages that list rules without answers.
     pub fn describe(&self) -> String {
         match self {
@@ -455,9 +482,9 @@ mod tests {
 
     #[test]
     fn not_reports_the_inner_test_as_failed() {
-        let c = Condition::Not(Box::new(test(Fact::HasPublicPost, Check::Is(true))));
+        let c = Condition::Not(Box::new(test(Fact::OtherPublicPost, Check::Is(true))));
         let mut a = Answers::new();
-        a.set(Fact::HasPublicPost, Value::Bool(true)).unwrap();
+        a.set(Fact::OtherPublicPost, Value::Bool(true)).unwrap();
         let (t, trace) = c.eval(&a, d("2025-01-01"));
         assert_eq!(t, Tri::False);
         // Read naturally: "needed: no", never "needed: not yes" (不是是).

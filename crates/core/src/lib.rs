@@ -12,6 +12,7 @@
 //! [`evaluate::Outcome`] per measure (verdict, status on the date, amount, deadlines);
 //! [`Catalogue::next_question`] picks what to ask next.
 
+pub mod actions;
 pub mod amount;
 pub mod answers;
 pub mod ask;
@@ -21,6 +22,7 @@ pub mod date;
 pub mod deadline;
 pub mod evaluate;
 pub mod fact;
+pub mod implication;
 pub mod money;
 pub mod order;
 pub mod pack;
