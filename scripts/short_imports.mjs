@@ -4,7 +4,10 @@
 // import object. The hex suffixes do not compress, and together they weighed about 4 KB
 // of the first screen (gzip). Both sides are renamed here to `a`, `b`, … `aB`, the module
 // to `m`; what the code does is unchanged (the wasm's code refers to imports by index).
-// The glue must name every import exactly once, or the build stops.
+// The glue must name every import exactly once, or the build stops. Likewise the exports
+// the glue calls as `wasm.<name>` (`__wbindgen_malloc`, `wasm_bindgen__convert__closures_
+// ____invoke__h<16 hex>`…) become `A0`, `A1`…; other exports (`memory`, `main`) keep
+// their names.
 //   shortImports(wasmBytes, jsText) -> { wasm, js, count }
 
 /** Reads an unsigned LEB128 at `i`: [value, next index]. */
@@ -70,10 +73,37 @@ export function shortImports(wasm, js, module = "./wugong-www_bg.js") {
   let i = 8;
   let count = 0;
   const renames = [];
+  const exportRenames = [];
   while (i < wasm.length) {
     const id = wasm[i];
     const [size, bodyStart] = leb(wasm, i + 1);
     const end = bodyStart + size;
+    if (id === 7) {
+      let j = bodyStart;
+      let n;
+      [n, j] = leb(wasm, j);
+      const entries = [Buffer.from(lebBytes(n))];
+      for (let k = 0; k < n; k++) {
+        let len;
+        [len, j] = leb(wasm, j);
+        const field = wasm.toString("utf8", j, j + len);
+        j += len;
+        const descStart = j;
+        j += 1; // kind
+        [, j] = leb(wasm, j); // index
+        let out = field;
+        if (/^(__wbindgen_|wasm_bindgen__)\w+$/.test(field)) {
+          out = `A${exportRenames.length}`;
+          exportRenames.push([field, out]);
+        }
+        entries.push(name(out), wasm.subarray(descStart, j));
+      }
+      if (j !== end) throw new Error("short_imports: export section not read to its end");
+      const body = Buffer.concat(entries);
+      parts.push(Buffer.from([7, ...lebBytes(body.length)]), body);
+      i = end;
+      continue;
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(i, end));
       i = end;
@@ -121,5 +151,12 @@ export function shortImports(wasm, js, module = "./wugong-www_bg.js") {
     once(js, pattern, from);
     js = js.replace(new RegExp(pattern), to);
   }
-  return { wasm: Buffer.concat(parts), js, count };
+  for (const [from, to] of exportRenames) {
+    // (A JavaScript function of the same name may wrap it: that name is the glue's own.)
+    const calls = js.match(new RegExp(`\\bwasm\\.${from}(?![\\w$])`, "g")) ?? [];
+    if (calls.length === 0 || js.includes(`"${from}"`) || js.includes(`'${from}'`) || js.includes(`[${from}]`))
+      throw new Error(`short_imports: the glue does not call ${from} as wasm.${from} only`);
+    js = js.replace(new RegExp(`\\bwasm\\.${from}(?![\\w$])`, "g"), `wasm.${to}`);
+  }
+  return { wasm: Buffer.concat(parts), js, count, exports: exportRenames.length };
 }
