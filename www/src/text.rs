@@ -182,6 +182,12 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Do you already hold another public-welfare post?",
             "",
         ),
+        JobMonths => (
+            "你现在这份工作已经干了几个月？",
+            "从进这个单位算起，去年开始干的也算上，填月数。",
+            "How many months have you been in your current job?",
+            "Months since you started there, including last year's.",
+        ),
     };
     if english {
         (en, en_hint)

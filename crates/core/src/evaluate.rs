@@ -119,6 +119,10 @@ impl Almost {
             .map(|w| match (w.fact, english) {
                 (Fact::StableMonths, false) => format!("再干{}个月", w.more),
                 (Fact::StableMonths, true) => format!("after {} more months of work", w.more),
+                (Fact::JobMonths, false) => format!("这份工作再干{}个月", w.more),
+                (Fact::JobMonths, true) => {
+                    format!("after {} more months in this job", w.more)
+                }
                 (Fact::UnemployedMonths, false) => format!("没工作满{}个月后", w.need),
                 (Fact::UnemployedMonths, true) => {
                     format!(
@@ -186,7 +190,10 @@ fn time_wait(reason: &Reason, answers: &Answers, as_of: Date) -> Option<(Wait, D
             let from = plus_months(as_of, more);
             (from.year() == as_of.year() && need <= 12).then_some((Wait { fact, need, more }, from))
         }
-        Fact::UnemployedMonths => Some((Wait { fact, need, more }, plus_months(as_of, more))),
+        // Months out of work, or in the current job: they grow across years.
+        Fact::UnemployedMonths | Fact::JobMonths => {
+            Some((Wait { fact, need, more }, plus_months(as_of, more)))
+        }
         Fact::BusinessMonths => match answers.get(Fact::BusinessStartDate) {
             Some(Value::Date(start)) => Some((Wait { fact, need, more }, plus_months(start, need))),
             _ => None,

@@ -166,6 +166,12 @@ facts! {
     CanLeaveHome = "can_leave_home", FactKind::Bool, "能离开家外出打工", "able to leave home to work", CanLeaveHome;
     LabourCapacity = "labour_capacity", FactKind::Choice(LABOUR_CAPACITY), "劳动能力", "ability to work", LabourCapacity;
     HasPublicPost = "has_public_post", FactKind::Bool, "已在其他公益性岗位上", "already holds another public-welfare post", HasPublicPost;
+
+    // Months in the current job so far, across calendar years (stable_months counts this
+    // year only, for the measures whose text says 当年/每年). For 「稳定就业半年以上」
+    // (忻州 plan, seed 003 line 34) and 「履行劳动合同三个月以上」 (云人社发〔2017〕100号,
+    // seed 002 line 66), which set no calendar-year limit (second readings A and B).
+    JobMonths = "job_months", FactKind::Count("months"), "这份工作已经干了几个月", "months in your current job so far", JobMonths;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -203,11 +209,12 @@ pub enum Question {
     CanLeaveHome,
     LabourCapacity,
     HasPublicPost,
+    JobMonths,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::HasPublicPost as usize + 1;
+    pub const COUNT: usize = Question::JobMonths as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -240,6 +247,7 @@ impl Question {
         Question::CanLeaveHome,
         Question::LabourCapacity,
         Question::HasPublicPost,
+        Question::JobMonths,
     ];
 
     /// The facts this screen sets, in display order.

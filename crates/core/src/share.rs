@@ -81,6 +81,7 @@ pub const CODES: &[Fact] = &[
     Fact::CanLeaveHome,
     Fact::LabourCapacity,
     Fact::HasPublicPost,
+    Fact::JobMonths,
 ];
 
 /// What a link or the stored copy holds.
