@@ -1,7 +1,7 @@
 //! The results, grouped the way a clerk would explain them, and a one-page summary.
 
 use wugong::deadline::{Deadline, Due};
-use wugong::evaluate::{Group, Outcome};
+use wugong::evaluate::{Group, Outcome, Status};
 use wugong::{Coverage, QuestionSet, Verdict};
 use yew::prelude::*;
 
@@ -96,10 +96,17 @@ fn group_section(
         html! {
             <section class={classes!("group", slug)} data-testid={format!("group-{slug}")}>
                 <h2>{ title }</h2>
-                if group == Group::Ended {
+                // The group holds ended programmes and ones not yet in force on the date:
+                // the hint speaks of those it shows (not yet in force is not ended).
+                if group == Group::Ended && items.iter().any(|o| matches!(o.status, Status::Ended { .. })) {
                     <p class="hint">{ tr(english,
-                        "这些项目的文件期限已过。是否还在继续，请问 12333 或县人社局。",
-                        "These programmes' stated periods are over. Ask 12333 or the county HR office whether they continue.") }</p>
+                        "已结束的项目，文件期限已过。是否还在继续，请问 12333 或县人社局。",
+                        "Ended programmes: their stated periods are over. Ask 12333 or the county HR office whether they continue.") }</p>
+                }
+                if group == Group::Ended && items.iter().any(|o| matches!(o.status, Status::NotYetInForce { .. })) {
+                    <p class="hint">{ tr(english,
+                        "写着“起才施行”的项目，在你选的日期还没开始，不是已结束。",
+                        "Programmes marked \"not in force until\" had not started on the date you chose; they have not ended.") }</p>
                 }
                 { cards }
             </section>

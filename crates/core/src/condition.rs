@@ -90,7 +90,7 @@ impl Reason<'_> {
 impl Check {
     pub fn describe(&self, fact: Fact, english: bool) -> String {
         let unit = match fact.kind() {
-            crate::fact::FactKind::Count(u) => unit_text(u, english),
+            crate::fact::FactKind::Count(u) => unit_text(fact, u, english),
             _ => "",
         };
         let join = |v: &Vec<String>, f: &dyn Fn(&str) -> String| {
@@ -146,9 +146,12 @@ impl Check {
     }
 }
 
-fn unit_text(unit: &str, english: bool) -> &'static str {
+/// The unit after a count: an age reads 「至少16岁」, a count of years 「至少1年」 (second
+/// reading A, C4: years of contributions printed as 「至少1岁/年」).
+fn unit_text(fact: Fact, unit: &str, english: bool) -> &'static str {
     match (unit, english) {
-        ("years", false) => "岁/年",
+        ("years", false) if fact == Fact::Age => "岁",
+        ("years", false) => "年",
         ("months", false) => "个月",
         ("days", false) => "天",
         ("times", false) => "次",
@@ -349,6 +352,15 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_age_reads_in_sui_and_a_count_of_years_in_nian() {
+        assert_eq!(Check::AtLeast(16).describe(Fact::Age, false), "至少16岁");
+        assert_eq!(Check::AtLeast(1).describe(Fact::UiPaidYears, false), "至少1年");
+        assert_eq!(Check::AtMost(4).describe(Fact::UiPaidYears, false), "不超过4年");
+        assert_eq!(Check::AtLeast(5).describe(Fact::UiPaidYears, true), "at least 5 years");
+        assert_eq!(Check::AtLeast(3).describe(Fact::JobMonths, false), "至少3个月");
     }
 
     #[test]
