@@ -280,7 +280,16 @@ pub fn uncovered(catalogue: &Catalogue, cases: &[Case]) -> Vec<String> {
             .filter_map(|c| c.expect.get(&m.id))
             .filter_map(|x| x.verdict.as_deref())
             .collect();
-        if !verdicts.contains("eligible") {
+        // A measure that depends on the employer is never eligible: its best case is
+        // "undetermined" with every worker question answered.
+        if m.when.depends_on_employer() {
+            if !verdicts.contains("undetermined") {
+                gaps.push(format!(
+                    "{}: no case where only the employer's part is open",
+                    m.id
+                ));
+            }
+        } else if !verdicts.contains("eligible") {
             gaps.push(format!("{}: no case where it is eligible", m.id));
         }
         // A measure with no condition at all (a national hotline) applies to everyone,

@@ -133,6 +133,9 @@ struct RawCondition {
     any: Option<Vec<RawCondition>>,
     not: Option<Box<RawCondition>>,
     fact: Option<FactName>,
+    /// Something only the employer knows, with `en` its English.
+    depends_on_employer: Option<Text>,
+    en: Option<Text>,
     is: Option<Toml>,
     #[serde(rename = "in")]
     one_of: Option<Toml>,

@@ -79,6 +79,10 @@ impl Writer {
                 self.tag(t.fact);
                 self.check(&t.check);
             }
+            Condition::Employer(e) => {
+                self.str(&e.zh);
+                self.str(&e.en);
+            }
         }
     }
     fn check(&mut self, c: &Check) {

@@ -51,6 +51,9 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
     );
     let _ = write!(out, "<br>{}", esc(&m.summary));
     let _ = write!(out, "<br><small>条件：{}</small>", esc(&m.when.describe()));
+    if let Some(r) = &m.reading {
+        let _ = write!(out, "<br><small>我们的理解：{}</small>", esc(&r.text));
+    }
     let _ = write!(
         out,
         "<br><small>怎么办：{} — {}</small>",

@@ -382,3 +382,94 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
 }
+
+#[test]
+fn what_only_the_employer_knows_is_named_and_never_eligible() {
+    // A Xinzhou 脱贫 worker with a job: the 50-hire award depends on the employer.
+    let answers = temp_file(
+        "employer.json",
+        r#"{"home_region": "140981", "tuopin": true, "unemployed": false}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &answers, "--as-of", "2022-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    let block = out
+        .split("\n\n")
+        .find(|b| b.contains("(xinzhou-2022-plan-hiring-award-50)"))
+        .expect("the award is listed");
+    assert!(block.contains("待定 undetermined"), "{block}");
+    assert!(
+        block.contains("要看单位：单位招用的脱贫劳动力达到50人及以上"),
+        "{block}"
+    );
+    assert!(
+        !block.contains("还需要回答"),
+        "nothing to ask the worker: {block}"
+    );
+    let (code, out, _) = selfcheck(&[
+        "check",
+        &answers,
+        "--as-of",
+        "2022-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let m = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "xinzhou-2022-plan-hiring-award-50")
+        .unwrap();
+    assert_eq!(m["verdict"], "undetermined");
+    assert_eq!(m["missing"], serde_json::json!([]));
+    assert_eq!(
+        m["depends_on_employer"],
+        serde_json::json!(["要看单位：单位招用的脱贫劳动力达到50人及以上"])
+    );
+}
+
+#[test]
+fn check_prints_our_reading() {
+    let answers = temp_file(
+        "xinzhou-reading.json",
+        r#"{"home_region": "140902", "tuopin": true, "work_place": "cross_province", "stable_months": 3}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &answers, "--as-of", "2022-08-01"]);
+    assert_eq!(code, 0, "{err}");
+    // The plan states no end date; ours (end of 2022) is shown as ours.
+    assert!(
+        out.contains("我们的理解 our reading: 文件没写截止日期；方案的目标写的是2022年"),
+        "{out}"
+    );
+    let (_, json, _) = selfcheck(&[
+        "check",
+        &answers,
+        "--as-of",
+        "2022-08-01",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let m = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "xinzhou-2022-plan-transport-cross-province")
+        .unwrap();
+    assert!(m["reading"]
+        .as_str()
+        .unwrap()
+        .starts_with("文件没写截止日期"));
+    assert!(m["summary"].as_str().is_some_and(|s| !s.is_empty()));
+}
+
+#[test]
+fn the_plain_page_shows_our_readings() {
+    let (code, out, err) = selfcheck(&["render-static", "--as-of", "2022-08-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("我们的理解：文件没写截止日期；方案的目标写的是2022年"),
+        "no reading on the plain page"
+    );
+}

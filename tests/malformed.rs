@@ -68,6 +68,17 @@ const CASES: &[(&str, &str, &str)] = &[
         "'mars' is not an option",
     ),
     (
+        // Home or work region within 44, in a document for 53.
+        "place_outside_region.toml",
+        "measure[0] (ok-1).when",
+        "outside the document's region",
+    ),
+    (
+        "employer_no_english.toml",
+        "measure[0] (ok-1).when.all[0].en",
+        "is missing",
+    ),
+    (
         "zero_max_months.toml",
         "measure[0] (ok-1).amount.max_months",
         "at least 1 (or left out)",
@@ -238,4 +249,36 @@ fn source_lines_and_reading_figures_are_checked() {
         let err = load::document("tests/fixtures/full.toml", &text).expect_err(to);
         assert_eq!(err.field, field, "{to}: {err}");
     }
+}
+
+#[test]
+fn a_home_or_work_place_test_replaces_the_home_region_test() {
+    use wugong::answers::{Answers, Value};
+    use wugong::evaluate::Verdict;
+    use wugong::Fact;
+    let text = std::fs::read_to_string("tests/fixtures/malformed/place_outside_region.toml")
+        .unwrap()
+        .replace("[\"44\"]", "[\"53\"]");
+    let doc = load::document("inside.toml", &text).unwrap();
+    let catalogue = wugong::catalogue::Catalogue::new(vec![doc]).unwrap();
+    let (d, m) = catalogue.measures().next().unwrap();
+    let verdict = |a: &Answers| {
+        catalogue
+            .evaluate_measure(d, m, a, "2022-01-01".parse().unwrap())
+            .verdict
+            .name()
+    };
+    // Home in Guangdong, work in Yunnan: the document's region (53) is met by the work place.
+    let mut a = Answers::new();
+    a.set(Fact::HomeRegion, Value::Region("44")).unwrap();
+    a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
+    assert_eq!(verdict(&a), "undetermined");
+    assert!(matches!(
+        catalogue.evaluate_measure(d, m, &a, "2022-01-01".parse().unwrap()).verdict,
+        Verdict::Undetermined { ref missing } if missing == &[Fact::WorkRegion]
+    ));
+    a.set(Fact::WorkRegion, Value::Region("53")).unwrap();
+    assert_eq!(verdict(&a), "eligible");
+    a.set(Fact::WorkRegion, Value::Region("44")).unwrap();
+    assert_eq!(verdict(&a), "not_eligible");
 }

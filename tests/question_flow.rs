@@ -48,7 +48,10 @@ fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
     while let Some(f) = catalogue.next_question(&answers, as_of, &skipped) {
         let q = f.question();
         if std::env::var("QF_DEBUG").is_ok() {
-            eprintln!("  {q:?}: about {} left", catalogue.questions_left(&answers, as_of, &skipped));
+            eprintln!(
+                "  {q:?}: about {} left",
+                catalogue.questions_left(&answers, as_of, &skipped)
+            );
         }
         screens.push(q);
         assert!(screens.len() < 40, "never finishes: {screens:?}");
@@ -69,14 +72,31 @@ fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
                 continue;
             }
             let level = wugong::region::find(&code[..have + 2]).unwrap().code;
-            answers.set(Fact::HomeRegion, wugong::Value::Region(level)).unwrap();
+            answers
+                .set(Fact::HomeRegion, wugong::Value::Region(level))
+                .unwrap();
             continue;
         }
         answer_screen(q, &persona, &mut answers, &mut skipped);
     }
     if std::env::var("QF_DEBUG").is_ok() {
-        for o in catalogue.evaluate(&answers, as_of).outcomes.iter().filter(|o| o.status.is_current() && matches!(o.verdict, wugong::Verdict::Undetermined{..})) {
-            eprintln!("  {} {:?} {:?}", o.id, o.verdict.name(), match &o.verdict { wugong::Verdict::Undetermined{missing} => missing.clone(), _ => vec![] });
+        for o in catalogue
+            .evaluate(&answers, as_of)
+            .outcomes
+            .iter()
+            .filter(|o| {
+                o.status.is_current() && matches!(o.verdict, wugong::Verdict::Undetermined { .. })
+            })
+        {
+            eprintln!(
+                "  {} {:?} {:?}",
+                o.id,
+                o.verdict.name(),
+                match &o.verdict {
+                    wugong::Verdict::Undetermined { missing } => missing.clone(),
+                    _ => vec![],
+                }
+            );
         }
         eprintln!("  skipped {:?}", skipped.iter().collect::<Vec<_>>());
     }
@@ -129,8 +149,16 @@ fn huize_tuopin_worker_in_2024_is_asked_his_county_work_place_and_months() {
     let screens = walk(&huize_dongguan(), "2024-06-01");
     eprintln!("{} screens: {screens:?}", shown(&screens));
     // Province, then city: 曲靖's documents are in force (会泽's own ended in 2021).
-    assert_eq!(screens.iter().filter(|q| **q == Question::Home).count(), 2, "{screens:?}");
-    for q in [Question::Groups, Question::WorkPlace, Question::StableMonths] {
+    assert_eq!(
+        screens.iter().filter(|q| **q == Question::Home).count(),
+        2,
+        "{screens:?}"
+    );
+    for q in [
+        Question::Groups,
+        Question::WorkPlace,
+        Question::StableMonths,
+    ] {
         assert!(asked(&screens, q), "{q:?} not asked: {screens:?}");
     }
     assert!(shown(&screens) <= 14, "{screens:?}");
@@ -167,7 +195,11 @@ fn xinzhou_course_of_8_days_is_asked_the_days() {
         "2022-08-01",
     );
     eprintln!("{} screens: {screens:?}", shown(&screens));
-    for q in [Question::Groups, Question::Situation, Question::TrainingDays] {
+    for q in [
+        Question::Groups,
+        Question::Situation,
+        Question::TrainingDays,
+    ] {
         assert!(asked(&screens, q), "{q:?} not asked: {screens:?}");
     }
     assert!(shown(&screens) <= 12, "{screens:?}");
@@ -188,7 +220,11 @@ fn henan_worker_in_kunming_owed_wages_is_asked_the_dates() {
         "2026-11-30",
     );
     eprintln!("{} screens: {screens:?}", shown(&screens));
-    for q in [Question::Problems, Question::DisputeDate, Question::StillEmployed] {
+    for q in [
+        Question::Problems,
+        Question::DisputeDate,
+        Question::StillEmployed,
+    ] {
         assert!(asked(&screens, q), "{q:?} not asked: {screens:?}");
     }
     assert!(shown(&screens) <= 10, "{screens:?}");
@@ -236,7 +272,12 @@ fn unemployed_woman_of_45_is_asked_her_age_and_sex() {
     );
     eprintln!("{} screens: {screens:?}", shown(&screens));
     // Whether she counts as a person with employment difficulties (women from 40).
-    for q in [Question::Age, Question::Sex, Question::Situation, Question::UiPaid] {
+    for q in [
+        Question::Age,
+        Question::Sex,
+        Question::Situation,
+        Question::UiPaid,
+    ] {
         assert!(asked(&screens, q), "{q:?} not asked: {screens:?}");
     }
     assert!(shown(&screens) <= 12, "{screens:?}");
@@ -255,11 +296,18 @@ fn a_worker_who_knows_nothing_is_asked_a_few_screens_only() {
 #[test]
 fn the_count_of_questions_left_moves_after_each_skip() {
     let catalogue = selfcheck::embedded().unwrap();
-    for (region, as_of) in [("530326", "2024-06-01"), ("5301", "2021-06-01"), ("44", "2026-11-30")] {
+    for (region, as_of) in [
+        ("530326", "2024-06-01"),
+        ("5301", "2021-06-01"),
+        ("44", "2026-11-30"),
+    ] {
         let as_of: Date = as_of.parse().unwrap();
         let mut answers = Answers::new();
         answers
-            .set(Fact::HomeRegion, wugong::Value::Region(wugong::region::find(region).unwrap().code))
+            .set(
+                Fact::HomeRegion,
+                wugong::Value::Region(wugong::region::find(region).unwrap().code),
+            )
             .unwrap();
         let mut skipped = FactSet::new();
         skipped.insert(Fact::HomeRegion);
@@ -270,10 +318,17 @@ fn the_count_of_questions_left_moves_after_each_skip() {
             asked += 1;
             skipped.extend(f.question().facts());
             let now = catalogue.questions_left(&answers, as_of, &skipped);
-            assert!(now < left, "{region}: {now} left after skipping {:?}, {left} before", f.question());
+            assert!(
+                now < left,
+                "{region}: {now} left after skipping {:?}, {left} before",
+                f.question()
+            );
             left = now;
         }
         assert_eq!(left, 0);
-        assert!(asked <= first, "{region}: said about {first}, asked {asked}");
+        assert!(
+            asked <= first,
+            "{region}: said about {first}, asked {asked}"
+        );
     }
 }

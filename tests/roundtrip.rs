@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use selfcheck::pack::{as_shipped, encode, encode_english, take_english};
 use wugong::amount::{AmountRule, DayTier, Frequency};
-use wugong::condition::{Check, Condition, Test};
+use wugong::condition::{Check, Condition, EmployerCondition, Test};
 use wugong::deadline::DeadlineKind;
 use wugong::pack::{decode, decode_english};
 use wugong::policy::{Audience, Document, Kind, Measure, Phone, Reading};
@@ -62,6 +62,7 @@ fn condition() -> impl Strategy<Value = Condition> {
     let leaf = prop_oneof![
         Just(Condition::Always),
         (every::<Fact>(), check()).prop_map(|(fact, check)| Condition::Test(Test { fact, check })),
+        (text(), text()).prop_map(|(zh, en)| Condition::Employer(EmployerCondition { zh, en })),
     ];
     leaf.prop_recursive(4, 24, 4, |inner| {
         prop_oneof![
@@ -408,6 +409,13 @@ fn every_tag_is_pinned_and_decodes_to_the_variant_that_encoded_it() {
             (Condition::Any(vec![test.clone()]), 2),
             (Condition::Not(Box::new(test.clone())), 3),
             (test, 4),
+            (
+                Condition::Employer(EmployerCondition {
+                    zh: "单位组织的培训".into(),
+                    en: "training organised by the employer".into(),
+                }),
+                5,
+            ),
         ],
         |x, v| x.when = v,
         |x| x.when.clone(),

@@ -400,6 +400,9 @@ struct OutcomeView<'a> {
     reasons: Vec<String>,
     failed: Vec<String>,
     missing: Vec<&'static str>,
+    /// What only the employer knows ("要看单位：…"): the measure stays undetermined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    depends_on_employer: Vec<String>,
     /// rate × count = total, each a field, and the text every screen shows.
     amount: Option<AmountView<'a>>,
     amount_text: Option<String>,
@@ -444,6 +447,11 @@ impl<'a> OutcomeView<'a> {
                 Verdict::Undetermined { missing } => missing.iter().map(|f| f.name()).collect(),
                 _ => vec![],
             },
+            depends_on_employer: o
+                .depends_on_employer
+                .iter()
+                .map(|e| e.describe(false))
+                .collect(),
             amount: o.payment.as_ref().map(|p| AmountView {
                 payment: p,
                 text: p.text(false),
@@ -567,8 +575,13 @@ fn print_outcome(o: &Outcome) {
             .iter()
             .for_each(|r| say!("  ✗ {}", r.describe(false))),
         Verdict::Undetermined { missing } => {
-            let names: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
-            say!("  ? 还需要回答 missing: {}", names.join("、"));
+            if !missing.is_empty() {
+                let names: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
+                say!("  ? 还需要回答 missing: {}", names.join("、"));
+            }
+            for e in &o.depends_on_employer {
+                say!("  ? {}", e.describe(false));
+            }
         }
         Verdict::Eligible => {}
     }

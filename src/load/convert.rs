@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use toml::Value as Toml;
 
 use wugong::amount::{AmountRule, DayTier, Frequency};
-use wugong::condition::{Check, Condition, Test};
+use wugong::condition::{Check, Condition, EmployerCondition, Test};
 use wugong::date::Date;
 use wugong::fact::{Fact, FactKind};
 use wugong::money::Money;
@@ -16,7 +16,9 @@ use wugong::policy::{Document, Measure, Phone, Reading};
 use wugong::region;
 use wugong::tags::{AmountShape, CheckShape, ConditionShape, Named};
 
-use super::value::{count_of, date_of, money_of, texts, Count, FactName, TomlDate, TomlMoney};
+use super::value::{
+    count_of, date_of, money_of, texts, Count, FactName, Text, TomlDate, TomlMoney,
+};
 use super::{RawAmount, RawCondition, RawFile, RawMeasure, R};
 
 fn bad<T>(path: impl Into<String>, message: impl Into<String>) -> R<T> {
@@ -59,6 +61,25 @@ pub(super) fn convert(id: String, raw: RawFile) -> R<Document> {
                 format!("measure[{i}].id"),
                 format!("duplicate id '{}'", m.id),
             );
+        }
+        // A place test of its own (home or work region) stands for the document's region,
+        // so it must lie within it.
+        let region = d.region.0.as_str();
+        let tests = m.when.home_or_work_region().unwrap_or_default();
+        let codes = tests.iter().flat_map(|c| match c {
+            Condition::Test(Test {
+                check: Check::Within(v),
+                ..
+            }) => v.as_slice(),
+            _ => &[],
+        });
+        for code in codes {
+            if region != wugong::region::NATIONAL && !code.starts_with(region) {
+                return bad(
+                    format!("measure[{i}].when"),
+                    format!("region '{code}' is outside the document's region '{region}'"),
+                );
+            }
         }
     }
     Ok(Document {
@@ -159,13 +180,20 @@ fn condition(c: RawCondition, at: &str) -> R<Condition> {
         (ConditionShape::Any, c.any.is_some()),
         (ConditionShape::Not, c.not.is_some()),
         (ConditionShape::Test, c.fact.is_some()),
+        (ConditionShape::Employer, c.depends_on_employer.is_some()),
     ]);
     let [shape] = shapes[..] else {
         return bad(
             at,
-            "needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\"",
+            "needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\", depends_on_employer = \"...\"",
         );
     };
+    if shape != ConditionShape::Employer && c.en.is_some() {
+        return bad(
+            format!("{at}.en"),
+            "en goes with depends_on_employer = \"...\" only",
+        );
+    }
     let checks: Vec<(CheckShape, Toml)> = [
         (CheckShape::Is, c.is),
         (CheckShape::OneOf, c.one_of),
@@ -211,6 +239,16 @@ fn condition(c: RawCondition, at: &str) -> R<Condition> {
         ConditionShape::Not => match c.not {
             Some(inner) => Condition::Not(Box::new(condition(*inner, &format!("{at}.not"))?)),
             None => return bad(at, "needs a condition"),
+        },
+        // Something only the employer knows: { depends_on_employer = "…", en = "…" }.
+        ConditionShape::Employer => match (c.depends_on_employer, c.en) {
+            (Some(Text(zh)), Some(Text(en))) => Condition::Employer(EmployerCondition { zh, en }),
+            _ => {
+                return bad(
+                    format!("{at}.en"),
+                    "is missing (the English of depends_on_employer)",
+                )
+            }
         },
         ConditionShape::Test => {
             let fact = match c.fact {

@@ -24,12 +24,24 @@ pub fn Choices(props: &ChoicesProps) -> Html {
         FactKind::Choice(options) => options
             .iter()
             .map(|(code, zh, en)| {
-                (Value::Choice(code), if props.english { *en } else { *zh }, format!("choice-{code}"))
+                (
+                    Value::Choice(code),
+                    if props.english { *en } else { *zh },
+                    format!("choice-{code}"),
+                )
             })
             .collect(),
         _ => vec![
-            (Value::Bool(true), tr(props.english, "是", "Yes"), "yes".into()),
-            (Value::Bool(false), tr(props.english, "不是", "No"), "no".into()),
+            (
+                Value::Bool(true),
+                tr(props.english, "是", "Yes"),
+                "yes".into(),
+            ),
+            (
+                Value::Bool(false),
+                tr(props.english, "不是", "No"),
+                "no".into(),
+            ),
         ],
     };
     html! {

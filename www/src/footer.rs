@@ -70,7 +70,12 @@ pub fn Footer(props: &FooterProps) -> Html {
             dispatcher.dispatch(match text.parse::<Date>() {
                 Ok(d) => Action::SetAsOf(Some(d)),
                 Err(_) => Action::Notice(Some(
-                    tr(english, "这个日期不对，请重新选。", "That date is not valid; please pick another.").into(),
+                    tr(
+                        english,
+                        "这个日期不对，请重新选。",
+                        "That date is not valid; please pick another.",
+                    )
+                    .into(),
                 )),
             })
         })

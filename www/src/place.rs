@@ -91,7 +91,12 @@ mod tests {
         let mut skipped = FactSet::new();
         skipped.insert(Fact::Age);
         skipped.insert(Fact::HasPublicPost);
-        for screen in [Screen::Results, Screen::Print, Screen::Ask(Question::Home), Screen::Ask(Question::HasPublicPost)] {
+        for screen in [
+            Screen::Results,
+            Screen::Print,
+            Screen::Ask(Question::Home),
+            Screen::Ask(Question::HasPublicPost),
+        ] {
             let p = Place {
                 screen,
                 depth: 7,
@@ -106,7 +111,19 @@ mod tests {
 
     #[test]
     fn anything_else_is_ignored() {
-        for bad in ["", "w1", "w1|q99|0|0|", "w1|x|0|0|", "w1|r|-1|0|", "w1|r|0|zz|", "w1|r|0|1|", "w1|r|0|0|2024-02-30", "w1|r|0|0||", "<img src=x>", "w2|r|0|0|"] {
+        for bad in [
+            "",
+            "w1",
+            "w1|q99|0|0|",
+            "w1|x|0|0|",
+            "w1|r|-1|0|",
+            "w1|r|0|zz|",
+            "w1|r|0|1|",
+            "w1|r|0|0|2024-02-30",
+            "w1|r|0|0||",
+            "<img src=x>",
+            "w2|r|0|0|",
+        ] {
             assert_eq!(Place::decode(bad), None, "{bad}");
         }
     }

@@ -35,12 +35,14 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let facts = q.facts();
     let dispatcher = &props.dispatcher;
 
-    let input = if q == Question::Home {
-        let current = match props.answers.get(wugong::Fact::HomeRegion) {
+    // The home region, or where the worker works or lives now.
+    let input = if facts.len() == 1 && facts[0].kind() == FactKind::Region {
+        let fact = facts[0];
+        let current = match props.answers.get(fact) {
             Some(Value::Region(code)) => Some(code),
             _ => None,
         };
-        html! { <RegionPicker {current} {english} dispatcher={dispatcher.clone()} /> }
+        html! { <RegionPicker {fact} {current} {english} dispatcher={dispatcher.clone()} /> }
     } else if facts.len() > 1 {
         let ticked: Vec<_> = facts
             .iter()
@@ -55,7 +57,9 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             FactKind::Bool | FactKind::Choice(_) => {
                 html! { <Choices {fact} {current} {english} dispatcher={dispatcher.clone()} /> }
             }
-            _ => html! { <ValueInput {fact} {current} as_of={props.as_of} {english} dispatcher={dispatcher.clone()} /> },
+            _ => {
+                html! { <ValueInput {fact} {current} as_of={props.as_of} {english} dispatcher={dispatcher.clone()} /> }
+            }
         }
     };
 

@@ -10,6 +10,8 @@ use crate::text::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct RegionPickerProps {
+    /// The home region, or where the worker works or lives now.
+    pub fact: Fact,
     /// The region answered so far.
     pub current: Option<&'static str>,
     pub english: bool,
@@ -20,7 +22,9 @@ pub struct RegionPickerProps {
 pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     let english = props.english;
     // Show the children of the current answer when it has any, else the provinces.
-    let parent = props.current.filter(|c| region::children(Some(c)).next().is_some());
+    let parent = props
+        .current
+        .filter(|c| region::children(Some(c)).next().is_some());
     let mut options: Vec<&Region> = region::children(parent).collect();
     if parent.is_none() {
         // The provinces whose documents are covered come first.
@@ -28,7 +32,8 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     }
     let answer = |value: Option<Value>| {
         let dispatcher = props.dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::Answer(vec![(Fact::HomeRegion, value)])))
+        let fact = props.fact;
+        Callback::from(move |_| dispatcher.dispatch(Action::Answer(vec![(fact, value)])))
     };
     html! {
         <div class="regions">

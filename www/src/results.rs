@@ -184,6 +184,9 @@ fn card(state: &UseReducerHandle<State>, o: &Outcome<'static>) -> Html {
                         html! { <li><button class="link" {onclick}>{ prompt(q, english).0 }</button></li> }
                     }) }</ul></div>
             }
+            { for o.depends_on_employer.iter().map(|e| html! {
+                <p class="depends" data-testid="depends-on-employer">{ tr(english, "要看单位：", "Depends on the employer: ") }{ if english { &e.en } else { &e.zh } }</p>
+            }) }
             if !m.phones.is_empty() {
                 <div class="phones">{ for m.phones.iter().map(|p| html! {
                     <p>

@@ -47,7 +47,9 @@ pub fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
                 Err(e) => Action::RulesFailed(e),
             },
             RulesFile::English => {
-                match bytes.and_then(|b| wugong::pack::decode_english(&b).map_err(|e| e.to_string())) {
+                match bytes
+                    .and_then(|b| wugong::pack::decode_english(&b).map_err(|e| e.to_string()))
+                {
                     Ok(texts) => {
                         let _ = ENGLISH.set(texts);
                         Action::EnglishReady

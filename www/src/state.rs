@@ -82,7 +82,10 @@ pub enum Action {
     /// The back button: the browser goes back (its history holds the screens).
     Back,
     /// The browser moved to one of our history entries (back, forward).
-    Restore { screen: Screen, depth: u32 },
+    Restore {
+        screen: Screen,
+        depth: u32,
+    },
     /// Forget every answer (the stored copy is cleared by the effect that saves).
     Clear,
     SetAsOf(Option<Date>),

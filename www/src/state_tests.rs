@@ -89,7 +89,10 @@ fn each_answer_is_a_new_history_entry_and_back_goes_through_the_browser() {
     let mut s = start();
     s = reduce(s, Action::RulesReady(rules()));
     s = answer(s, Fact::HomeRegion, Value::Region("53"));
-    assert_eq!((s.screen, s.depth, s.nav), (Screen::Ask(Question::Groups), 1, Nav::Push));
+    assert_eq!(
+        (s.screen, s.depth, s.nav),
+        (Screen::Ask(Question::Groups), 1, Nav::Push)
+    );
     let steps = s.steps;
     s = answer(s, Fact::Veteran, Value::Bool(true));
     assert_eq!((s.screen, s.depth), (Screen::Ask(Question::Workshop), 2));
@@ -97,11 +100,30 @@ fn each_answer_is_a_new_history_entry_and_back_goes_through_the_browser() {
     // Back asks the browser; its popstate brings the entry back.
     s = reduce(s, Action::Back);
     assert_eq!(s.nav, Nav::Back);
-    assert_eq!(s.screen, Screen::Ask(Question::Workshop), "unchanged until popstate");
-    s = reduce(s, Action::Restore { screen: Screen::Ask(Question::Groups), depth: 1 });
-    assert_eq!((s.screen, s.depth, s.nav), (Screen::Ask(Question::Groups), 1, Nav::Keep));
+    assert_eq!(
+        s.screen,
+        Screen::Ask(Question::Workshop),
+        "unchanged until popstate"
+    );
+    s = reduce(
+        s,
+        Action::Restore {
+            screen: Screen::Ask(Question::Groups),
+            depth: 1,
+        },
+    );
+    assert_eq!(
+        (s.screen, s.depth, s.nav),
+        (Screen::Ask(Question::Groups), 1, Nav::Keep)
+    );
     // Forward: the same.
-    s = reduce(s, Action::Restore { screen: Screen::Ask(Question::Workshop), depth: 2 });
+    s = reduce(
+        s,
+        Action::Restore {
+            screen: Screen::Ask(Question::Workshop),
+            depth: 2,
+        },
+    );
     assert_eq!(s.screen, Screen::Ask(Question::Workshop));
     // The answers stay whatever the browser does.
     assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(true)));

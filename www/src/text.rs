@@ -182,11 +182,35 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Do you already hold another public-welfare post?",
             "",
         ),
+        NearRetirement => (
+            "你离法定退休年龄不到1年了吗？",
+            "不清楚哪天退休，可以问社保局或打12333。",
+            "Are you less than a year from the statutory retirement age?",
+            "Not sure? Ask the social-insurance office or call 12333.",
+        ),
+        UiBenefitUsedUp => (
+            "你的失业保险金已经领完了吗？",
+            "",
+            "Has your unemployment benefit run out?",
+            "",
+        ),
+        UiInsured => (
+            "单位（或你自己）给你交过失业保险吗？",
+            "交了多久都算，不到1年也算。",
+            "Has unemployment insurance ever been paid for you (by an employer or yourself)?",
+            "Any length of time counts, even under a year.",
+        ),
+        WorkRegion => (
+            "你现在在哪里打工或常住？",
+            "选省，再选市、县。",
+            "Where do you work or live now?",
+            "Pick the province, then city and county.",
+        ),
         JobMonths => (
-            "你现在这份工作已经干了几个月？",
-            "从进这个单位算起，去年开始干的也算上，填月数。",
-            "How many months have you been in your current job?",
-            "Months since you started there, including last year's.",
+            "这份工作你已经干了几个月？",
+            "去年开始干的也算。",
+            "Months in your current job so far?",
+            "Count last year's months too.",
         ),
     };
     if english {

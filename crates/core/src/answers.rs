@@ -82,6 +82,10 @@ impl Answers {
                 Value::Date(start) => Some(Value::Count(start.whole_months_until(as_of))),
                 _ => None,
             },
+            Fact::BusinessCalendarMonth => match self.get(Fact::BusinessStartDate)? {
+                Value::Date(start) => Some(Value::Count(start.calendar_month_on(as_of))),
+                _ => None,
+            },
             f => self.get(f),
         }
     }

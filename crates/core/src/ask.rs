@@ -108,7 +108,8 @@ impl Catalogue {
     }
 
     fn tallies(&self, answers: &Answers, as_of: Date, skipped: &FactSet) -> Tallies {
-        let open = |f: Fact| !skipped.contains(f) && (f == Fact::HomeRegion || answers.get(f).is_none());
+        let open =
+            |f: Fact| !skipped.contains(f) && (f == Fact::HomeRegion || answers.get(f).is_none());
         let evaluation = self.evaluate(answers, as_of);
         let mut t = Tallies {
             home: false,
@@ -151,8 +152,12 @@ impl Catalogue {
                     count(&mut t.deciding, weight, &mut missing.iter().copied());
                 }
                 Verdict::Eligible => {
-                    let mut facts: Vec<Fact> =
-                        o.measure.amount.as_ref().map(|r| r.facts()).unwrap_or_default();
+                    let mut facts: Vec<Fact> = o
+                        .measure
+                        .amount
+                        .as_ref()
+                        .map(|r| r.facts())
+                        .unwrap_or_default();
                     for d in &o.deadlines {
                         if let Due::NeedsDates { missing } = &d.due {
                             facts.extend(missing);
@@ -235,12 +240,20 @@ mod tests {
     /// `n` rights that each depend on one fact of the `Workshop` screen.
     fn rights(n: usize) -> Vec<Measure> {
         (0..n)
-            .map(|i| measure(&format!("right-{i}"), Kind::Protection, Audience::Worker, is(Fact::WorkshopJob)))
+            .map(|i| {
+                measure(
+                    &format!("right-{i}"),
+                    Kind::Protection,
+                    Audience::Worker,
+                    is(Fact::WorkshopJob),
+                )
+            })
             .collect()
     }
 
     fn next(c: &Catalogue, a: &Answers, skipped: &FactSet) -> Option<Question> {
-        c.next_question(a, d("2024-06-01"), skipped).map(|f| f.question())
+        c.next_question(a, d("2024-06-01"), skipped)
+            .map(|f| f.question())
     }
 
     #[test]
@@ -248,9 +261,15 @@ mod tests {
         let none = FactSet::new();
         let a = Answers::new();
         // Three rights are worth a screen, two are not.
-        assert_eq!(next(&catalogue(rights(3)), &a, &none), Some(Question::Workshop));
+        assert_eq!(
+            next(&catalogue(rights(3)), &a, &none),
+            Some(Question::Workshop)
+        );
         assert_eq!(next(&catalogue(rights(2)), &a, &none), None);
-        assert_eq!(next(&catalogue(rights(4)), &a, &none), Some(Question::Workshop));
+        assert_eq!(
+            next(&catalogue(rights(4)), &a, &none),
+            Some(Question::Workshop)
+        );
         // A right two screens away counts half a settled measure on each screen.
         let mut two_away = rights(2);
         two_away.push(measure(
@@ -266,7 +285,10 @@ mod tests {
             Audience::Worker,
             Condition::All(vec![is(Fact::WorkshopJob), is(Fact::Veteran)]),
         ));
-        assert_eq!(next(&catalogue(two_away), &a, &none), Some(Question::Workshop));
+        assert_eq!(
+            next(&catalogue(two_away), &a, &none),
+            Some(Question::Workshop)
+        );
     }
 
     #[test]
@@ -276,7 +298,11 @@ mod tests {
             "money",
             Kind::Subsidy,
             Audience::Worker,
-            Condition::All(vec![is(Fact::WorkshopJob), is(Fact::SmallFirmJob), is(Fact::Veteran)]),
+            Condition::All(vec![
+                is(Fact::WorkshopJob),
+                is(Fact::SmallFirmJob),
+                is(Fact::Veteran),
+            ]),
         );
         let c = catalogue(vec![subsidy.clone()]);
         let mut a = Answers::new();
@@ -297,7 +323,10 @@ mod tests {
         let mut loan = subsidy;
         loan.kind = Kind::Service;
         loan.amount = Some(AmountRule::LoanUpTo(Money::yuan(1000)));
-        assert_eq!(next(&catalogue(vec![loan]), &Answers::new(), &none), Some(Question::Groups));
+        assert_eq!(
+            next(&catalogue(vec![loan]), &Answers::new(), &none),
+            Some(Question::Groups)
+        );
     }
 
     #[test]
@@ -313,7 +342,11 @@ mod tests {
         assert_eq!(c.questions_left(&a, d("2024-06-01"), &skipped), 1);
         assert_eq!(next(&c, &a, &skipped), Some(Question::Situation));
         skipped.extend(Question::Situation.facts());
-        assert_eq!(next(&c, &a, &skipped), None, "no business question for someone who does not know");
+        assert_eq!(
+            next(&c, &a, &skipped),
+            None,
+            "no business question for someone who does not know"
+        );
         assert_eq!(c.questions_left(&a, d("2024-06-01"), &skipped), 0);
     }
 
@@ -323,7 +356,12 @@ mod tests {
         let mut ended = measure("ended", Kind::Subsidy, Audience::Worker, is(Fact::Veteran));
         ended.valid_until = Some(d("2021-12-31"));
         let c = catalogue(vec![
-            measure("employer", Kind::Subsidy, Audience::Employer, is(Fact::Veteran)),
+            measure(
+                "employer",
+                Kind::Subsidy,
+                Audience::Employer,
+                is(Fact::Veteran),
+            ),
             ended,
         ]);
         assert_eq!(next(&c, &Answers::new(), &none), None);
@@ -332,14 +370,22 @@ mod tests {
     #[test]
     fn a_skip_takes_one_off_the_count() {
         let c = catalogue(vec![
-            measure("a", Kind::Subsidy, Audience::Worker, Condition::All(vec![is(Fact::WorkshopJob), is(Fact::Veteran)])),
+            measure(
+                "a",
+                Kind::Subsidy,
+                Audience::Worker,
+                Condition::All(vec![is(Fact::WorkshopJob), is(Fact::Veteran)]),
+            ),
             measure("b", Kind::Subsidy, Audience::Worker, is(Fact::SmallFirmJob)),
         ]);
         let as_of = d("2024-06-01");
         let a = Answers::new();
         let mut skipped = FactSet::new();
         let mut left = c.questions_left(&a, as_of, &skipped);
-        assert_eq!(left, 2, "the groups (ticking none closes the first) and the small firm");
+        assert_eq!(
+            left, 2,
+            "the groups (ticking none closes the first) and the small firm"
+        );
         while let Some(f) = c.next_question(&a, as_of, &skipped) {
             skipped.extend(f.question().facts());
             let now = c.questions_left(&a, as_of, &skipped);

@@ -17,6 +17,29 @@ pub enum Condition {
     Any(Vec<Condition>),
     Not(Box<Condition>),
     Test(Test),
+    /// Something only the employer knows (how many people it hired, whether it organised
+    /// the training). Always unknown, never asked: the measure can be "may qualify" at
+    /// best, and the card says what it depends on.
+    Employer(EmployerCondition),
+}
+
+/// What a measure depends on that the worker cannot answer: 「要看单位：…」.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct EmployerCondition {
+    pub zh: String,
+    pub en: String,
+}
+
+impl EmployerCondition {
+    /// "要看单位：单位招了50名以上脱贫劳动力" / "Depends on the employer: …".
+    pub fn describe(&self, english: bool) -> String {
+        if english {
+            format!("Depends on the employer: {}", self.en)
+        } else {
+            format!("要看单位：{}", self.zh)
+        }
+    }
 }
 
 /// A test of one fact.
@@ -170,6 +193,8 @@ pub struct Trace<'a> {
     pub failed: Vec<Reason<'a>>,
     /// Sorted, without repeats (a small vector is cheaper than a set here).
     pub missing: Vec<Fact>,
+    /// What only the employer knows, still open.
+    pub employer: Vec<&'a EmployerCondition>,
 }
 
 /// Region matching: the answer may be coarser than the test (a province when the test
@@ -222,6 +247,7 @@ impl Condition {
     pub fn truth(&self, answers: &Answers, as_of: Date) -> Tri {
         match self {
             Condition::Always => Tri::True,
+            Condition::Employer(_) => Tri::Unknown,
             Condition::Test(t) => t.eval(answers, as_of),
             Condition::Not(c) => match c.truth(answers, as_of) {
                 Tri::True => Tri::False,
@@ -274,6 +300,11 @@ impl Condition {
     ) {
         match self {
             Condition::Always => {}
+            Condition::Employer(e) => {
+                if result == Tri::Unknown {
+                    out.employer.push(e);
+                }
+            }
             Condition::Test(test) => {
                 let reason = || Reason {
                     test,
@@ -313,10 +344,41 @@ impl Condition {
         }
     }
 
+    /// A place test of its own — an `any` of region tests that names the work region,
+    /// such as 「户籍地、常住地、求职就业地在我省」 (home or work region within 53) — at the
+    /// top or directly under a top-level `all`: its tests. `None` when there is none; then
+    /// the document's region applies to the home region.
+    pub fn home_or_work_region(&self) -> Option<&[Condition]> {
+        fn place_test(c: &Condition) -> Option<&[Condition]> {
+            let Condition::Any(cs) = c else { return None };
+            let region_test = |c: &Condition, work: bool| {
+                matches!(c, Condition::Test(Test { fact, check: Check::Within(_) })
+                    if *fact == Fact::WorkRegion || (!work && *fact == Fact::HomeRegion))
+            };
+            (cs.iter().all(|c| region_test(c, false)) && cs.iter().any(|c| region_test(c, true)))
+                .then_some(cs.as_slice())
+        }
+        match self {
+            Condition::All(cs) => cs.iter().find_map(place_test),
+            other => place_test(other),
+        }
+    }
+
+    /// Whether some part of it only the employer can settle (then it is never met).
+    pub fn depends_on_employer(&self) -> bool {
+        match self {
+            Condition::Employer(_) => true,
+            Condition::Always | Condition::Test(_) => false,
+            Condition::Not(c) => c.depends_on_employer(),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| c.depends_on_employer()),
+        }
+    }
+
     /// The condition in plain Chinese, for pages that list rules without answers.
     pub fn describe(&self) -> String {
         match self {
             Condition::Always => "所有人".into(),
+            Condition::Employer(e) => e.describe(false),
             Condition::Test(t) => {
                 let label = t.fact.label_zh();
                 match &t.check {
@@ -423,6 +485,41 @@ mod tests {
         let (_, trace) = c.eval(&a, d("2025-06-01"));
         let text = trace.failed[0].describe(false);
         assert!(text.ends_with("（需要：不超过2个月）"), "{text}");
+    }
+
+    #[test]
+    fn an_employer_condition_is_never_met_and_never_asked() {
+        let employer = Condition::Employer(EmployerCondition {
+            zh: "单位组织的培训".into(),
+            en: "training organised by the employer".into(),
+        });
+        let c = Condition::All(vec![test(Fact::Tuopin, Check::Is(true)), employer.clone()]);
+        let mut a = Answers::new();
+        a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
+        let (t, trace) = c.eval(&a, d("2025-01-01"));
+        assert_eq!(
+            t,
+            Tri::Unknown,
+            "every answer given, still only 'may qualify'"
+        );
+        assert!(trace.missing.is_empty(), "nothing to ask");
+        assert_eq!(trace.employer.len(), 1);
+        assert_eq!(
+            trace.employer[0].describe(false),
+            "要看单位：单位组织的培训"
+        );
+        // A failed worker condition still settles it.
+        a.set(Fact::Tuopin, Value::Bool(false)).unwrap();
+        let (t, trace) = c.eval(&a, d("2025-01-01"));
+        assert_eq!(t, Tri::False);
+        assert!(trace.employer.is_empty());
+        // Under `not` it stays open too; as another branch of `any`, a met branch wins.
+        assert_eq!(
+            Condition::Not(Box::new(employer.clone())).truth(&a, d("2025-01-01")),
+            Tri::Unknown
+        );
+        let any = Condition::Any(vec![employer, test(Fact::Tuopin, Check::Is(false))]);
+        assert_eq!(any.truth(&a, d("2025-01-01")), Tri::True);
     }
 
     #[test]

@@ -75,6 +75,16 @@ impl Date {
         }
         months.max(0) as u32
     }
+
+    /// Which calendar month `on` falls in, counting this date's month as month 1:
+    /// 「自办理个体工商户登记当月起…3年内」 is months 1 to 36. 0 when `on` is earlier.
+    pub fn calendar_month_on(self, on: Date) -> u32 {
+        if on < self {
+            return 0;
+        }
+        let months = (on.year() - self.year()) * 12 + on.month() as i32 - self.month() as i32;
+        (months + 1) as u32
+    }
 }
 
 impl FromStr for Date {
@@ -152,5 +162,17 @@ mod tests {
         assert_eq!(d("2026-01-15").whole_months_until(d("2026-04-14")), 2);
         assert_eq!(d("2026-01-15").whole_months_until(d("2026-04-15")), 3);
         assert_eq!(d("2026-04-15").whole_months_until(d("2026-01-15")), 0);
+    }
+
+    #[test]
+    fn the_registration_month_is_month_one() {
+        // Registered on the 20th: month 1 runs to the end of that month, whatever the day.
+        let start = d("2018-09-20");
+        assert_eq!(start.calendar_month_on(d("2018-09-20")), 1);
+        assert_eq!(start.calendar_month_on(d("2018-09-30")), 1);
+        assert_eq!(start.calendar_month_on(d("2018-10-01")), 2);
+        assert_eq!(start.calendar_month_on(d("2021-08-31")), 36);
+        assert_eq!(start.calendar_month_on(d("2021-09-01")), 37);
+        assert_eq!(start.calendar_month_on(d("2018-09-19")), 0);
     }
 }

@@ -3,7 +3,7 @@
 use crate::amount::{Amount, Frequency, Payment};
 use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
-use crate::condition::{region_within, Reason, Tri};
+use crate::condition::{region_within, EmployerCondition, Reason, Tri};
 use crate::date::Date;
 use crate::deadline::Deadline;
 use crate::fact::Fact;
@@ -79,6 +79,9 @@ pub struct Outcome<'a> {
     pub status: Status,
     /// The tests the answers met (why it applies, so far).
     pub met: Vec<Reason<'a>>,
+    /// What only the employer knows and the measure still depends on ("要看单位：…");
+    /// while any is listed the verdict is never `Eligible`.
+    pub depends_on_employer: Vec<&'a EmployerCondition>,
     /// The total or its bound (what persona cases compare).
     pub amount: Option<Amount>,
     /// The amount as shown: rate × count = total.
@@ -412,7 +415,8 @@ impl Catalogue {
         answers: &Answers,
         as_of: Date,
     ) -> Outcome<'a> {
-        let (truth, trace) = measure.when.eval(answers, as_of);
+        let (truth, mut trace) = measure.when.eval(answers, as_of);
+        let depends_on_employer = std::mem::take(&mut trace.employer);
         let verdict = match truth {
             Tri::True => Verdict::Eligible,
             Tri::False => Verdict::NotEligible {
@@ -447,6 +451,7 @@ impl Catalogue {
             verdict,
             status: status_on(measure, doc, as_of),
             met: trace.met,
+            depends_on_employer,
             amount,
             payment,
             deadlines,

@@ -167,6 +167,14 @@ facts! {
     LabourCapacity = "labour_capacity", FactKind::Choice(LABOUR_CAPACITY), "劳动能力", "ability to work", LabourCapacity;
     HasPublicPost = "has_public_post", FactKind::Bool, "已在其他公益性岗位上", "already holds another public-welfare post", HasPublicPost;
 
+    // Added for the 2026-11-30 audit (docs/audits/2026-11-30.md, "Engine support needed").
+    BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business (the month it was registered is month 1)", Business;
+    NearRetirement = "near_retirement", FactKind::Bool, "离法定退休年龄不到1年", "less than a year from the statutory retirement age", NearRetirement;
+    UiBenefitUsedUp = "ui_benefit_used_up", FactKind::Bool, "失业保险金已经领完（领到期）", "unemployment benefit has run out", UiBenefitUsedUp;
+    UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid unemployment insurance (any length of time)", UiInsured;
+    HardToEmploy = "hard_to_employ", FactKind::Bool, "已被认定为就业困难人员（人社部门认定的）", "recognised as having employment difficulties (就业困难人员)", Groups;
+    WorkRegion = "work_region", FactKind::Region, "现在打工或常住的地方", "where you work or live now", WorkRegion;
+
     // Months in the current job so far, across calendar years (stable_months counts this
     // year only, for the measures whose text says 当年/每年). For 「稳定就业半年以上」
     // (忻州 plan, seed 003 line 34) and 「履行劳动合同三个月以上」 (云人社发〔2017〕100号,
@@ -209,6 +217,12 @@ pub enum Question {
     CanLeaveHome,
     LabourCapacity,
     HasPublicPost,
+    // The benefit before retirement: most out-of-work people answer "no" to the first
+    // and are not asked the second.
+    UiBenefitUsedUp,
+    NearRetirement,
+    UiInsured,
+    WorkRegion,
     JobMonths,
 }
 
@@ -247,6 +261,10 @@ impl Question {
         Question::CanLeaveHome,
         Question::LabourCapacity,
         Question::HasPublicPost,
+        Question::UiBenefitUsedUp,
+        Question::NearRetirement,
+        Question::UiInsured,
+        Question::WorkRegion,
         Question::JobMonths,
     ];
 
@@ -267,13 +285,13 @@ impl Fact {
 
     /// Facts computed from other facts and the evaluation date; never asked directly.
     pub fn is_derived(self) -> bool {
-        matches!(self, Fact::BusinessMonths)
+        matches!(self, Fact::BusinessMonths | Fact::BusinessCalendarMonth)
     }
 
     /// The fact a person answers so that this one becomes known.
     pub fn asked_as(self) -> Fact {
         match self {
-            Fact::BusinessMonths => Fact::BusinessStartDate,
+            Fact::BusinessMonths | Fact::BusinessCalendarMonth => Fact::BusinessStartDate,
             f => f,
         }
     }

@@ -23,7 +23,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::amount::{AmountRule, DayTier};
-use crate::condition::{Check, Condition, Test};
+use crate::condition::{Check, Condition, EmployerCondition, Test};
 use crate::date::Date;
 use crate::money::Money;
 use crate::policy::{Document, Measure, Phone, Reading};
@@ -217,6 +217,10 @@ impl Reader<'_> {
                     check: self.check(),
                 })
             }
+            ConditionShape::Employer => Condition::Employer(EmployerCondition {
+                zh: self.str(),
+                en: self.str(),
+            }),
         }
     }
     fn conditions(&mut self, depth: u32) -> Vec<Condition> {

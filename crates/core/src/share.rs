@@ -81,6 +81,14 @@ pub const CODES: &[Fact] = &[
     Fact::CanLeaveHome,
     Fact::LabourCapacity,
     Fact::HasPublicPost,
+    // Audit 2026-11-30 engine items 3–8 (branch audit-engine).
+    Fact::BusinessCalendarMonth,
+    Fact::NearRetirement,
+    Fact::UiBenefitUsedUp,
+    Fact::UiInsured,
+    Fact::HardToEmploy,
+    Fact::WorkRegion,
+    // Second readings 2026-11-30 (branch second-reading-fixes).
     Fact::JobMonths,
 ];
 
@@ -190,9 +198,11 @@ fn decode_2(payload: &str) -> Result<Shared, String> {
             FactKind::Choice(opts) => {
                 Value::Choice(opts.get(r.byte()? as usize).ok_or("unknown option")?.0)
             }
-            FactKind::Region => {
-                Value::Region(crate::region::find(&r.text()?).ok_or("unknown region")?.code)
-            }
+            FactKind::Region => Value::Region(
+                crate::region::find(&r.text()?)
+                    .ok_or("unknown region")?
+                    .code,
+            ),
         };
         answers
             .set(fact, value)

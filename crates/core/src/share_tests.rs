@@ -52,7 +52,10 @@ fn round_trip_with_the_date_compact_and_unreadable() {
         .bytes()
         .all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(&c)));
     assert_eq!(decode(&encode(&a)), Ok(a));
-    assert_eq!(decode_shared(&encode(&Answers::new())).unwrap(), Shared::default());
+    assert_eq!(
+        decode_shared(&encode(&Answers::new())).unwrap(),
+        Shared::default()
+    );
 }
 
 #[test]

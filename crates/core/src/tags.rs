@@ -118,6 +118,7 @@ pub enum ConditionShape {
     Any,
     Not,
     Test,
+    Employer,
 }
 
 named!(ConditionShape {
@@ -126,6 +127,7 @@ named!(ConditionShape {
     Any = 2, "any";
     Not = 3, "not";
     Test = 4, "fact";
+    Employer = 5, "depends_on_employer";
 });
 
 impl Condition {
@@ -136,6 +138,7 @@ impl Condition {
             Condition::Any(_) => ConditionShape::Any,
             Condition::Not(_) => ConditionShape::Not,
             Condition::Test(_) => ConditionShape::Test,
+            Condition::Employer(_) => ConditionShape::Employer,
         }
     }
 }
