@@ -109,6 +109,16 @@ fn collect(v: &toml::Value, key: &str, out: &mut Vec<(String, Decimal)>, id: &st
         Array(a) => a.iter().for_each(|v| collect(v, key, out, id)),
         Boolean(_) => {}
         Integer(i) => out.push((i.to_string(), Decimal::from(*i))),
+        // What only the employer knows is a sentence (in Chinese, and in English as `en`);
+        // the figures in it must still be in the source lines.
+        String(s) if key == "depends_on_employer" || key == "en" => {
+            for figure in s
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|f| !f.is_empty())
+            {
+                out.push((figure.to_string(), Decimal::from_str(figure).unwrap()));
+            }
+        }
         String(s) => {
             let d = Decimal::from_str(s)
                 .unwrap_or_else(|_| panic!("{id}: `{key} = {s:?}` is not a number"));
