@@ -3,7 +3,8 @@
 //   node bench-web/size.mjs [dist]
 // - first screen: everything the browser loads before the first question can be
 //   answered (page, scripts, wasm, styles, favicon, manifest);
-// - rules: the rules file, fetched while the first question is on screen;
+// - rules: the rules file, fetched while the first question is on screen (with it, the
+//   regions file: the prefectures' names);
 // - plain page: fallback.html, the same rules as static HTML (the efficiency figure).
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -19,11 +20,14 @@ export function sizes(dist = "dist") {
   const files = readdirSync(dist);
   const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
   const firstScreen = Object.fromEntries(files.filter((f) => FIRST_SCREEN.test(f)).map((f) => [f, gz(f)]));
-  const rulesFile = files.find((f) => /^rules-.*\.bin$/.test(f));
+  const rulesFile = files.find((f) => /^rules-.*\.bin$/.test(f) && !f.startsWith("rules-en-"));
   if (!rulesFile || !files.some((f) => /_bg\.wasm$/.test(f))) throw new Error(`${dist}: not a built widget (run scripts/build-web)`);
   const firstScreenTotal = Object.values(firstScreen).reduce((a, b) => a + b, 0);
   const rules = gz(rulesFile);
-  return { firstScreen, firstScreenTotal, rules, fullCheck: firstScreenTotal + rules, plainPage: gz("fallback.html") };
+  // The names of the prefectures, fetched with the rules (policies/data/regions.toml).
+  const regionsFile = files.find((f) => /^regions-.*\.bin$/.test(f));
+  const regions = regionsFile ? gz(regionsFile) : 0;
+  return { firstScreen, firstScreenTotal, rules, regions, fullCheck: firstScreenTotal + rules + regions, plainPage: gz("fallback.html") };
 }
 
 export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
@@ -33,6 +37,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [f, n] of Object.entries(s.firstScreen)) console.log(`  ${f.padEnd(40)} ${kb(n)}`);
   console.log(`first screen (gzip)             ${kb(s.firstScreenTotal)}   budget ${kb(FIRST_SCREEN_BUDGET)}`);
   console.log(`rules file, loaded next (gzip)  ${kb(s.rules)}`);
+  console.log(`region names, with the rules    ${kb(s.regions)}`);
   console.log(`a whole check (gzip)            ${kb(s.fullCheck)}`);
   console.log(`same rules as plain HTML (gzip) ${kb(s.plainPage)}   ratio ${(s.fullCheck / s.plainPage).toFixed(1)}×`);
 }

@@ -48,8 +48,10 @@ let html = readFileSync(indexPath, "utf8");
 
 // The English titles and summaries are a file of their own (rules-en-…), fetched only
 // when someone switches to English.
-const packed = { rules: join(dir, "rules.tmp"), "rules-en": join(dir, "rules-en.tmp") };
-execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "pack", "--out", packed.rules, "--english-out", packed["rules-en"]], { stdio: "inherit" });
+// The names of the regions below province level (regions-…) come with the rules: the
+// wasm carries only the provinces' (policies/data/regions.toml).
+const packed = { rules: join(dir, "rules.tmp"), "rules-en": join(dir, "rules-en.tmp"), regions: join(dir, "regions.tmp") };
+execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "pack", "--out", packed.rules, "--english-out", packed["rules-en"], "--regions-out", packed.regions], { stdio: "inherit" });
 if (!html.includes("</head>")) throw new Error("post_build.mjs: no </head> in index.html");
 for (const [name, tmp] of Object.entries(packed)) {
   const bytes = readFileSync(tmp);

@@ -17,7 +17,7 @@
 //! almost = "2021-08-01"         # not eligible yet, eligible by time alone from then;
 //!                               # "2021-08-01, ended by then" | "no"
 //! group = "apply_now"           # where the widget shows it: apply_now | may_qualify | protections |
-//!                               # contacts | employer | ended | not_for_you
+//!                               # contacts | employer | ended | not_for_you | warning
 //! [deadlines]
 //! arbitration_limit = "2027-03-10"   # a date, "not while employed", or "needs dates"
 //! ```

@@ -132,7 +132,11 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
     }) {
         measure_item(&mut out, doc, m, as_of);
     }
-    out.push_str("</ul>\n<h2>各地的补贴和服务</h2>\n<p>只收录了云南省（含曲靖市、会泽县）和山西省忻州市的文件。其他地方请打 <a href=\"tel:12333\">12333</a> 或问县人社局。</p>\n");
+    let _ = writeln!(
+        out,
+        "</ul>\n<h2>各地的补贴和服务</h2>\n<p>只收录了{}的地方文件。其他地方的当地补贴请问 <a href=\"tel:12333\">12333</a> 或县人社局。</p>",
+        esc(region::covered_names(false))
+    );
     let mut regions: Vec<&str> = catalogue
         .documents
         .iter()

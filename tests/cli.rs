@@ -206,12 +206,28 @@ fn the_documented_schema_matches_the_facts() {
 fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     let rules = temp_file("rules.bin", "");
     let english = temp_file("rules-en.bin", "");
-    let (code, _, err) = selfcheck(&["pack", "--out", &rules, "--english-out", &english]);
+    let regions = temp_file("regions.bin", "");
+    let (code, _, err) = selfcheck(&[
+        "pack",
+        "--out",
+        &rules,
+        "--english-out",
+        &english,
+        "--regions-out",
+        &regions,
+    ]);
     assert_eq!(code, 0, "{err}");
     let docs = wugong::pack::decode(&std::fs::read(&rules).unwrap()).unwrap();
     let texts = wugong::pack::decode_english(&std::fs::read(&english).unwrap()).unwrap();
     let measures: Vec<_> = docs.iter().flat_map(|d| &d.measures).collect();
     assert_eq!(measures.len(), texts.len());
+    // Every region's names in the regions file (the wasm carries only the provinces'
+    // and the covered places').
+    let regions = wugong::pack::decode_english(&std::fs::read(&regions).unwrap()).unwrap();
+    assert_eq!(regions.len(), wugong::region::all().len());
+    assert!(regions.iter().any(|t| t.id == "region:4101"
+        && t.title == "郑州市"
+        && t.summary.as_deref() == Some("Zhengzhou")));
     assert!(measures.len() > 150);
     // Each measure's English is in the English file, not the rules file.
     for (m, t) in measures.iter().zip(&texts) {
@@ -222,6 +238,22 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     let (code, _, err) = selfcheck(&["pack", "--out", &rules]);
     assert_ne!(code, 0);
     assert!(err.contains("--english-out"), "{err}");
+}
+
+#[test]
+fn a_henan_city_is_accepted_and_gets_the_national_results() {
+    let path = temp_file(
+        "henan.json",
+        r#"{"home_region": "4101", "problem_unpaid_wages": true}"#,
+    );
+    let (code, out, err) =
+        selfcheck(&["check", &path, "--as-of", "2026-11-23", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["coverage"], "not_covered");
+    let (code, out, _) = selfcheck(&["check", &path, "--as-of", "2026-11-23"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("当地补贴请打 12333"), "{out}");
 }
 
 #[test]
@@ -323,7 +355,7 @@ fn conditions_and_missing_answers_read_naturally() {
     assert_eq!(code, 0, "{err}");
     assert!(!out.contains("不是是") && !out.contains("不是否"), "{out}");
     assert!(
-        out.contains("已在其他公益性岗位上：是（需要：否）"),
+        out.contains("已在领其他政府公益性岗位的补贴（如生态护林员）：是（需要：否）"),
         "{out}"
     );
     // Whether the worker is still employed is a yes/no, not a date to fill in; the

@@ -36,7 +36,7 @@ fn value_for(fact: Fact) -> BoxedStrategy<Value> {
                 .boxed()
         }
         FactKind::Region => proptest::sample::select(
-            wugong::region::REGIONS
+            wugong::region::all()
                 .iter()
                 .map(|r| r.code)
                 .collect::<Vec<_>>(),
@@ -125,6 +125,9 @@ proptest! {
         prop_assume!(wugong::answers::insane(fact, &value).is_none());
         let mut more = a.clone();
         more.set(fact, value).unwrap();
+        // 脱贫人口 with 建档立卡 = no contradicts policies/data/implications.toml: which
+        // answer wins then depends on the order of answering, which the engine cannot see.
+        prop_assume!(wugong::implication::consistent(&more) || !wugong::implication::consistent(&a));
         for ((id, before), (_, after)) in verdicts(&a, as_of).into_iter().zip(verdicts(&more, as_of)) {
             if before != "undetermined" {
                 prop_assert_eq!(before, after, "{} changed after answering {}", id, fact.name());

@@ -1,8 +1,9 @@
 //! Walks the questions the way the widget does — one screen at a time, in the order
 //! `next_question` picks — for the workers of issue 10: each is asked what changes what
 //! they can get (their county, where they work, their age and sex…) and not much more.
-//! A screen of yes/no boxes (groups, problems) answers all its facts at once; anything
-//! a person does not know is skipped. The question threshold itself is tested in
+//! A screen of yes/no boxes (groups, problems) is answered as the widget does
+//! (`wugong::answers::ticks`: ticked yes, unticked unknown, "以上都没有" / "其他都没有"
+//! no); anything a person does not know is skipped. The question threshold itself is tested in
 //! `crates/core/src/ask.rs`.
 
 use std::collections::BTreeMap;
@@ -16,17 +17,32 @@ fn answer_screen(
     persona: &BTreeMap<&str, RawValue>,
     answers: &mut Answers,
     skipped: &mut FactSet,
+    rest_no: bool,
 ) {
     let facts = q.facts();
     let multi = facts.len() > 1 && facts.iter().all(|f| f.kind() == FactKind::Bool);
+    if multi {
+        // These personas know their own situation: they tick what is true and say
+        // "其他都没有" / "以上都没有" to the rest (an unticked box with OK stays unknown:
+        // see `unsure_worker_is_asked_no_screen_twice`).
+        let yes: Vec<Fact> = facts
+            .iter()
+            .copied()
+            .filter(|f| persona.get(f.name()) == Some(&RawValue::Bool(true)))
+            .collect();
+        for (f, v) in wugong::answers::ticks(&facts, &yes, rest_no) {
+            match v {
+                Some(v) => answers.set(f, v).unwrap(),
+                None => {
+                    skipped.insert(f);
+                }
+            }
+        }
+        return;
+    }
     let mut any = false;
     for f in &facts {
-        let raw = match persona.get(f.name()) {
-            Some(v) => Some(v.clone()),
-            // Unticked boxes on a multi-select screen mean "no".
-            None if multi => Some(RawValue::Bool(false)),
-            None => None,
-        };
+        let raw = persona.get(f.name()).cloned();
         if let Some(raw) = raw {
             let v = wugong::answers::parse_value(*f, &raw).unwrap();
             answers.set(*f, v).unwrap();
@@ -39,6 +55,12 @@ fn answer_screen(
 }
 
 fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
+    walk_with(persona, as_of, true)
+}
+
+/// The screens in the order asked; `rest_no`: the persona says "其他都没有" on tick-box
+/// screens (else taps OK, leaving unticked boxes unknown).
+fn walk_with(persona: &[(&str, RawValue)], as_of: &str, rest_no: bool) -> Vec<Question> {
     let catalogue = selfcheck::embedded().unwrap();
     let as_of: Date = as_of.parse().unwrap();
     let persona: BTreeMap<&str, RawValue> = persona.iter().cloned().collect();
@@ -77,7 +99,7 @@ fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
                 .unwrap();
             continue;
         }
-        answer_screen(q, &persona, &mut answers, &mut skipped);
+        answer_screen(q, &persona, &mut answers, &mut skipped, rest_no);
     }
     if std::env::var("QF_DEBUG").is_ok() {
         for o in catalogue
@@ -179,7 +201,7 @@ fn huize_tuopin_worker_today_is_not_asked_about_ended_programmes() {
 fn xinzhou_course_of_8_days_is_asked_the_days() {
     let screens = walk(
         &[
-            ("home_region", t("140981")),
+            ("home_region", t("1409")),
             ("tuopin", b(true)),
             ("household", t("rural")),
             ("attended_training", b(true)),
@@ -331,4 +353,24 @@ fn the_count_of_questions_left_moves_after_each_skip() {
             "{region}: said about {first}, asked {asked}"
         );
     }
+}
+
+#[test]
+fn unsure_worker_is_asked_no_screen_twice() {
+    // Ticks only "wages unpaid" and taps OK: the other problems stay unknown (did the
+    // employer pay social insurance? they do not know) and the screen is not asked again.
+    let persona = [
+        ("home_region", t("44")),
+        ("problem_unpaid_wages", b(true)),
+        ("tuopin", b(true)),
+    ];
+    let screens = walk_with(&persona, "2026-11-23", false);
+    let mut seen = Vec::new();
+    for q in &screens {
+        if *q != Question::Home {
+            assert!(!seen.contains(q), "{q:?} asked twice: {screens:?}");
+            seen.push(*q);
+        }
+    }
+    assert!(screens.contains(&Question::Problems), "{screens:?}");
 }

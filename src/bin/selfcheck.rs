@@ -28,7 +28,7 @@ const USAGE: &str = "usage:
   selfcheck schema            (JSON Schema of the answers file)
   selfcheck render-static [--as-of YYYY-MM-DD] [--css FILE] [--out FILE]   (plain HTML of every rule)
   selfcheck hotlines-html                                               (the hotlines line old browsers see, for www/detect.js)
-  selfcheck pack --out FILE --english-out FILE [--policies DIR]   (the checked policies as the widget's rules files)
+  selfcheck pack --out FILE --english-out FILE [--regions-out FILE] [--policies DIR]   (the checked policies as the widget's rules files; the region names)
 Answers format: docs/answers.md";
 
 /// `println!` that ends quietly when the reader has gone (`selfcheck check … | head`):
@@ -74,7 +74,17 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                         .ok_or(format!("--{name} needs a value"))?,
                 ),
             };
-            if !["as-of", "format", "policies", "css", "out", "english-out"].contains(&k.as_str()) {
+            if ![
+                "as-of",
+                "format",
+                "policies",
+                "css",
+                "out",
+                "english-out",
+                "regions-out",
+            ]
+            .contains(&k.as_str())
+            {
                 return Err(format!("unknown option --{k}"));
             }
             options.insert(k, v);
@@ -304,6 +314,20 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .map_err(|e| format!("{path}: {e}"))?;
             std::fs::write(english_path, selfcheck::pack::encode_english(&english))
                 .map_err(|e| format!("{english_path}: {e}"))?;
+            // The regions' names (policies/data/regions.toml): the phone's wasm carries
+            // only the provinces'. Same format as the English
+            // texts: id `region:CODE`, title the Chinese name, summary the English one.
+            if let Some(regions_path) = args.options.get("regions-out") {
+                let names: Vec<_> = wugong::region::names()
+                    .map(|(code, zh, en)| wugong::pack::EnglishText {
+                        id: format!("region:{code}"),
+                        title: zh.to_string(),
+                        summary: Some(en.to_string()),
+                    })
+                    .collect();
+                std::fs::write(regions_path, selfcheck::pack::encode_english(&names))
+                    .map_err(|e| format!("{regions_path}: {e}"))?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         "schema" => {
@@ -633,7 +657,7 @@ fn answers_schema() -> serde_json::Value {
                 json!({"enum": opts.iter().map(|o| serde_json::Value::from(o.0)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
             }
             FactKind::Region => {
-                json!({"enum": wugong::region::REGIONS.iter().map(|r| serde_json::Value::from(r.code)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
+                json!({"enum": wugong::region::all().iter().map(|r| serde_json::Value::from(r.code)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
             }
         };
         p["title"] = json!(format!("{} — {}", f.label_zh(), f.label_en()));

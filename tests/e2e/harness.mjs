@@ -54,7 +54,9 @@ export async function open(page, base, path = "") {
 }
 
 /// Answers the current screen. `answer` is: "yes" | "no" | "skip" | "none" |
-/// { choice } | { value } | { checks: [...] } | { region: [...] }.
+/// { choice } | { value } | { checks: [...] } | { region: [...] }. With `checks` the
+/// person ticks those and says "其他都没有" to the rest (they know their situation);
+/// add `unsure: true` to tap OK instead, leaving the unticked boxes unknown.
 export async function answer(page, a) {
   if (a === "yes" || a === "no" || a === "skip" || a === "none") {
     await page.click(`[data-testid=${a}]`);
@@ -65,7 +67,7 @@ export async function answer(page, a) {
     await page.click("[data-testid=ok]");
   } else if (a.checks) {
     for (const f of a.checks) await page.check(`[data-testid=check-${f}]`);
-    await page.click("[data-testid=ok]");
+    await page.click(a.unsure ? "[data-testid=ok]" : "[data-testid=none]");
   } else if (a.region) {
     for (const code of a.region) await page.click(`[data-testid=region-${code}]`);
     return;

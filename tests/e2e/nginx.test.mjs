@@ -95,7 +95,7 @@ test("the page works through nginx under its Content-Security-Policy", async () 
     answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_injury"] }, InjuryDate: { value: "2026-11-01" } },
   });
   assert.ok((await cards(page))["law-work-injury-recognition"], "results shown");
-  assert.match(await page.textContent("[data-testid=deadline-InjuryEmployer]"), /2026-12-01/);
+  assert.match(await page.textContent("[data-testid=deadline-injury_employer]"), /2026-12-01/);
   assert.deepEqual(violations, []);
   assert.deepEqual(page.foreign.filter((u) => !u.startsWith(base)), [], "only nginx's origin is contacted");
 });

@@ -30,7 +30,7 @@ test("after one visit the check works with no network", async () => {
   await completeCheck(page, ctx.base, persona);
   const shown = await cards(page);
   assert.ok(shown["hotlines-12333"], "results computed offline");
-  assert.match(await page.textContent("[data-testid=deadline-ArbitrationLimit]"), /在职期间不受1年限制/);
+  assert.match(await page.textContent("[data-testid=deadline-arbitration_limit]"), /在职期间不受1年限制/);
   await page.context().setOffline(false);
 });
 

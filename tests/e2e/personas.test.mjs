@@ -66,7 +66,7 @@ test("忻州 脱贫 worker in another province, 2022: one-off travel subsidy up 
   const { asked, shown } = await check({
     asOf: "2022-08-01",
     answers: {
-      Home: { region: ["14", "1409", "140981"] },
+      Home: { region: ["14", "1409"] },
       Groups: { checks: ["tuopin"] },
       WorkPlace: { choice: "cross_province" },
       Organised: "no",
@@ -143,10 +143,10 @@ test("worker owed wages who left the job: the deadlines, in order, with both arb
   const timeline = await page.textContent("[data-testid=timeline]");
   // Safe date: 60 days from 2026-08-15 (passed); legal limit: a year after the job ended;
   // labour inspection: two years from the violation.
-  const safe = await page.textContent("[data-testid=deadline-ArbitrationSafe]");
+  const safe = await page.textContent("[data-testid=deadline-arbitration_safe]");
   assert.match(safe, /2026-10-14（已过 40 天）/);
-  assert.match(await page.textContent("[data-testid=deadline-ArbitrationLimit]"), /2027-09-30（还有 311 天）/);
-  assert.match(await page.textContent("[data-testid=deadline-LabourInspection]"), /2028-08-15/);
+  assert.match(await page.textContent("[data-testid=deadline-arbitration_limit]"), /2027-09-30（还有 311 天）/);
+  assert.match(await page.textContent("[data-testid=deadline-labour_inspection]"), /2028-08-15/);
   assert.ok(timeline.indexOf("2026-10-14") < timeline.indexOf("2027-09-30"), "earliest first");
   assert.match(timeline, /劳动仲裁不收费.*口头申请/);
   assert.equal(card(shown, "law-labour-dispute-arbitration-apply").group, "contacts");
@@ -161,4 +161,20 @@ test("worker from a province the documents do not cover: national protections, h
   assert.match(card(shown, "hotlines-12351").text, /区号/);
   // No local subsidy is offered to them.
   assert.ok(!Object.entries(shown).some(([id, c]) => c.group === "applynow" && /^(yrst|yrsf|xinzhou|qzbf|hrsf|yzbf|yn-)/.test(id)));
+});
+
+test("worker from a Henan city (an office's link names it): national results, 当地补贴请问12333, the city named from the regions file", async () => {
+  const page = await phone(ctx);
+  const henan = { ...owedWages, answers: { ...owedWages.answers, Home: "skip" } };
+  const asked = await completeCheck(page, ctx.base, henan, { path: "?date=2026-11-23&region=4101" });
+  const shown = await cards(page);
+  assert.deepEqual(page.foreign, [], "no request leaves the page's origin");
+  assert.deepEqual(page.problems, [], "no errors in the console");
+  assert.ok(!asked.includes("Home"), `no need to ask the region again: ${asked}`);
+  assert.ok(asked.length <= 12, `asked ${asked.length}: ${asked}`);
+  assert.match(await page.textContent("[data-testid=not-covered]"), /云南省.*当地补贴请问.*12333/);
+  assert.equal(card(shown, "law-labour-dispute-arbitration-apply").group, "contacts");
+  assert.ok(!Object.entries(shown).some(([id, c]) => c.group === "applynow" && /^(yrst|yrsf|xinzhou|qzbf|hrsf|yzbf|yn-)/.test(id)));
+  // The wasm carries the province's name; the city's comes with the regions file.
+  await page.waitForFunction(() => /河南省 郑州市/.test(document.querySelector("[data-testid=my-answers]")?.textContent ?? ""));
 });

@@ -85,7 +85,9 @@ fn initial_state() -> State {
     }
     // An office can link with its region preselected: ?region=530326
     if s.answers.get(Fact::HomeRegion).is_none() {
-        if let Some(code) = browser::query_param("region").and_then(|c| wugong::region::find(&c)) {
+        if let Some(code) =
+            browser::query_param("region").and_then(|c| wugong::region::find_or_parent(&c))
+        {
             let _ = s.answers.set(Fact::HomeRegion, Value::Region(code.code));
         }
     }
@@ -157,7 +159,10 @@ pub fn App() -> Html {
     // texts once someone reads in English.
     use_effect_with(state.rules_attempt, {
         let dispatcher = state.dispatcher();
-        move |_| rules_file::load(RulesFile::Rules, dispatcher)
+        move |_| {
+            rules_file::load(RulesFile::Regions, dispatcher.clone());
+            rules_file::load(RulesFile::Rules, dispatcher)
+        }
     });
     use_effect_with(state.english, {
         let dispatcher = state.dispatcher();
@@ -185,7 +190,8 @@ pub fn App() -> Html {
         Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => html! {
             <QuestionView key={q as usize} question={q} answers={state.answers.clone()}
                 skipped={state.skipped} as_of={state.as_of()} english={english}
-                step={state.steps} can_go_back={state.depth > 0} dispatcher={dispatcher.clone()} />
+                step={state.steps} can_go_back={state.depth > 0} names_ready={state.regions_ready}
+                dispatcher={dispatcher.clone()} />
         },
         _ if catalogue.is_none() => {
             let failed = match &state.rules {

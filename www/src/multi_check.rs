@@ -1,6 +1,8 @@
-//! Several yes/no facts on one screen: ticked means yes, unticked means no.
+//! Several yes/no facts on one screen: ticked means yes, unticked stays unknown;
+//! "以上都没有" (nothing ticked) or "其他都没有" (some ticked) says no to the rest (the
+//! engine's `answers::ticks` decides what each records).
 
-use wugong::{Fact, Value};
+use wugong::Fact;
 use yew::prelude::*;
 
 use crate::state::{Action, State};
@@ -22,16 +24,13 @@ pub fn MultiCheck(props: &MultiCheckProps) -> Html {
         let initial = props.ticked.clone();
         use_state(move || initial)
     };
-    let submit = |all_no: bool| {
+    let submit = |rest_no: bool| {
         let dispatcher = props.dispatcher.clone();
         let facts = props.facts.clone();
         let ticked = ticked.clone();
         Callback::from(move |_| {
-            let pairs = facts
-                .iter()
-                .map(|f| (*f, Some(Value::Bool(!all_no && ticked.contains(f)))))
-                .collect();
-            dispatcher.dispatch(Action::Answer(pairs));
+            let pairs = wugong::answers::ticks(&facts, &ticked, rest_no);
+            dispatcher.dispatch(Action::Ticks(pairs));
         })
     };
     html! {
@@ -59,7 +58,12 @@ pub fn MultiCheck(props: &MultiCheckProps) -> Html {
             </ul>
             <div class="row">
                 <button class="primary" onclick={submit(false)} data-testid="ok">{ tr(english, "确定", "OK") }</button>
-                <button class="secondary" onclick={submit(true)} data-testid="none">{ tr(english, "都不是 / 都没有", "None of these") }</button>
+                <button class="secondary" onclick={submit(true)} data-testid="none">{ match (ticked.is_empty(), english) {
+                    (true, false) => "以上都没有",
+                    (true, true) => "None of the above",
+                    (false, false) => "其他都没有",
+                    (false, true) => "No to the rest",
+                } }</button>
             </div>
         </div>
     }

@@ -27,8 +27,8 @@ impl Place {
         }
     }
 
-    /// `w1|q5|3|40.0|2024-06-01`: screen (question number, r results, p print), depth,
-    /// skipped facts as bits (low and high halves), date or nothing.
+    /// `w1|q5|3|40.0.0.0|2024-06-01`: screen (question number, r results, p print),
+    /// depth, skipped facts as bits (four 32-bit quarters, low first), date or nothing.
     pub fn encode(&self) -> String {
         let screen = match self.screen {
             Screen::Ask(q) => format!("q{}", q as usize),
@@ -39,14 +39,17 @@ impl Place {
         let bits = self
             .skipped
             .iter()
-            .fold(0u64, |bits, f| bits | 1 << (f as u32));
+            .fold(0u128, |bits, f| bits | 1 << (f as u32));
         let date = self.as_of.map(|d| d.to_string()).unwrap_or_default();
-        // Two 32-bit halves: u32 text is already in the wasm, u64's would add to it.
+        // Four 32-bit quarters (more than 64 facts): u32 text is already in the wasm,
+        // u128's would add to it.
         format!(
-            "{PREFIX}|{screen}|{}|{}.{}|{date}",
+            "{PREFIX}|{screen}|{}|{}.{}.{}.{}|{date}",
             self.depth,
             bits as u32,
-            (bits >> 32) as u32
+            (bits >> 32) as u32,
+            (bits >> 64) as u32,
+            (bits >> 96) as u32
         )
     }
 
@@ -62,8 +65,18 @@ impl Place {
             q => Screen::Ask(*Question::ALL.get(q.strip_prefix('q')?.parse::<usize>().ok()?)?),
         };
         let depth = parts.next()?.parse().ok()?;
-        let (low, high) = parts.next()?.split_once('.')?;
-        let bits = low.parse::<u32>().ok()? as u64 | (high.parse::<u32>().ok()? as u64) << 32;
+        let mut bits = 0u128;
+        let mut quarters = 0;
+        for q in parts.next()?.split('.') {
+            if quarters == 4 {
+                return None;
+            }
+            bits |= (q.parse::<u32>().ok()? as u128) << (32 * quarters);
+            quarters += 1;
+        }
+        if quarters != 4 {
+            return None;
+        }
         let skipped = Fact::ALL
             .iter()
             .copied()
@@ -90,12 +103,14 @@ mod tests {
     fn a_place_round_trips() {
         let mut skipped = FactSet::new();
         skipped.insert(Fact::Age);
-        skipped.insert(Fact::HasPublicPost);
+        skipped.insert(Fact::OtherPublicPost);
+        skipped.insert(Fact::ResettledTo);
         for screen in [
             Screen::Results,
             Screen::Print,
             Screen::Ask(Question::Home),
             Screen::Ask(Question::HasPublicPost),
+            Screen::Ask(Question::Resettlement),
         ] {
             let p = Place {
                 screen,

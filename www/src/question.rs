@@ -24,6 +24,8 @@ pub struct QuestionProps {
     /// Counts screen changes (browser tests wait on it).
     pub step: u32,
     pub can_go_back: bool,
+    /// The regions file has arrived (the region picker names every prefecture).
+    pub names_ready: bool,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
@@ -42,7 +44,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             Some(Value::Region(code)) => Some(code),
             _ => None,
         };
-        html! { <RegionPicker {fact} {current} {english} dispatcher={dispatcher.clone()} /> }
+        html! { <RegionPicker {fact} {current} {english} names_ready={props.names_ready} dispatcher={dispatcher.clone()} /> }
     } else if facts.len() > 1 {
         let ticked: Vec<_> = facts
             .iter()

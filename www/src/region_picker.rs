@@ -15,6 +15,8 @@ pub struct RegionPickerProps {
     /// The region answered so far.
     pub current: Option<&'static str>,
     pub english: bool,
+    /// The regions file has arrived (the prefectures' names; a change re-renders).
+    pub names_ready: bool,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
@@ -26,10 +28,9 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
         .current
         .filter(|c| region::children(Some(c)).next().is_some());
     let mut options: Vec<&Region> = region::children(parent).collect();
-    if parent.is_none() {
-        // The provinces whose documents are covered come first.
-        wugong::order::sort_by_key(&mut options, |r| !matches!(r.code, "53" | "14"));
-    }
+    // The places the documents cover come first (worked out from the documents' regions
+    // when the engine is built, so this screen needs no rules file).
+    wugong::order::sort_by_key(&mut options, |r| !r.covered);
     let answer = |value: Option<Value>| {
         let dispatcher = props.dispatcher.clone();
         let fact = props.fact;
@@ -43,13 +44,20 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                     <button class="link" onclick={answer(None)} data-testid="region-restart">{ tr(english, "重新选", "Start over") }</button>
                 </p>
             }
-            <div class="choices grid">
-                { for options.into_iter().map(|r| html! {
-                    <button class="choice" onclick={answer(Some(Value::Region(r.code)))} data-testid={format!("region-{}", r.code)}>
-                        { if english { r.name_en } else { r.name } }
-                    </button>
-                }) }
-            </div>
+            // The prefectures' names come with the regions file, just after the page.
+            if options.iter().any(|r| !r.named()) {
+                <p class="hint" role="status" data-testid="regions-loading">{ tr(english,
+                    "正在下载地名……也可以不选，直接点“不知道，跳过”。",
+                    "Loading place names… or go on with \"I don't know\".") }</p>
+            } else {
+                <div class="choices grid">
+                    { for options.into_iter().map(|r| html! {
+                        <button class="choice" onclick={answer(Some(Value::Region(r.code)))} data-testid={format!("region-{}", r.code)}>
+                            { if english { r.name_en() } else { r.name() } }
+                        </button>
+                    }) }
+                </div>
+            }
         </div>
     }
 }

@@ -47,11 +47,13 @@ pub fn Results(props: &StateOnly) -> Html {
             </p>
             if eval.coverage == Coverage::NotCovered {
                 <p class="warning" data-testid="not-covered">
-                    { tr(english,
-                        "这里只收录了云南省和山西省忻州市的地方补贴。你户口所在地的补贴没有收录——请打 ",
-                        "Only local subsidies of Yunnan and Xinzhou (Shanxi) are included. Yours are not — call ") }
+                    { if english {
+                        format!("Only local subsidies of {} are included. Yours are not — call ", wugong::region::covered_names(true))
+                    } else {
+                        format!("这里只收录了{}的地方补贴。你户口所在地的补贴没有收录——当地补贴请问 ", wugong::region::covered_names(false))
+                    } }
                     <a href="tel:12333" class="call">{ "12333" }</a>
-                    { tr(english, " 或问县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere.") }
+                    { tr(english, " 或县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere.") }
                 </p>
             }
             { for continue_btn }
@@ -76,6 +78,7 @@ fn group_section(
     let cards = html! { <>{ for items.iter().map(|o| card(state, o)) }</> };
     // Spelled out: `to_lowercase` would ship Unicode case tables (5 KB) in the wasm.
     let slug = match group {
+        Group::Warning => "warning",
         Group::ApplyNow => "applynow",
         Group::MayQualify => "mayqualify",
         Group::Protections => "protections",
@@ -232,7 +235,7 @@ fn Timeline(props: &TimelineProps) -> Html {
                 { for props.deadlines.iter().map(|d| {
                     let passed = matches!(d.due, Due::On { days_left, .. } if days_left < 0);
                     html! {
-                        <li class={classes!(passed.then_some("passed"))} data-testid={format!("deadline-{:?}", d.kind)}>
+                        <li class={classes!(passed.then_some("passed"))} data-testid={format!("deadline-{}", wugong::tags::Named::name(d.kind))}>
                             <strong class="when">{ d.due.describe(english) }</strong>
                             <span class="what">{ d.kind.title(english) }</span>
                             <span class="rule">{ d.kind.rule(english) }</span>
@@ -309,6 +312,7 @@ pub fn PrintView(props: &StateOnly) -> Html {
         .filter(|d| matches!(d.due, Due::On { .. } | Due::NotWhileEmployed))
         .collect();
     let groups = [
+        Group::Warning,
         Group::ApplyNow,
         Group::MayQualify,
         Group::Protections,

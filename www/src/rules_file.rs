@@ -20,22 +20,40 @@ pub fn english_text(measure_id: &str) -> Option<&'static EnglishText> {
     ENGLISH.get()?.iter().find(|t| t.id == measure_id)
 }
 
+/// The names of the regions (policies/data/regions.toml) the wasm does not carry: the
+/// regions file, fetched with the rules. Same format as the English texts.
+static REGIONS: OnceLock<Vec<EnglishText>> = OnceLock::new();
+
+/// A region's (Chinese, English) names from the regions file (`region:CODE` entries).
+fn region_names(code: &str) -> Option<(&'static str, &'static str)> {
+    REGIONS
+        .get()?
+        .iter()
+        .find(|t| t.id.strip_prefix("region:") == Some(code))
+        .map(|t| (t.title.as_str(), t.summary.as_deref().unwrap_or(&t.title)))
+}
+
 #[derive(Clone, Copy, PartialEq)]
 pub enum RulesFile {
     Rules,
     English,
+    /// The prefectures' names, fetched with the rules.
+    Regions,
 }
 
 /// Fetches and reads one of the rules files, then tells the app. (One function for
 /// both files: each async function adds its own state machine to the wasm.)
 pub fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
-    if file == RulesFile::English && ENGLISH.get().is_some() {
+    if (file == RulesFile::English && ENGLISH.get().is_some())
+        || (file == RulesFile::Regions && REGIONS.get().is_some())
+    {
         return;
     }
     yew::platform::spawn_local(async move {
         let meta = match file {
             RulesFile::Rules => "wugong-rules",
             RulesFile::English => "wugong-rules-en",
+            RulesFile::Regions => "wugong-regions",
         };
         let bytes = match browser::file_named(meta) {
             Some(url) => browser::fetch_bytes(&url).await,
@@ -46,15 +64,23 @@ pub fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
                 Ok(catalogue) => Action::RulesReady(catalogue),
                 Err(e) => Action::RulesFailed(e),
             },
-            RulesFile::English => {
+            // Both are lists of texts (one reader: each call of it costs the wasm).
+            RulesFile::English | RulesFile::Regions => {
                 match bytes
                     .and_then(|b| wugong::pack::decode_english(&b).map_err(|e| e.to_string()))
                 {
-                    Ok(texts) => {
+                    Ok(texts) if file == RulesFile::English => {
                         let _ = ENGLISH.set(texts);
                         Action::EnglishReady
                     }
-                    // Programme texts stay in Chinese; the interface is in English anyway.
+                    Ok(names) => {
+                        let _ = REGIONS.set(names);
+                        wugong::region::set_names(region_names);
+                        Action::RegionsReady
+                    }
+                    // Programme texts stay in Chinese (the interface is in English
+                    // anyway); without the regions file the picker stops at the
+                    // province. The answers are kept either way.
                     Err(e) => Action::Notice(Some(e)),
                 }
             }

@@ -68,6 +68,8 @@ pub struct State {
     pub rules_attempt: u32,
     /// The English texts of the measures have arrived (`rules_file::english_text`).
     pub english_texts: bool,
+    /// The regions file has arrived: every prefecture has its name.
+    pub regions_ready: bool,
 }
 
 pub enum Action {
@@ -75,6 +77,9 @@ pub enum Action {
     Answer(Vec<(Fact, Option<Value>)>),
     /// "I don't know": leave these facts unknown and move on.
     Skip(Vec<Fact>),
+    /// A screen of tick boxes (`wugong::answers::ticks`): set the facts given a value,
+    /// leave the others unknown without asking them again, then move on.
+    Ticks(Vec<(Fact, Option<Value>)>),
     /// Go to a question (to change an answer).
     Ask(Question),
     ShowResults,
@@ -96,6 +101,8 @@ pub enum Action {
     RulesFailed(String),
     /// The English texts arrived: show them.
     EnglishReady,
+    /// The regions file arrived: show the prefectures' names.
+    RegionsReady,
     RetryRules,
 }
 
@@ -118,6 +125,7 @@ impl State {
             rules: Rules::Loading,
             rules_attempt: 0,
             english_texts: false,
+            regions_ready: false,
         }
     }
 
@@ -211,6 +219,24 @@ pub fn reduce(mut s: State, action: Action) -> State {
             let next = s.next_screen();
             s.go(next)
         }
+        Action::Ticks(pairs) => {
+            for (fact, value) in pairs {
+                s.answers.remove(fact);
+                s.skipped.remove(fact);
+                match value {
+                    Some(v) => {
+                        if s.answers.set(fact, v).is_err() {
+                            s.notice = Some(refused_answer(s.english));
+                        }
+                    }
+                    None => {
+                        s.skipped.insert(fact);
+                    }
+                }
+            }
+            let next = s.next_screen();
+            s.go(next)
+        }
         Action::Skip(facts) => {
             s.skipped.extend(facts);
             let next = s.next_screen();
@@ -276,6 +302,10 @@ pub fn reduce(mut s: State, action: Action) -> State {
         }
         Action::EnglishReady => {
             s.english_texts = true;
+            s
+        }
+        Action::RegionsReady => {
+            s.regions_ready = true;
             s
         }
         Action::RulesFailed(why) => {

@@ -187,3 +187,29 @@ fn another_date_is_recorded_in_the_current_entry() {
     let s = reduce(s, Action::SetAsOf(Some(d("2024-06-01"))));
     assert_eq!(s.as_of_override, None, "today is no override");
 }
+
+#[test]
+fn unticked_boxes_stay_unknown_and_are_not_asked_again() {
+    let s = reduce(start(), Action::RulesReady(rules()));
+    let s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    let screen = Question::Groups.facts();
+    let s = reduce(
+        s,
+        Action::Ticks(wugong::answers::ticks(&screen, &[Fact::Veteran], false)),
+    );
+    assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(true)));
+    assert_eq!(
+        s.answers.get(Fact::Tuopin),
+        None,
+        "unticked is unknown, not no"
+    );
+    assert!(s.skipped.contains(Fact::Tuopin));
+    assert_ne!(s.screen, Screen::Ask(Question::Groups));
+    // 其他都没有: no, but for what a ticked box implies (脱贫人口 → 建档立卡).
+    let s = reduce(
+        s,
+        Action::Ticks(wugong::answers::ticks(&screen, &[Fact::Tuopin], true)),
+    );
+    assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(false)));
+    assert_eq!(s.answers.get(Fact::Jiandang), None);
+}

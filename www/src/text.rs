@@ -177,9 +177,27 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
         ),
         LabourCapacity => ("你的劳动能力怎么样？", "", "How able are you to work?", ""),
         HasPublicPost => (
-            "你已经在别的公益性岗位上了吗？",
+            "你已经在公益性岗位上干了吗？",
+            "勾上你的情况；都不是就点“以上都没有”。",
+            "Do you already hold a public-welfare post?",
+            "Tick what applies; otherwise \"None of the above\".",
+        ),
+        FamilyCare => (
+            "你家里有残疾人或重病病人吗？",
+            "有残疾证或医院证明的家人。",
+            "Is someone in your family disabled or seriously ill?",
+            "A family member with a disability certificate or a hospital certificate.",
+        ),
+        WantsToGoOut => (
+            "你想外出打工吗？",
+            "去外县、外省打工。",
+            "Do you want to go out to work?",
+            "To another county or province.",
+        ),
+        Resettlement => (
+            "你家易地搬迁，搬到了哪里？",
             "",
-            "Do you already hold another public-welfare post?",
+            "Where was your family resettled?",
             "",
         ),
         NearRetirement => (

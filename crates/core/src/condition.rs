@@ -467,9 +467,9 @@ mod tests {
 
     #[test]
     fn not_reports_the_inner_test_as_failed() {
-        let c = Condition::Not(Box::new(test(Fact::HasPublicPost, Check::Is(true))));
+        let c = Condition::Not(Box::new(test(Fact::OtherPublicPost, Check::Is(true))));
         let mut a = Answers::new();
-        a.set(Fact::HasPublicPost, Value::Bool(true)).unwrap();
+        a.set(Fact::OtherPublicPost, Value::Bool(true)).unwrap();
         let (t, trace) = c.eval(&a, d("2025-01-01"));
         assert_eq!(t, Tri::False);
         // Read naturally: "needed: no", never "needed: not yes" (不是是).

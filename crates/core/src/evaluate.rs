@@ -87,6 +87,9 @@ pub struct Outcome<'a> {
     /// The amount as shown: rate × count = total.
     pub payment: Option<Payment>,
     pub deadlines: Vec<Deadline>,
+    /// Not met, but the worker wants what it is about: shown first, as a warning
+    /// (`policies/data/warnings.toml`), e.g. the minimum working age of 16.
+    pub warning: bool,
     /// Not eligible yet, but time alone will make it so (months of work or of business,
     /// months out of work, an age). Filled by [`Evaluation::add_almost`]: opt-in, so a
     /// screen that does not show it does not carry its code.
@@ -269,6 +272,8 @@ fn almost(
 /// Names: `tags.rs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
+    /// Something the worker wants but cannot do (yet), and why: shown at the top.
+    Warning,
     /// Money or help the worker can apply for now.
     ApplyNow,
     /// Might apply: answers are missing.
@@ -290,6 +295,7 @@ impl Group {
     /// The heading the widget and the CLI show.
     pub fn title(self, english: bool) -> &'static str {
         let (zh, en) = match self {
+            Group::Warning => ("请注意", "Please note"),
             Group::ApplyNow => ("你现在可以申请", "You can apply now"),
             Group::MayQualify => (
                 "你可能符合——回答或核实这些",
@@ -317,7 +323,8 @@ impl Group {
         }
     }
 
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
+        Group::Warning,
         Group::ApplyNow,
         Group::MayQualify,
         Group::Protections,
@@ -337,6 +344,9 @@ impl Outcome<'_> {
     pub fn group(&self) -> Group {
         use crate::policy::Kind;
         let not = matches!(self.verdict, Verdict::NotEligible { .. });
+        if self.warning && not && self.status.is_current() {
+            return Group::Warning;
+        }
         if !self.status.is_current() {
             return if not { Group::NotForYou } else { Group::Ended };
         }
@@ -415,6 +425,19 @@ impl Catalogue {
         answers: &Answers,
         as_of: Date,
     ) -> Outcome<'a> {
+        // The document's terms read together (脱贫人口 → 建档立卡…): policies/data/implications.toml.
+        let implied = crate::implication::apply(&doc.id, answers);
+        self.evaluate_as_read(doc, measure, implied.as_ref().unwrap_or(answers), as_of)
+    }
+
+    /// One measure, against answers already read with its document's implications.
+    fn evaluate_as_read<'a>(
+        &'a self,
+        doc: &'a Document,
+        measure: &'a Measure,
+        answers: &Answers,
+        as_of: Date,
+    ) -> Outcome<'a> {
         let (truth, mut trace) = measure.when.eval(answers, as_of);
         let depends_on_employer = std::mem::take(&mut trace.employer);
         let verdict = match truth {
@@ -444,7 +467,10 @@ impl Catalogue {
             .iter()
             .map(|k| Deadline::compute(*k, answers, as_of))
             .collect();
+        let warning = matches!(verdict, Verdict::NotEligible { .. })
+            && crate::implication::is_warning(&measure.id, answers);
         Outcome {
+            warning,
             document: doc,
             measure,
             id: &measure.id,
@@ -461,10 +487,15 @@ impl Catalogue {
 
     /// Every measure of every document, in file order.
     pub fn evaluate<'a>(&'a self, answers: &Answers, as_of: Date) -> Evaluation<'a> {
-        let outcomes = self
-            .measures()
-            .map(|(doc, m)| self.evaluate_measure(doc, m, answers, as_of))
-            .collect();
+        let mut outcomes = Vec::new();
+        for doc in &self.documents {
+            // Once per document, not per measure.
+            let implied = crate::implication::apply(&doc.id, answers);
+            let read = implied.as_ref().unwrap_or(answers);
+            for m in &doc.measures {
+                outcomes.push(self.evaluate_as_read(doc, m, read, as_of));
+            }
+        }
         Evaluation {
             as_of,
             coverage: self.coverage(answers),

@@ -102,6 +102,15 @@ const LABOUR_CAPACITY: &[(&str, &str, &str)] = &[
     ("none", "无劳动能力", "cannot work"),
 ];
 
+const RESETTLED_TO: &[(&str, &str, &str)] = &[
+    (
+        "town",
+        "城镇（县城、集镇的安置点）",
+        "a town (county town or market-town site)",
+    ),
+    ("village", "农村（中心村等农村安置点）", "a village site"),
+];
+
 facts! {
     HomeRegion = "home_region", FactKind::Region, "户口所在地", "where your household is registered", Home;
     Age = "age", FactKind::Count("years"), "年龄", "age", Age;
@@ -165,7 +174,11 @@ facts! {
 
     CanLeaveHome = "can_leave_home", FactKind::Bool, "能离开家外出打工", "able to leave home to work", CanLeaveHome;
     LabourCapacity = "labour_capacity", FactKind::Choice(LABOUR_CAPACITY), "劳动能力", "ability to work", LabourCapacity;
-    HasPublicPost = "has_public_post", FactKind::Bool, "已在其他公益性岗位上", "already holds another public-welfare post", HasPublicPost;
+    // Two kinds of post the documents tell apart (云南乡村公共服务岗位通知 二（三）2, seed 000
+    // line 149: already paid by another government post → must leave; 会人社发〔2018〕119号
+    // 七（三）: the county's own post holders are insured by the township).
+    OtherPublicPost = "other_public_post", FactKind::Bool, "已在领其他政府公益性岗位的补贴（如生态护林员）", "already paid by another government public-welfare post (e.g. forest ranger)", HasPublicPost;
+    CountyPublicPost = "county_public_post", FactKind::Bool, "已经在本县的乡村公益性岗位（乡村公共服务岗位）上干", "already holds the county's own village public-service post", HasPublicPost;
 
     // Added for the 2026-11-30 audit (docs/audits/2026-11-30.md, "Engine support needed").
     BusinessCalendarMonth = "business_calendar_month", FactKind::Count("months"), "生意开到第几个月（登记当月算第1个月）", "month of the business (the month it was registered is month 1)", Business;
@@ -174,6 +187,13 @@ facts! {
     UiInsured = "ui_insured", FactKind::Bool, "交过失业保险（交了多久都算）", "has paid unemployment insurance (any length of time)", UiInsured;
     HardToEmploy = "hard_to_employ", FactKind::Bool, "已被认定为就业困难人员（人社部门认定的）", "recognised as having employment difficulties (就业困难人员)", Groups;
     WorkRegion = "work_region", FactKind::Region, "现在打工或常住的地方", "where you work or live now", WorkRegion;
+
+    // 会人社发〔2018〕119号 四 2、3 (seed 000 lines 404–405); 云南乡村公共服务岗位通知 (line 141).
+    FamilyDisabledOrIll = "family_disabled_or_ill", FactKind::Bool, "家里有残疾人或重病病人", "a family member is disabled or seriously ill", FamilyCare;
+    // 人社部发〔2021〕26号（四）、云人社通〔2021〕49号（四）“有集中外出务工需求”; 转移就业注意事项 三 (age 16).
+    WantsToGoOut = "wants_to_go_out", FactKind::Bool, "想外出打工", "wants to go out to work", WantsToGoOut;
+    // 云政办发〔2020〕36号（十）: 易地扶贫搬迁至城镇 (seed 000 line 107).
+    ResettledTo = "resettled_to", FactKind::Choice(RESETTLED_TO), "易地搬迁安置在哪里", "where you were resettled", Resettlement;
 
     // Months in the current job so far, across calendar years (stable_months counts this
     // year only, for the measures whose text says 当年/每年). For 「稳定就业半年以上」
@@ -223,6 +243,9 @@ pub enum Question {
     NearRetirement,
     UiInsured,
     WorkRegion,
+    FamilyCare,
+    WantsToGoOut,
+    Resettlement,
     JobMonths,
 }
 
@@ -265,6 +288,9 @@ impl Question {
         Question::NearRetirement,
         Question::UiInsured,
         Question::WorkRegion,
+        Question::FamilyCare,
+        Question::WantsToGoOut,
+        Question::Resettlement,
         Question::JobMonths,
     ];
 
@@ -280,7 +306,12 @@ impl Question {
 
 impl Fact {
     pub fn from_name(name: &str) -> Option<Fact> {
-        Fact::ALL.iter().copied().find(|f| f.name() == name)
+        match name {
+            // The name before the two kinds of post were told apart (it meant "another
+            // public-welfare post"): old share links, storage and answers files still read.
+            "has_public_post" => Some(Fact::OtherPublicPost),
+            _ => Fact::ALL.iter().copied().find(|f| f.name() == name),
+        }
     }
 
     /// Facts computed from other facts and the evaluation date; never asked directly.
@@ -320,7 +351,8 @@ impl Fact {
 /// B-tree instantiation costs the wasm a few KB, and there are only a few dozen of each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BitSet<T> {
-    bits: u64,
+    /// 128 bits: there are more than 64 facts.
+    bits: u128,
     of: std::marker::PhantomData<T>,
 }
 
@@ -345,8 +377,8 @@ impl Member for Question {
 }
 
 const _: () = assert!(
-    Fact::ALL.len() <= 64 && Question::COUNT <= 64,
-    "a BitSet holds 64"
+    Fact::ALL.len() <= 128 && Question::COUNT <= 128,
+    "a BitSet holds 128"
 );
 
 pub type FactSet = BitSet<Fact>;
@@ -362,14 +394,14 @@ impl<T: Member> BitSet<T> {
     /// Adds `item`; false if it was already there.
     pub fn insert(&mut self, item: T) -> bool {
         let had = self.contains(item);
-        self.bits |= 1 << item.bit();
+        self.bits |= 1u128 << item.bit();
         !had
     }
     pub fn remove(&mut self, item: T) {
-        self.bits &= !(1 << item.bit());
+        self.bits &= !(1u128 << item.bit());
     }
     pub fn contains(self, item: T) -> bool {
-        self.bits & (1 << item.bit()) != 0
+        self.bits & (1u128 << item.bit()) != 0
     }
     pub fn is_empty(self) -> bool {
         self.bits == 0
@@ -414,6 +446,10 @@ mod tests {
         for f in Fact::ALL {
             assert_eq!(Fact::from_name(f.name()), Some(*f));
         }
+        assert_eq!(
+            Fact::from_name("has_public_post"),
+            Some(Fact::OtherPublicPost)
+        );
         let mut names: Vec<_> = Fact::ALL.iter().map(|f| f.name()).collect();
         names.sort();
         names.dedup();
@@ -426,10 +462,10 @@ mod tests {
         assert_eq!(all.len(), Fact::ALL.len());
         assert_eq!(all.iter().collect::<Vec<_>>(), Fact::ALL);
         let mut set = FactSet::new();
-        assert!(set.insert(Fact::HasPublicPost));
-        assert!(!set.insert(Fact::HasPublicPost));
-        assert!(set.contains(Fact::HasPublicPost) && !set.contains(Fact::HomeRegion));
-        set.remove(Fact::HasPublicPost);
+        assert!(set.insert(Fact::OtherPublicPost));
+        assert!(!set.insert(Fact::OtherPublicPost));
+        assert!(set.contains(Fact::OtherPublicPost) && !set.contains(Fact::HomeRegion));
+        set.remove(Fact::OtherPublicPost);
         assert!(set.is_empty());
         let screens: QuestionSet = Fact::ALL.iter().map(|f| f.question()).collect();
         assert_eq!(screens.len(), Question::COUNT);

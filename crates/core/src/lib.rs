@@ -21,6 +21,7 @@ pub mod date;
 pub mod deadline;
 pub mod evaluate;
 pub mod fact;
+pub mod implication;
 pub mod money;
 pub mod order;
 pub mod pack;

@@ -1,64 +1,134 @@
 //! Administrative regions (GB/T 2260 codes). A code's prefix is its parent: 530326 会泽县
-//! lies in 5303 曲靖市, which lies in 53 云南省. Only the regions the documents cover are
-//! listed below province level; every province is listed so any worker can answer.
+//! lies in 5303 曲靖市, which lies in 53 云南省. The list is data: every province and
+//! prefecture-level division, and counties where a document needs them, in
+//! `policies/data/regions.toml`, turned by `build.rs` into compact text embedded here
+//! (`code|name|English name` a line, `*` before the code of a region the documents cover).
+
+/// The regions, parents before children, as written by `build.rs`: `4101郑州市` a line,
+/// `*` first when covered; the English names line by line in the same order (empty in
+/// the wasm below province level: those come with the English texts file).
+const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/regions.txt"));
+const DATA_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/regions_en.txt"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Region {
     pub code: &'static str,
-    pub name: &'static str,
-    pub name_en: &'static str,
+    /// Empty where this build does not carry it: see [`Region::name`].
+    name: &'static str,
+    name_en: &'static str,
+    /// Holds or lies within the region of a local document (worked out from the
+    /// documents when the engine is built).
+    pub covered: bool,
 }
 
-macro_rules! regions {
-    ($( $code:literal $name:literal $en:literal ),* $(,)?) => {
-        /// Every region a worker can choose, parents before children.
-        pub const REGIONS: &[Region] = &[ $( Region { code: $code, name: $name, name_en: $en } ),* ];
-    };
+impl Region {
+    /// The Chinese name: from this build's data, else from the regions file (the wasm
+    /// carries only the provinces'), else the code.
+    pub fn name(&self) -> &'static str {
+        match (self.name, NAMES.get().and_then(|lookup| lookup(self.code))) {
+            ("", Some((zh, _))) => zh,
+            ("", None) => self.code,
+            (name, _) => name,
+        }
+    }
+
+    /// The English name, found the same way (the Chinese one until the file arrives).
+    pub fn name_en(&self) -> &'static str {
+        match (
+            self.name_en,
+            NAMES.get().and_then(|lookup| lookup(self.code)),
+        ) {
+            ("", Some((_, en))) => en,
+            ("", None) => self.name(),
+            (en, _) => en,
+        }
+    }
+
+    /// Whether the name is known yet (the regions file may still be on its way).
+    pub fn named(&self) -> bool {
+        !self.name.is_empty() || NAMES.get().and_then(|lookup| lookup(self.code)).is_some()
+    }
 }
 
-regions! {
-    "11" "北京市" "Beijing", "12" "天津市" "Tianjin", "13" "河北省" "Hebei",
-    "14" "山西省" "Shanxi",
-    "1401" "太原市" "Taiyuan", "1402" "大同市" "Datong", "1403" "阳泉市" "Yangquan",
-    "1404" "长治市" "Changzhi", "1405" "晋城市" "Jincheng", "1406" "朔州市" "Shuozhou",
-    "1407" "晋中市" "Jinzhong", "1408" "运城市" "Yuncheng", "1409" "忻州市" "Xinzhou",
-    "140902" "忻府区" "Xinfu", "140921" "定襄县" "Dingxiang", "140922" "五台县" "Wutai",
-    "140923" "代县" "Dai", "140924" "繁峙县" "Fanshi", "140925" "宁武县" "Ningwu",
-    "140926" "静乐县" "Jingle", "140927" "神池县" "Shenchi", "140928" "五寨县" "Wuzhai",
-    "140929" "岢岚县" "Kelan", "140930" "河曲县" "Hequ", "140931" "保德县" "Baode",
-    "140932" "偏关县" "Pianguan", "140981" "原平市" "Yuanping",
-    "1410" "临汾市" "Linfen", "1411" "吕梁市" "Lüliang",
-    "15" "内蒙古自治区" "Inner Mongolia", "21" "辽宁省" "Liaoning", "22" "吉林省" "Jilin",
-    "23" "黑龙江省" "Heilongjiang", "31" "上海市" "Shanghai", "32" "江苏省" "Jiangsu",
-    "33" "浙江省" "Zhejiang", "34" "安徽省" "Anhui", "35" "福建省" "Fujian", "36" "江西省" "Jiangxi",
-    "37" "山东省" "Shandong", "41" "河南省" "Henan", "42" "湖北省" "Hubei", "43" "湖南省" "Hunan",
-    "44" "广东省" "Guangdong", "45" "广西壮族自治区" "Guangxi", "46" "海南省" "Hainan",
-    "50" "重庆市" "Chongqing", "51" "四川省" "Sichuan", "52" "贵州省" "Guizhou",
-    "53" "云南省" "Yunnan",
-    "5301" "昆明市" "Kunming", "5303" "曲靖市" "Qujing",
-    "530302" "麒麟区" "Qilin", "530303" "沾益区" "Zhanyi", "530304" "马龙区" "Malong",
-    "530322" "陆良县" "Luliang", "530323" "师宗县" "Shizong", "530324" "罗平县" "Luoping",
-    "530325" "富源县" "Fuyuan", "530326" "会泽县" "Huize", "530381" "宣威市" "Xuanwei",
-    "5304" "玉溪市" "Yuxi", "5305" "保山市" "Baoshan", "5306" "昭通市" "Zhaotong",
-    "5307" "丽江市" "Lijiang", "5308" "普洱市" "Pu'er", "5309" "临沧市" "Lincang",
-    "5323" "楚雄彝族自治州" "Chuxiong", "5325" "红河哈尼族彝族自治州" "Honghe",
-    "5326" "文山壮族苗族自治州" "Wenshan", "5328" "西双版纳傣族自治州" "Xishuangbanna",
-    "5329" "大理白族自治州" "Dali", "5331" "德宏傣族景颇族自治州" "Dehong",
-    "5333" "怒江傈僳族自治州" "Nujiang", "5334" "迪庆藏族自治州" "Diqing",
-    "54" "西藏自治区" "Tibet", "61" "陕西省" "Shaanxi", "62" "甘肃省" "Gansu", "63" "青海省" "Qinghai",
-    "64" "宁夏回族自治区" "Ningxia", "65" "新疆维吾尔自治区" "Xinjiang",
+/// Where names not carried by this build come from: the widget's lookup in the regions
+/// file, set when that file arrives: code → (Chinese, English).
+#[allow(clippy::type_complexity)]
+static NAMES: std::sync::OnceLock<fn(&str) -> Option<(&'static str, &'static str)>> =
+    std::sync::OnceLock::new();
+
+/// Sets that lookup (once).
+pub fn set_names(lookup: fn(&str) -> Option<(&'static str, &'static str)>) {
+    let _ = NAMES.set(lookup);
+}
+
+/// Every region's names, for the regions file (native builds carry all): code, Chinese,
+/// English.
+pub fn names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    all().iter().map(|r| (r.code, r.name, r.name_en))
+}
+
+/// "云南省、山西省 忻州市": the places local documents cover (none inside another),
+/// worked out from the documents' regions when the engine is built (`build.rs`).
+pub fn covered_names(english: bool) -> &'static str {
+    if english {
+        COVERED_EN
+    } else {
+        COVERED_ZH
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/covered.rs"));
+
+/// Every region's English name, for the English texts file (native builds carry all).
+pub fn english_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    all().iter().map(|r| (r.code, r.name_en))
+}
+
+static TABLE: std::sync::OnceLock<Vec<Region>> = std::sync::OnceLock::new();
+
+/// Every region a worker can choose, parents before children (read once).
+pub fn all() -> &'static [Region] {
+    TABLE.get_or_init(|| {
+        let mut english = DATA_EN.lines();
+        let mut out = Vec::new();
+        for line in DATA.lines() {
+            let (covered, line) = match line.strip_prefix('*') {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            let (code, name) = line.split_at(digits);
+            out.push(Region {
+                code,
+                name,
+                name_en: english.next().unwrap_or(""),
+                covered,
+            });
+        }
+        out
+    })
 }
 
 /// The code of the whole country, used by national documents.
 pub const NATIONAL: &str = "national";
 
 pub fn find(code: &str) -> Option<&'static Region> {
-    REGIONS.iter().find(|r| r.code == code)
+    all().iter().find(|r| r.code == code)
+}
+
+/// A region by code; a county code whose prefecture lists no counties is read as that
+/// prefecture (410102 → 4101 郑州市): counties are listed only where a document covers
+/// one, and a worker, an office's link or an old saved answer may still give a county.
+pub fn find_or_parent(code: &str) -> Option<&'static Region> {
+    find(code).or_else(|| {
+        let parent = code.get(..4).filter(|_| code.len() == 6)?;
+        find(parent).filter(|p| children(Some(p.code)).next().is_none())
+    })
 }
 
 /// The regions directly inside `parent` (provinces for `None`).
 pub fn children(parent: Option<&str>) -> impl Iterator<Item = &'static Region> + '_ {
-    REGIONS.iter().filter(move |r| match parent {
+    all().iter().filter(move |r| match parent {
         None => r.code.len() == 2,
         Some(p) => r.code.len() == p.len() + 2 && r.code.starts_with(p),
     })
@@ -70,7 +140,7 @@ pub fn full_name(code: &str, english: bool) -> String {
     for len in [2, 4, 6] {
         if code.len() >= len {
             if let Some(r) = find(&code[..len]) {
-                parts.push(if english { r.name_en } else { r.name });
+                parts.push(if english { r.name_en() } else { r.name() });
             }
         }
     }
@@ -83,8 +153,9 @@ mod tests {
 
     #[test]
     fn every_region_has_its_parent_listed() {
-        for r in REGIONS {
+        for r in all() {
             assert!(matches!(r.code.len(), 2 | 4 | 6), "{}", r.code);
+            assert!(!r.name.is_empty() && !r.name_en.is_empty(), "{}", r.code);
             if r.code.len() > 2 {
                 assert!(
                     find(&r.code[..r.code.len() - 2]).is_some(),
@@ -95,5 +166,39 @@ mod tests {
         }
         assert_eq!(children(None).count(), 31);
         assert_eq!(full_name("530326", false), "云南省 曲靖市 会泽县");
+    }
+
+    #[test]
+    fn every_prefecture_is_there() {
+        // GB/T 2260 (2021): 333 prefecture-level divisions, plus the county-level units
+        // directly under a province, one choice per province (济源, 仙桃…, Hainan, Xinjiang).
+        let prefectures = all().iter().filter(|r| r.code.len() == 4).count();
+        assert_eq!(prefectures, 333 + 4);
+        assert_eq!(full_name("4101", false), "河南省 郑州市");
+        // 济源市, directly under Henan, is one choice; no county level below it.
+        assert_eq!(full_name("4190", true), "Henan Jiyuan");
+        assert!(find("419001").is_none());
+        // Counties only where a document covers one; others read as their prefecture.
+        assert_eq!(find_or_parent("140981").map(|r| r.code), Some("1409"));
+        assert_eq!(find_or_parent("410102").map(|r| r.code), Some("4101"));
+        assert_eq!(find_or_parent("530326").map(|r| r.code), Some("530326"));
+        assert!(
+            find_or_parent("530399").is_none(),
+            "Qujing lists its counties"
+        );
+        assert!(find_or_parent("999999").is_none());
+    }
+
+    #[test]
+    fn coverage_comes_from_the_documents() {
+        assert_eq!(covered_names(false), "山西省 忻州市、云南省");
+        assert_eq!(covered_names(true), "Shanxi Xinzhou, Yunnan");
+        let covered: Vec<_> = children(None)
+            .filter(|r| r.covered)
+            .map(|r| r.code)
+            .collect();
+        assert_eq!(covered, ["14", "53"]);
+        assert!(find("1409").unwrap().covered && !find("1401").unwrap().covered);
+        assert!(find("530326").unwrap().covered && !find("44").unwrap().covered);
     }
 }

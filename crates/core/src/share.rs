@@ -80,7 +80,8 @@ pub const CODES: &[Fact] = &[
     Fact::JobEndDate,
     Fact::CanLeaveHome,
     Fact::LabourCapacity,
-    Fact::HasPublicPost,
+    // Was `has_public_post` ("another public-welfare post"): the same answer.
+    Fact::OtherPublicPost,
     // Audit 2026-11-30 engine items 3–8 (branch audit-engine).
     Fact::BusinessCalendarMonth,
     Fact::NearRetirement,
@@ -88,6 +89,11 @@ pub const CODES: &[Fact] = &[
     Fact::UiInsured,
     Fact::HardToEmploy,
     Fact::WorkRegion,
+    // The facts of branch facts-regions.
+    Fact::CountyPublicPost,
+    Fact::FamilyDisabledOrIll,
+    Fact::WantsToGoOut,
+    Fact::ResettledTo,
     // Second readings 2026-11-30 (branch second-reading-fixes).
     Fact::JobMonths,
 ];

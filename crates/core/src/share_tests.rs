@@ -106,3 +106,10 @@ fn hostile_or_broken_text_is_a_message() {
     assert!(decode(&format!("2.{}", "A".repeat(5000))).is_err());
     assert_eq!(decode("v1").unwrap(), Answers::new());
 }
+
+#[test]
+fn every_answerable_fact_has_a_code() {
+    for f in Fact::ALL.iter().filter(|f| !f.is_derived()) {
+        assert!(CODES.contains(f), "{} has no share code", f.name());
+    }
+}

@@ -20,7 +20,6 @@
 
 use crate::amount::{AmountRule, Frequency};
 use crate::condition::{Check, Condition};
-use crate::deadline::DeadlineKind;
 use crate::evaluate::{Group, Status, Verdict};
 use crate::policy::{Audience, Kind};
 
@@ -91,13 +90,7 @@ named!(Frequency {
     PerDay = 3, "per_day";
 });
 
-named!(DeadlineKind {
-    ArbitrationSafe = 0, "arbitration_safe";
-    ArbitrationLimit = 1, "arbitration_limit";
-    InjuryEmployer = 2, "injury_employer";
-    InjuryWorker = 3, "injury_worker";
-    LabourInspection = 4, "labour_inspection";
-});
+// DeadlineKind: its table is generated from policies/data/deadlines.toml (deadline.rs).
 
 // Not in the rules file: the tags only number the rows.
 named!(Group {
@@ -108,6 +101,7 @@ named!(Group {
     Employer = 4, "employer";
     Ended = 5, "ended";
     NotForYou = 6, "not_for_you";
+    Warning = 7, "warning";
 });
 
 /// Which kind of [`Condition`] a value is; the names are the policy files' keys.
@@ -279,6 +273,7 @@ impl Verdict<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deadline::DeadlineKind;
     use crate::fact::Fact;
 
     /// Tags unique, names unique (but for the check keys money shares with counts), and

@@ -1,0 +1,387 @@
+//! Turns the data files beside `policies/` into compact text the engine embeds, so the
+//! wasm carries no TOML parser and rule knowledge lives in data:
+//!
+//! - `policies/data/regions.toml` (GB/T 2260 codes and names) → `regions.txt`, one line
+//!   per region, the code then the Chinese name (`4101郑州市`), with a leading `*` on the
+//!   code of every region that holds or lies within a document's region (read from
+//!   `policies/*.toml`), so the region picker can put the covered places first before
+//!   the rules file has arrived; and `regions_en.txt`, the English names line by line in
+//!   the same order (names apart from codes compress better: 0.7 KB less wasm, gzip).
+//!   For the wasm, names below province level are left out except where covered.
+//!
+//! - `policies/data/deadlines.toml` (statutory deadlines with their articles) →
+//!   `deadlines.rs`, a Rust table in file order (the rules file stores a deadline by
+//!   that place).
+//!
+//! - `policies/data/implications.toml` (how the documents' terms imply one another) →
+//!   `implications.rs`, a Rust table.
+//!
+//! - `policies/data/warnings.toml` (measures shown as a warning when the worker wants
+//!   what they are about but does not meet them) → `warnings.rs`, a Rust table.
+//!
+//! The small tables become Rust (no reading code in the wasm; a fact name that is not a
+//! fact fails to compile); the long region list stays compact text, read once.
+//!
+//! The files are written by people (or by `scripts/regions-from-npm.mjs`): a mistake
+//! stops the build with the file, line and what is wrong. Only std is used here.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policies = manifest.join("../../policies");
+    let out_dir = env::var("OUT_DIR").unwrap();
+    println!("cargo:rerun-if-changed={}", policies.display());
+
+    // The documents' regions: the `region = "…"` line of every policy file.
+    let mut doc_regions: Vec<String> = Vec::new();
+    let mut files: Vec<_> = fs::read_dir(&policies)
+        .expect("policies/ folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for p in &files {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let text = fs::read_to_string(p).unwrap();
+        for line in text.lines() {
+            if let Some(v) = line.trim().strip_prefix("region = ") {
+                let v = v.trim().trim_matches('"');
+                if v != "national" {
+                    doc_regions.push(v.to_string());
+                }
+            }
+        }
+    }
+
+    let path = policies.join("data/regions.toml");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(&path).expect("policies/data/regions.toml");
+    let (mut out, mut out_en) = (String::new(), String::new());
+    let wasm = env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let mut codes: Vec<String> = Vec::new();
+    let mut names: Vec<(String, String, String)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') || line == "regions = [" || line == "]" {
+            continue;
+        }
+        let row = line
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix("],"))
+            .unwrap_or_else(|| fail(n, line, "expected [\"code\", \"name\", \"English name\"],"));
+        let cells: Vec<&str> = row
+            .strip_prefix('"')
+            .and_then(|r| r.strip_suffix('"'))
+            .map_or(vec![], |r| r.split("\", \"").collect());
+        let [code, name, en] = cells[..] else {
+            fail(n, line, "expected three quoted cells")
+        };
+        if !matches!(code.len(), 2 | 4 | 6) || !code.bytes().all(|b| b.is_ascii_digit()) {
+            fail(n, line, "a code has 2, 4 or 6 digits");
+        }
+        if name.is_empty() || en.is_empty() || (name.to_string() + en).contains(['|', '"']) {
+            fail(n, line, "names must be non-empty, without | or quotes");
+        }
+        if codes.iter().any(|c| c == code) {
+            fail(n, line, "code listed twice");
+        }
+        if code.len() > 2 && !codes.iter().any(|c| *c == code[..code.len() - 2]) {
+            fail(n, line, "its parent must be listed before it");
+        }
+        codes.push(code.to_string());
+        names.push((code.to_string(), name.to_string(), en.to_string()));
+        let covered = doc_regions
+            .iter()
+            .any(|d| d.starts_with(code) || code.starts_with(d.as_str()));
+        let star = if covered { "*" } else { "" };
+        // The phone's wasm carries the names of the provinces only; the prefectures' and
+        // counties' (2.3 KB, gzip) come in the regions file fetched with the rules
+        // (`selfcheck pack --regions-out`). Every code is here, so answers are checked
+        // before that file arrives, and the covered flags order the picker.
+        let name = if wasm && code.len() > 2 { "" } else { name };
+        out.push_str(&format!("{star}{code}{name}\n"));
+        // English names below province level also come with the regions file (1.5 KB
+        // less wasm, gzip). Native builds carry them all.
+        let en = if wasm && code.len() > 2 { "" } else { en };
+        out_en.push_str(&format!("{en}\n"));
+    }
+    for d in &doc_regions {
+        if !codes.contains(d) {
+            panic!("a document's region {d} is not in policies/data/regions.toml");
+        }
+    }
+    // The places covered, named ("山西省 忻州市、云南省"), without those inside another.
+    let mut roots: Vec<&String> = doc_regions
+        .iter()
+        .filter(|r| {
+            !doc_regions
+                .iter()
+                .any(|o| o.len() < r.len() && r.starts_with(o.as_str()))
+        })
+        .collect();
+    roots.sort();
+    roots.dedup();
+    let full = |code: &str, col: usize| {
+        [2, 4, 6]
+            .iter()
+            .filter(|l| code.len() >= **l)
+            .filter_map(|l| names.iter().find(|n| n.0 == code[..*l]))
+            .map(|n| if col == 0 { n.1.clone() } else { n.2.clone() })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let zh: Vec<String> = roots.iter().map(|r| full(r, 0)).collect();
+    let en: Vec<String> = roots.iter().map(|r| full(r, 1)).collect();
+    fs::write(
+        Path::new(&out_dir).join("covered.rs"),
+        format!(
+            "const COVERED_ZH: &str = {:?};\nconst COVERED_EN: &str = {:?};\n",
+            zh.join("、"),
+            en.join(", ")
+        ),
+    )
+    .unwrap();
+    fs::write(Path::new(&out_dir).join("regions.txt"), out).unwrap();
+    fs::write(Path::new(&out_dir).join("regions_en.txt"), out_en).unwrap();
+    deadlines(&policies.join("data/deadlines.toml"), &out_dir);
+    let documents: Vec<String> = files
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+        .collect();
+    implications(
+        &policies.join("data/implications.toml"),
+        &out_dir,
+        &documents,
+    );
+    let mut out = String::new();
+    for row in tables(&policies.join("data/warnings.toml"), "warning") {
+        let v = pick(&row, &["measure", "wants"], &[], "warnings.toml");
+        if v.iter().any(|x| x.is_empty()) {
+            panic!("policies/data/warnings.toml: each warning needs measure and wants");
+        }
+        let text = files
+            .iter()
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect::<String>();
+        if !text.contains(&format!("id = \"{}\"", v[0])) {
+            panic!(
+                "policies/data/warnings.toml: no measure '{}' in policies/",
+                v[0]
+            );
+        }
+        out.push_str(&format!("    ({:?}, Fact::{}),\n", v[0], variant(&v[1])));
+    }
+    fs::write(
+        Path::new(&out_dir).join("warnings.rs"),
+        format!("// From policies/data/warnings.toml (crates/core/build.rs).\npub(crate) const WARNINGS: &[(&str, Fact)] = &[\n{out}];\n"),
+    )
+    .unwrap();
+}
+
+/// The keys of a `[[deadline]]`, in the order of a generated row; `source` is for
+/// readers of the data file only.
+const DEADLINE_KEYS: [&str; 10] = [
+    "id",
+    "from",
+    "years",
+    "days",
+    "wages_owed_from_job_end",
+    "title",
+    "title_en",
+    "rule",
+    "rule_en",
+    "cite",
+];
+
+/// The `[[header]]` tables of a data file, each as (key, value) pairs in file order.
+/// Values: "text", a whole number, true/false, or a one-line ["text", …] list (kept
+/// as text joined by commas). Nothing else is accepted.
+fn tables(path: &Path, header: &str) -> Vec<Vec<(String, String)>> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let file = path.file_name().unwrap().to_string_lossy().to_string();
+    let text = fs::read_to_string(path).unwrap_or_else(|_| panic!("policies/data/{file}"));
+    let where_ = |n: usize| format!("policies/data/{file}:{}", n + 1);
+    let unquote = |v: &str| {
+        v.strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .map(|s| s.replace("\\\"", "\"").replace("\\\\", "\\"))
+    };
+    let mut rows: Vec<Vec<(String, String)>> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line == format!("[[{header}]]") {
+            rows.push(Vec::new());
+            continue;
+        }
+        let (key, value) = line
+            .split_once(" = ")
+            .unwrap_or_else(|| panic!("{}: expected key = value", where_(n)));
+        let row = rows
+            .last_mut()
+            .unwrap_or_else(|| panic!("{}: before the first [[{header}]]", where_(n)));
+        let value = if let Some(s) = unquote(value) {
+            s
+        } else if value == "true" || value == "false" || value.parse::<u32>().is_ok() {
+            value.to_string()
+        } else if let Some(list) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            list.split(", ")
+                .map(|v| unquote(v).unwrap_or_else(|| panic!("{}: a list of \"text\"", where_(n))))
+                .collect::<Vec<_>>()
+                .join(",")
+        } else {
+            panic!(
+                "{}: expected \"text\", a whole number, true, false or a list",
+                where_(n)
+            )
+        };
+        if value.contains('|') || value.contains('\n') {
+            panic!("{}: no | or line break in values", where_(n));
+        }
+        if row.iter().any(|(k, _)| k == key) {
+            panic!("{}: {key} given twice", where_(n));
+        }
+        row.push((key.to_string(), value));
+    }
+    rows
+}
+
+/// The row's values for `keys` in that order ("" where absent); an unknown key stops
+/// the build.
+fn pick(row: &[(String, String)], keys: &[&str], ignored: &[&str], file: &str) -> Vec<String> {
+    for (k, _) in row {
+        if !keys.contains(&k.as_str()) && !ignored.contains(&k.as_str()) {
+            panic!("policies/data/{file}: unknown key {k}");
+        }
+    }
+    keys.iter()
+        .map(|k| {
+            row.iter()
+                .find(|(r, _)| r == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn deadlines(path: &Path, out_dir: &str) {
+    let rows: Vec<Vec<String>> = tables(path, "deadline")
+        .iter()
+        .map(|r| pick(r, &DEADLINE_KEYS, &["source"], "deadlines.toml"))
+        .collect();
+    let mut out = String::new();
+    for row in &rows {
+        let id = &row[0];
+        for (i, k) in DEADLINE_KEYS.iter().enumerate() {
+            if row[i].is_empty() && !matches!(*k, "years" | "days" | "wages_owed_from_job_end") {
+                panic!("policies/data/deadlines.toml: deadline '{id}' needs {k}");
+            }
+        }
+        if row[2].is_empty() && row[3].is_empty() {
+            panic!("policies/data/deadlines.toml: deadline '{id}' needs years or days");
+        }
+        if rows.iter().filter(|r| r[0] == *id).count() > 1 {
+            panic!("policies/data/deadlines.toml: deadline '{id}' listed twice");
+        }
+        out.push_str(&format!(
+            "    Spec {{ id: {:?}, from: Fact::{}, years: {}, days: {}, wages_owed_from_job_end: {}, title: {:?}, title_en: {:?}, rule: {:?}, rule_en: {:?}, cite: {:?} }},\n",
+            row[0],
+            variant(&row[1]),
+            number(&row[2]),
+            number(&row[3]),
+            row[4] == "true",
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            row[9]
+        ));
+    }
+    let n = rows.len();
+    let all: Vec<String> = (0..n).map(|i| format!("DeadlineKind({i})")).collect();
+    let consts: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            format!(
+                "    pub const {}: DeadlineKind = DeadlineKind({i});\n",
+                variant(&r[0])
+            )
+        })
+        .collect();
+    let table: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("({i}, {:?}, DeadlineKind({i}))", r[0]))
+        .collect();
+    fs::write(
+        Path::new(out_dir).join("deadlines.rs"),
+        format!(
+            "// From policies/data/deadlines.toml (crates/core/build.rs).\n\
+             pub(crate) const DEADLINES: &[Spec] = &[\n{out}];\n\
+             #[allow(non_upper_case_globals)]\n\
+             impl DeadlineKind {{\n    pub const ALL: [DeadlineKind; {n}] = [{}];\n{consts}}}\n\
+             const DEADLINE_TABLE: &[(u8, &str, DeadlineKind)] = &[{}];\n",
+            all.join(", "),
+            table.join(", ")
+        ),
+    )
+    .unwrap();
+}
+
+/// `if|then|document,document…` a line.
+fn implications(path: &Path, out_dir: &str, documents: &[String]) {
+    let mut out = String::new();
+    for row in tables(path, "implication") {
+        let v = pick(
+            &row,
+            &["if", "then", "documents", "clause"],
+            &["source"],
+            "implications.toml",
+        );
+        if v.iter().any(|x| x.is_empty()) {
+            panic!("policies/data/implications.toml: each implication needs if, then, documents and clause");
+        }
+        for d in v[2].split(',') {
+            if !documents.iter().any(|x| x == d) {
+                panic!("policies/data/implications.toml: no document '{d}' in policies/");
+            }
+        }
+        let docs: Vec<String> = v[2].split(',').map(|d| format!("{d:?}")).collect();
+        out.push_str(&format!(
+            "    (Fact::{}, Fact::{}, &[{}]),\n",
+            variant(&v[0]),
+            variant(&v[1]),
+            docs.join(", ")
+        ));
+    }
+    fs::write(
+        Path::new(out_dir).join("implications.rs"),
+        format!("// From policies/data/implications.toml (crates/core/build.rs).\npub(crate) const IMPLICATIONS: &[(Fact, Fact, &[&str])] = &[\n{out}];\n"),
+    )
+    .unwrap();
+}
+
+fn fail(n: usize, line: &str, what: &str) -> ! {
+    panic!("policies/data/regions.toml:{}: {what}: {line}", n + 1)
+}
+
+/// The `Fact` variant of a fact's name (`wants_to_go_out` → `WantsToGoOut`): a name that
+/// is not a fact fails to compile, naming it.
+fn variant(name: &str) -> String {
+    name.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn number(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
+}
