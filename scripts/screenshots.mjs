@@ -37,6 +37,7 @@ await shot(page, "2-groups");
 page = await phone(ctx);
 await completeCheck(page, ctx.base, huize);
 await shot(page, "3-results");
+await page.click("[data-testid=group-applynow] > summary");
 await page.click("[data-measure=yrst-2021-49-transport] details summary");
 await page.$eval("[data-measure=yrst-2021-49-transport]", (el) => el.scrollIntoView());
 await shot(page, "4-card");
@@ -49,11 +50,13 @@ await completeCheck(page, ctx.base, {
 });
 await page.$eval("[data-testid=timeline]", (el) => el.scrollIntoView());
 await shot(page, "5-deadlines");
+await page.click("[data-testid=group-contacts] > summary");
 await page.$eval("[data-testid=group-contacts]", (el) => el.scrollIntoView());
 await shot(page, "6-contacts");
 
 page = await phone(ctx);
 await completeCheck(page, ctx.base, { ...huize, asOf: "2026-11-23" });
+await page.click("[data-testid=group-ended] > summary");
 await page.$eval("[data-testid=group-ended]", (el) => el.scrollIntoView());
 await shot(page, "7-ended");
 await page.click("[data-testid=lang]");

@@ -37,8 +37,9 @@ fn under_16_and_wanting_to_go_out_is_a_warning_at_the_top() {
         group_of(&[age(15), wants(false)], CONDITIONS),
         Group::NotForYou
     );
+    // Old enough: the basic conditions are advice (kind = "advice"), not an application.
     assert_eq!(
         group_of(&[age(16), wants(true)], CONDITIONS),
-        Group::Protections
+        Group::Advice
     );
 }

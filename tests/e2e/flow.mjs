@@ -49,20 +49,25 @@ export async function completeCheck(page, base, persona, { path = "?date=" + per
 }
 
 /// The cards on the results page: measure id → { group, verdict, amount, status, text }.
+/// A card for one benefit from several documents is listed under each measure id; an
+/// ended programme is a line of the ended list (group "ended", its line as status).
 export async function cards(page) {
-  return page.$$eval("[data-testid=card]", (els) =>
-    Object.fromEntries(
-      els.map((el) => [
-        el.getAttribute("data-measure"),
-        {
-          group: el.closest("[data-testid^=group-]")?.getAttribute("data-testid").slice(6),
-          verdict: el.getAttribute("data-verdict"),
-          amount: el.querySelector("[data-testid=amount]")?.textContent ?? null,
-          status: el.querySelector("[data-testid=status]")?.textContent ?? "",
-          calls: [...el.querySelectorAll("a[href^='tel:']")].map((a) => a.getAttribute("href")),
-          text: el.textContent,
-        },
-      ]),
-    ),
+  // (No flatMap: the old-phone tests run this in Chromium 66.)
+  const shown = await page.$$eval("[data-testid=card]", (els) =>
+    [].concat(...els.map((el) => {
+      const card = {
+        group: el.closest("[data-testid^=group-]")?.getAttribute("data-testid").slice(6),
+        verdict: el.getAttribute("data-verdict"),
+        amount: el.querySelector("[data-testid=amount]")?.textContent ?? null,
+        status: el.querySelector("[data-testid=status]")?.textContent ?? "",
+        calls: [...el.querySelectorAll("a[href^='tel:']")].map((a) => a.getAttribute("href")),
+        text: el.textContent,
+      };
+      return (el.getAttribute("data-measures") || el.getAttribute("data-measure")).split(" ").map((id) => [id, card]);
+    })),
   );
+  const ended = await page.$$eval("[data-testid=ended-item]", (els) =>
+    els.map((el) => [el.getAttribute("data-measure"), { group: "ended", verdict: null, amount: el.querySelector(".a") ? el.querySelector(".a").textContent : null, status: el.textContent, calls: [], text: el.textContent }]),
+  );
+  return Object.fromEntries([...shown, ...ended]);
 }

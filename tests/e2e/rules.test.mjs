@@ -105,9 +105,11 @@ test("the summary can be copied as text, and is shown to copy by hand", async ()
   await page.click("[data-testid=print]");
   await page.click("[data-testid=copy-summary]");
   const text = await page.inputValue("[data-testid=summary-text]");
-  assert.match(text, /^务工自查结果\n按 2026-11-23 的规定\n/);
+  assert.match(text, /^务工自查结果\n+按 2026-11-23 的规定\n/);
   assert.match(text, /12333/);
-  assert.match(text, /申请劳动仲裁的法定期限：/);
+  assert.match(text, /先做这几件事\n+去办：/);
+  assert.match(text, /去哪里：/);
+  assert.match(text, /在职期间不受1年限制/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
   clean(page);
 });

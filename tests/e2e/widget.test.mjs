@@ -125,7 +125,7 @@ test("programme texts in English come in their own file, only for English reader
   assert.equal(await page.$(`${card} .gloss`), null, "no English in Chinese");
   assert.ok(!fetched.some((p) => /rules-en-/.test(p)), "Chinese readers do not download the English texts");
   await page.click("[data-testid=lang]");
-  await page.waitForSelector(`${card} .gloss`);
+  await page.waitForSelector(`${card} .gloss`, { state: "attached" });
   assert.match(await page.textContent(`${card} .gloss`), /[A-Za-z]{4,}/);
   assert.match(await page.textContent(`${card} .summary`), /[A-Za-z]{4,}/);
   assert.ok(fetched.some((p) => /rules-en-[0-9a-f]+\.bin$/.test(p)));

@@ -82,6 +82,18 @@ pub enum Amount {
     NeedsAnswers,
 }
 
+impl Amount {
+    /// The most it can be, for ranking; `None` for a loan or an unknown sum.
+    pub fn upper_bound(&self) -> Option<Money> {
+        match self {
+            Amount::Exact(m) | Amount::UpTo(m) | Amount::AtLeast(m) | Amount::Between(_, m) => {
+                Some(*m)
+            }
+            Amount::LoanUpTo(_) | Amount::NeedsAnswers => None,
+        }
+    }
+}
+
 impl AmountRule {
     /// The facts that make the amount exact.
     pub fn facts(&self) -> Vec<Fact> {

@@ -85,14 +85,9 @@ pub struct Reason<'a> {
 }
 
 impl Reason<'_> {
-    /// A short plain sentence: "脱贫人口：是（需要：是）".
-    pub fn describe(&self, english: bool) -> String {
+    /// The answer alone, for "why it applies": "脱贫人口：是".
+    pub fn answered(&self, english: bool) -> String {
         let t = &self.test;
-        let need = if self.negated {
-            t.check.describe_negated(t.fact, english)
-        } else {
-            t.check.describe(t.fact, english)
-        };
         let label = if english {
             t.fact.label_en()
         } else {
@@ -103,9 +98,24 @@ impl Reason<'_> {
             .map(|v| v.describe(t.fact, english))
             .unwrap_or_default();
         if english {
-            format!("{label}: {answer} (needed: {need})")
+            format!("{label}: {answer}")
         } else {
-            format!("{label}：{answer}（需要：{need}）")
+            format!("{label}：{answer}")
+        }
+    }
+
+    /// A short plain sentence: "脱贫人口：是（需要：是）".
+    pub fn describe(&self, english: bool) -> String {
+        let t = &self.test;
+        let need = if self.negated {
+            t.check.describe_negated(t.fact, english)
+        } else {
+            t.check.describe(t.fact, english)
+        };
+        if english {
+            format!("{} (needed: {need})", self.answered(english))
+        } else {
+            format!("{}（需要：{need}）", self.answered(english))
         }
     }
 }
@@ -113,7 +123,14 @@ impl Reason<'_> {
 impl Check {
     pub fn describe(&self, fact: Fact, english: bool) -> String {
         let unit = match fact.kind() {
-            crate::fact::FactKind::Count(u) => unit_text(fact, u, english),
+            _ if fact == Fact::Age => {
+                if english {
+                    "years old"
+                } else {
+                    "岁"
+                }
+            }
+            crate::fact::FactKind::Count(u) => unit_text(u, english),
             _ => "",
         };
         let join = |v: &Vec<String>, f: &dyn Fn(&str) -> String| {
@@ -169,11 +186,8 @@ impl Check {
     }
 }
 
-/// The unit after a count: an age reads 「至少16岁」, a count of years 「至少1年」 (second
-/// reading A, C4: years of contributions printed as 「至少1岁/年」).
-fn unit_text(fact: Fact, unit: &str, english: bool) -> &'static str {
+fn unit_text(unit: &str, english: bool) -> &'static str {
     match (unit, english) {
-        ("years", false) if fact == Fact::Age => "岁",
         ("years", false) => "年",
         ("months", false) => "个月",
         ("days", false) => "天",
@@ -371,6 +385,16 @@ impl Condition {
             Condition::Always | Condition::Test(_) => false,
             Condition::Not(c) => c.depends_on_employer(),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| c.depends_on_employer()),
+        }
+    }
+
+    /// Whether any test in the tree is about `fact`.
+    pub fn mentions(&self, fact: Fact) -> bool {
+        match self {
+            Condition::Always | Condition::Employer(_) => false,
+            Condition::Test(t) => t.fact == fact,
+            Condition::Not(c) => c.mentions(fact),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| c.mentions(fact)),
         }
     }
 

@@ -221,6 +221,150 @@ impl Deadline {
     }
 }
 
+/// A deadline told as what the worker can still do: one line to read first, the law
+/// behind it, and whom to call. Passed dates are said plainly, with what remains possible.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Told {
+    pub kind: DeadlineKind,
+    /// "2027-09-30 前可以申请劳动仲裁（还有 311 天）".
+    pub line: String,
+    pub cite: &'static str,
+    /// The date has passed: the line says what can still be done.
+    pub passed: bool,
+    /// Only advice (the older 60-day rule), not a legal limit.
+    pub advice: bool,
+    /// Numbers to tap, as dialled.
+    pub calls: &'static [&'static str],
+}
+
+const CALL_HR: &[&str] = &["12333"];
+const CALL_HR_AND_LEGAL_AID: &[&str] = &["12333", "12348"];
+
+// The wording below names the statutory deadlines one by one (what the worker can still
+// do differs for each); the kinds themselves are data (policies/data/deadlines.toml).
+const ARBITRATION_LIMIT: DeadlineKind = DeadlineKind::ArbitrationLimit;
+const ARBITRATION_SAFE: DeadlineKind = DeadlineKind::ArbitrationSafe;
+const INJURY_EMPLOYER: DeadlineKind = DeadlineKind::InjuryEmployer;
+const INJURY_WORKER: DeadlineKind = DeadlineKind::InjuryWorker;
+const LABOUR_INSPECTION: DeadlineKind = DeadlineKind::LabourInspection;
+
+impl Deadline {
+    /// What the worker can still do about this deadline; `None` for a date not yet
+    /// known, and for the 60-day "to be safe" date once it has passed (the legal limit
+    /// is what counts then).
+    pub fn tell(&self, english: bool) -> Option<Told> {
+        let (date, left) = match self.due {
+            Due::On { date, days_left } => (Some(date), days_left),
+            Due::NotWhileEmployed => (None, i64::MAX),
+            Due::NeedsDates { .. } => return None,
+        };
+        let passed = left < 0;
+        if self.kind == ARBITRATION_SAFE && passed {
+            return None;
+        }
+        let line = if english {
+            self.english_line(date, left, passed)
+        } else {
+            self.chinese_line(date, left, passed)
+        };
+        let calls = match (self.kind, passed) {
+            (ARBITRATION_LIMIT | INJURY_WORKER | LABOUR_INSPECTION, true) => CALL_HR_AND_LEGAL_AID,
+            _ => CALL_HR,
+        };
+        Some(Told {
+            kind: self.kind,
+            line,
+            cite: self.kind.cite(),
+            passed,
+            advice: self.kind == ARBITRATION_SAFE,
+            calls,
+        })
+    }
+
+    /// The line in Chinese: what the worker can still do, by when.
+    fn chinese_line(&self, date: Option<Date>, left: i64, passed: bool) -> String {
+        // Each line is `before` date `after` [days left `tail`]: one table, one format.
+        let (before, after, tail) = match (self.kind, passed) {
+            (ARBITRATION_LIMIT, _) if date.is_none() => ("申请劳动仲裁：你还在这家单位干，被拖欠的工资在职期间不受1年限制；离职后1年内申请。", "", None),
+            (ARBITRATION_LIMIT, false) => ("", " 前可以申请劳动仲裁（法定期限1年，还有 ", Some(" 天）。")),
+            (ARBITRATION_LIMIT, true) => ("申请劳动仲裁的1年期限在 ", " 已过。你还可以向劳动保障监察投诉（2年内的违法行为），打 12333 问，或打 12348 申请法律援助。", None),
+            (ARBITRATION_SAFE, _) => ("稳妥起见，最好在 ", " 前申请仲裁（还有 ", Some(" 天）：有些地方的指南还写着60天。")),
+            (INJURY_EMPLOYER, false) => ("单位应在 ", " 前为你申请工伤认定（还有 ", Some(" 天），请催单位去办。")),
+            (INJURY_EMPLOYER, true) => ("单位申请工伤认定的30天在 ", " 已过。你自己、家属或工会可以直接申请（1年内）。", None),
+            (INJURY_WORKER, false) => ("", " 前，你自己、家属或工会可以申请工伤认定（还有 ", Some(" 天）。")),
+            (INJURY_WORKER, true) => ("申请工伤认定的1年期限在 ", " 已过。请打 12333 问还能怎么办，或打 12348 申请法律援助。", None),
+            (LABOUR_INSPECTION, false) => ("", " 前可以向劳动保障监察投诉（还有 ", Some(" 天）。")),
+            (LABOUR_INSPECTION, true) => ("从你说的日期算，2年在 ", " 已过；违法还在继续的，从结束那天起算。请打 12333 问，或打 12348 申请法律援助。", None),
+            // A deadline added to the data file later: its title says what it is.
+            (_, false) => ("", " 前（还有 ", Some(" 天）。")),
+            (_, true) => ("", " 已过。请打 12333 问还能怎么办。", None),
+        };
+        let mut line = before.to_string();
+        if let Some(d) = date {
+            line += &d.to_string();
+            line += after;
+        }
+        if let Some(tail) = tail {
+            line += &left.to_string();
+            line += tail;
+        }
+        line
+    }
+
+    /// The same in shorter English (the English reader is rarer; every byte of the
+    /// widget's text is downloaded before its first question shows).
+    fn english_line(&self, date: Option<Date>, left: i64, passed: bool) -> String {
+        let what = match self.kind {
+            ARBITRATION_LIMIT => "Labour arbitration (legal limit, 1 year)",
+            ARBITRATION_SAFE => "To be safe, labour arbitration (older 60-day rule)",
+            INJURY_EMPLOYER => "Your employer's application for injury recognition",
+            INJURY_WORKER => "Your own application for injury recognition",
+            LABOUR_INSPECTION => "Complaint to labour inspection (2 years)",
+            other => other.title(true),
+        };
+        match date {
+            None => format!("{what}: no limit while you still work there; then within 1 year after the job ends."),
+            Some(d) if passed => format!("{what}: the date passed on {d}. Call 12333, or 12348 for legal aid, to ask what you can still do."),
+            Some(d) => format!("{what}: by {d} ({left} days left)."),
+        }
+    }
+
+    /// Every deadline the answers date, told as what the worker can still do: the legal
+    /// arbitration limit first, the "to be safe" date after it and only while it is ahead.
+    pub fn told(answers: &Answers, as_of: Date, english: bool) -> Vec<Told> {
+        let mut told: Vec<Told> = [
+            ARBITRATION_LIMIT,
+            ARBITRATION_SAFE,
+            INJURY_EMPLOYER,
+            INJURY_WORKER,
+            LABOUR_INSPECTION,
+        ]
+        .iter()
+        .filter_map(|k| Deadline::compute(*k, answers, as_of).tell(english))
+        .collect();
+        // Once the worker's own year has passed, the employer's 30 days say nothing more.
+        if told.iter().any(|t| t.kind == INJURY_WORKER && t.passed) {
+            told.retain(|t| t.kind != INJURY_EMPLOYER);
+        }
+        told
+    }
+
+    /// "2027-09-30 前（还有 311 天）" for an action's "by when"; `None` when passed or
+    /// not known (the deadlines section then says what remains).
+    pub fn by_when(&self, english: bool) -> Option<String> {
+        match (&self.due, english) {
+            (Due::On { date, days_left }, false) if *days_left >= 0 => {
+                Some(format!("{date} 前（还有 {days_left} 天）"))
+            }
+            (Due::On { date, days_left }, true) if *days_left >= 0 => {
+                Some(format!("by {date} ({days_left} days left)"))
+            }
+            (Due::NotWhileEmployed, _) => Some(Due::NotWhileEmployed.describe(english)),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,5 +506,61 @@ mod tests {
                 missing: vec![Fact::InjuryDate]
             }
         );
+    }
+
+    #[test]
+    fn a_passed_safe_date_is_not_told_and_the_legal_limit_comes_first() {
+        // Owed wages since 2026-09-01, still employed, on 2026-11-30.
+        let a = answers(&[
+            (Fact::ProblemUnpaidWages, Value::Bool(true)),
+            (Fact::StillEmployed, Value::Bool(true)),
+            (Fact::DisputeDate, Value::Date(d("2026-09-01"))),
+        ]);
+        let told = Deadline::told(&a, d("2026-11-30"), false);
+        let kinds: Vec<DeadlineKind> = told.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                DeadlineKind::ArbitrationLimit,
+                DeadlineKind::LabourInspection
+            ]
+        );
+        assert!(told[0].line.contains("不受1年限制"));
+        assert!(!told.iter().any(|t| t.passed));
+        // Ten days after the dispute the safe date is ahead, and told as advice.
+        let told = Deadline::told(&a, d("2026-09-11"), false);
+        let safe = told
+            .iter()
+            .find(|t| t.kind == DeadlineKind::ArbitrationSafe)
+            .unwrap();
+        assert!(
+            safe.advice && safe.line.contains("2026-10-31") && safe.line.contains("还有 50 天")
+        );
+        assert_eq!(told[0].kind, DeadlineKind::ArbitrationLimit);
+    }
+
+    #[test]
+    fn a_passed_limit_says_what_remains() {
+        let a = answers(&[
+            (Fact::ProblemDismissed, Value::Bool(true)),
+            (Fact::DisputeDate, Value::Date(d("2024-01-10"))),
+        ]);
+        let told = Deadline::told(&a, d("2025-06-01"), false);
+        let limit = &told[0];
+        assert_eq!(limit.kind, DeadlineKind::ArbitrationLimit);
+        assert!(limit.passed);
+        assert!(limit.line.contains("劳动保障监察") && limit.line.contains("12348"));
+        assert!(limit.calls.contains(&"12348"));
+        let inspection = told
+            .iter()
+            .find(|t| t.kind == DeadlineKind::LabourInspection)
+            .unwrap();
+        assert!(!inspection.passed && inspection.line.contains("2026-01-10"));
+        for english in [false, true] {
+            for t in Deadline::told(&a, d("2030-01-01"), english) {
+                assert!(t.passed);
+                assert!(!t.line.contains('_'));
+            }
+        }
     }
 }

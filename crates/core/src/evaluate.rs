@@ -278,6 +278,8 @@ pub enum Group {
     ApplyNow,
     /// Might apply: answers are missing.
     MayQualify,
+    /// Good advice (how to look for work safely): nothing to apply for.
+    Advice,
     /// Rights the worker has.
     Protections,
     /// Whom to contact if something goes wrong.
@@ -301,6 +303,7 @@ impl Group {
                 "你可能符合——回答或核实这些",
                 "You may qualify — answer or check these",
             ),
+            Group::Advice => ("提醒", "Good to know"),
             Group::Protections => ("你享有的权益", "Protections you have"),
             Group::Contacts => ("遇到问题找谁", "If something goes wrong — whom to contact"),
             Group::Employer => (
@@ -323,10 +326,11 @@ impl Group {
         }
     }
 
-    pub const ALL: [Group; 8] = [
+    pub const ALL: [Group; 9] = [
         Group::Warning,
         Group::ApplyNow,
         Group::MayQualify,
+        Group::Advice,
         Group::Protections,
         Group::Contacts,
         Group::Employer,
@@ -356,8 +360,9 @@ impl Outcome<'_> {
         match (self.measure.audience, self.measure.kind) {
             (Audience::Employer, _) => Group::Employer,
             (_, Kind::Channel) => Group::Contacts,
-            // Advice is never an application: it goes with the worker's rights.
-            (_, Kind::Protection | Kind::Advice) => Group::Protections,
+            (_, Kind::Protection) => Group::Protections,
+            // Advice is never an application: its own short group.
+            (_, Kind::Advice) => Group::Advice,
             _ if matches!(self.verdict, Verdict::Eligible) => Group::ApplyNow,
             _ => Group::MayQualify,
         }

@@ -12,6 +12,7 @@
 //! [`evaluate::Outcome`] per measure (verdict, status on the date, amount, deadlines);
 //! [`Catalogue::next_question`] picks what to ask next.
 
+pub mod actions;
 pub mod amount;
 pub mod answers;
 pub mod ask;

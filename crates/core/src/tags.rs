@@ -102,6 +102,7 @@ named!(Group {
     Ended = 5, "ended";
     NotForYou = 6, "not_for_you";
     Warning = 7, "warning";
+    Advice = 8, "advice";
 });
 
 /// Which kind of [`Condition`] a value is; the names are the policy files' keys.

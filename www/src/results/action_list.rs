@@ -1,0 +1,71 @@
+//! "先做这几件事": the engine's short list, one line each of what, how much, where and
+//! by when, with the number to tap.
+
+use wugong::actions::Action;
+use wugong::Evaluation;
+
+use super::raw::Raw;
+use crate::text::tr;
+
+/// What this view shows.
+pub struct Props<'a> {
+    pub eval: &'a Evaluation<'static>,
+    pub actions: &'a [Action],
+    pub english: bool,
+    /// Also what to bring (the print view).
+    pub bring: bool,
+}
+
+pub fn action_list(r: &mut Raw, props: Props<'_>) {
+    let english = props.english;
+    if props.actions.is_empty() {
+        return;
+    }
+    r.open("section", "class=\"todo\" data-testid=\"actions\"")
+        .gt();
+    r.el("h2", "", tr(english, "先做这几件事", "Do these first"));
+    r.open("ol", "").gt();
+    for a in props.actions {
+        r.open("li", "data-testid=\"action\"").gt();
+        r.open("p", "class=\"what\"")
+            .gt()
+            .text(a.verb)
+            .text(tr(english, "：", ": "));
+        // In English, the programme's English title once that file is in.
+        let en = if english {
+            crate::english_text(&props.eval.outcomes[a.outcome].measure.id)
+        } else {
+            None
+        };
+        r.el("strong", "", en.map_or(&a.title, |t| &t.title))
+            .close("p");
+        if let Some(amount) = &a.amount {
+            r.el(
+                "p",
+                "class=\"amount\" data-testid=\"action-amount\"",
+                amount,
+            );
+        }
+        r.open("p", "class=\"where\"").gt();
+        r.el("span", "class=\"k\"", tr(english, "去哪里：", "Where: "))
+            .text(&a.place)
+            .close("p");
+        if props.bring && !a.materials.is_empty() {
+            r.open("p", "").gt();
+            r.el("span", "class=\"k\"", tr(english, "要带：", "Bring: "))
+                .text(&a.materials.join("、"))
+                .close("p");
+        }
+        if let Some(by) = &a.by {
+            r.open("p", "class=\"by\" data-testid=\"action-by\"").gt();
+            r.el("span", "class=\"k\"", tr(english, "期限：", "When: "))
+                .text(by)
+                .close("p");
+        }
+        for p in &a.phones {
+            r.call(&p.dial, &p.number);
+        }
+        r.close("li");
+    }
+    r.close("ol").close("section");
+}

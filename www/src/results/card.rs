@@ -1,0 +1,202 @@
+//! One card per thing a worker can get: the lead measure's title, amount, status and
+//! the answers behind it; how to apply; and every document that grants it, each with
+//! its status and validity note. Written as escaped HTML ([`Raw`]); its buttons
+//! (questions still to answer, read aloud) are answered by the result page's one click
+//! handler (`data-ask`, `data-speak`).
+
+use wugong::evaluate::Outcome;
+use wugong::{Evaluation, QuestionSet, Verdict};
+
+use super::raw::Raw;
+use super::read_aloud::read_aloud;
+use crate::text::{prompt, tr};
+
+/// What this view shows.
+pub struct Props<'a> {
+    pub eval: &'a Evaluation<'static>,
+    /// Indexes into the evaluation; the first leads.
+    pub members: &'a [usize],
+    pub english: bool,
+}
+
+fn list(r: &mut Raw, class: &str, title: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    r.open("div", "")
+        .attr("class", class)
+        .gt()
+        .el("h4", "", title)
+        .open("ul", "")
+        .gt();
+    for l in lines {
+        r.el("li", "", l);
+    }
+    r.close("ul").close("div");
+}
+
+/// "会人社发〔2020〕38号 三（一），会泽县人社局，印发日期：2020-05-01".
+fn source(r: &mut Raw, o: &Outcome, lead: bool, english: bool) {
+    let d = o.document;
+    // The issue date only where the text prints one; never an invented date.
+    let issued = match (d.issued, english) {
+        (Some(x), false) => format!("印发日期：{x}"),
+        (Some(x), true) => format!("issued {x}"),
+        (None, false) => "印发日期：原文未载明".to_string(),
+        (None, true) => "issue date not stated in the text".to_string(),
+    };
+    r.open("p", "").gt();
+    r.text(&format!(
+        "{} {}，{}，{issued}",
+        d.number, o.measure.clause, d.issuer
+    ));
+    r.open("br", "").gt().text(&format!("《{}》", d.title));
+    if !lead {
+        r.open("br", "").gt().text(&o.status.describe(english));
+    }
+    if let Some(v) = &d.validity_note {
+        r.open("br", "").gt().el("small", "", v);
+    }
+    r.close("p");
+}
+
+pub fn card(r: &mut Raw, props: Props<'_>) {
+    let english = props.english;
+    let outcomes: Vec<&Outcome> = props
+        .members
+        .iter()
+        .map(|i| &props.eval.outcomes[*i])
+        .collect();
+    let o = outcomes[0];
+    let m = o.measure;
+    let ids: Vec<&str> = outcomes.iter().map(|o| o.id).collect();
+    r.open("article", "data-testid=\"card\"")
+        .attr(
+            "class",
+            &format!("card {} {}", o.verdict.name(), o.status.name()),
+        )
+        .attr("data-measure", o.id)
+        .attr("data-measures", &ids.join(" "))
+        .attr("data-verdict", o.verdict.name())
+        .gt();
+    // In English, once its file is in; until then (or if it fails) the Chinese text.
+    let en = if english {
+        crate::english_text(&m.id)
+    } else {
+        None
+    };
+    r.el("h3", "", &m.title);
+    if let Some(t) = en {
+        r.el("p", "class=\"gloss\"", &t.title);
+    }
+    if let Some(a) = o.amount_text(english) {
+        r.el("p", "class=\"amount\" data-testid=\"amount\"", &a);
+    }
+    r.open("p", "data-testid=\"status\"")
+        .attr("class", &format!("status {}", o.status.name()))
+        .gt()
+        .text(&o.status.describe(english))
+        .close("p");
+    let summary = en.and_then(|t| t.summary.as_deref()).unwrap_or(&m.summary);
+    r.el("p", "class=\"summary\"", summary);
+    match &o.verdict {
+        Verdict::NotEligible { failed } => {
+            let lines: Vec<String> = failed.iter().map(|x| x.describe(english)).collect();
+            list(r, "why-not", tr(english, "为什么不符合", "Why not"), &lines);
+        }
+        _ => {
+            let lines: Vec<String> = o.met.iter().map(|x| x.answered(english)).collect();
+            list(r, "why", tr(english, "你的情况", "Your answers"), &lines);
+        }
+    }
+    // What only the employer can say ("要看单位：…"): never asked, always said.
+    for e in &o.depends_on_employer {
+        r.open("p", "class=\"depends\" data-testid=\"depends-on-employer\"")
+            .gt();
+        r.text(tr(english, "要看单位：", "Depends on the employer: "))
+            .text(if english { &e.en } else { &e.zh })
+            .close("p");
+    }
+    // Questions that would settle it: buttons the page's click handler answers.
+    if let Verdict::Undetermined { missing } = &o.verdict {
+        let questions: QuestionSet = missing.iter().map(|f| f.question()).collect();
+        r.open("div", "class=\"missing\"").gt().el(
+            "h4",
+            "",
+            tr(english, "还要确认", "Still to check"),
+        );
+        r.open("ul", "").gt();
+        for q in questions.iter() {
+            r.open("li", "").gt().open("button", "class=\"link\"");
+            r.attr("data-ask", &(q as usize).to_string())
+                .gt()
+                .text(prompt(q, english).0);
+            r.close("button").close("li");
+        }
+        r.close("ul").close("div");
+    }
+    if !m.phones.is_empty() {
+        r.open("div", "class=\"phones\"").gt();
+        for p in &m.phones {
+            r.open("p", "").gt().call(&p.dial, &p.number);
+            if let Some(n) = &p.note {
+                r.el("span", "class=\"phone-note\"", n);
+            }
+            r.close("p");
+        }
+        r.close("div");
+    }
+    let told: Vec<String> = o
+        .deadlines
+        .iter()
+        .filter_map(|d| d.tell(english))
+        .map(|t| t.line)
+        .collect();
+    list(r, "card-deadlines", tr(english, "期限", "Deadlines"), &told);
+    if let Some(reading) = &m.reading {
+        r.el(
+            "p",
+            "class=\"reading\"",
+            &format!(
+                "{}{}",
+                tr(english, "我们的理解：", "Our reading (in Chinese): "),
+                reading.text
+            ),
+        );
+    }
+    r.open("details", "class=\"how\"").gt();
+    r.el(
+        "summary",
+        "",
+        tr(
+            english,
+            "怎么申请、要带什么、依据",
+            "How to apply, what to bring, source",
+        ),
+    );
+    if english {
+        r.el(
+            "p",
+            "class=\"zh-only\" data-testid=\"in-chinese\"",
+            "The details below are in Chinese: show them at the office, or call 12333.",
+        );
+    }
+    let mut field = |k: &str, v: &str| {
+        r.open("p", "").gt().el("strong", "", k).text(v).close("p");
+    };
+    field(tr(english, "去哪里：", "Where: "), &m.apply_where);
+    field(tr(english, "怎么办：", "How: "), &m.apply_how);
+    if !m.materials.is_empty() {
+        field(tr(english, "要带：", "Bring: "), &m.materials.join("、"));
+    }
+    r.open("div", "class=\"source\" data-testid=\"source\"")
+        .gt();
+    r.el("strong", "", tr(english, "依据：", "Source: "));
+    for (i, s) in outcomes.iter().enumerate() {
+        source(r, s, i == 0, english);
+    }
+    r.close("div").close("details");
+    let amount = o.amount_text(english).unwrap_or_default();
+    read_aloud(r, &format!("{}。{amount}。{summary}", m.title), english);
+    r.close("article");
+}

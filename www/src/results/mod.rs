@@ -1,0 +1,244 @@
+//! The result page: at most five things to do first, the deadlines as what the worker
+//! can still do, then every other card in groups collapsed with a count. One view per
+//! file, each taking only what it shows. The engine (`wugong::actions`) decides the order
+//! and the words.
+//!
+//! Only the views with state of their own (this page and the print view) are Yew
+//! components; the others are plain functions of narrow props that write escaped HTML
+//! (`raw.rs`), and the page's one click handler answers their buttons (`data-ask`,
+//! `data-speak`). Measured: as six more components with `html!`
+//! throughout, the result page took the first screen from 146 to 160 KB gzip, over the
+//! 150 KB budget; every component type costs about 3.5 KB of wasm in Yew's generic
+//! machinery, and every `html!` element a few hundred bytes.
+
+mod action_list;
+mod card;
+mod deadlines;
+mod ended_list;
+mod group;
+mod my_answers;
+mod print;
+mod raw;
+mod read_aloud;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use wugong::actions;
+use wugong::deadline::Deadline;
+use wugong::evaluate::Group;
+use wugong::{Coverage, Question};
+use yew::prelude::*;
+
+use raw::Raw;
+
+use crate::catalogue_context::use_catalogue;
+use crate::state::StateOnly;
+use crate::state::{Action, Screen};
+use crate::text::tr;
+
+/// The print view is the same component, drawn for `Screen::Print`.
+pub use self::Results as PrintView;
+
+/// " 18 项" after a group's title.
+fn count(n: usize, english: bool) -> String {
+    if english {
+        format!(" ({n})")
+    } else {
+        format!(" {n} 项")
+    }
+}
+
+/// What a click on the page asks of the app.
+enum Do {
+    Ask(Question),
+    Back,
+}
+
+/// The page's one click handler: a button with `data-ask` opens that question, one with
+/// `data-speak` reads its card aloud, `data-act` goes back, prints or copies the summary.
+fn on_click(to: Callback<Do>, english: bool) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Ok(Some(button)) = el.closest("button") else {
+            return;
+        };
+        if let Some(n) = button.get_attribute("data-ask") {
+            if let Some(q) = n.parse::<usize>().ok().and_then(|i| Question::ALL.get(i)) {
+                to.emit(Do::Ask(*q));
+            }
+        } else if let Some(text) = button.get_attribute("data-speak") {
+            read_aloud::clicked(&button, &text, english);
+        } else {
+            match button.get_attribute("data-act").as_deref() {
+                Some("back") => to.emit(Do::Back),
+                Some("print") => crate::browser::print(),
+                Some("copy") => {
+                    // The page's text, also shown in a box to copy by hand if needed.
+                    let section = button.closest("section").ok().flatten();
+                    let find = |sel: &str| {
+                        section
+                            .as_ref()
+                            .and_then(|s| s.query_selector(sel).ok().flatten())
+                    };
+                    if let (Some(t), Some(body)) = (find("textarea"), find(".print-body")) {
+                        let text = body
+                            .dyn_into::<HtmlElement>()
+                            .map(|b| b.inner_text())
+                            .unwrap_or_default();
+                        crate::browser::copy(&text);
+                        t.set_text_content(Some(&text));
+                        if let Some(b) = t.parent_element() {
+                            let _ = b.remove_attribute("hidden");
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    })
+}
+
+#[component]
+pub fn Results(props: &StateOnly) -> Html {
+    let state = &props.state;
+    let english = state.english;
+    let as_of = state.as_of();
+    // The app shows these views only once the rules are in.
+    let Some(catalogue) = use_catalogue() else {
+        return html! {};
+    };
+    let eval = catalogue.evaluate(&state.answers, as_of);
+    let items = actions::items(&eval);
+    let todo = actions::actions(&eval, &items, &state.answers, english);
+    let to = {
+        let state = state.clone();
+        Callback::from(move |d: Do| {
+            state.dispatch(match d {
+                Do::Ask(q) => Action::Ask(q),
+                Do::Back => Action::Back,
+            })
+        })
+    };
+    let told = Deadline::told(&state.answers, as_of, english);
+    let mut r = Raw::default();
+    if state.screen == Screen::Print {
+        print::print_view(
+            &mut r,
+            print::Props {
+                eval: &eval,
+                actions: &todo,
+                told: &told,
+                english,
+            },
+        );
+        return html! {
+            <section class="print-view" data-testid="print-view" onclick={on_click(to, english)}>{ r.html() }</section>
+        };
+    }
+    r.el("h1", "", tr(english, "查询结果", "Your results"));
+    r.el(
+        "p",
+        "class=\"as-of\" data-testid=\"as-of\"",
+        &if english {
+            format!("Rules as of {as_of}")
+        } else {
+            format!("按 {as_of} 的规定计算")
+        },
+    );
+    if eval.coverage == Coverage::NotCovered {
+        r.open("p", "class=\"warning\" data-testid=\"not-covered\"")
+            .gt();
+        // Which places are covered is worked out from the documents' regions.
+        r.text(&if english {
+            format!(
+                "Only local subsidies of {} are included. Yours are not — call ",
+                wugong::region::covered_names(true)
+            )
+        } else {
+            format!(
+                "这里只收录了{}的地方补贴。你户口所在地的补贴没有收录——当地补贴请问 ",
+                wugong::region::covered_names(false)
+            )
+        });
+        r.call("12333", "12333");
+        r.text(tr(english, " 或县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere."));
+        r.close("p");
+    }
+    // What the worker must know before anything else (the engine's warnings) leads.
+    group::group(
+        &mut r,
+        group::Props {
+            group: Group::Warning,
+            items: &items,
+            eval: &eval,
+            english,
+        },
+    );
+    action_list::action_list(
+        &mut r,
+        action_list::Props {
+            eval: &eval,
+            actions: &todo,
+            english,
+            bring: false,
+        },
+    );
+    if !told.is_empty() {
+        deadlines::deadlines(
+            &mut r,
+            deadlines::Props {
+                told: &told,
+                english,
+            },
+        );
+    }
+    if let Some(f) = catalogue.next_question(&state.answers, as_of, &state.skipped) {
+        r.open("button", "class=\"primary\" data-testid=\"continue\"")
+            .attr("data-ask", &(f.question() as usize).to_string())
+            .gt()
+            .text(tr(
+                english,
+                "继续回答，结果更准 →",
+                "Keep answering for a clearer result →",
+            ))
+            .close("button");
+    }
+    // Ended programmes as a compact list, in the groups' order.
+    for g in Group::ALL {
+        if g == Group::Warning {
+            continue;
+        }
+        if g == Group::Ended {
+            ended_list::ended_list(
+                &mut r,
+                ended_list::Props {
+                    items: &items,
+                    eval: &eval,
+                    english,
+                },
+            );
+        } else {
+            group::group(
+                &mut r,
+                group::Props {
+                    group: g,
+                    items: &items,
+                    eval: &eval,
+                    english,
+                },
+            );
+        }
+    }
+    my_answers::my_answers(
+        &mut r,
+        my_answers::Props {
+            answers: &state.answers,
+            english,
+        },
+    );
+    html! {
+        <section class="results" data-testid="results" onclick={on_click(to, english)}>{ r.html() }</section>
+    }
+}

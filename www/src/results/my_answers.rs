@@ -1,0 +1,69 @@
+//! Every answered question, with a button to change it (collapsed). The buttons carry
+//! the question (`data-ask`); the result page's click handler opens it.
+
+use wugong::{Answers, QuestionSet, Value};
+
+use super::raw::Raw;
+use crate::text::{prompt, tr};
+
+/// What this view shows.
+pub struct Props<'a> {
+    pub answers: &'a Answers,
+    pub english: bool,
+}
+
+pub fn my_answers(r: &mut Raw, props: Props<'_>) {
+    let english = props.english;
+    let answers = props.answers;
+    let questions: QuestionSet = answers.iter().map(|(f, _)| f.question()).collect();
+    if questions.is_empty() {
+        return;
+    }
+    r.open(
+        "details",
+        "class=\"group my-answers\" data-testid=\"my-answers\"",
+    )
+    .gt();
+    r.open("summary", "")
+        .gt()
+        .el(
+            "h2",
+            "",
+            tr(english, "我的回答（可以改）", "My answers (tap to change)"),
+        )
+        .close("summary");
+    r.open("ul", "").gt();
+    for q in questions.iter() {
+        let facts = q.facts();
+        let values: Vec<String> = facts
+            .iter()
+            .filter_map(|f| {
+                let v = answers.get(*f)?;
+                if facts.len() == 1 {
+                    Some(v.describe(*f, english))
+                } else if v == Value::Bool(true) {
+                    Some((if english { f.label_en() } else { f.label_zh() }).to_string())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let shown = if values.is_empty() {
+            tr(english, "都不是", "none").to_string()
+        } else {
+            values.join("、")
+        };
+        r.open("li", "")
+            .gt()
+            .el("span", "class=\"q\"", prompt(q, english).0);
+        r.el("span", "class=\"a\"", &shown);
+        r.open("button", "class=\"link\"")
+            .attr("data-ask", &(q as usize).to_string())
+            .attr("data-testid", &format!("change-{q:?}"))
+            .gt()
+            .text(tr(english, "改", "Change"))
+            .close("button")
+            .close("li");
+    }
+    r.close("ul").close("details");
+}
