@@ -458,6 +458,15 @@ impl Catalogue {
             }
             (None, _) => None,
         };
+        let mut payment = payment;
+        if let Some(p) = payment.as_mut() {
+            // Months worked this year count only from the month the measure took effect
+            // (a notice in force from 2020-04-21 pays for April on, not for January).
+            let (from, _) = measure.period(doc);
+            if from.year() == as_of.year() && from <= as_of {
+                p.limit_months(u32::from(as_of.month() - from.month()) + 1);
+            }
+        }
         let amount = payment.as_ref().map(Payment::amount);
 
         let deadlines = measure
