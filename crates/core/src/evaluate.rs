@@ -347,7 +347,10 @@ impl Outcome<'_> {
         if !self.status.is_current() {
             return if not { Group::NotForYou } else { Group::Ended };
         }
-        if not {
+        // Not yet, but time alone will make it theirs while the programme still runs
+        // ("再干2个月…可以申请"): something to plan for, not "not for you".
+        let almost = self.almost.as_ref().is_some_and(|a| a.in_force_then);
+        if not && !almost {
             return Group::NotForYou;
         }
         match (self.measure.audience, self.measure.kind) {
@@ -357,6 +360,7 @@ impl Outcome<'_> {
             // Advice is never an application: its own short group.
             (_, Kind::Advice) => Group::Advice,
             _ if matches!(self.verdict, Verdict::Eligible) => Group::ApplyNow,
+            _ if not => Group::MayQualify,
             _ => Group::MayQualify,
         }
     }

@@ -112,6 +112,13 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         .gt()
         .text(&o.status.describe(english))
         .close("p");
+    if let Some(almost) = &o.almost {
+        r.el(
+            "p",
+            "class=\"almost\" data-testid=\"almost\"",
+            &almost.describe(english),
+        );
+    }
     let summary = en.and_then(|t| t.summary.as_deref()).unwrap_or(&m.summary);
     r.el("p", "class=\"summary\"", summary);
     match &o.verdict {
