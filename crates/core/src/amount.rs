@@ -212,6 +212,27 @@ impl AmountRule {
     }
 }
 
+impl Payment {
+    /// Counts at most `months` months of a wage share: the months answered are those
+    /// worked this calendar year, and a measure pays only for months it was in force.
+    pub fn limit_months(&mut self, months: u32) {
+        if self.basis != Basis::WageShare || self.count.is_none_or(|c| c <= months) {
+            return;
+        }
+        self.count = Some(months);
+        let share = match (self.wage, self.percent) {
+            (Some(w), Some(pc)) => w
+                .checked_times(pc)
+                .and_then(|w| w.checked_times(Decimal::new(1, 2))),
+            _ => None,
+        };
+        self.total = share
+            .and_then(|s| s.checked_times(Decimal::from(months)))
+            .map(Money::round_to_fen);
+        self.uncapped = self.total;
+    }
+}
+
 /// What a multiplied amount counts: days of training or months of work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -354,7 +354,10 @@ impl Outcome<'_> {
         if !self.status.is_current() {
             return if not { Group::NotForYou } else { Group::Ended };
         }
-        if not {
+        // Not yet, but time alone will make it theirs while the programme still runs
+        // ("再干2个月…可以申请"): something to plan for, not "not for you".
+        let almost = self.almost.as_ref().is_some_and(|a| a.in_force_then);
+        if not && !almost {
             return Group::NotForYou;
         }
         match (self.measure.audience, self.measure.kind) {
@@ -364,6 +367,7 @@ impl Outcome<'_> {
             // Advice is never an application: its own short group.
             (_, Kind::Advice) => Group::Advice,
             _ if matches!(self.verdict, Verdict::Eligible) => Group::ApplyNow,
+            _ if not => Group::MayQualify,
             _ => Group::MayQualify,
         }
     }
@@ -465,6 +469,15 @@ impl Catalogue {
             }
             (None, _) => None,
         };
+        let mut payment = payment;
+        if let Some(p) = payment.as_mut() {
+            // Months worked this year count only from the month the measure took effect
+            // (a notice in force from 2020-04-21 pays for April on, not for January).
+            let (from, _) = measure.period(doc);
+            if from.year() == as_of.year() && from <= as_of {
+                p.limit_months(u32::from(as_of.month() - from.month()) + 1);
+            }
+        }
         let amount = payment.as_ref().map(Payment::amount);
 
         let deadlines = measure
