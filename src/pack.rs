@@ -120,7 +120,8 @@ impl Writer {
                 max_months,
             } => {
                 self.decimal(*percent);
-                self.uint(*max_months as u64);
+                // 0 for "no most": the loader refuses max_months = 0, so it is free.
+                self.uint(max_months.unwrap_or(0) as u64);
             }
         }
     }

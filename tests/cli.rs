@@ -368,6 +368,28 @@ fn conditions_and_missing_answers_read_naturally() {
 }
 
 #[test]
+fn not_yet_in_force_is_not_called_ended() {
+    // 国发〔2019〕28号 applies from 2019-12-13: on 2019-06-01 its measures are not yet in
+    // force, which is not "ended" (second reading A, C3). Years of contributions read
+    // 「年」, an age 「岁」 (C4).
+    let f = temp_file(
+        "not-yet.json",
+        r#"{"home_region": "530302", "age": 40, "sex": "female", "unemployed": true, "registered_unemployed": true, "ui_paid_years": 0}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2019-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("[还没施行 not yet in force] 没工作想找工作"),
+        "{out}"
+    );
+    assert!(!out.contains("[已结束 ended] 没工作想找工作"), "{out}");
+    assert!(!out.contains("岁/年"), "{out}");
+    let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2020-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("失业保险交了几年：0（需要：至少1年）"), "{out}");
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::Stdio;

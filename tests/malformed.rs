@@ -79,6 +79,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "is missing",
     ),
     (
+        "zero_max_months.toml",
+        "measure[0] (ok-1).amount.max_months",
+        "at least 1 (or left out)",
+    ),
+    (
         "no_start_date.toml",
         "document.valid_from",
         "needed when the text gives no issued date",

@@ -87,9 +87,12 @@ fn amount() -> impl Strategy<Value = AmountRule> {
             proptest::option::of(money())
         )
             .prop_map(|(tiers, cap)| AmountRule::PerDay { tiers, cap }),
-        (decimal(), any::<u32>()).prop_map(|(percent, max_months)| AmountRule::PercentOfWage {
-            percent,
-            max_months
+        // No most, or a most of at least 1 month (0 is the rules file's "no most").
+        (decimal(), proptest::option::of(1..=u32::MAX)).prop_map(|(percent, max_months)| {
+            AmountRule::PercentOfWage {
+                percent,
+                max_months,
+            }
         }),
         money().prop_map(AmountRule::LoanUpTo),
     ]
@@ -443,7 +446,7 @@ fn every_tag_is_pinned_and_decodes_to_the_variant_that_encoded_it() {
             (
                 A::PercentOfWage {
                     percent: Decimal::from(15),
-                    max_months: 6,
+                    max_months: Some(6),
                 },
                 6,
             ),

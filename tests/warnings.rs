@@ -38,8 +38,5 @@ fn under_16_and_wanting_to_go_out_is_a_warning_at_the_top() {
         Group::NotForYou
     );
     // Old enough: the basic conditions are advice (kind = "advice"), not an application.
-    assert_eq!(
-        group_of(&[age(16), wants(true)], CONDITIONS),
-        Group::Advice
-    );
+    assert_eq!(group_of(&[age(16), wants(true)], CONDITIONS), Group::Advice);
 }

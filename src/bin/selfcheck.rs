@@ -515,9 +515,13 @@ fn source_line(o: &Outcome) -> String {
 }
 
 /// The label in front of a measure: what its group says, so an ended programme is
-/// never called eligible.
+/// never called eligible. The group "ended (or not yet started)" holds both: a measure
+/// not yet in force on the date is labelled so, not "ended" (second reading A, C3).
 fn label(o: &Outcome) -> &'static str {
     match (o.group(), &o.verdict) {
+        (Group::Ended, _) if matches!(o.status, Status::NotYetInForce { .. }) => {
+            "还没施行 not yet in force"
+        }
         (Group::Ended, _) => "已结束 ended",
         (Group::NotForYou, _) => "不符合 not eligible",
         (_, Verdict::Eligible) => "符合 eligible",

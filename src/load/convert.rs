@@ -398,9 +398,14 @@ fn amount(a: RawAmount, at: &str) -> R<AmountRule> {
         }
         AmountShape::PercentOfWage => AmountRule::PercentOfWage {
             percent: a.percent_of_wage.map_or(Decimal::ZERO, |p| p.0),
+            // Optional: only where the document sets a most (a most that is not in
+            // the text would be shown to the worker as if it were).
             max_months: match a.max_months {
-                Some(Count(n)) => n,
-                None => return bad(format!("{at}.max_months"), "is missing"),
+                Some(Count(0)) => {
+                    return bad(format!("{at}.max_months"), "must be at least 1 (or left out)")
+                }
+                Some(Count(n)) => Some(n),
+                None => None,
             },
         },
     })

@@ -105,10 +105,17 @@ const allIds = readdirSync("policies")
 
 /// What the first action says, per persona.
 const firstAction = {
-  "会泽 脱贫 worker in 东莞, today": /问问还有没有：.*交通补助[\s\S]*2025-12-31 结束[\s\S]*12333/,
+  // A 脱贫 worker was registered 建档立卡 (policies/data/implications.toml), so the village
+  // works programme of 国发〔2019〕28号 (no end stated) is help he can ask for now.
+  "会泽 脱贫 worker in 东莞, today": /去申请：以工代赈[\s\S]*村委会/,
   "会泽 脱贫 worker in 东莞, 2024-06-01": /去申请：.*交通补助[\s\S]*最多1000元[\s\S]*期限：2025-12-31 前/,
   "河南 worker in 昆明 owed wages since 2026-09-01": /去办：.*劳动仲裁[\s\S]*在职期间不受1年限制[\s\S]*12333/,
   "injured construction worker": /去办：申请工伤认定[\s\S]*2026-12-10 前（还有 10 天）[\s\S]*12333/,
+};
+
+// An ended subsidy of his group, still among the actions: ask whether it continues.
+const askAbout = {
+  "会泽 脱贫 worker in 东莞, today": /问问还有没有：.*交通补助[\s\S]*2025-12-31 结束[\s\S]*12333/,
 };
 
 const heights = {};
@@ -125,6 +132,10 @@ for (const [name, persona] of Object.entries(personas)) {
     });
     assert.ok(first.bottom <= 640, `first action ends at ${first.bottom}px: ${first.text}`);
     if (firstAction[name]) assert.match(first.text, firstAction[name]);
+    if (askAbout[name]) {
+      const all = await page.$$eval("[data-testid=action]", (els) => els.map((e) => e.textContent).join("\n"));
+      assert.match(all, askAbout[name]);
+    }
     // With the groups collapsed, at most four screens.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     heights[name] = height;

@@ -224,6 +224,12 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Where do you work or live now?",
             "Pick the province, then city and county.",
         ),
+        JobMonths => (
+            "这份工作你已经干了几个月？",
+            "去年开始干的也算。",
+            "Months in your current job so far?",
+            "Count last year's months too.",
+        ),
     };
     if english {
         (en, en_hint)

@@ -60,8 +60,12 @@ pub enum AmountRule {
         tiers: Vec<DayTier>,
         cap: Option<Money>,
     },
-    /// A share of `monthly_wage` for each month of `stable_months`, at most `max_months`.
-    PercentOfWage { percent: Decimal, max_months: u32 },
+    /// A share of `monthly_wage` for each month of `stable_months`, at most `max_months`
+    /// when the document sets a most (`None`: it sets none, and none is shown).
+    PercentOfWage {
+        percent: Decimal,
+        max_months: Option<u32>,
+    },
     /// A loan, not a grant: the most that can be borrowed.
     LoanUpTo(Money),
 }
@@ -176,10 +180,10 @@ impl AmountRule {
                 p.basis = Basis::WageShare;
                 p.count_unit = Some(CountUnit::Months);
                 p.percent = Some(*percent);
-                p.max_count = Some(*max_months);
+                p.max_count = *max_months;
                 p.bound = Bound::Unknown;
                 if let Some(Value::Count(months)) = answers.get(Fact::StableMonths) {
-                    p.count = Some(months.min(*max_months));
+                    p.count = Some(max_months.map_or(months, |max| months.min(max)));
                 }
                 if let Some(Value::Money(wage)) = answers.get(Fact::MonthlyWage) {
                     p.wage = Some(wage);
@@ -205,6 +209,27 @@ impl AmountRule {
             }
         }
         p
+    }
+}
+
+impl Payment {
+    /// Counts at most `months` months of a wage share: the months answered are those
+    /// worked this calendar year, and a measure pays only for months it was in force.
+    pub fn limit_months(&mut self, months: u32) {
+        if self.basis != Basis::WageShare || self.count.is_none_or(|c| c <= months) {
+            return;
+        }
+        self.count = Some(months);
+        let share = match (self.wage, self.percent) {
+            (Some(w), Some(pc)) => w
+                .checked_times(pc)
+                .and_then(|w| w.checked_times(Decimal::new(1, 2))),
+            _ => None,
+        };
+        self.total = share
+            .and_then(|s| s.checked_times(Decimal::from(months)))
+            .map(Money::round_to_fen);
+        self.uncapped = self.total;
     }
 }
 
@@ -412,7 +437,6 @@ impl Payment {
                         l.s("%", "% of the monthly wage");
                     }
                 }
-                let max = self.max_count.unwrap_or(0);
                 match (self.count, self.total) {
                     (Some(n), total) => {
                         l.times(CountUnit::Months, n);
@@ -421,11 +445,15 @@ impl Payment {
                             l.yuan(t);
                         }
                     }
-                    _ if max == 1 => l.s("，算1个月", ", for 1 month"),
-                    _ => {
-                        l.s("，按干了几个月算，最多", ", by the months worked, at most ");
-                        l.count(CountUnit::Months, max);
-                    }
+                    _ => match self.max_count {
+                        Some(1) => l.s("，算1个月", ", for 1 month"),
+                        Some(max) => {
+                            l.s("，按干了几个月算，最多", ", by the months worked, at most ");
+                            l.count(CountUnit::Months, max);
+                        }
+                        // The document sets no most: none is shown.
+                        None => l.s("，按干了几个月算", ", by the months worked"),
+                    },
                 }
             }
             Basis::Ticket => {
@@ -648,7 +676,7 @@ mod tests {
     fn percent_of_wage_counts_at_most_the_capped_months() {
         let rule = AmountRule::PercentOfWage {
             percent: Decimal::from(20),
-            max_months: 6,
+            max_months: Some(6),
         };
         let mut a = with(Fact::MonthlyWage, Value::Money(m("3333.33")));
         a.set(Fact::StableMonths, Value::Count(8)).unwrap();
@@ -743,7 +771,7 @@ mod tests {
     fn a_wage_share_shows_the_monthly_share_times_months() {
         let rule = AmountRule::PercentOfWage {
             percent: Decimal::from(20),
-            max_months: 6,
+            max_months: Some(6),
         };
         let mut a = with(Fact::MonthlyWage, Value::Money(m("3000")));
         a.set(Fact::StableMonths, Value::Count(8)).unwrap();
@@ -759,6 +787,26 @@ mod tests {
         let p = rule.payment(Frequency::OneOff, &Answers::new());
         assert_eq!(p.text(false), "每月工资的20%，按干了几个月算，最多6个月");
         assert_eq!(p.amount(), Amount::NeedsAnswers);
+    }
+
+    #[test]
+    fn a_wage_share_without_a_most_shows_none() {
+        // 云政办发〔2020〕36号 (seed 000 line 102): 15% of the wages paid, no month cap.
+        let rule = AmountRule::PercentOfWage {
+            percent: Decimal::from(15),
+            max_months: None,
+        };
+        let p = rule.payment(Frequency::OneOff, &Answers::new());
+        assert_eq!(p.text(false), "每月工资的15%，按干了几个月算");
+        assert_eq!(p.text(true), "15% of the monthly wage, by the months worked");
+        assert_eq!(p.max_count, None);
+        let mut a = with(Fact::MonthlyWage, Value::Money(m("2000")));
+        a.set(Fact::StableMonths, Value::Count(11)).unwrap();
+        let p = rule.payment(Frequency::OneOff, &a);
+        assert_eq!(
+            p.text(false),
+            "每月300元（工资2000元的15%） × 11个月 = 3300元"
+        );
     }
 
     #[test]
@@ -806,7 +854,7 @@ mod tests {
         // still overflow, and then the total is unknown rather than a panic.
         let rule = AmountRule::PercentOfWage {
             percent: Decimal::from_i128_with_scale(10i128.pow(27), 0),
-            max_months: 6,
+            max_months: Some(6),
         };
         let mut a = with(Fact::MonthlyWage, Value::Money(m("10000000")));
         a.set(Fact::StableMonths, Value::Count(6)).unwrap();

@@ -125,6 +125,10 @@ impl Almost {
             .map(|w| match (w.fact, english) {
                 (Fact::StableMonths, false) => format!("再干{}个月", w.more),
                 (Fact::StableMonths, true) => format!("after {} more months of work", w.more),
+                (Fact::JobMonths, false) => format!("这份工作再干{}个月", w.more),
+                (Fact::JobMonths, true) => {
+                    format!("after {} more months in this job", w.more)
+                }
                 (Fact::UnemployedMonths, false) => format!("没工作满{}个月后", w.need),
                 (Fact::UnemployedMonths, true) => {
                     format!(
@@ -192,7 +196,10 @@ fn time_wait(reason: &Reason, answers: &Answers, as_of: Date) -> Option<(Wait, D
             let from = plus_months(as_of, more);
             (from.year() == as_of.year() && need <= 12).then_some((Wait { fact, need, more }, from))
         }
-        Fact::UnemployedMonths => Some((Wait { fact, need, more }, plus_months(as_of, more))),
+        // Months out of work, or in the current job: they grow across years.
+        Fact::UnemployedMonths | Fact::JobMonths => {
+            Some((Wait { fact, need, more }, plus_months(as_of, more)))
+        }
         Fact::BusinessMonths => match answers.get(Fact::BusinessStartDate) {
             Some(Value::Date(start)) => Some((Wait { fact, need, more }, plus_months(start, need))),
             _ => None,
@@ -347,7 +354,10 @@ impl Outcome<'_> {
         if !self.status.is_current() {
             return if not { Group::NotForYou } else { Group::Ended };
         }
-        if not {
+        // Not yet, but time alone will make it theirs while the programme still runs
+        // ("再干2个月…可以申请"): something to plan for, not "not for you".
+        let almost = self.almost.as_ref().is_some_and(|a| a.in_force_then);
+        if not && !almost {
             return Group::NotForYou;
         }
         match (self.measure.audience, self.measure.kind) {
@@ -357,6 +367,7 @@ impl Outcome<'_> {
             // Advice is never an application: its own short group.
             (_, Kind::Advice) => Group::Advice,
             _ if matches!(self.verdict, Verdict::Eligible) => Group::ApplyNow,
+            _ if not => Group::MayQualify,
             _ => Group::MayQualify,
         }
     }
@@ -458,6 +469,15 @@ impl Catalogue {
             }
             (None, _) => None,
         };
+        let mut payment = payment;
+        if let Some(p) = payment.as_mut() {
+            // Months worked this year count only from the month the measure took effect
+            // (a notice in force from 2020-04-21 pays for April on, not for January).
+            let (from, _) = measure.period(doc);
+            if from.year() == as_of.year() && from <= as_of {
+                p.limit_months(u32::from(as_of.month() - from.month()) + 1);
+            }
+        }
         let amount = payment.as_ref().map(Payment::amount);
 
         let deadlines = measure

@@ -194,6 +194,12 @@ facts! {
     WantsToGoOut = "wants_to_go_out", FactKind::Bool, "想外出打工", "wants to go out to work", WantsToGoOut;
     // 云政办发〔2020〕36号（十）: 易地扶贫搬迁至城镇 (seed 000 line 107).
     ResettledTo = "resettled_to", FactKind::Choice(RESETTLED_TO), "易地搬迁安置在哪里", "where you were resettled", Resettlement;
+
+    // Months in the current job so far, across calendar years (stable_months counts this
+    // year only, for the measures whose text says 当年/每年). For 「稳定就业半年以上」
+    // (忻州 plan, seed 003 line 34) and 「履行劳动合同三个月以上」 (云人社发〔2017〕100号,
+    // seed 002 line 66), which set no calendar-year limit (second readings A and B).
+    JobMonths = "job_months", FactKind::Count("months"), "这份工作已经干了几个月", "months in your current job so far", JobMonths;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -240,11 +246,12 @@ pub enum Question {
     FamilyCare,
     WantsToGoOut,
     Resettlement,
+    JobMonths,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::Resettlement as usize + 1;
+    pub const COUNT: usize = Question::JobMonths as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -284,6 +291,7 @@ impl Question {
         Question::FamilyCare,
         Question::WantsToGoOut,
         Question::Resettlement,
+        Question::JobMonths,
     ];
 
     /// The facts this screen sets, in display order.

@@ -263,7 +263,8 @@ impl Reader<'_> {
             }
             AmountShape::PercentOfWage => AmountRule::PercentOfWage {
                 percent: self.decimal(),
-                max_months: self.u32(),
+                // 0 stands for "no most" (the loader refuses a most of 0 months).
+                max_months: Some(self.u32()).filter(|n| *n > 0),
             },
             AmountShape::LoanUpTo => AmountRule::LoanUpTo(self.money()),
         }

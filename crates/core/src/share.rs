@@ -94,6 +94,8 @@ pub const CODES: &[Fact] = &[
     Fact::FamilyDisabledOrIll,
     Fact::WantsToGoOut,
     Fact::ResettledTo,
+    // Second readings 2026-11-30 (branch second-reading-fixes).
+    Fact::JobMonths,
 ];
 
 /// What a link or the stored copy holds.

@@ -89,14 +89,36 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
     if let Some(t) = en {
         r.el("p", "class=\"gloss\"", &t.title);
     }
-    if let Some(a) = o.amount_text(english) {
-        r.el("p", "class=\"amount\" data-testid=\"amount\"", &a);
+    let lead_amount = o.amount_text(english);
+    if let Some(a) = &lead_amount {
+        r.el("p", "class=\"amount\" data-testid=\"amount\"", a);
+    }
+    // Another document on this card that states a different figure says so here, by
+    // name: the worker sees every amount, not only the lead source's.
+    for other in &outcomes[1..] {
+        if let Some(a) = other
+            .amount_text(english)
+            .filter(|a| Some(a) != lead_amount.as_ref())
+        {
+            r.el(
+                "p",
+                "class=\"amount other\" data-testid=\"amount-other\"",
+                &format!("{}：{a}", other.document.number),
+            );
+        }
     }
     r.open("p", "data-testid=\"status\"")
         .attr("class", &format!("status {}", o.status.name()))
         .gt()
         .text(&o.status.describe(english))
         .close("p");
+    if let Some(almost) = &o.almost {
+        r.el(
+            "p",
+            "class=\"almost\" data-testid=\"almost\"",
+            &almost.describe(english),
+        );
+    }
     let summary = en.and_then(|t| t.summary.as_deref()).unwrap_or(&m.summary);
     r.el("p", "class=\"summary\"", summary);
     match &o.verdict {

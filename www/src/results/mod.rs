@@ -108,7 +108,9 @@ pub fn Results(props: &StateOnly) -> Html {
     let Some(catalogue) = state.catalogue() else {
         return html! {};
     };
-    let eval = catalogue.evaluate(&state.answers, as_of);
+    let mut eval = catalogue.evaluate(&state.answers, as_of);
+    // When time alone will make a measure theirs ("再干2个月（…起）可以申请").
+    eval.add_almost(&state.answers);
     let items = actions::items(&eval);
     let todo = actions::actions(&eval, &items, &state.answers, english);
     let to = {
