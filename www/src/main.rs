@@ -45,7 +45,9 @@ const FAILURE_HTML: &str = r#"<div class="app"><main class="failure" data-testid
 <p><a href="./">重新打开 / Reload</a></p></main></div>"#;
 
 fn main() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew: a hook set with std::panic::set_hook is replaced by Yew's own when the
+    // app is rendered, and the page would freeze instead of saying what to do.
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("务工自查 failed: {info}").into());
         if let Some(body) = web_sys::window()
             .and_then(|w| w.document())
