@@ -218,7 +218,15 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         source(r, s, i == 0, english);
     }
     r.close("div").close("details");
-    let amount = o.amount_text(english).unwrap_or_default();
+    // Read aloud as shown: every document's own figure, not only the lead's.
+    let mut amount = lead_amount.unwrap_or_default();
+    for other in &outcomes[1..] {
+        if let Some(a) = other.amount_text(english) {
+            if !amount.contains(a.as_str()) {
+                amount = format!("{amount}。{}：{a}", other.document.number);
+            }
+        }
+    }
     read_aloud(r, &format!("{}。{amount}。{summary}", m.title), english);
     r.close("article");
 }
