@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, cspFor, scriptSrc } from "../../scripts/server.mjs";
 import { DIST, clean, start, stop, phone, answer, currentQuestion } from "./harness.mjs";
-import { completeCheck, cards, guangdong } from "./flow.mjs";
+import { completeCheck, cards, guangdong, huize as huizeOn } from "./flow.mjs";
 import { launchOld, oldPhone, checkLayout, WECHAT_CHROME_66 } from "./old.mjs";
 
 let server, base;
@@ -84,22 +84,7 @@ test("the modern Chromium of the other browser tests is sent the strict policy",
   }
 });
 
-const huize = {
-  asOf: "2024-06-01",
-  answers: {
-    Home: { region: ["53", "5303", "530326"] },
-    Groups: { checks: ["tuopin"] },
-    WorkPlace: { choice: "cross_province" },
-    StableMonths: { value: 5 },
-    Ticket: { value: "420.50" },
-    Problems: "none",
-    Situation: "none",
-    Household: { choice: "rural" },
-    Age: { value: 34 },
-    Sex: { choice: "male" },
-    CanLeaveHome: "yes",
-  },
-};
+const huize = huizeOn("2024-06-01");
 
 test("Chromium 66: the 会泽 脱贫 worker working in Guangdong, 2024, gets the travel subsidy", async () => {
   const { asked, shown } = await personaCheck(huize, "huize");

@@ -19,6 +19,24 @@ export const guangdong = {
   answers: { Home: { region: ["44"] }, Problems: { checks: ["problem_unpaid_wages"] }, StillEmployed: "yes", DisputeDate: { value: "2026-10-10" } },
 };
 
+/// A 脱贫 worker from 会泽 (Yunnan) working in another province, on the given date.
+export const huize = (asOf) => ({
+  asOf,
+  answers: {
+    Home: { region: ["53", "5303", "530326"] },
+    Groups: { checks: ["tuopin"] },
+    WorkPlace: { choice: "cross_province" },
+    StableMonths: { value: 5 },
+    Ticket: { value: "420.50" },
+    Problems: "none",
+    Situation: "none",
+    Household: { choice: "rural" },
+    Age: { value: 34 },
+    Sex: { choice: "male" },
+    CanLeaveHome: "yes",
+  },
+});
+
 /// Returns the questions asked, in order.
 export async function completeCheck(page, base, persona, { path = "?date=" + persona.asOf } = {}) {
   await open(page, base, path);

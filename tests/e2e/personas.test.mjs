@@ -4,28 +4,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, stop, phone } from "./harness.mjs";
-import { completeCheck, cards } from "./flow.mjs";
+import { completeCheck, cards, huize } from "./flow.mjs";
 
 let ctx;
 before(async () => (ctx = await start()));
 after(async () => stop(ctx));
-
-const huize = (asOf) => ({
-  asOf,
-  answers: {
-    Home: { region: ["53", "5303", "530326"] },
-    Groups: { checks: ["tuopin"] },
-    WorkPlace: { choice: "cross_province" },
-    StableMonths: { value: 5 },
-    Ticket: { value: "420.50" },
-    Problems: "none",
-    Situation: "none",
-    Household: { choice: "rural" },
-    Age: { value: 34 },
-    Sex: { choice: "male" },
-    CanLeaveHome: "yes",
-  },
-});
 
 async function check(persona) {
   const page = await phone(ctx);

@@ -6,28 +6,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { start, stop, phone, clean, DIST } from "./harness.mjs";
-import { completeCheck } from "./flow.mjs";
+import { completeCheck, huize } from "./flow.mjs";
 
 let ctx;
 before(async () => (ctx = await start()));
 after(async () => stop(ctx));
-
-const huize = (asOf) => ({
-  asOf,
-  answers: {
-    Home: { region: ["53", "5303", "530326"] },
-    Groups: { checks: ["tuopin"] },
-    WorkPlace: { choice: "cross_province" },
-    StableMonths: { value: 5 },
-    Ticket: { value: "420.50" },
-    Problems: "none",
-    Situation: "none",
-    Household: { choice: "rural" },
-    Age: { value: 34 },
-    Sex: { choice: "male" },
-    CanLeaveHome: "yes",
-  },
-});
 
 export const personas = {
   "会泽 脱贫 worker in 东莞, today": huize("2026-11-30"),
