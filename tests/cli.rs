@@ -14,6 +14,16 @@ fn selfcheck(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// The worked example of the README: the 会泽 脱贫 worker in Guangdong.
+const HUIZE: &str = "docs/examples/huize-tuopin-guangdong.json";
+
+/// `selfcheck check` of the worked example on 2026-11-23, with `extra` arguments.
+fn check_huize(extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["check", HUIZE, "--as-of", "2026-11-23"];
+    args.extend_from_slice(extra);
+    selfcheck(&args)
+}
+
 fn temp_file(name: &str, text: &str) -> String {
     let dir = std::env::temp_dir().join(format!("selfcheck-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -24,12 +34,7 @@ fn temp_file(name: &str, text: &str) -> String {
 
 #[test]
 fn check_prints_verdicts_sources_and_deadlines() {
-    let (code, out, err) = selfcheck(&[
-        "check",
-        "docs/examples/huize-tuopin-guangdong.json",
-        "--as-of",
-        "2026-11-23",
-    ]);
+    let (code, out, err) = check_huize(&[]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("evaluated as of 2026-11-23"));
     assert!(out.contains("来源 source:"));
@@ -39,14 +44,7 @@ fn check_prints_verdicts_sources_and_deadlines() {
 
 #[test]
 fn check_json_is_machine_readable() {
-    let (code, out, _) = selfcheck(&[
-        "check",
-        "docs/examples/huize-tuopin-guangdong.json",
-        "--as-of",
-        "2026-11-23",
-        "--format",
-        "json",
-    ]);
+    let (code, out, _) = check_huize(&["--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["as_of"], "2026-11-23");
@@ -87,12 +85,7 @@ fn bad_answers_name_the_field_and_exit_2() {
     let (code, _, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
     assert_eq!(code, 2);
     assert!(err.contains("not valid JSON"), "{err}");
-    let (code, _, err) = selfcheck(&[
-        "check",
-        "docs/examples/huize-tuopin-guangdong.json",
-        "--as-of",
-        "23/11/2026",
-    ]);
+    let (code, _, err) = selfcheck(&["check", HUIZE, "--as-of", "23/11/2026"]);
     assert_eq!(code, 2);
     assert!(err.contains("--as-of"), "{err}");
 }
@@ -293,16 +286,11 @@ fn almost_eligible_says_from_when_in_text_and_json() {
 #[test]
 fn check_groups_like_the_widget_and_never_calls_an_ended_programme_eligible() {
     // On 2026-11-23 the 2021 transport subsidy (to 2025-12-31) has ended.
-    let (code, out, err) = selfcheck(&[
-        "check",
-        "docs/examples/huize-tuopin-guangdong.json",
-        "--as-of",
-        "2026-11-23",
-    ]);
+    let (code, out, err) = check_huize(&[]);
     assert_eq!(code, 0, "{err}");
     let cat = selfcheck::embedded().unwrap();
     let answers = {
-        let text = std::fs::read_to_string("docs/examples/huize-tuopin-guangdong.json").unwrap();
+        let text = std::fs::read_to_string(HUIZE).unwrap();
         let json: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
         let map = json
             .into_iter()
@@ -394,12 +382,7 @@ fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_selfcheck"))
-        .args([
-            "check",
-            "docs/examples/huize-tuopin-guangdong.json",
-            "--as-of",
-            "2026-11-23",
-        ])
+        .args(["check", HUIZE, "--as-of", "2026-11-23"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
