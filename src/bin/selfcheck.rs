@@ -1,5 +1,8 @@
 //! `selfcheck`: the engine on the command line.
 //!
+//! One file for all subcommands (about 680 lines): each is a short arm of one `match`
+//! over the same loaded catalogue; the text printer for `check` is most of it.
+//!
 //! ```text
 //! selfcheck check ANSWERS.json --as-of YYYY-MM-DD [--format text|json]
 //! selfcheck policies [--format json]

@@ -1,4 +1,8 @@
 //! How much a measure pays, and how that is worked out from the answers.
+//!
+//! Longer than most files (about 620 lines of code, tests after): the rule, the worked
+//! payment (rate × count = total, caps, bounds) and its one text in Chinese and English
+//! belong together, so that what is shown can only be what was computed.
 
 use rust_decimal::Decimal;
 

@@ -1,5 +1,8 @@
 //! Conditions are a typed tree (all / any / not over tests of single facts), evaluated
 //! in three-valued logic so that partial answers give partial but never wrong verdicts.
+//!
+//! Over 400 lines with its tests: the tree, its evaluation with reasons, and the plain
+//! words each reason is told in are one thing.
 
 use crate::answers::{Answers, Value};
 use crate::date::Date;

@@ -1,4 +1,7 @@
 //! Evaluating every measure against a worker's answers on a given date.
+//!
+//! About 540 lines of code: verdict, status on the date, groups and "almost eligible"
+//! all read the same outcome, and splitting them would scatter one decision.
 
 use crate::amount::{Amount, Frequency, Payment};
 use crate::answers::{Answers, Value};

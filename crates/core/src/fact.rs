@@ -1,5 +1,8 @@
 //! The facts a worker can tell us. Every condition in `policies/` is about one of these;
 //! a name not listed here is a load error.
+//!
+//! Over 400 lines because it is a table: one line per fact (name, kind, labels in two
+//! languages, question screen) and the screens' order.
 
 /// What kind of value a fact holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
