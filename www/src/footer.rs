@@ -85,10 +85,7 @@ pub fn Footer(props: &FooterProps) -> Html {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::SetAsOf(None)))
     };
-    let data_date = props
-        .data_date
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let data_date = props.data_date.map(|d| d.to_string()).unwrap_or_default();
     html! {
         <footer class="bottom">
             if !props.printing {

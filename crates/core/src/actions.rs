@@ -75,6 +75,18 @@ pub fn items(eval: &Evaluation) -> Vec<Item> {
     items
 }
 
+/// The general hotline, from the policies: the first current channel with a phone that
+/// needs no problem named (today 12333 in hotlines.toml). The page's "ask locally" lines
+/// call it, so a changed number is a data change.
+pub fn general_hotline(eval: &Evaluation) -> Option<usize> {
+    eval.outcomes.iter().position(|o| {
+        o.group() == Group::Contacts
+            && matches!(o.verdict, Verdict::Eligible)
+            && !o.measure.phones.is_empty()
+            && problems_named(o.measure) == 0
+    })
+}
+
 /// What an action asks the worker to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -227,13 +239,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
         }
     }
     crate::order::sort_by_key(&mut picks, |p| p.0);
-    // The general hotline: a current channel with a phone that needs no problem.
-    let hotline = eval.outcomes.iter().position(|o| {
-        o.group() == Group::Contacts
-            && matches!(o.verdict, Verdict::Eligible)
-            && !o.measure.phones.is_empty()
-            && problems_named(o.measure) == 0
-    });
+    let hotline = general_hotline(eval);
     let mut out: Vec<Action> = Vec::new();
     let mut services = 0;
     // One call per procedure: arbitration, inspection, injury recognition, or per number.

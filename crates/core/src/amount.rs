@@ -802,7 +802,10 @@ mod tests {
         };
         let p = rule.payment(Frequency::OneOff, &Answers::new());
         assert_eq!(p.text(false), "每月工资的15%，按干了几个月算");
-        assert_eq!(p.text(true), "15% of the monthly wage, by the months worked");
+        assert_eq!(
+            p.text(true),
+            "15% of the monthly wage, by the months worked"
+        );
         assert_eq!(p.max_count, None);
         let mut a = with(Fact::MonthlyWage, Value::Money(m("2000")));
         a.set(Fact::StableMonths, Value::Count(11)).unwrap();

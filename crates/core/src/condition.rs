@@ -446,10 +446,22 @@ mod tests {
     #[test]
     fn an_age_reads_in_sui_and_a_count_of_years_in_nian() {
         assert_eq!(Check::AtLeast(16).describe(Fact::Age, false), "至少16岁");
-        assert_eq!(Check::AtLeast(1).describe(Fact::UiPaidYears, false), "至少1年");
-        assert_eq!(Check::AtMost(4).describe(Fact::UiPaidYears, false), "不超过4年");
-        assert_eq!(Check::AtLeast(5).describe(Fact::UiPaidYears, true), "at least 5 years");
-        assert_eq!(Check::AtLeast(3).describe(Fact::JobMonths, false), "至少3个月");
+        assert_eq!(
+            Check::AtLeast(1).describe(Fact::UiPaidYears, false),
+            "至少1年"
+        );
+        assert_eq!(
+            Check::AtMost(4).describe(Fact::UiPaidYears, false),
+            "不超过4年"
+        );
+        assert_eq!(
+            Check::AtLeast(5).describe(Fact::UiPaidYears, true),
+            "at least 5 years"
+        );
+        assert_eq!(
+            Check::AtLeast(3).describe(Fact::JobMonths, false),
+            "至少3个月"
+        );
     }
 
     #[test]

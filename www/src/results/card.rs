@@ -234,5 +234,9 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
 /// `hay.contains(needle)` without `str`'s pattern searcher (two-way search: 1.3 KB of
 /// wasm for this one use).
 fn has_text(hay: &str, needle: &str) -> bool {
-    needle.is_empty() || hay.as_bytes().windows(needle.len()).any(|w| w == needle.as_bytes())
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
 }

@@ -163,7 +163,11 @@ pub fn Results(props: &StateOnly) -> Html {
                 wugong::region::covered_names(false)
             )
         });
-        r.call("12333", "12333");
+        if let Some(p) = wugong::actions::general_hotline(&eval)
+            .and_then(|h| eval.outcomes[h].measure.phones.first())
+        {
+            r.call(&p.dial, &p.number);
+        }
         r.text(tr(english, " 或县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere."));
         r.close("p");
     }
