@@ -374,7 +374,10 @@ fn not_yet_in_force_is_not_called_ended() {
     assert!(!out.contains("岁/年"), "{out}");
     let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2020-06-01"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("失业保险交了几年：0（需要：至少1年）"), "{out}");
+    assert!(
+        out.contains("失业保险交了几年：0（需要：至少1年）"),
+        "{out}"
+    );
 }
 
 #[test]

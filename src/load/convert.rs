@@ -405,7 +405,10 @@ fn amount(a: RawAmount, at: &str) -> R<AmountRule> {
             // the text would be shown to the worker as if it were).
             max_months: match a.max_months {
                 Some(Count(0)) => {
-                    return bad(format!("{at}.max_months"), "must be at least 1 (or left out)")
+                    return bad(
+                        format!("{at}.max_months"),
+                        "must be at least 1 (or left out)",
+                    )
                 }
                 Some(Count(n)) => Some(n),
                 None => None,
