@@ -21,45 +21,17 @@ fn is(fact: Fact) -> Condition {
 /// One subsidy for veterans who work in a workshop.
 fn rules() -> CatalogueRef {
     let measure = Measure {
-        id: "money".into(),
-        kind: Kind::Subsidy,
-        audience: Audience::Worker,
         title: "补贴".into(),
         title_en: "subsidy".into(),
-        summary: String::new(),
-        summary_en: None,
-        clause: "一".into(),
-        when: Condition::All(vec![is(Fact::Veteran), is(Fact::WorkshopJob)]),
-        amount: None,
-        frequency: None,
-        apply_where: String::new(),
-        apply_how: String::new(),
-        materials: vec![],
-        note: None,
-        source_lines: None,
-        reading: None,
-        benefit: None,
-        valid_from: None,
-        valid_until: None,
-        deadlines: vec![],
-        phones: vec![],
+        ..Measure::bare(
+            "money",
+            Kind::Subsidy,
+            Audience::Worker,
+            Condition::All(vec![is(Fact::Veteran), is(Fact::WorkshopJob)]),
+        )
     };
     CatalogueRef::keep(
-        Catalogue::new(vec![Document {
-            id: "test".into(),
-            number: "测试".into(),
-            title: "测试".into(),
-            issuer: "测试".into(),
-            region: "53".into(),
-            issued: Some(d("2020-01-01")),
-            valid_from: d("2020-01-01"),
-            valid_until: None,
-            validity_note: None,
-            source: "test".into(),
-            checked: d("2020-01-01"),
-            measures: vec![measure],
-        }])
-        .unwrap(),
+        Catalogue::new(vec![Document::bare("53", d("2020-01-01"), vec![measure])]).unwrap(),
     )
 }
 

@@ -361,28 +361,8 @@ mod tests {
 
     fn measure(id: &str, kind: Kind, when: Condition) -> Measure {
         Measure {
-            id: id.into(),
-            kind,
-            audience: Audience::Worker,
-            title: id.into(),
-            title_en: id.into(),
-            summary: String::new(),
-            summary_en: None,
-            clause: "一".into(),
-            when,
-            amount: None,
-            frequency: None,
             apply_where: "乡镇".into(),
-            apply_how: String::new(),
-            materials: vec![],
-            note: None,
-            source_lines: None,
-            reading: None,
-            benefit: None,
-            valid_from: None,
-            valid_until: None,
-            deadlines: vec![],
-            phones: vec![],
+            ..Measure::bare(id, kind, Audience::Worker, when)
         }
     }
 
@@ -395,21 +375,11 @@ mod tests {
     }
 
     fn catalogue(measures: Vec<Measure>) -> Catalogue {
-        Catalogue::new(vec![Document {
-            id: "test".into(),
-            number: "测试".into(),
-            title: "测试".into(),
-            issuer: "测试".into(),
-            region: "national".into(),
+        let doc = Document {
             issued: None,
-            valid_from: d("2020-01-01"),
-            valid_until: None,
-            validity_note: None,
-            source: "test".into(),
-            checked: d("2020-01-01"),
-            measures,
-        }])
-        .unwrap()
+            ..Document::bare("national", d("2020-01-01"), measures)
+        };
+        Catalogue::new(vec![doc]).unwrap()
     }
 
     fn answers(pairs: &[(Fact, bool)]) -> Answers {

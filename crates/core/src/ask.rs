@@ -193,48 +193,11 @@ mod tests {
     }
 
     fn measure(id: &str, kind: Kind, audience: Audience, when: Condition) -> Measure {
-        Measure {
-            id: id.into(),
-            kind,
-            audience,
-            title: id.into(),
-            title_en: id.into(),
-            summary: String::new(),
-            summary_en: None,
-            clause: "一".into(),
-            when,
-            amount: None,
-            frequency: None,
-            apply_where: String::new(),
-            apply_how: String::new(),
-            materials: vec![],
-            note: None,
-            source_lines: None,
-            reading: None,
-            benefit: None,
-            valid_from: None,
-            valid_until: None,
-            deadlines: vec![],
-            phones: vec![],
-        }
+        Measure::bare(id, kind, audience, when)
     }
 
     fn catalogue(measures: Vec<Measure>) -> Catalogue {
-        Catalogue::new(vec![Document {
-            id: "test".into(),
-            number: "测试".into(),
-            title: "测试".into(),
-            issuer: "测试".into(),
-            region: "national".into(),
-            issued: Some(d("2020-01-01")),
-            valid_from: d("2020-01-01"),
-            valid_until: None,
-            validity_note: None,
-            source: "test".into(),
-            checked: d("2020-01-01"),
-            measures,
-        }])
-        .unwrap()
+        Catalogue::new(vec![Document::bare("national", d("2020-01-01"), measures)]).unwrap()
     }
 
     /// `n` rights that each depend on one fact of the `Workshop` screen.

@@ -34,6 +34,25 @@ pub struct Document {
 }
 
 impl Document {
+    /// A test document around `measures`: in `region` from `valid_from`, no end, the
+    /// texts placeholders (see [`Measure::bare`]).
+    pub fn bare(region: &str, valid_from: Date, measures: Vec<Measure>) -> Document {
+        Document {
+            id: "test".into(),
+            number: "测试".into(),
+            title: "测试".into(),
+            issuer: "测试".into(),
+            region: region.into(),
+            issued: Some(valid_from),
+            valid_from,
+            valid_until: None,
+            validity_note: None,
+            source: "test".into(),
+            checked: valid_from,
+            measures,
+        }
+    }
+
     /// The issue date as shown in a source line, or that the text gives none.
     pub fn issued_text(&self, english: bool) -> String {
         match (self.issued, english) {
@@ -137,6 +156,36 @@ pub struct Reading {
 }
 
 impl Measure {
+    /// A measure with only what a rule needs (id, kind, audience, condition) and every
+    /// text empty: for tests that exercise the rules, not the wording. Set other fields
+    /// with `Measure { amount: …, ..Measure::bare(…) }`.
+    pub fn bare(id: &str, kind: Kind, audience: Audience, when: Condition) -> Measure {
+        Measure {
+            id: id.into(),
+            kind,
+            audience,
+            title: id.into(),
+            title_en: id.into(),
+            summary: String::new(),
+            summary_en: None,
+            clause: "一".into(),
+            when,
+            amount: None,
+            frequency: None,
+            apply_where: String::new(),
+            apply_how: String::new(),
+            materials: vec![],
+            note: None,
+            source_lines: None,
+            reading: None,
+            benefit: None,
+            valid_from: None,
+            valid_until: None,
+            deadlines: vec![],
+            phones: vec![],
+        }
+    }
+
     /// The measure's period: its own dates, else the document's.
     pub fn period(&self, doc: &Document) -> (Date, Option<Date>) {
         let from = self.valid_from.unwrap_or(doc.valid_from);
