@@ -73,6 +73,10 @@ struct RawDocument {
     valid_from: Option<TomlDate>,
     valid_until: Until,
     validity_note: Option<Text>,
+    /// A law or regulation: in force until repealed, never "ask first"
+    /// (`policies/data/currency.toml`).
+    #[serde(default)]
+    standing: bool,
     source: Text,
     checked: TomlDate,
 }

@@ -169,6 +169,7 @@ impl Writer {
         self.date(d.valid_from);
         self.opt(d.valid_until, Self::date);
         self.opt(d.validity_note.as_deref(), Self::str);
+        self.opt(d.ask_first_from, Self::date);
         self.str(&d.source);
         self.date(d.checked);
         self.uint(d.measures.len() as u64);

@@ -197,6 +197,8 @@ fn document() -> impl Strategy<Value = Document> {
                 valid_from,
                 valid_until,
                 validity_note,
+                // Derived by the loader; its own round trip is the valid_until one.
+                ask_first_from: valid_until,
                 source,
                 checked,
                 measures,
@@ -268,6 +270,7 @@ fn base() -> Document {
         valid_from: d("2021-01-01"),
         valid_until: None,
         validity_note: None,
+        ask_first_from: None,
         source: "s".into(),
         checked: d("2026-01-01"),
         measures: vec![Measure {

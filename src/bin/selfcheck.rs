@@ -462,6 +462,7 @@ impl<'a> OutcomeView<'a> {
                 Status::InForce { until } => until,
                 Status::Ended { on } => Some(on),
                 Status::NotYetInForce { from } => Some(from),
+                Status::AskFirst { since } => Some(since),
             },
             reasons: o.met.iter().map(|r| r.describe(false)).collect(),
             failed: match &o.verdict {
@@ -526,6 +527,7 @@ fn label(o: &Outcome) -> &'static str {
             "还没施行 not yet in force"
         }
         (Group::Ended, _) => "已结束 ended",
+        (Group::AskFirst, _) => "先问问 ask first",
         (Group::NotForYou, _) => "不符合 not eligible",
         (_, Verdict::Eligible) => "符合 eligible",
         (_, _) => "待定 undetermined",

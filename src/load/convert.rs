@@ -95,6 +95,10 @@ pub(super) fn convert(id: String, raw: RawFile) -> R<Document> {
         valid_from,
         valid_until: d.valid_until.0,
         validity_note: d.validity_note.map(|t| t.0),
+        ask_first_from: match (d.standing, d.valid_until.0) {
+            (false, None) => Some(valid_from.plus_years(ask_first_years())),
+            _ => None,
+        },
         source: d.source.0,
         checked: d.checked.0,
         measures,
@@ -431,4 +435,17 @@ fn kind_hint(k: FactKind) -> &'static str {
         FactKind::Date => "a date: use on_or_after or on_or_before",
         FactKind::Choice(_) => "a choice: use in",
     }
+}
+
+/// `[ask_first] years` of `policies/data/currency.toml`: how long a document that states
+/// no end is taken as current (the file says why). Read at compile time, so every tool and
+/// test sees the same figure.
+fn ask_first_years() -> i32 {
+    const FILE: &str = include_str!("../../policies/data/currency.toml");
+    let table: toml::Table = FILE.parse().unwrap_or_default();
+    table
+        .get("ask_first")
+        .and_then(|t| t.get("years"))
+        .and_then(toml::Value::as_integer)
+        .map_or(3, |y| y as i32)
 }

@@ -235,6 +235,18 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     }
                 }
             }
+            // Money from a document that states no end but is years old: never "apply",
+            // but worth a call to ask whether it still runs (after the ended ones).
+            Group::AskFirst if m.kind == Kind::Subsidy && eligible => {
+                if let Status::AskFirst { since } = o.status {
+                    let by = Some(if english {
+                        format!("a document of {}: ask first", since.year())
+                    } else {
+                        format!("{}年的文件，先问问还办不办", since.year())
+                    });
+                    picks.push(((5, Decimal::ZERO, n), Step::AskIfContinues, i, by));
+                }
+            }
             _ => {}
         }
     }

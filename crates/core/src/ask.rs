@@ -130,7 +130,7 @@ impl Catalogue {
         for o in evaluation
             .outcomes
             .iter()
-            .filter(|o| o.status.is_current() && o.measure.audience == Audience::Worker)
+            .filter(|o| o.status.may_still_run() && o.measure.audience == Audience::Worker)
         {
             match &o.verdict {
                 Verdict::Undetermined { missing } => {

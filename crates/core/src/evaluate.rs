@@ -41,6 +41,12 @@ pub enum Status {
     NotYetInForce {
         from: Date,
     },
+    /// In force as far as the text says (it states no end), but it took effect `since`
+    /// and is older than our limit (`policies/data/currency.toml`): ask whether it still
+    /// runs before going to an office.
+    AskFirst {
+        since: Date,
+    },
 }
 
 impl Status {
@@ -62,6 +68,14 @@ impl Status {
             (Status::Ended { on }, true) => {
                 format!("Ended on {on} — ask 12333 or the county HR office whether it continues")
             }
+            (Status::AskFirst { since }, false) => format!(
+                "文件从{}年起施行，没写截止日期；已经好几年了，去办之前先打 12333 或问县人社局还办不办（这是我们的提醒，不是文件的规定）",
+                since.year()
+            ),
+            (Status::AskFirst { since }, true) => format!(
+                "In force since {}, no end date stated; it is several years old, so ask 12333 or the county HR office whether it still runs before you go (our advice, not the document's)",
+                since.year()
+            ),
             (Status::NotYetInForce { from }, false) => format!("{from} 起才施行"),
             (Status::NotYetInForce { from }, true) => format!("Not in force until {from}"),
         }
@@ -69,6 +83,12 @@ impl Status {
 
     pub fn is_current(&self) -> bool {
         matches!(self, Status::InForce { .. })
+    }
+
+    /// In force, or possibly still running ("ask first"): worth a question, since the
+    /// worker is told to ask about it only if it would be theirs.
+    pub fn may_still_run(&self) -> bool {
+        matches!(self, Status::InForce { .. } | Status::AskFirst { .. })
     }
 }
 
@@ -281,6 +301,8 @@ pub enum Group {
     ApplyNow,
     /// Might apply: answers are missing.
     MayQualify,
+    /// A document that states no end but is years old: ask whether it still runs.
+    AskFirst,
     /// Good advice (how to look for work safely): nothing to apply for.
     Advice,
     /// Rights the worker has.
@@ -306,6 +328,10 @@ impl Group {
                 "你可能符合——回答或核实这些",
                 "You may qualify — answer or check these",
             ),
+            Group::AskFirst => (
+                "先问问还在不在办（文件已有好几年）",
+                "Ask first whether these still run (the documents are years old)",
+            ),
             Group::Advice => ("提醒", "Good to know"),
             Group::Protections => ("你享有的权益", "Protections you have"),
             Group::Contacts => ("遇到问题找谁", "If something goes wrong — whom to contact"),
@@ -329,10 +355,11 @@ impl Group {
         }
     }
 
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
         Group::Warning,
         Group::ApplyNow,
         Group::MayQualify,
+        Group::AskFirst,
         Group::Advice,
         Group::Protections,
         Group::Contacts,
@@ -353,6 +380,14 @@ impl Outcome<'_> {
         let not = matches!(self.verdict, Verdict::NotEligible { .. });
         if self.warning && not && self.status.is_current() {
             return Group::Warning;
+        }
+        if let Status::AskFirst { .. } = self.status {
+            return match (not, self.measure.kind) {
+                (true, _) => Group::NotForYou,
+                // A reminder stays a reminder; anything to apply for or call is asked about.
+                (false, crate::policy::Kind::Advice) => Group::Advice,
+                (false, _) => Group::AskFirst,
+            };
         }
         if !self.status.is_current() {
             return if not { Group::NotForYou } else { Group::Ended };
@@ -424,6 +459,8 @@ pub fn status_on(measure: &Measure, doc: &Document, as_of: Date) -> Status {
         Status::NotYetInForce { from }
     } else if let Some(end) = until.filter(|end| as_of > *end) {
         Status::Ended { on: end }
+    } else if until.is_none() && doc.ask_first_from.is_some_and(|d| as_of >= d) {
+        Status::AskFirst { since: from }
     } else {
         Status::InForce { until }
     }

@@ -322,6 +322,7 @@ impl Reader<'_> {
             valid_from: self.date(),
             valid_until: self.opt_date(),
             validity_note: self.opt_str(),
+            ask_first_from: self.opt_date(),
             source: self.str(),
             checked: self.date(),
             measures: {

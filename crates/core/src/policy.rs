@@ -26,6 +26,11 @@ pub struct Document {
     /// `None` when the document states no end.
     pub valid_until: Option<Date>,
     pub validity_note: Option<String>,
+    /// From this day a document that states no end is no longer presented as current:
+    /// its programmes go to "先问问还在不在办". Set by the loader from
+    /// `policies/data/currency.toml` (years after it took effect); `None` for a document
+    /// with a stated end and for a standing law (a statute stays until repealed).
+    pub ask_first_from: Option<Date>,
     /// Where in `shared/seeds/` (or `shared/facts/`) the text is.
     pub source: String,
     /// When this file was last checked against its source.
@@ -47,6 +52,7 @@ impl Document {
             valid_from,
             valid_until: None,
             validity_note: None,
+            ask_first_from: None,
             source: "test".into(),
             checked: valid_from,
             measures,

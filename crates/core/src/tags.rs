@@ -103,6 +103,7 @@ named!(Group {
     NotForYou = 6, "not_for_you";
     Warning = 7, "warning";
     Advice = 8, "advice";
+    AskFirst = 9, "ask_first";
 });
 
 /// Which kind of [`Condition`] a value is; the names are the policy files' keys.
@@ -227,6 +228,7 @@ pub enum StatusShape {
     InForceNoEndStated,
     Ended,
     NotYetInForce,
+    AskFirst,
 }
 
 named!(StatusShape {
@@ -234,6 +236,7 @@ named!(StatusShape {
     InForceNoEndStated = 1, "in_force_no_end_stated";
     Ended = 2, "ended";
     NotYetInForce = 3, "not_yet_in_force";
+    AskFirst = 4, "ask_first";
 });
 
 impl Status {
@@ -243,6 +246,7 @@ impl Status {
             Status::InForce { until: None } => StatusShape::InForceNoEndStated,
             Status::Ended { .. } => StatusShape::Ended,
             Status::NotYetInForce { .. } => StatusShape::NotYetInForce,
+            Status::AskFirst { .. } => StatusShape::AskFirst,
         }
     }
 }

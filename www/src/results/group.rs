@@ -22,6 +22,7 @@ pub fn slug(g: Group) -> &'static str {
         Group::Warning => "warning",
         Group::ApplyNow => "applynow",
         Group::MayQualify => "mayqualify",
+        Group::AskFirst => "askfirst",
         Group::Advice => "advice",
         Group::Protections => "protections",
         Group::Contacts => "contacts",
