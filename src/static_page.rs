@@ -62,11 +62,8 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
     );
     let _ = writeln!(
         out,
-        "<br><small>依据：{} {}，{}，{}</small></li>",
-        esc(&doc.number),
-        esc(&m.clause),
-        esc(&doc.issuer),
-        doc.issued_text(false)
+        "<br><small>依据：{}</small></li>",
+        esc(&wugong::report::source_line(doc, &m.clause, false))
     );
 }
 
@@ -132,10 +129,18 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
     }) {
         measure_item(&mut out, doc, m, as_of);
     }
+    // The notice and its hotline come from the core's report, as on the result page.
+    let everyone = wugong::Report::new(catalogue, &Answers::new(), as_of, false);
+    let n = wugong::report::coverage_for_everyone(false, everyone.hotline_phone());
+    let call = n
+        .phone
+        .map(|p| format!("<a href=\"tel:{}\">{}</a>", esc(&p.dial), esc(&p.number)))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "</ul>\n<h2>各地的补贴和服务</h2>\n<p>只收录了{}的地方文件。其他地方的当地补贴请问 <a href=\"tel:12333\">12333</a> 或县人社局。</p>",
-        esc(region::covered_names(false))
+        "</ul>\n<h2>各地的补贴和服务</h2>\n<p>{}{call}{}</p>",
+        esc(&n.before),
+        esc(n.after)
     );
     let mut regions: Vec<&str> = catalogue
         .documents

@@ -246,7 +246,8 @@ fn a_henan_city_is_accepted_and_gets_the_national_results() {
     assert_eq!(v["coverage"], "not_covered");
     let (code, out, _) = selfcheck(&["check", &path, "--as-of", "2026-11-23"]);
     assert_eq!(code, 0);
-    assert!(out.contains("当地补贴请打 12333"), "{out}");
+    // The same notice as the widget's (crates/core/src/report.rs), with the hotline from data.
+    assert!(out.contains("当地补贴请问 12333 或县人社局"), "{out}");
 }
 
 #[test]
@@ -306,11 +307,11 @@ fn check_groups_like_the_widget_and_never_calls_an_ended_programme_eligible() {
             .collect();
         wugong::Answers::from_raw(&map).unwrap()
     };
-    let eval = cat.evaluate(&answers, "2026-11-23".parse().unwrap());
-    // The groups in the widget's order, each with the engine's count.
+    let report = wugong::Report::new(&cat, &answers, "2026-11-23".parse().unwrap(), false);
+    // The groups in the widget's order, each with the report's count of cards.
     let mut at = 0;
     for g in wugong::evaluate::Group::ALL {
-        let n = wugong::evaluate::in_group(&eval.outcomes, g).len();
+        let n = report.cards_in(g).count();
         if n == 0 {
             continue;
         }

@@ -443,16 +443,6 @@ impl Evaluation<'_> {
     }
 }
 
-/// The outcomes of `group` in the order the widget and the CLI show them: money first,
-/// amounts before "ask locally"; file order otherwise (the sort is stable).
-pub fn in_group<'b, 'a>(outcomes: &'b [Outcome<'a>], group: Group) -> Vec<&'b Outcome<'a>> {
-    let mut items: Vec<&Outcome<'a>> = outcomes.iter().filter(|o| o.group() == group).collect();
-    crate::order::sort_by_key(&mut items, |o| {
-        (o.measure.kind.display_order(), o.amount.is_none())
-    });
-    items
-}
-
 pub fn status_on(measure: &Measure, doc: &Document, as_of: Date) -> Status {
     let (from, until) = measure.period(doc);
     if as_of < from {

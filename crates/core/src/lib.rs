@@ -28,6 +28,7 @@ pub mod order;
 pub mod pack;
 pub mod policy;
 pub mod region;
+pub mod report;
 pub mod share;
 pub mod tags;
 
@@ -38,3 +39,4 @@ pub use date::Date;
 pub use evaluate::{Coverage, Evaluation, Outcome, Status, Verdict};
 pub use fact::{Fact, FactSet, Question, QuestionSet};
 pub use money::Money;
+pub use report::Report;

@@ -58,15 +58,6 @@ impl Document {
             measures,
         }
     }
-
-    /// The issue date as shown in a source line, or that the text gives none.
-    pub fn issued_text(&self, english: bool) -> String {
-        match (self.issued, english) {
-            (Some(d), _) => d.to_string(),
-            (None, false) => "印发日期原文未载明".to_string(),
-            (None, true) => "issue date not stated".to_string(),
-        }
-    }
 }
 
 /// Names and tags: `tags.rs`.

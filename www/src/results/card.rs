@@ -38,18 +38,8 @@ fn list(r: &mut Raw, class: &str, title: &str, lines: &[String]) {
 /// "会人社发〔2020〕38号 三（一），会泽县人社局，印发日期：2020-05-01".
 fn source(r: &mut Raw, o: &Outcome, lead: bool, english: bool) {
     let d = o.document;
-    // The issue date only where the text prints one; never an invented date.
-    let issued = match (d.issued, english) {
-        (Some(x), false) => format!("印发日期：{x}"),
-        (Some(x), true) => format!("issued {x}"),
-        (None, false) => "印发日期：原文未载明".to_string(),
-        (None, true) => "issue date not stated in the text".to_string(),
-    };
     r.open("p", "").gt();
-    r.text(&format!(
-        "{} {}，{}，{issued}",
-        d.number, o.measure.clause, d.issuer
-    ));
+    r.text(&wugong::report::source_line(d, &o.measure.clause, english));
     r.open("br", "").gt().text(&format!("《{}》", d.title));
     if !lead {
         r.open("br", "").gt().text(&o.status.describe(english));

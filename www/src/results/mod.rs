@@ -23,10 +23,8 @@ mod read_aloud;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-use wugong::actions;
-use wugong::deadline::Deadline;
 use wugong::evaluate::Group;
-use wugong::{Coverage, Question};
+use wugong::Question;
 use yew::prelude::*;
 
 use raw::Raw;
@@ -108,11 +106,8 @@ pub fn Results(props: &StateOnly) -> Html {
     let Some(catalogue) = state.catalogue() else {
         return html! {};
     };
-    let mut eval = catalogue.evaluate(&state.answers, as_of);
-    // When time alone will make a measure theirs ("再干2个月（…起）可以申请").
-    eval.add_almost(&state.answers);
-    let items = actions::items(&eval);
-    let todo = actions::actions(&eval, &items, &state.answers, english);
+    // The one report (crates/core/src/report.rs): every view below only renders it.
+    let report = wugong::Report::new(catalogue, &state.answers, as_of, english);
     let to = {
         let state = state.clone();
         Callback::from(move |d: Do| {
@@ -122,18 +117,9 @@ pub fn Results(props: &StateOnly) -> Html {
             })
         })
     };
-    let told = Deadline::told(&state.answers, as_of, english);
     let mut r = Raw::default();
     if state.screen == Screen::Print {
-        print::print_view(
-            &mut r,
-            print::Props {
-                eval: &eval,
-                actions: &todo,
-                told: &told,
-                english,
-            },
-        );
+        print::print_view(&mut r, &report);
         return html! {
             <section class="print-view" data-testid="print-view" onclick={on_click(to, english)}>{ r.html() }</section>
         };
@@ -148,56 +134,41 @@ pub fn Results(props: &StateOnly) -> Html {
             format!("按 {as_of} 的规定计算")
         },
     );
-    if eval.coverage == Coverage::NotCovered {
+    if let Some(n) = report.not_covered() {
         r.open("p", "class=\"warning\" data-testid=\"not-covered\"")
             .gt();
-        // Which places are covered is worked out from the documents' regions.
-        r.text(&if english {
-            format!(
-                "Only local subsidies of {} are included. Yours are not — call ",
-                wugong::region::covered_names(true)
-            )
-        } else {
-            format!(
-                "这里只收录了{}的地方补贴。你户口所在地的补贴没有收录——当地补贴请问 ",
-                wugong::region::covered_names(false)
-            )
-        });
-        if let Some(p) = wugong::actions::general_hotline(&eval)
-            .and_then(|h| eval.outcomes[h].measure.phones.first())
-        {
+        r.text(&n.before);
+        if let Some(p) = n.phone {
             r.call(&p.dial, &p.number);
         }
-        r.text(tr(english, " 或县人社局。下面是全国都适用的权益和求助渠道。", " or ask the county HR office. Below are the protections and channels that apply everywhere."));
+        r.text(n.after);
         r.close("p");
     }
+    let eval = &report.eval;
+    let items = &report.cards;
+    let todo = &report.actions;
+    let told = &report.told;
     // What the worker must know before anything else (the engine's warnings) leads.
     group::group(
         &mut r,
         group::Props {
             group: Group::Warning,
-            items: &items,
-            eval: &eval,
+            items,
+            eval,
             english,
         },
     );
     action_list::action_list(
         &mut r,
         action_list::Props {
-            eval: &eval,
-            actions: &todo,
+            eval,
+            actions: todo,
             english,
             bring: false,
         },
     );
     if !told.is_empty() {
-        deadlines::deadlines(
-            &mut r,
-            deadlines::Props {
-                told: &told,
-                english,
-            },
-        );
+        deadlines::deadlines(&mut r, deadlines::Props { told, english });
     }
     if let Some(f) = catalogue.next_question(&state.answers, as_of, &state.skipped) {
         r.open("button", "class=\"primary\" data-testid=\"continue\"")
@@ -219,8 +190,8 @@ pub fn Results(props: &StateOnly) -> Html {
             ended_list::ended_list(
                 &mut r,
                 ended_list::Props {
-                    items: &items,
-                    eval: &eval,
+                    items,
+                    eval,
                     english,
                 },
             );
@@ -229,8 +200,8 @@ pub fn Results(props: &StateOnly) -> Html {
                 &mut r,
                 group::Props {
                     group: g,
-                    items: &items,
-                    eval: &eval,
+                    items,
+                    eval,
                     english,
                 },
             );

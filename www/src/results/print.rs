@@ -2,25 +2,15 @@
 //! and whom to call; the deadlines as what can still be done. "Copy as text" copies this page's text (WeChat can clear
 //! localStorage, and iOS in-app browsers keep nothing offline).
 
-use wugong::actions::Action;
-use wugong::deadline::Told;
-use wugong::Evaluation;
+use wugong::Report;
 
 use super::raw::Raw;
 use crate::text::tr;
 
-/// What this view shows.
-pub struct Props<'a> {
-    pub eval: &'a Evaluation<'static>,
-    pub actions: &'a [Action],
-    pub told: &'a [Told],
-    pub english: bool,
-}
-
 /// Drawn by the result page's component (one component type for both saves its share
 /// of the wasm). Its buttons carry `data-act` for the page's click handler.
-pub fn print_view(r: &mut Raw, props: Props<'_>) {
-    let english = props.english;
+pub fn print_view(r: &mut Raw, report: &Report<'static>) {
+    let english = report.english;
     r.open("div", "class=\"row no-print\"").gt();
     r.el(
         "button",
@@ -57,7 +47,7 @@ pub fn print_view(r: &mut Raw, props: Props<'_>) {
     r.open("div", "class=\"print-body\" data-testid=\"print-body\"")
         .gt();
     r.el("h1", "", tr(english, "务工自查结果", "Self-check summary"));
-    let as_of = props.eval.as_of;
+    let as_of = report.as_of();
     r.el(
         "p",
         "",
@@ -70,17 +60,17 @@ pub fn print_view(r: &mut Raw, props: Props<'_>) {
     super::action_list::action_list(
         r,
         super::action_list::Props {
-            eval: props.eval,
-            actions: props.actions,
+            eval: &report.eval,
+            actions: &report.actions,
             english,
             bring: true,
         },
     );
-    if !props.told.is_empty() {
+    if !report.told.is_empty() {
         super::deadlines::deadlines(
             r,
             super::deadlines::Props {
-                told: props.told,
+                told: &report.told,
                 english,
             },
         );
