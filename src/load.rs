@@ -24,6 +24,7 @@ use wugong::deadline::DeadlineKind;
 use wugong::policy::{Audience, Document, Kind};
 
 mod convert;
+pub mod terms;
 mod value;
 
 pub(crate) use value::{ByName, Text, TomlDate};
@@ -127,11 +128,13 @@ struct RawPhone {
     note: Option<Text>,
 }
 
-/// A condition: exactly one of `always`, `all`, `any`, `not`, `fact` (with one check).
+/// A condition: exactly one of `always`, `all`, `any`, `not`, `fact` (with one check),
+/// `depends_on_employer` or `term` (a defined term, `load/terms.rs`).
 /// The checks' values stay TOML until the fact says what they are.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCondition {
+    term: Option<Key>,
     always: Option<Toml>,
     all: Option<Vec<RawCondition>>,
     any: Option<Vec<RawCondition>>,
@@ -280,7 +283,8 @@ pub fn document(file: &str, source: &str) -> Result<Document, LoadError> {
         .unwrap_or(file)
         .trim_end_matches(".toml")
         .to_string();
-    convert::convert(id, raw).map_err(name_measure)
+    let terms = terms::all()?;
+    convert::convert(id, raw, terms).map_err(name_measure)
 }
 
 /// `measure[3].when` → (3, ".when").

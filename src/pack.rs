@@ -158,6 +158,7 @@ impl Writer {
             self.str(&p.dial);
             self.opt(p.note.as_deref(), Self::str);
         }
+        self.strs(&m.terms);
     }
     fn document(&mut self, d: &Document) {
         self.str(&d.id);

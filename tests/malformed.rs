@@ -282,3 +282,115 @@ fn a_home_or_work_place_test_replaces_the_home_region_test() {
     a.set(Fact::WorkRegion, Value::Region("44")).unwrap();
     assert_eq!(verdict(&a), "not_eligible");
 }
+
+// ------------------------------------------------------------ defined terms (issue 16)
+
+/// A one-measure document whose condition is `when` (TOML lines).
+fn with_when(when: &str) -> String {
+    format!(
+        r#"[document]
+number = "测试"
+title = "测试"
+issuer = "测试"
+region = "53"
+valid_from = "2020-01-01"
+valid_until = "none stated"
+source = "test"
+checked = "2026-12-06"
+
+[[measure]]
+id = "t-1"
+kind = "service"
+audience = "worker"
+title = "t"
+title_en = "t"
+summary = "t"
+clause = "一"
+apply_where = "w"
+apply_how = "h"
+
+[measure.when]
+{when}
+"#
+    )
+}
+
+#[test]
+fn a_term_is_expanded_and_its_plain_name_kept_on_the_measure() {
+    let doc = load::document(
+        "t.toml",
+        &with_when(
+            "all = [{ fact = \"attended_training\", is = true }, { term = \"yn-hard-to-employ-2019\" }]",
+        ),
+    )
+    .unwrap();
+    let m = &doc.measures[0];
+    assert_eq!(m.terms.len(), 1);
+    assert!(m.terms[0].starts_with("就业困难人员（"), "{:?}", m.terms);
+    assert!(m.when.mentions(wugong::Fact::HardToEmploy));
+    assert!(m.when.mentions(wugong::Fact::UnemployedMonths));
+    // Named twice, shown once.
+    let doc = load::document(
+        "t.toml",
+        &with_when("any = [{ term = \"yn-hard-to-employ-2019\" }, { not = { term = \"yn-hard-to-employ-2019\" } }]"),
+    )
+    .unwrap();
+    assert_eq!(doc.measures[0].terms.len(), 1);
+}
+
+#[test]
+fn an_unknown_term_or_a_term_with_a_check_is_refused() {
+    let err = load::document("t.toml", &with_when("term = \"no-such-term\"")).unwrap_err();
+    assert_eq!(err.field, "measure[0] (t-1).when.term");
+    assert!(err.message.contains("unknown term 'no-such-term'"), "{err}");
+    let err = load::document(
+        "t.toml",
+        &with_when("term = \"yn-hard-to-employ-2019\"\nis = true"),
+    )
+    .unwrap_err();
+    assert!(err.message.contains("stands alone"), "{err}");
+}
+
+#[test]
+fn a_term_written_out_instead_of_named_is_refused() {
+    let written = load::terms::all().unwrap()[0].when.clone();
+    let wugong::condition::Condition::Any(_) = written else {
+        panic!("the first term is an any")
+    };
+    // The same condition as the first term, written out by hand.
+    let text = std::fs::read_to_string("policies/data/terms.toml").unwrap();
+    let start = text.find("[term.when]\n").unwrap() + "[term.when]\n".len();
+    let end = text[start..].find("\n]\n").unwrap() + start + 2;
+    let err = load::document("t.toml", &with_when(&text[start..end])).unwrap_err();
+    assert!(err.message.contains("written out"), "{err}");
+    assert!(err.message.contains("yn-hard-to-employ-2019"), "{err}");
+}
+
+#[test]
+fn a_term_defined_twice_is_refused() {
+    let one = r#"[[term]]
+id = "a"
+name = "甲"
+name_en = "a"
+document = "d"
+clause = "一"
+source_lines = "1"
+[term.when]
+fact = "disabled"
+is = true
+"#;
+    let err = load::terms::parse(&format!("{one}\n{one}")).unwrap_err();
+    assert_eq!(err.field, "term[1].id");
+    assert!(err.message.contains("defined twice"), "{err}");
+    // Another id for the same document and clause: still one clause, two definitions.
+    let err = load::terms::parse(&format!(
+        "{one}\n{}",
+        one.replace("id = \"a\"", "id = \"b\"")
+    ))
+    .unwrap_err();
+    assert_eq!(err.field, "term[1].clause");
+    // A term does not name another term.
+    let err = load::terms::parse(&one.replace("fact = \"disabled\"\nis = true", "term = \"a\""))
+        .unwrap_err();
+    assert!(err.message.contains("not by another term"), "{err}");
+}

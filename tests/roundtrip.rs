@@ -124,6 +124,7 @@ fn measure() -> impl Strategy<Value = Measure> {
         text(),
         text(),
         texts(),
+        texts(),
     );
     let extra = (
         proptest::option::of(text()),
@@ -140,7 +141,7 @@ fn measure() -> impl Strategy<Value = Measure> {
     (who, rule, extra).prop_map(
         |(
             (id, kind, audience, title, title_en, summary, summary_en, clause),
-            (when, amount, frequency, apply_where, apply_how, materials),
+            (when, amount, frequency, apply_where, apply_how, materials, terms),
             (note, source_lines, reading, benefit, valid_from, valid_until, deadlines, phones),
         )| Measure {
             id,
@@ -165,6 +166,7 @@ fn measure() -> impl Strategy<Value = Measure> {
             valid_until,
             deadlines,
             phones,
+            terms,
         },
     )
 }
@@ -296,6 +298,7 @@ fn base() -> Document {
             valid_until: None,
             deadlines: vec![DeadlineKind::ArbitrationSafe],
             phones: vec![],
+            terms: vec![],
         }],
     }
 }

@@ -28,8 +28,17 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Keys whose values are not numbers of the rule: fact names, choices, regions, dates.
-const NOT_NUMBERS: [&str; 5] = ["fact", "in", "within", "on_or_after", "on_or_before"];
+/// Keys whose values are not numbers of the rule: fact names, choices, regions, dates, and
+/// defined terms (`{ term = "…" }`: a term's figures are checked against its own lines by
+/// `every_term_number_is_in_its_source_lines`).
+const NOT_NUMBERS: [&str; 6] = [
+    "fact",
+    "in",
+    "within",
+    "on_or_after",
+    "on_or_before",
+    "term",
+];
 
 struct Measure {
     file: String,
@@ -416,4 +425,55 @@ fn every_number_is_in_its_source_lines_or_its_reading() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// Defined terms (`policies/data/terms.toml`, issue 16): each names its document and the
+/// lines of that document's source that define it; every figure in its condition is in
+/// those lines (a term carries no reading: where the text is unclear, the measure says so).
+#[test]
+fn every_term_number_is_in_its_source_lines() {
+    let text = fs::read_to_string(root().join("policies/data/terms.toml")).expect("terms.toml");
+    let file: toml::Value = toml::from_str(&text).expect("terms TOML");
+    let terms = file["term"].as_array().expect("[[term]]");
+    assert!(!terms.is_empty());
+    let shared = std::env::var_os("WUGONG_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    let mut problems = Vec::new();
+    for t in terms {
+        let id = t["id"].as_str().expect("id");
+        let doc = t["document"].as_str().expect("document");
+        let doc_path = root().join(format!("policies/{doc}.toml"));
+        let Ok(doc_text) = fs::read_to_string(&doc_path) else {
+            problems.push(format!("{id}: document {doc:?} is not a policy file"));
+            continue;
+        };
+        let doc: toml::Value = toml::from_str(&doc_text).expect("policy TOML");
+        let source = doc["document"]["source"].as_str().expect("source");
+        let spans = ranges(t["source_lines"].as_str().expect("source_lines")).expect("lines");
+        let mut numbers = Vec::new();
+        collect(&t["when"], "when", &mut numbers, id);
+        numbers.retain(|(_, d)| *d != Decimal::ZERO && *d != Decimal::ONE);
+        let Some(path) = source_file(&shared, source).filter(|p| p.is_file()) else {
+            eprintln!("source_lines: term {id}: SKIPPED the line check ({source} not here)");
+            continue;
+        };
+        let lines: Vec<String> = fs::read_to_string(&path)
+            .expect("source")
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let cited: String = spans
+            .iter()
+            .flat_map(|&(a, b)| lines[a - 1..b.min(lines.len())].iter())
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let found = numbers_in(&cited);
+        for (s, d) in &numbers {
+            if !found.contains(d) {
+                problems.push(format!("term {id}: {s} is not in its source lines"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

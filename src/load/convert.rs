@@ -5,6 +5,7 @@
 //! About 430 lines: one conversion per policy type, each short; kept together so every
 //! check and the path it names are in one place.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
@@ -19,16 +20,24 @@ use wugong::policy::{Document, Measure, Phone, Reading};
 use wugong::region;
 use wugong::tags::{AmountShape, CheckShape, ConditionShape, Named};
 
+use super::terms::Term;
 use super::value::{
     count_of, date_of, money_of, texts, Count, FactName, Text, TomlDate, TomlMoney,
 };
 use super::{RawAmount, RawCondition, RawFile, RawMeasure, R};
 
+/// The defined terms a measure's condition may name, and the plain names of those it
+/// named (in the order first named), for `Measure::terms`.
+pub(super) struct Terms<'a> {
+    all: &'a [Term],
+    used: RefCell<Vec<String>>,
+}
+
 fn bad<T>(path: impl Into<String>, message: impl Into<String>) -> R<T> {
     Err((path.into(), message.into()))
 }
 
-pub(super) fn convert(id: String, raw: RawFile) -> R<Document> {
+pub(super) fn convert(id: String, raw: RawFile, terms: &[Term]) -> R<Document> {
     let d = raw.document;
     let issued = d.issued.map(|t| t.0);
     let valid_from = match (d.valid_from, issued) {
@@ -55,7 +64,7 @@ pub(super) fn convert(id: String, raw: RawFile) -> R<Document> {
         .measure
         .into_iter()
         .enumerate()
-        .map(|(i, m)| measure(m, &format!("measure[{i}]"), valid_from))
+        .map(|(i, m)| measure(m, &format!("measure[{i}]"), valid_from, terms))
         .collect::<R<Vec<_>>>()?;
     let mut seen = BTreeSet::new();
     for (i, m) in measures.iter().enumerate() {
@@ -105,7 +114,12 @@ pub(super) fn convert(id: String, raw: RawFile) -> R<Document> {
     })
 }
 
-fn measure(m: RawMeasure, at: &str, doc_from: Date) -> R<Measure> {
+fn measure(m: RawMeasure, at: &str, doc_from: Date, terms: &[Term]) -> R<Measure> {
+    let terms = Terms {
+        all: terms,
+        used: RefCell::new(Vec::new()),
+    };
+    let when = condition(m.when, &format!("{at}.when"), Some(&terms))?;
     let amount = m
         .amount
         .map(|a| amount(a, &format!("{at}.amount")))
@@ -155,7 +169,7 @@ fn measure(m: RawMeasure, at: &str, doc_from: Date) -> R<Measure> {
         summary: m.summary.0,
         summary_en: m.summary_en.map(|t| t.0),
         clause: m.clause.0,
-        when: condition(m.when, &format!("{at}.when"))?,
+        when,
         amount,
         frequency: m.frequency.map(|f| f.0),
         apply_where: m.apply_where.0,
@@ -172,6 +186,7 @@ fn measure(m: RawMeasure, at: &str, doc_from: Date) -> R<Measure> {
         valid_until,
         deadlines: m.deadlines.into_iter().map(|d| d.0).collect(),
         phones,
+        terms: terms.used.into_inner(),
     })
 }
 
@@ -180,7 +195,11 @@ fn present<T: Copy>(options: &[(T, bool)]) -> Vec<T> {
     options.iter().filter(|o| o.1).map(|o| o.0).collect()
 }
 
-fn condition(c: RawCondition, at: &str) -> R<Condition> {
+/// `terms` is `None` inside a term's own definition (a term does not name another).
+pub(super) fn condition(c: RawCondition, at: &str, terms: Option<&Terms>) -> R<Condition> {
+    if let Some(key) = &c.term {
+        return term(&key.0, &c, at, terms);
+    }
     let shapes = present(&[
         (ConditionShape::Always, c.always.is_some()),
         (ConditionShape::All, c.all.is_some()),
@@ -192,7 +211,7 @@ fn condition(c: RawCondition, at: &str) -> R<Condition> {
     let [shape] = shapes[..] else {
         return bad(
             at,
-            "needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\", depends_on_employer = \"...\"",
+            "needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\", depends_on_employer = \"...\", term = \"...\"",
         );
     };
     if shape != ConditionShape::Employer && c.en.is_some() {
@@ -228,10 +247,10 @@ fn condition(c: RawCondition, at: &str) -> R<Condition> {
         items
             .into_iter()
             .enumerate()
-            .map(|(i, c)| condition(c, &format!("{at}.{key}[{i}]")))
+            .map(|(i, c)| condition(c, &format!("{at}.{key}[{i}]"), terms))
             .collect()
     };
-    Ok(match shape {
+    let written = match shape {
         ConditionShape::Always => match c.always {
             Some(Toml::Boolean(true)) => Condition::Always,
             _ => {
@@ -244,7 +263,9 @@ fn condition(c: RawCondition, at: &str) -> R<Condition> {
         ConditionShape::All => Condition::All(list(c.all.unwrap_or_default(), "all")?),
         ConditionShape::Any => Condition::Any(list(c.any.unwrap_or_default(), "any")?),
         ConditionShape::Not => match c.not {
-            Some(inner) => Condition::Not(Box::new(condition(*inner, &format!("{at}.not"))?)),
+            Some(inner) => {
+                Condition::Not(Box::new(condition(*inner, &format!("{at}.not"), terms)?))
+            }
             None => return bad(at, "needs a condition"),
         },
         // Something only the employer knows: { depends_on_employer = "…", en = "…" }.
@@ -276,7 +297,58 @@ fn condition(c: RawCondition, at: &str) -> R<Condition> {
                 check: check(fact, shape, &value, &format!("{at}.{}", shape.name()))?,
             })
         }
-    })
+    };
+    // A term written out instead of named: the copy a later fix would miss.
+    if let (Some(terms), Condition::All(_) | Condition::Any(_)) = (terms, &written) {
+        if let Some(t) = terms.all.iter().find(|t| t.when == written) {
+            return bad(
+                at,
+                format!(
+                    "this is the defined term '{}' written out: write {{ term = \"{}\" }}",
+                    t.id, t.id
+                ),
+            );
+        }
+    }
+    Ok(written)
+}
+
+/// `{ term = "…" }`: the term's condition in its place, its name noted for the card.
+fn term(key: &str, c: &RawCondition, at: &str, terms: Option<&Terms>) -> R<Condition> {
+    let alone = c.always.is_none()
+        && c.all.is_none()
+        && c.any.is_none()
+        && c.not.is_none()
+        && c.fact.is_none()
+        && c.depends_on_employer.is_none()
+        && c.en.is_none()
+        && c.is.is_none()
+        && c.one_of.is_none()
+        && c.within.is_none()
+        && c.at_least.is_none()
+        && c.at_most.is_none()
+        && c.on_or_after.is_none()
+        && c.on_or_before.is_none();
+    if !alone {
+        return bad(at, "term = \"...\" stands alone: { term = \"id\" }");
+    }
+    let Some(terms) = terms else {
+        return bad(
+            format!("{at}.term"),
+            "a term is defined by facts, not by another term",
+        );
+    };
+    let Some(t) = terms.all.iter().find(|t| t.id == key) else {
+        return bad(
+            format!("{at}.term"),
+            format!("unknown term '{key}' (see policies/data/terms.toml)"),
+        );
+    };
+    let mut used = terms.used.borrow_mut();
+    if !used.contains(&t.name) {
+        used.push(t.name.clone());
+    }
+    Ok(t.when.clone())
 }
 
 fn check(fact: Fact, shape: CheckShape, v: &Toml, at: &str) -> R<Check> {

@@ -309,6 +309,7 @@ impl Reader<'_> {
                     })
                     .collect()
             },
+            terms: self.strs(),
         }
     }
     fn document(&mut self) -> Document {

@@ -140,6 +140,9 @@ pub struct Measure {
     pub valid_until: Option<Date>,
     pub deadlines: Vec<DeadlineKind>,
     pub phones: Vec<Phone>,
+    /// The defined terms its condition uses (`policies/data/terms.toml`), each by its
+    /// plain name, 「就业困难人员（按…认定）」: the card names each once.
+    pub terms: Vec<String>,
 }
 
 /// Our reading of a measure: `text` is shown on its card ("我们的理解：…"); `numbers` are
@@ -180,6 +183,7 @@ impl Measure {
             valid_until: None,
             deadlines: vec![],
             phones: vec![],
+            terms: Vec::new(),
         }
     }
 
