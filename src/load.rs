@@ -94,6 +94,8 @@ struct RawMeasure {
     summary_en: Option<Text>,
     clause: Text,
     when: RawCondition,
+    /// The answers that show it is already done: then it is no action.
+    done_when: Option<RawCondition>,
     amount: Option<RawAmount>,
     frequency: Option<ByName<Frequency>>,
     apply_where: Text,

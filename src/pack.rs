@@ -146,6 +146,7 @@ impl Writer {
             w.strs(&r.numbers);
         });
         self.opt(m.benefit.as_deref(), Self::str);
+        self.opt(m.done_when.as_ref(), Self::condition);
         self.opt(m.valid_from, Self::date);
         self.opt(m.valid_until, Self::date);
         self.uint(m.deadlines.len() as u64);

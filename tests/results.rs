@@ -263,3 +263,61 @@ fn one_card_per_benefit_and_every_measure_once() {
         assert_eq!(groups, sorted);
     }
 }
+
+/// Worker 4 of the 2026-12-06 walk: 52, out of work, registered as unemployed 14 months
+/// ago. Registering is what he has done, not what he is told to do (issue 14).
+#[test]
+fn what_the_answers_show_is_done_is_not_an_action() {
+    use Fact::*;
+    let cat = catalogue();
+    let out_of_work = |registered: bool| {
+        answers(&[
+            (HomeRegion, Value::Region("530326")),
+            (Age, Value::Count(52)),
+            (Sex, Value::Choice("male")),
+            (Household, Value::Choice("urban")),
+            (Unemployed, Value::Bool(true)),
+            (RegisteredUnemployed, Value::Bool(registered)),
+            (UnemployedMonths, Value::Count(14)),
+            (Dibao, Value::Bool(true)),
+        ])
+    };
+    let registration = |a: &Answers| {
+        let report = wugong::Report::new(&cat, a, d("2024-06-01"), false);
+        report
+            .actions
+            .iter()
+            .filter(|x| x.title.contains("失业登记"))
+            .count()
+    };
+    assert!(
+        registration(&out_of_work(false)) > 0,
+        "not yet registered: an action"
+    );
+    assert_eq!(registration(&out_of_work(true)), 0, "registered: no action");
+}
+
+/// A document that states no end, years after it took effect: its money is asked
+/// about, never "去申请" (issue 14; policies/data/currency.toml).
+#[test]
+fn an_old_document_without_an_end_is_never_apply_now() {
+    let cat = catalogue();
+    for as_of in ["2026-12-06", "2025-06-01"] {
+        let report = wugong::Report::new(&cat, &huize(), d(as_of), false);
+        for a in &report.actions {
+            let o = &report.eval.outcomes[a.outcome];
+            if let wugong::Status::AskFirst { .. } = o.status {
+                assert_ne!(a.step, Step::Apply, "{as_of}: {} ranked 去申请", o.id);
+            }
+        }
+        for c in report.cards_in(Group::ApplyNow) {
+            let o = &report.eval.outcomes[c.members[0]];
+            assert!(
+                o.status.is_current(),
+                "{as_of}: {} in apply-now with {:?}",
+                o.id,
+                o.status
+            );
+        }
+    }
+}

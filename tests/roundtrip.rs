@@ -137,12 +137,23 @@ fn measure() -> impl Strategy<Value = Measure> {
         proptest::option::of(date()),
         prop::collection::vec(every::<DeadlineKind>(), 0..6),
         prop::collection::vec(phone(), 0..3),
+        proptest::option::of(condition()),
     );
     (who, rule, extra).prop_map(
         |(
             (id, kind, audience, title, title_en, summary, summary_en, clause),
             (when, amount, frequency, apply_where, apply_how, materials, terms),
-            (note, source_lines, reading, benefit, valid_from, valid_until, deadlines, phones),
+            (
+                note,
+                source_lines,
+                reading,
+                benefit,
+                valid_from,
+                valid_until,
+                deadlines,
+                phones,
+                done_when,
+            ),
         )| Measure {
             id,
             kind,
@@ -162,6 +173,7 @@ fn measure() -> impl Strategy<Value = Measure> {
             source_lines,
             reading,
             benefit,
+            done_when,
             valid_from,
             valid_until,
             deadlines,
@@ -294,6 +306,7 @@ fn base() -> Document {
             source_lines: None,
             reading: None,
             benefit: None,
+            done_when: None,
             valid_from: None,
             valid_until: None,
             deadlines: vec![DeadlineKind::ArbitrationSafe],

@@ -120,6 +120,10 @@ fn measure(m: RawMeasure, at: &str, doc_from: Date, terms: &[Term]) -> R<Measure
         used: RefCell::new(Vec::new()),
     };
     let when = condition(m.when, &format!("{at}.when"), Some(&terms))?;
+    let done_when = m
+        .done_when
+        .map(|c| condition(c, &format!("{at}.done_when"), Some(&terms)))
+        .transpose()?;
     let amount = m
         .amount
         .map(|a| amount(a, &format!("{at}.amount")))
@@ -182,6 +186,7 @@ fn measure(m: RawMeasure, at: &str, doc_from: Date, terms: &[Term]) -> R<Measure
             numbers: r.numbers.into_iter().map(|f| f.0).collect(),
         }),
         benefit: m.benefit.map(|k| k.0),
+        done_when,
         valid_from,
         valid_until,
         deadlines: m.deadlines.into_iter().map(|d| d.0).collect(),

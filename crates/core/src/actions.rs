@@ -169,6 +169,14 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
         if m.audience != Audience::Worker {
             continue;
         }
+        // What the answers show is already done (registered, already on the post) is
+        // not a thing to do (the measure's `done_when`, data).
+        if m.done_when
+            .as_ref()
+            .is_some_and(|c| c.eval(answers, eval.as_of).0 == Tri::True)
+        {
+            continue;
+        }
         let eligible = matches!(o.verdict, Verdict::Eligible);
         match it.group {
             Group::ApplyNow if m.kind == Kind::Subsidy => {

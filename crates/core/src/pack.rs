@@ -293,6 +293,7 @@ impl Reader<'_> {
                 numbers: self.strs(),
             }),
             benefit: self.opt_str(),
+            done_when: self.flag().then(|| self.condition(0)),
             valid_from: self.opt_date(),
             valid_until: self.opt_date(),
             deadlines: {

@@ -135,6 +135,9 @@ pub struct Measure {
     /// Measures (from any documents) that are the same thing a worker can get share this
     /// key, e.g. `outwork-transport`; the result page shows them as one card.
     pub benefit: Option<String>,
+    /// When the answers show the worker has already done this (registered as
+    /// unemployed, already on the post), it is not put to her as a thing to do.
+    pub done_when: Option<Condition>,
     /// Overrides of the document's validity for this measure alone.
     pub valid_from: Option<Date>,
     pub valid_until: Option<Date>,
@@ -179,6 +182,7 @@ impl Measure {
             source_lines: None,
             reading: None,
             benefit: None,
+            done_when: None,
             valid_from: None,
             valid_until: None,
             deadlines: vec![],
