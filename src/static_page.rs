@@ -29,7 +29,7 @@ fn region_name(code: &str) -> String {
     }
 }
 
-fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
+fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date, hotline: &str) {
     let status = status_on(m, doc, as_of);
     let class = if status.is_current() {
         "current"
@@ -47,7 +47,7 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date) {
     let _ = write!(
         out,
         "<br><span class=\"status\">{}</span>",
-        esc(&status.describe(false))
+        esc(&status.describe(false, hotline))
     );
     let _ = write!(out, "<br>{}", esc(&m.summary));
     let _ = write!(out, "<br><small>条件：{}</small>", esc(&m.when.describe()));
@@ -77,6 +77,9 @@ pub fn amount_text(m: &Measure) -> Option<String> {
 
 /// The whole page. `css` is the stylesheet's file name, if any.
 pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
+    // The notice and the hotline come from the core's report, as on the result page.
+    let everyone = wugong::Report::new(catalogue, &Answers::new(), as_of, false);
+    let hotline = everyone.eval.hotline_number();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>务工自查（简单版）— 补贴、权益、求助电话</title>\n");
     if let Some(css) = css {
@@ -127,10 +130,8 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
         d.region == region::NATIONAL
             && matches!(m.kind, Kind::Protection | Kind::Channel | Kind::Advice)
     }) {
-        measure_item(&mut out, doc, m, as_of);
+        measure_item(&mut out, doc, m, as_of, hotline);
     }
-    // The notice and its hotline come from the core's report, as on the result page.
-    let everyone = wugong::Report::new(catalogue, &Answers::new(), as_of, false);
     let n = wugong::report::coverage_for_everyone(false, everyone.hotline_phone());
     let call = n
         .phone
@@ -168,7 +169,7 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
             items.len()
         );
         for (doc, m) in items {
-            measure_item(&mut out, doc, m, as_of);
+            measure_item(&mut out, doc, m, as_of, hotline);
         }
         out.push_str("</ul></details>\n");
     }
@@ -179,7 +180,7 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
         .measures()
         .filter(|(_, m)| m.audience == Audience::Employer)
     {
-        measure_item(&mut out, doc, m, as_of);
+        measure_item(&mut out, doc, m, as_of, hotline);
     }
     let data_date = catalogue
         .data_date()

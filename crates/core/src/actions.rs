@@ -237,7 +237,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                 let fits = fits(&m.when, answers, eval.as_of);
                 if let (Status::Ended { on }, true) = (o.status, eligible || fits) {
                     if on.plus_years(2) >= eval.as_of {
-                        let by = Some(o.status.describe(english));
+                        let by = Some(eval.status_text(o, english));
                         let rank = if eligible { 4 } else { 5 };
                         picks.push(((rank, Decimal::ZERO, n), Step::AskIfContinues, i, by));
                     }

@@ -55,25 +55,26 @@ impl Status {
         crate::tags::Named::name(self.shape())
     }
 
-    /// One plain line: whether it applies on the date, and whom to ask if it ended.
-    pub fn describe(&self, english: bool) -> String {
+    /// One plain line: whether it applies on the date, and whom to ask if it ended
+    /// (`hotline`: the general hotline of the policies, [`Evaluation::hotline_number`]).
+    pub fn describe(&self, english: bool, hotline: &str) -> String {
         match (*self, english) {
             (Status::InForce { until: Some(u) }, false) => format!("有效期至 {u}"),
             (Status::InForce { until: Some(u) }, true) => format!("In force until {u}"),
             (Status::InForce { until: None }, false) => "文件没写截止日期".into(),
             (Status::InForce { until: None }, true) => "In force, no end date stated".into(),
             (Status::Ended { on }, false) => {
-                format!("已于 {on} 结束——是否延续请问 12333 或县人社局")
+                format!("已于 {on} 结束——是否延续请问 {hotline} 或县人社局")
             }
             (Status::Ended { on }, true) => {
-                format!("Ended on {on} — ask 12333 or the county HR office whether it continues")
+                format!("Ended on {on} — ask {hotline} or the county HR office whether it continues")
             }
             (Status::AskFirst { since }, false) => format!(
-                "文件从{}年起施行，没写截止日期；已经好几年了，去办之前先打 12333 或问县人社局还办不办（这是我们的提醒，不是文件的规定）",
+                "文件从{}年起施行，没写截止日期；已经好几年了，去办之前先打 {hotline} 或问县人社局还办不办（这是我们的提醒，不是文件的规定）",
                 since.year()
             ),
             (Status::AskFirst { since }, true) => format!(
-                "In force since {}, no end date stated; it is several years old, so ask 12333 or the county HR office whether it still runs before you go (our advice, not the document's)",
+                "In force since {}, no end date stated; it is several years old, so ask {hotline} or the county HR office whether it still runs before you go (our advice, not the document's)",
                 since.year()
             ),
             (Status::NotYetInForce { from }, false) => format!("{from} 起才施行"),
@@ -430,6 +431,19 @@ pub struct Evaluation<'a> {
 }
 
 impl Evaluation<'_> {
+    /// The general hotline's number (12333 today, `policies/hotlines.toml`), for every
+    /// "ask whether it continues" line.
+    pub fn hotline_number(&self) -> &str {
+        crate::actions::general_hotline(self)
+            .and_then(|h| self.outcomes[h].measure.phones.first())
+            .map_or("12333", |p| p.number.as_str())
+    }
+
+    /// An outcome's status line, naming the hotline from the policies.
+    pub fn status_text(&self, o: &Outcome, english: bool) -> String {
+        o.status.describe(english, self.hotline_number())
+    }
+
     /// Works out, for each measure the worker does not qualify for, whether time alone
     /// will make it theirs, and from when ([`Outcome::almost`]).
     pub fn add_almost(&mut self, answers: &Answers) -> &mut Self {

@@ -131,7 +131,7 @@ impl<'a> CardView<'a> {
                 .map(|o| SourceView {
                     measure: o.id.to_string(),
                     status: o.status.name(),
-                    status_text: o.status.describe(report.english),
+                    status_text: report.eval.status_text(o, report.english),
                     source: source_line(o.document, &o.measure.clause, report.english),
                 })
                 .collect(),
@@ -351,16 +351,20 @@ pub fn print(report: &Report, next: Option<Fact>) {
                 if n > 0 {
                     say!("  + 同一项的另一份文件 (another source of the same benefit):");
                 }
-                print_outcome(o);
+                print_outcome(o, report.eval.hotline_number());
             }
         }
     }
 }
 
-fn print_outcome(o: &Outcome) {
+fn print_outcome(o: &Outcome, hotline: &str) {
     let m = o.measure;
     say!("\n[{}] {} ({})", label(o), m.title, m.id);
-    let status = format!("{} ({})", o.status.describe(false), o.status.describe(true));
+    let status = format!(
+        "{} ({})",
+        o.status.describe(false, hotline),
+        o.status.describe(true, hotline)
+    );
     say!("  状态 status: {status}");
     say!("  内容 what: {}", m.summary);
     if let Some(r) = &m.reading {

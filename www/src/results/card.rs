@@ -36,13 +36,15 @@ fn list(r: &mut Raw, class: &str, title: &str, lines: &[String]) {
 }
 
 /// "会人社发〔2020〕38号 三（一），会泽县人社局，印发日期：2020-05-01".
-fn source(r: &mut Raw, o: &Outcome, lead: bool, english: bool) {
+fn source(r: &mut Raw, o: &Outcome, lead: bool, english: bool, hotline: &str) {
     let d = o.document;
     r.open("p", "").gt();
     r.text(&wugong::report::source_line(d, &o.measure.clause, english));
     r.open("br", "").gt().text(&format!("《{}》", d.title));
     if !lead {
-        r.open("br", "").gt().text(&o.status.describe(english));
+        r.open("br", "")
+            .gt()
+            .text(&o.status.describe(english, hotline));
     }
     if let Some(v) = &d.validity_note {
         r.open("br", "").gt().el("small", "", v);
@@ -100,7 +102,7 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
     r.open("p", "data-testid=\"status\"")
         .attr("class", &format!("status {}", o.status.name()))
         .gt()
-        .text(&o.status.describe(english))
+        .text(&props.eval.status_text(o, english))
         .close("p");
     if let Some(almost) = &o.almost {
         r.el(
@@ -205,7 +207,7 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         .gt();
     r.el("strong", "", tr(english, "依据：", "Source: "));
     for (i, s) in outcomes.iter().enumerate() {
-        source(r, s, i == 0, english);
+        source(r, s, i == 0, english, props.eval.hotline_number());
     }
     r.close("div").close("details");
     // Read aloud as shown: every document's own figure, not only the lead's.

@@ -56,7 +56,7 @@ pub fn ended_list(r: &mut Raw, props: Props<'_>) {
         {
             r.el("span", "class=\"a\"", &a);
         }
-        r.el("span", "class=\"d\"", &o.status.describe(english))
+        r.el("span", "class=\"d\"", &props.eval.status_text(o, english))
             .close("li");
     }
     r.close("ul").close("details");
