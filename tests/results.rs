@@ -122,7 +122,7 @@ fn show(c: &Catalogue, a: &Answers, as_of: &str) -> (Vec<actions::Action>, Strin
                 it.group.title(false),
                 o.measure.title,
                 o.amount_text(false),
-                o.status.describe(false)
+                eval.status_text(o, false)
             );
             for r in &o.met {
                 text += &format!("  {}\n", r.answered(false));
