@@ -492,3 +492,41 @@ fn the_plain_page_shows_our_readings() {
         "no reading on the plain page"
     );
 }
+
+/// The widget's share text gives the CLI the very answers the widget had: the same
+/// report as the answers file (what the browser test compares with the print view).
+#[test]
+fn a_share_text_is_the_same_check_as_its_answers_file() {
+    let (code, from_file, err) = check_huize(&["--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    // The example file, through the share format.
+    let text = std::fs::read_to_string(HUIZE).unwrap();
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let raw: std::collections::BTreeMap<String, wugong::RawValue> = map
+        .into_iter()
+        .filter_map(|(k, x)| {
+            let v = match x {
+                serde_json::Value::Bool(b) => wugong::RawValue::Bool(b),
+                serde_json::Value::Number(n) => wugong::RawValue::Int(n.as_i64().unwrap()),
+                serde_json::Value::String(t) => wugong::RawValue::Text(t),
+                _ => return None,
+            };
+            Some((k, v))
+        })
+        .collect();
+    let link = wugong::share::encode(&wugong::Answers::from_raw(&raw).unwrap());
+    let (code, from_link, err) = selfcheck(&[
+        "check",
+        "--link",
+        &link,
+        "--as-of",
+        "2026-11-23",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(from_link, from_file);
+    let (code, _, err) = selfcheck(&["check", "--link", "2.garbage", "--as-of", "2026-11-23"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--link"), "{err}");
+}

@@ -21,6 +21,7 @@ use wugong::{Answers, Catalogue, Date, FactSet, RawValue};
 
 const USAGE: &str = "usage:
   selfcheck check ANSWERS.json --as-of YYYY-MM-DD [--format text|json] [--policies DIR]
+  selfcheck check --link SHARE-TEXT --as-of YYYY-MM-DD [--format text|json]   (the widget's share text)
   selfcheck policies [--format json] [--policies DIR]
   selfcheck lint [DIR]
   selfcheck cases [DIR] [--policies DIR]
@@ -84,6 +85,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 "out",
                 "english-out",
                 "regions-out",
+                "link",
             ]
             .contains(&k.as_str())
             {
@@ -140,8 +142,14 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
     let args = parse_args(rest)?;
     match command.as_str() {
         "check" => {
-            let [file] = args.positional.as_slice() else {
-                return Err(format!("check needs one answers file\n{USAGE}"));
+            // An answers file, or `--link TEXT`: the widget's share text (what its link
+            // carries after '#', and what it stores), so the CLI and the widget can be
+            // compared on the very same answers.
+            let link = args.options.get("link");
+            let file = match (args.positional.as_slice(), link) {
+                ([file], None) => file.as_str(),
+                ([], Some(_)) => "--link",
+                _ => return Err(format!("check needs one answers file or --link\n{USAGE}")),
             };
             let as_of: Date = args
                 .options
@@ -150,7 +158,11 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .parse()
                 .map_err(|e| format!("--as-of: {e}"))?;
             let json = json_format(&args)?;
-            let answers = read_answers(Path::new(file))?;
+            let answers = match link {
+                Some(text) => wugong::share::decode(text.trim_start_matches('#'))
+                    .map_err(|e| format!("--link: {e}"))?,
+                None => read_answers(Path::new(file))?,
+            };
             // Answers that cannot be true on the date (an injury after it, 8 months of
             // work by July) are refused by name, like the widget's question screen does.
             answers
