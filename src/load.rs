@@ -20,11 +20,13 @@ use serde::Deserialize;
 use toml::{Table, Value as Toml};
 
 use wugong::amount::Frequency;
-use wugong::deadline::DeadlineKind;
 use wugong::policy::{Audience, Document, Kind};
 
 mod convert;
+mod tables;
 mod value;
+
+pub use tables::{tables, tables_in};
 
 pub(crate) use value::{ByName, Text, TomlDate};
 use value::{Count, FactName, Figure, Key, Percent, RegionCode, SourceLines, TomlMoney, Until};
@@ -72,7 +74,10 @@ struct RawDocument {
     issued: Option<TomlDate>,
     valid_from: Option<TomlDate>,
     valid_until: Until,
+    /// For workers: the validity in plain words.
     validity_note: Option<Text>,
+    /// For maintainers: how the dates were read. Not in the rules file.
+    note: Option<Text>,
     source: Text,
     checked: TomlDate,
 }
@@ -102,7 +107,7 @@ struct RawMeasure {
     valid_from: Option<TomlDate>,
     valid_until: Option<TomlDate>,
     #[serde(default)]
-    deadlines: Vec<ByName<DeadlineKind>>,
+    deadlines: Vec<Text>,
     #[serde(default)]
     phones: Vec<RawPhone>,
 }

@@ -166,7 +166,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                     as_of,
                     coverage: eval.coverage,
                     next_question: next.map(|f| f.name()),
-                    deadlines: Deadline::all(&answers, as_of),
+                    deadlines: Deadline::all(&cat.deadlines, &answers, as_of),
                     measures: eval.outcomes.iter().map(OutcomeView::new).collect(),
                 };
                 say!(
@@ -174,7 +174,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                     serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?
                 );
             } else {
-                print_check(&eval, &answers, next);
+                print_check(&cat, &eval, &answers, next);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -303,9 +303,12 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"));
             let docs = selfcheck::load::documents_in(&dir).map_err(|e| e.to_string())?;
-            // Checked across files as the widget will (unique ids); shipped unwrapped,
-            // because the widget builds its own Catalogue from them.
-            Catalogue::new(docs.clone()).map_err(|e| e.to_string())?;
+            let tables = selfcheck::load::tables_in(&dir).map_err(|e| e.to_string())?;
+            // Checked across files as the widget will (unique ids, the tables' names);
+            // shipped unwrapped, because the widget builds its own Catalogue from them.
+            let cat =
+                selfcheck::checked(docs.clone(), tables.clone()).map_err(|e| e.to_string())?;
+            selfcheck::names_resolve(&cat).map_err(|e| e.to_string())?;
             let path = args.options.get("out").ok_or("pack needs --out FILE")?;
             let english_path = args
                 .options
@@ -313,7 +316,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .ok_or("pack needs --english-out FILE")?;
             let mut docs = docs;
             let english = selfcheck::pack::take_english(&mut docs);
-            std::fs::write(path, selfcheck::pack::encode(&docs))
+            std::fs::write(path, selfcheck::pack::encode(&docs, &tables))
                 .map_err(|e| format!("{path}: {e}"))?;
             std::fs::write(english_path, selfcheck::pack::encode_english(&english))
                 .map_err(|e| format!("{english_path}: {e}"))?;
@@ -391,7 +394,7 @@ struct CheckView<'a> {
     as_of: Date,
     coverage: Coverage,
     next_question: Option<&'static str>,
-    deadlines: Vec<Deadline>,
+    deadlines: Vec<Deadline<'a>>,
     measures: Vec<OutcomeView<'a>>,
 }
 
@@ -434,7 +437,7 @@ struct OutcomeView<'a> {
     amount: Option<AmountView<'a>>,
     amount_text: Option<String>,
     frequency: Option<&'static str>,
-    deadlines: Vec<Deadline>,
+    deadlines: Vec<Deadline<'a>>,
     /// Not eligible yet; time alone makes it so from `from`.
     almost: Option<AlmostView>,
     source: String,
@@ -535,15 +538,15 @@ fn label(o: &Outcome) -> &'static str {
 fn print_deadline(d: &Deadline) {
     say!(
         "  ⏰ {}: {} — {}",
-        d.kind.title(false),
-        d.due.describe(false),
-        d.kind.cite()
+        d.spec.title.zh,
+        d.describe(false),
+        d.spec.cite
     );
 }
 
 /// The results as the widget shows them: grouped and ordered by the engine, each with
 /// its summary, amount, reasons, what is missing, when it will apply, and its source.
-fn print_check(eval: &Evaluation, answers: &Answers, next: Option<wugong::Fact>) {
+fn print_check(cat: &Catalogue, eval: &Evaluation, answers: &Answers, next: Option<wugong::Fact>) {
     let as_of = eval.as_of;
     say!("务工自查 — 按 {as_of} 的规定评估 (evaluated as of {as_of})");
     if eval.coverage == Coverage::NotCovered {
@@ -558,7 +561,7 @@ fn print_check(eval: &Evaluation, answers: &Answers, next: Option<wugong::Fact>)
     }
     // Every deadline that applies: dated ones, and those that still need an answer,
     // with what is needed.
-    let timeline = Deadline::all(answers, as_of);
+    let timeline = Deadline::all(&cat.deadlines, answers, as_of);
     if !timeline.is_empty() {
         say!("\n期限 deadlines:");
         for d in &timeline {

@@ -95,6 +95,7 @@ pub(super) fn convert(id: String, raw: RawFile) -> R<Document> {
         valid_from,
         valid_until: d.valid_until.0,
         validity_note: d.validity_note.map(|t| t.0),
+        note: d.note.map(|t| t.0),
         source: d.source.0,
         checked: d.checked.0,
         measures,

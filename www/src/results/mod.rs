@@ -122,7 +122,7 @@ pub fn Results(props: &StateOnly) -> Html {
             })
         })
     };
-    let told = Deadline::told(&state.answers, as_of, english);
+    let told = Deadline::told(&catalogue.deadlines, &state.answers, as_of, english);
     let mut r = Raw::default();
     if state.screen == Screen::Print {
         print::print_view(
