@@ -391,4 +391,36 @@ mod tests {
         assert!(fill("{period", (1, 0), &all, false, false).is_err());
         assert_eq!(numbers("打 12333 问，或打 12348；60天"), ["12333", "12348"]);
     }
+
+    #[test]
+    fn a_mistake_in_the_deadlines_names_file_and_field() {
+        let [deadlines, implications, warnings] = crate::DATA_FILES;
+        let with = |from: &str, to: &str| {
+            assert!(deadlines.contains(from), "{from}");
+            let text = deadlines.replacen(from, to, 1);
+            tables(&text, implications, warnings)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = with(
+            "calls_after = [\"12333\", \"12348\"]",
+            "calls_after = [\"12333\"]",
+        );
+        assert!(
+            e.starts_with("policies/data/deadlines.toml: deadline[0].passed: says 12348"),
+            "{e}"
+        );
+        let e = with("法定期限{period}", "法定期限{perid}");
+        assert!(
+            e.contains("deadline[0].ahead: unknown placeholder {perid}"),
+            "{e}"
+        );
+        let e = with("whose = \"employer\"", "whose = \"boss\"");
+        assert!(e.contains("deadline[2].whose"), "{e}");
+        let e = with("from = \"injury_date\"", "from = \"tuopin\"");
+        assert!(
+            e.contains("deadline[2].from: 'tuopin' is not a date"),
+            "{e}"
+        );
+    }
 }
