@@ -90,6 +90,37 @@ pub fn names_resolve(catalogue: &Catalogue) -> Result<(), LoadError> {
 /// The catalogue, with the checks across files: ids, the names the tables use, and
 /// every number a deadline calls dialled by a measure (a hotline of the policies).
 pub fn checked(docs: Vec<Document>, tables: Tables) -> Result<Catalogue, LoadError> {
+    let error = |file: String, field: String, message: String| LoadError {
+        file,
+        field,
+        message,
+    };
+    let data = || "policies/data/deadlines.toml".to_string();
+    for (i, d) in tables.deadlines.iter().enumerate() {
+        if tables.deadlines[..i].iter().any(|o| o.id == d.id) {
+            let m = format!("deadline '{}' listed twice", d.id);
+            return Err(error(data(), format!("deadline[{i}].id"), m));
+        }
+        for (j, other) in d.once_passed_drop.iter().enumerate() {
+            if !tables.deadlines.iter().any(|o| o.id == *other) {
+                let field = format!("deadline[{i}].once_passed_drop[{j}]");
+                return Err(error(data(), field, format!("no deadline '{other}'")));
+            }
+        }
+    }
+    for doc in &docs {
+        for (i, m) in doc.measures.iter().enumerate() {
+            for (j, id) in m.deadlines.iter().enumerate() {
+                if !tables.deadlines.iter().any(|d| d.id == *id) {
+                    return Err(error(
+                        format!("policies/{}.toml", doc.id),
+                        format!("measure[{i}] ({}).deadlines[{j}]", m.id),
+                        format!("no deadline '{id}' in policies/data/deadlines.toml"),
+                    ));
+                }
+            }
+        }
+    }
     let catalogue = Catalogue::with_tables(docs, tables).map_err(across_files)?;
     for (i, d) in catalogue.deadlines.iter().enumerate() {
         for n in d.calls.iter().chain(&d.calls_after) {

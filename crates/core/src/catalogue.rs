@@ -56,45 +56,14 @@ impl Catalogue {
         Catalogue::with_tables(documents, Tables::default())
     }
 
-    /// The documents with the tables of `policies/data/`: every deadline a measure
-    /// names must be there. (A warning or implication naming a measure or document
-    /// that is not there never applies; the tools' loader refuses one for the whole
-    /// `policies/` folder.)
+    /// The documents with the tables of `policies/data/`. The names the tables and the
+    /// measures use are checked by the tools when they write the rules file
+    /// (`selfcheck::checked`), not here in the wasm: a deadline, measure or document
+    /// named but not there is simply never used.
     pub fn with_tables(
         mut documents: Vec<Document>,
         tables: Tables,
     ) -> Result<Catalogue, CatalogueError> {
-        let data = |file: &str, field: String, message: String| CatalogueError {
-            file: format!("policies/data/{file}"),
-            field,
-            message,
-        };
-        for (i, d) in tables.deadlines.iter().enumerate() {
-            if tables.deadlines[..i].iter().any(|o| o.id == d.id) {
-                let m = format!("deadline '{}' listed twice", d.id);
-                return Err(data("deadlines.toml", format!("deadline[{i}].id"), m));
-            }
-            for (j, other) in d.once_passed_drop.iter().enumerate() {
-                if !tables.deadlines.iter().any(|o| o.id == *other) {
-                    let m = format!("no deadline '{other}'");
-                    let field = format!("deadline[{i}].once_passed_drop[{j}]");
-                    return Err(data("deadlines.toml", field, m));
-                }
-            }
-        }
-        for doc in &documents {
-            for (i, m) in doc.measures.iter().enumerate() {
-                for (j, id) in m.deadlines.iter().enumerate() {
-                    if !tables.deadlines.iter().any(|d| d.id == *id) {
-                        return Err(CatalogueError {
-                            file: format!("policies/{}.toml", doc.id),
-                            field: format!("measure[{i}].deadlines[{j}]"),
-                            message: format!("no deadline '{id}' in policies/data/deadlines.toml"),
-                        });
-                    }
-                }
-            }
-        }
         // (measure id, document id); a list, not a map, to keep B-trees out of the wasm.
         let mut seen: Vec<(&str, &str)> = Vec::new();
         for doc in &documents {
