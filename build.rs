@@ -21,6 +21,15 @@ fn main() {
             p.display().to_string()
         ));
     }
+    out.push_str("];\n/// The tables of policies/data/ the rules file carries: deadlines, implications, warnings.\npub const DATA_FILES: [&str; 3] = [\n");
+    for name in ["deadlines.toml", "implications.toml", "warnings.toml"] {
+        let p = dir.join("data").join(name);
+        println!("cargo:rerun-if-changed={}", p.display());
+        out.push_str(&format!(
+            "    include_str!({:?}),\n",
+            p.display().to_string()
+        ));
+    }
     out.push_str("];\n");
     fs::write(
         Path::new(&env::var("OUT_DIR").unwrap()).join("policy_files.rs"),

@@ -31,7 +31,7 @@ use wugong::amount::Amount;
 use wugong::answers::{Answers, RawValue};
 use wugong::catalogue::Catalogue;
 use wugong::date::Date;
-use wugong::deadline::{Deadline, DeadlineKind, Due};
+use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Group, Verdict};
 use wugong::fact::Fact;
 use wugong::tags::{Named, StatusShape, VerdictShape};
@@ -46,7 +46,8 @@ pub struct Case {
     pub as_of: Date,
     pub answers: Answers,
     pub expect: BTreeMap<String, Expect>,
-    pub deadlines: BTreeMap<DeadlineKind, String>,
+    /// Deadline ids of policies/data/deadlines.toml and the date expected.
+    pub deadlines: BTreeMap<String, String>,
     pub next_question: Option<String>,
 }
 
@@ -153,15 +154,19 @@ pub fn parse(file: &str, text: &str) -> Result<Case, String> {
         })
         .collect();
     let mut deadlines = BTreeMap::new();
+    // The deadlines of policies/data/deadlines.toml built into this binary.
+    let known: Vec<String> = crate::embedded_tables()
+        .map(|t| t.deadlines.into_iter().map(|d| d.id).collect())
+        .unwrap_or_default();
     for (k, v) in raw.deadlines {
-        let kind = DeadlineKind::from_name(&k).ok_or_else(|| {
-            field_err(
+        if !known.contains(&k) {
+            return Err(field_err(
                 file,
                 &format!("deadlines.{k}"),
-                format!("unknown deadline (one of {})", DeadlineKind::names()),
-            )
-        })?;
-        deadlines.insert(kind, v);
+                format!("unknown deadline (one of {})", known.join(", ")),
+            ));
+        }
+        deadlines.insert(k, v);
     }
     Ok(Case {
         file: file.to_string(),
@@ -251,13 +256,14 @@ pub fn check(catalogue: &Catalogue, case: &Case) -> Vec<String> {
             }
         }
     }
-    for (kind, want) in &case.deadlines {
-        let got = due_text(&Deadline::compute(*kind, &case.answers, case.as_of).due);
+    for (id, want) in &case.deadlines {
+        let Some(spec) = catalogue.deadline(id) else {
+            problems.push(format!("no deadline {id} in the catalogue"));
+            continue;
+        };
+        let got = due_text(&Deadline::compute(spec, &case.answers, case.as_of).due);
         if &got != want {
-            problems.push(format!(
-                "deadline {}: got {got}, expected {want}",
-                kind.name()
-            ));
+            problems.push(format!("deadline {id}: got {got}, expected {want}"));
         }
     }
     if let Some(want) = &case.next_question {

@@ -20,12 +20,14 @@ use serde::Deserialize;
 use toml::{Table, Value as Toml};
 
 use wugong::amount::Frequency;
-use wugong::deadline::DeadlineKind;
 use wugong::policy::{Audience, Document, Kind};
 
 mod convert;
+mod tables;
 pub mod terms;
 mod value;
+
+pub use tables::{tables, tables_in};
 
 pub(crate) use value::{ByName, Text, TomlDate};
 use value::{Count, FactName, Figure, Key, Percent, RegionCode, SourceLines, TomlMoney, Until};
@@ -73,11 +75,14 @@ struct RawDocument {
     issued: Option<TomlDate>,
     valid_from: Option<TomlDate>,
     valid_until: Until,
+    /// For workers: the validity in plain words.
     validity_note: Option<Text>,
     /// A law or regulation: in force until repealed, never "ask first"
     /// (`policies/data/currency.toml`).
     #[serde(default)]
     standing: bool,
+    /// For maintainers: how the dates were read. Not in the rules file.
+    note: Option<Text>,
     source: Text,
     checked: TomlDate,
 }
@@ -109,7 +114,7 @@ struct RawMeasure {
     valid_from: Option<TomlDate>,
     valid_until: Option<TomlDate>,
     #[serde(default)]
-    deadlines: Vec<ByName<DeadlineKind>>,
+    deadlines: Vec<Text>,
     #[serde(default)]
     phones: Vec<RawPhone>,
 }

@@ -1,12 +1,17 @@
 //! Writes the rules file the browser reads with [`wugong::pack::decode`]: the documents
-//! the loader has checked, in the layout described in `crates/core/src/pack.rs`.
+//! the loader has checked and the tables of `policies/data/` (deadlines, implications,
+//! warnings), in the layout described in `crates/core/src/pack.rs`. Maintainers' fields
+//! (a document's `note` and `source`, a measure's `note` and `source_lines`, a deadline's
+//! and an implication's `source` and `clause`) are not written.
 //! Native only (run by `selfcheck pack` in the web build), so the wasm carries the reader alone.
 
 use rust_decimal::Decimal;
 
 use wugong::amount::AmountRule;
+use wugong::catalogue::Tables;
 use wugong::condition::{Check, Condition};
 use wugong::date::Date;
+use wugong::deadline::{DeadlineSpec, Whose, Words};
 use wugong::money::Money;
 use wugong::pack::{checksum, EnglishText, ENGLISH_MAGIC, MAGIC};
 use wugong::policy::{Document, Measure};
@@ -149,10 +154,7 @@ impl Writer {
         self.opt(m.done_when.as_ref(), Self::condition);
         self.opt(m.valid_from, Self::date);
         self.opt(m.valid_until, Self::date);
-        self.uint(m.deadlines.len() as u64);
-        for d in &m.deadlines {
-            self.tag(*d);
-        }
+        self.strs(&m.deadlines);
         self.uint(m.phones.len() as u64);
         for p in &m.phones {
             self.str(&p.number);
@@ -172,7 +174,7 @@ impl Writer {
         self.opt(d.valid_until, Self::date);
         self.opt(d.validity_note.as_deref(), Self::str);
         self.opt(d.ask_first_from, Self::date);
-        self.str(&d.source);
+        // `note` and `source` are for maintainers: not in the rules file.
         self.date(d.checked);
         self.uint(d.measures.len() as u64);
         for m in &d.measures {
@@ -181,10 +183,57 @@ impl Writer {
     }
 }
 
-/// What the rules file keeps of a document: all but the maintainers' fields (`note`,
-/// `source_lines`). `decode(&encode(docs))` equals `docs` mapped through this.
+impl Writer {
+    fn words(&mut self, w: &Words) {
+        self.str(&w.zh);
+        self.str(&w.en);
+    }
+    fn deadline(&mut self, d: &DeadlineSpec) {
+        self.str(&d.id);
+        self.tag(d.from);
+        self.uint(u64::from(d.years));
+        self.uint(u64::from(d.days));
+        self.byte(d.wages_owed_from_job_end as u8);
+        self.byte((d.whose == Whose::Employer) as u8);
+        self.byte(d.advice as u8);
+        self.str(&d.procedure);
+        self.words(&d.title);
+        self.words(&d.rule);
+        self.str(&d.cite);
+        self.words(&d.ahead);
+        self.words(&d.passed);
+        self.words(&d.while_employed);
+        self.words(&d.while_employed_short);
+        self.strs(&d.calls);
+        self.strs(&d.calls_after);
+        self.strs(&d.once_passed_drop);
+    }
+    fn tables(&mut self, t: &Tables) {
+        self.uint(t.deadlines.len() as u64);
+        for d in &t.deadlines {
+            self.deadline(d);
+        }
+        self.uint(t.implications.len() as u64);
+        for i in &t.implications {
+            self.tag(i.when);
+            self.tag(i.then);
+            self.strs(&i.documents);
+        }
+        self.uint(t.warnings.len() as u64);
+        for w in &t.warnings {
+            self.str(&w.measure);
+            self.tag(w.wants);
+        }
+    }
+}
+
+/// What the rules file keeps of a document: all but the maintainers' fields (`note`
+/// and `source`; a measure's `note` and `source_lines`). `decode(&encode(docs, t)).0`
+/// equals `docs` mapped through this.
 pub fn as_shipped(d: &Document) -> Document {
     let mut d = d.clone();
+    d.note = None;
+    d.source = String::new();
     for m in &mut d.measures {
         m.note = None;
         m.source_lines = None;
@@ -192,10 +241,11 @@ pub fn as_shipped(d: &Document) -> Document {
     d
 }
 
-/// The documents as a pack.
-pub fn encode(docs: &[Document]) -> Vec<u8> {
+/// The documents and the tables as a pack.
+pub fn encode(docs: &[Document], tables: &Tables) -> Vec<u8> {
     framed(MAGIC, docs.len(), |w| {
-        docs.iter().for_each(|d| w.document(d))
+        docs.iter().for_each(|d| w.document(d));
+        w.tables(tables);
     })
 }
 
@@ -235,22 +285,45 @@ fn framed(magic: &[u8; 4], count: usize, items: impl FnOnce(&mut Writer)) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wugong::pack::{decode, decode_english};
+    use wugong::pack::decode_english;
+
+    fn dir() -> &'static std::path::Path {
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/policies"))
+    }
 
     fn policies() -> Vec<Document> {
-        crate::load::documents_in(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/policies"
-        )))
-        .expect("policies load")
+        crate::load::documents_in(dir()).expect("policies load")
+    }
+
+    fn tables() -> Tables {
+        crate::load::tables_in(dir()).expect("data tables load")
+    }
+
+    /// The documents with the tables, as a pack.
+    fn encode(docs: &[Document]) -> Vec<u8> {
+        super::encode(docs, &tables())
+    }
+
+    fn decode(bytes: &[u8]) -> Result<Vec<Document>, wugong::pack::PackError> {
+        wugong::pack::decode(bytes).map(|(docs, _)| docs)
     }
 
     #[test]
-    fn every_policy_survives_the_round_trip() {
+    fn every_policy_and_table_survives_the_round_trip() {
         let docs = policies();
         let pack = encode(&docs);
         let shipped: Vec<_> = docs.iter().map(as_shipped).collect();
-        assert_eq!(decode(&pack).expect("pack reads"), shipped);
+        let (back, tables) = wugong::pack::decode(&pack).expect("pack reads");
+        assert_eq!(back, shipped);
+        assert_eq!(tables, self::tables());
+        // Every flag and both kinds of deadline are in the data, so all are read back.
+        assert!(tables.deadlines.iter().any(|d| d.advice));
+        assert!(tables.deadlines.iter().any(|d| d.wages_owed_from_job_end));
+        assert!(tables
+            .deadlines
+            .iter()
+            .any(|d| d.whose == wugong::deadline::Whose::Employer));
+        assert!(!tables.implications.is_empty() && !tables.warnings.is_empty());
     }
 
     #[test]
@@ -329,7 +402,7 @@ mod tests {
         body.extend_from_slice(&sum.to_le_bytes());
         assert_eq!(
             decode(&body).unwrap_err().what,
-            "extra bytes after the last document"
+            "extra bytes after the tables"
         );
     }
 }

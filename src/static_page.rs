@@ -9,7 +9,6 @@ use wugong::amount::Frequency;
 use wugong::answers::Answers;
 use wugong::catalogue::Catalogue;
 use wugong::date::Date;
-use wugong::deadline::DeadlineKind;
 use wugong::evaluate::status_on;
 use wugong::policy::{Audience, Document, Kind, Measure};
 use wugong::region;
@@ -112,13 +111,13 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
         }
     }
     out.push_str("</ul>\n<h2>期限，别错过</h2>\n<ul>\n");
-    for k in DeadlineKind::ALL {
+    for k in &catalogue.deadlines {
         let _ = writeln!(
             out,
             "<li><strong>{}</strong>：{} <small>（{}）</small></li>",
-            esc(k.title(false)),
-            esc(k.rule(false)),
-            esc(k.cite())
+            esc(&k.title.zh),
+            esc(&k.rule.zh),
+            esc(&k.cite)
         );
     }
     // That arbitration is free and may be applied for orally is said by its measure

@@ -210,7 +210,7 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
         &regions,
     ]);
     assert_eq!(code, 0, "{err}");
-    let docs = wugong::pack::decode(&std::fs::read(&rules).unwrap()).unwrap();
+    let (docs, _) = wugong::pack::decode(&std::fs::read(&rules).unwrap()).unwrap();
     let texts = wugong::pack::decode_english(&std::fs::read(&english).unwrap()).unwrap();
     let measures: Vec<_> = docs.iter().flat_map(|d| &d.measures).collect();
     assert_eq!(measures.len(), texts.len());

@@ -120,7 +120,13 @@ fn the_optional_measure_fields_load() {
         ("我们按满3个月算。", vec!["3".to_string()])
     );
     // The rules file keeps what workers see and drops what maintainers read.
-    let back = wugong::pack::decode(&selfcheck::pack::encode(std::slice::from_ref(&doc))).unwrap();
+    let tables = wugong::catalogue::Tables::default();
+    let back = wugong::pack::decode(&selfcheck::pack::encode(
+        std::slice::from_ref(&doc),
+        &tables,
+    ))
+    .unwrap()
+    .0;
     assert_eq!(back, vec![selfcheck::pack::as_shipped(&doc)]);
     assert_eq!(back[0].measures[0].note, None);
     assert_eq!(back[0].measures[0].reading, m.reading);

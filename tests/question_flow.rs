@@ -13,6 +13,7 @@ use wugong::{Answers, Date, Fact, FactSet, Question, RawValue};
 
 /// Answers one screen from the persona's facts, as the widget would.
 fn answer_screen(
+    catalogue: &wugong::Catalogue,
     q: Question,
     persona: &BTreeMap<&str, RawValue>,
     answers: &mut Answers,
@@ -30,7 +31,7 @@ fn answer_screen(
             .copied()
             .filter(|f| persona.get(f.name()) == Some(&RawValue::Bool(true)))
             .collect();
-        for (f, v) in wugong::answers::ticks(&facts, &yes, rest_no) {
+        for (f, v) in catalogue.ticks(&facts, &yes, rest_no) {
             match v {
                 Some(v) => answers.set(f, v).unwrap(),
                 None => {
@@ -99,7 +100,7 @@ fn walk_with(persona: &[(&str, RawValue)], as_of: &str, rest_no: bool) -> Vec<Qu
                 .unwrap();
             continue;
         }
-        answer_screen(q, &persona, &mut answers, &mut skipped, rest_no);
+        answer_screen(&catalogue, q, &persona, &mut answers, &mut skipped, rest_no);
     }
     if std::env::var("QF_DEBUG").is_ok() {
         for o in catalogue

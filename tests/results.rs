@@ -3,7 +3,7 @@
 //! deadlines told as what can still be done, and no identifier in any text a worker reads.
 
 use wugong::actions::{self, Step, MAX_ACTIONS};
-use wugong::deadline::{Deadline, DeadlineKind};
+use wugong::deadline::Deadline;
 use wugong::evaluate::Group;
 use wugong::{Answers, Catalogue, Date, Fact, Value};
 
@@ -111,7 +111,7 @@ fn show(c: &Catalogue, a: &Answers, as_of: &str) -> (Vec<actions::Action>, Strin
             x.by
         );
     }
-    for t in Deadline::told(a, d(as_of), false) {
+    for t in Deadline::told(&c.deadlines, a, d(as_of), false) {
         text += &format!("{}\n  {}\n", t.line, t.cite);
     }
     for it in &items {
@@ -201,10 +201,10 @@ fn owed_wages_still_employed_calls_first_and_is_not_told_too_late() {
         calls.contains(&"12333") && calls.contains(&"12348"),
         "{calls:?}"
     );
-    let told = Deadline::told(&a, d("2026-11-30"), false);
-    assert_eq!(told[0].kind, DeadlineKind::ArbitrationLimit);
+    let told = Deadline::told(&c.deadlines, &a, d("2026-11-30"), false);
+    assert_eq!(told[0].id, "arbitration_limit");
     assert!(told[0].line.contains("不受1年限制"));
-    assert!(!told.iter().any(|t| t.kind == DeadlineKind::ArbitrationSafe));
+    assert!(!told.iter().any(|t| t.id == "arbitration_safe"));
     assert!(!text.contains("已过"), "nothing passed for him:\n{text}");
     assert_plain(&c, &text);
 }

@@ -108,6 +108,7 @@ pub(super) fn convert(id: String, raw: RawFile, terms: &[Term]) -> R<Document> {
             (false, None) => Some(valid_from.plus_years(ask_first_years())),
             _ => None,
         },
+        note: d.note.map(|t| t.0),
         source: d.source.0,
         checked: d.checked.0,
         measures,

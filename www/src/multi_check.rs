@@ -1,10 +1,11 @@
 //! Several yes/no facts on one screen: ticked means yes, unticked stays unknown;
 //! "以上都没有" (nothing ticked) or "其他都没有" (some ticked) says no to the rest (the
-//! engine's `answers::ticks` decides what each records).
+//! engine's `Catalogue::ticks` decides what each records).
 
 use wugong::Fact;
 use yew::prelude::*;
 
+use crate::catalogue_context::CatalogueRef;
 use crate::state::{Action, State};
 use crate::text::tr;
 
@@ -14,6 +15,9 @@ pub struct MultiCheckProps {
     /// The facts answered "yes" so far (ticked when the screen opens).
     pub ticked: Vec<Fact>,
     pub english: bool,
+    /// The catalogue (its implications between the boxes); the screen shows only once
+    /// the rules are there.
+    pub catalogue: Option<CatalogueRef>,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
@@ -28,8 +32,16 @@ pub fn MultiCheck(props: &MultiCheckProps) -> Html {
         let dispatcher = props.dispatcher.clone();
         let facts = props.facts.clone();
         let ticked = ticked.clone();
+        let catalogue = props.catalogue;
         Callback::from(move |_| {
-            let pairs = wugong::answers::ticks(&facts, &ticked, rest_no);
+            let pairs = match catalogue {
+                Some(CatalogueRef(c)) => c.ticks(&facts, &ticked, rest_no),
+                // Without the rules an unticked box stays unknown: never a wrong "no".
+                None => facts
+                    .iter()
+                    .map(|f| (*f, ticked.contains(f).then_some(wugong::Value::Bool(true))))
+                    .collect(),
+            };
             dispatcher.dispatch(Action::Ticks(pairs));
         })
     };

@@ -54,7 +54,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             .copied()
             .filter(|f| props.answers.get(*f) == Some(Value::Bool(true)))
             .collect();
-        html! { <MultiCheck facts={facts.clone()} {ticked} {english} dispatcher={dispatcher.clone()} /> }
+        html! { <MultiCheck facts={facts.clone()} {ticked} {english} catalogue={props.catalogue} dispatcher={dispatcher.clone()} /> }
     } else {
         let fact = facts[0];
         let current = props.answers.get(fact);

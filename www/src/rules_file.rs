@@ -90,7 +90,7 @@ pub fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
 
 /// Reads the rules file (checked when it was built; a damaged one is reported).
 fn read_rules(bytes: &[u8]) -> Result<CatalogueRef, String> {
-    let docs = wugong::pack::decode(bytes).map_err(|e| e.to_string())?;
-    let catalogue = Catalogue::new(docs).map_err(|e| e.to_string())?;
+    let (docs, tables) = wugong::pack::decode(bytes).map_err(|e| e.to_string())?;
+    let catalogue = Catalogue::with_tables(docs, tables).map_err(|e| e.to_string())?;
     Ok(CatalogueRef::keep(catalogue))
 }

@@ -30,9 +30,15 @@ fn rules() -> CatalogueRef {
             Condition::All(vec![is(Fact::Veteran), is(Fact::WorkshopJob)]),
         )
     };
-    CatalogueRef::keep(
-        Catalogue::new(vec![Document::bare("53", d("2020-01-01"), vec![measure])]).unwrap(),
-    )
+    let mut catalogue =
+        Catalogue::new(vec![Document::bare("53", d("2020-01-01"), vec![measure])]).unwrap();
+    // policies/data/implications.toml's: 脱贫人口 counts as 建档立卡.
+    catalogue.implications = vec![wugong::implication::Implication {
+        when: Fact::Tuopin,
+        then: Fact::Jiandang,
+        documents: vec!["test".into()],
+    }];
+    CatalogueRef::keep(catalogue)
 }
 
 fn start() -> State {
@@ -162,12 +168,13 @@ fn another_date_is_recorded_in_the_current_entry() {
 
 #[test]
 fn unticked_boxes_stay_unknown_and_are_not_asked_again() {
-    let s = reduce(start(), Action::RulesReady(rules()));
+    let rules = rules();
+    let s = reduce(start(), Action::RulesReady(rules));
     let s = answer(s, Fact::HomeRegion, Value::Region("53"));
     let screen = Question::Groups.facts();
     let s = reduce(
         s,
-        Action::Ticks(wugong::answers::ticks(&screen, &[Fact::Veteran], false)),
+        Action::Ticks(rules.0.ticks(&screen, &[Fact::Veteran], false)),
     );
     assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(true)));
     assert_eq!(
@@ -180,7 +187,7 @@ fn unticked_boxes_stay_unknown_and_are_not_asked_again() {
     // 其他都没有: no, but for what a ticked box implies (脱贫人口 → 建档立卡).
     let s = reduce(
         s,
-        Action::Ticks(wugong::answers::ticks(&screen, &[Fact::Tuopin], true)),
+        Action::Ticks(rules.0.ticks(&screen, &[Fact::Tuopin], true)),
     );
     assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(false)));
     assert_eq!(s.answers.get(Fact::Jiandang), None);

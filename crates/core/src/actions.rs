@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::answers::Answers;
 use crate::condition::{Condition, Tri};
-use crate::deadline::{DeadlineKind, Due};
+use crate::deadline::Due;
 use crate::evaluate::{Evaluation, Group, Outcome, Status, Verdict};
 use crate::fact::{Fact, Question};
 use crate::policy::{Audience, Kind, Measure, Phone};
@@ -202,14 +202,14 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                 if matches!(m.kind, Kind::Protection) {
                     continue;
                 }
-                // Urgent when a legal deadline (not the 60-day advice) is within 60 days.
+                // Urgent when a legal deadline (not advice) is within 60 days.
                 let urgent = o.deadlines.iter().any(|d| {
-                    d.kind != DeadlineKind::ArbitrationSafe
+                    !d.spec.advice
                         && matches!(d.due, Due::On { days_left, .. } if (0..=60).contains(&days_left))
                 });
                 let rank = if urgent { 0 } else { 2 };
                 // Specific channels (one problem, one procedure) before general ones.
-                let overview = procedure_of(m).is_none();
+                let overview = procedure_of(o).is_none();
                 let tier = match (overview, m.deadlines.is_empty()) {
                     (false, false) => 0,
                     (false, true) => 100,
@@ -217,11 +217,11 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                 };
                 let focus = Decimal::from(problems_named(m) + tier);
                 // By when: the first deadline in the measure's order still ahead, the
-                // legal limit before the 60-day advice.
+                // legal limit before advice.
                 let by = o
                     .deadlines
                     .iter()
-                    .filter(|d| d.kind != DeadlineKind::ArbitrationSafe)
+                    .filter(|d| !d.spec.advice)
                     .chain(o.deadlines.iter())
                     .find_map(|d| d.by_when(english));
                 picks.push(((rank, focus, n), Step::Call, i, by));
@@ -272,10 +272,11 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
         if step == Step::Call {
             // An overview of several procedures comes only after the specific ones, and
             // only while the list is short (it repeats them).
-            if procedure_of(m).is_none() && out.len() >= 3 {
+            let procedure = procedure_of(&eval.outcomes[i]);
+            if procedure.is_none() && out.len() >= 3 {
                 continue;
             }
-            let procedure = procedure_of(m).unwrap_or_else(|| format!("all {}", m.id));
+            let procedure = procedure.unwrap_or_else(|| format!("all {}", m.id));
             if procedures.contains(&procedure) {
                 continue;
             }
@@ -325,12 +326,12 @@ fn specific(m: &Measure) -> bool {
 /// Which procedure a channel leads to, so two lines never send the worker to the same
 /// one: arbitration, labour inspection, injury recognition, or else its phone number.
 /// `None` for an overview of several procedures.
-fn procedure_of(m: &Measure) -> Option<String> {
-    let mut found: Option<&'static str> = None;
-    for k in &m.deadlines {
-        // Deadlines of one procedure share the first word of their id in
-        // policies/data/deadlines.toml (arbitration_safe / arbitration_limit, injury_…).
-        let p = crate::tags::Named::name(*k).split('_').next().unwrap_or("");
+fn procedure_of(o: &Outcome) -> Option<String> {
+    let m = o.measure;
+    let mut found: Option<&str> = None;
+    for d in &o.deadlines {
+        // Each deadline's `procedure` in policies/data/deadlines.toml.
+        let p = d.spec.procedure.as_str();
         if found.is_some_and(|f| f != p) {
             return None;
         }
@@ -364,6 +365,7 @@ mod tests {
     use crate::amount::AmountRule;
     use crate::condition::{Check, Test};
     use crate::date::Date;
+    use crate::deadline::{DeadlineSpec, Words};
     use crate::money::Money;
     use crate::policy::Document;
     use crate::{Catalogue, Value};
@@ -443,10 +445,7 @@ mod tests {
         let mut money = measure("money", Kind::Subsidy, is(Fact::Tuopin));
         money.amount = Some(AmountRule::UpTo(Money::yuan(500)));
         let mut arbitration = measure("arbitration", Kind::Channel, is(Fact::ProblemUnpaidWages));
-        arbitration.deadlines = vec![
-            DeadlineKind::ArbitrationLimit,
-            DeadlineKind::ArbitrationSafe,
-        ];
+        arbitration.deadlines = vec!["arbitration_limit".into(), "arbitration_safe".into()];
         arbitration.phones = phone("12333");
         let mut arbitration2 = arbitration.clone();
         arbitration2.id = "arbitration-again".into();
@@ -455,7 +454,32 @@ mod tests {
         legal_aid.phones = phone("12348");
         let mut advice = measure("advice", Kind::Advice, Condition::Always);
         advice.phones = phone("12333");
-        let c = catalogue(vec![legal_aid, arbitration, arbitration2, money, advice]);
+        let deadlines = vec![
+            DeadlineSpec {
+                wages_owed_from_job_end: true,
+                procedure: "arbitration".into(),
+                while_employed_short: Words {
+                    zh: "在职期间不受1年限制；离职后1年内申请".into(),
+                    en: String::new(),
+                },
+                ..DeadlineSpec::bare("arbitration_limit", Fact::DisputeDate, 1, 0)
+            },
+            DeadlineSpec {
+                advice: true,
+                procedure: "arbitration".into(),
+                ..DeadlineSpec::bare("arbitration_safe", Fact::DisputeDate, 0, 60)
+            },
+        ];
+        let doc = Document::bare(
+            "national",
+            d("2020-01-01"),
+            vec![legal_aid, arbitration, arbitration2, money, advice],
+        );
+        let tables = crate::catalogue::Tables {
+            deadlines,
+            ..Default::default()
+        };
+        let c = Catalogue::with_tables(vec![doc], tables).unwrap();
         let a = answers(&[
             (Fact::Tuopin, true),
             (Fact::ProblemUnpaidWages, true),

@@ -1,14 +1,33 @@
-//! All documents together, checked as a whole (ids unique across files).
+//! All documents together, checked as a whole (ids unique across files), with the
+//! tables of `policies/data/` that speak across documents: the statutory deadlines, the
+//! implications between the documents' terms and the warnings. All of it travels in
+//! the rules file; none is compiled into the wasm.
 
 use crate::condition::{Check, Condition, Test};
 use crate::date::Date;
+use crate::deadline::DeadlineSpec;
 use crate::fact::Fact;
+use crate::implication::{Implication, Warning};
 use crate::policy::{Document, Measure};
 use crate::region::NATIONAL;
 
 #[derive(Clone, Debug)]
 pub struct Catalogue {
     pub documents: Vec<Document>,
+    /// `policies/data/deadlines.toml`, in file order (the order they are told).
+    pub deadlines: Vec<DeadlineSpec>,
+    /// `policies/data/implications.toml`.
+    pub implications: Vec<Implication>,
+    /// `policies/data/warnings.toml`.
+    pub warnings: Vec<Warning>,
+}
+
+/// The tables of `policies/data/` that the rules file carries beside the documents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tables {
+    pub deadlines: Vec<DeadlineSpec>,
+    pub implications: Vec<Implication>,
+    pub warnings: Vec<Warning>,
 }
 
 /// A problem across files (the per-file problems come from the tools crate's loader).
@@ -33,7 +52,18 @@ impl Catalogue {
     /// as a test of the home region, unless the measure has a place test of its own on the
     /// home **or** work region ([`Condition::home_or_work_region`]), which the loader has
     /// checked lies within the document's region.
-    pub fn new(mut documents: Vec<Document>) -> Result<Catalogue, CatalogueError> {
+    pub fn new(documents: Vec<Document>) -> Result<Catalogue, CatalogueError> {
+        Catalogue::with_tables(documents, Tables::default())
+    }
+
+    /// The documents with the tables of `policies/data/`. The names the tables and the
+    /// measures use are checked by the tools when they write the rules file
+    /// (`selfcheck::checked`), not here in the wasm: a deadline, measure or document
+    /// named but not there is simply never used.
+    pub fn with_tables(
+        mut documents: Vec<Document>,
+        tables: Tables,
+    ) -> Result<Catalogue, CatalogueError> {
         // (measure id, document id); a list, not a map, to keep B-trees out of the wasm.
         let mut seen: Vec<(&str, &str)> = Vec::new();
         for doc in &documents {
@@ -71,13 +101,23 @@ impl Catalogue {
                 };
             }
         }
-        Ok(Catalogue { documents })
+        Ok(Catalogue {
+            documents,
+            deadlines: tables.deadlines,
+            implications: tables.implications,
+            warnings: tables.warnings,
+        })
     }
 
     pub fn measures(&self) -> impl Iterator<Item = (&Document, &Measure)> {
         self.documents
             .iter()
             .flat_map(|d| d.measures.iter().map(move |m| (d, m)))
+    }
+
+    /// The deadline of `policies/data/deadlines.toml` with this id.
+    pub fn deadline(&self, id: &str) -> Option<&DeadlineSpec> {
+        self.deadlines.iter().find(|d| d.id == id)
     }
 
     /// The newest date any policy file was checked: "rules updated on …".

@@ -110,7 +110,7 @@ pub struct Outcome<'a> {
     pub amount: Option<Amount>,
     /// The amount as shown: rate × count = total.
     pub payment: Option<Payment>,
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: Vec<Deadline<'a>>,
     /// Not met, but the worker wants what it is about: shown first, as a warning
     /// (`policies/data/warnings.toml`), e.g. the minimum working age of 16.
     pub warning: bool,
@@ -479,7 +479,7 @@ impl Catalogue {
         as_of: Date,
     ) -> Outcome<'a> {
         // The document's terms read together (脱贫人口 → 建档立卡…): policies/data/implications.toml.
-        let implied = crate::implication::apply(&doc.id, answers);
+        let implied = self.implied(&doc.id, answers);
         self.evaluate_as_read(doc, measure, implied.as_ref().unwrap_or(answers), as_of)
     }
 
@@ -527,10 +527,11 @@ impl Catalogue {
         let deadlines = measure
             .deadlines
             .iter()
-            .map(|k| Deadline::compute(*k, answers, as_of))
+            .filter_map(|id| self.deadline(id))
+            .map(|spec| Deadline::compute(spec, answers, as_of))
             .collect();
-        let warning = matches!(verdict, Verdict::NotEligible { .. })
-            && crate::implication::is_warning(&measure.id, answers);
+        let warning =
+            matches!(verdict, Verdict::NotEligible { .. }) && self.is_warning(&measure.id, answers);
         Outcome {
             warning,
             document: doc,
@@ -552,7 +553,7 @@ impl Catalogue {
         let mut outcomes = Vec::new();
         for doc in &self.documents {
             // Once per document, not per measure.
-            let implied = crate::implication::apply(&doc.id, answers);
+            let implied = self.implied(&doc.id, answers);
             let read = implied.as_ref().unwrap_or(answers);
             for m in &doc.measures {
                 outcomes.push(self.evaluate_as_read(doc, m, read, as_of));

@@ -1,109 +1,178 @@
-//! How the documents' terms imply one another (a 脱贫人口 was registered 建档立卡), read
-//! from `policies/data/implications.toml` (each with its clause) through `build.rs`.
-//! For a document's measures, a worker's `if = true` counts as `then = true`, and
-//! `then = false` as `if = false`, where the worker left the other unanswered. An
-//! answer the worker gave is never changed.
-//!
-//! Also here: which measures are warnings (`policies/data/warnings.toml`).
+//! How the documents' terms imply one another (a 脱贫人口 was registered 建档立卡), from
+//! `policies/data/implications.toml` (each with its clause), and which measures are
+//! warnings (`policies/data/warnings.toml`). Both travel in the rules file and are held
+//! by the [`Catalogue`]. For a document's measures, a worker's `if = true` counts as
+//! `then = true`, and `then = false` as `if = false`, where the worker left the other
+//! unanswered. An answer the worker gave is never changed.
 
 use crate::answers::{Answers, Value};
+use crate::catalogue::Catalogue;
 use crate::fact::Fact;
 
-// IMPLICATIONS: (if, then, documents), generated from the data file by `build.rs`.
-include!(concat!(env!("OUT_DIR"), "/implications.rs"));
-// WARNINGS: (measure, wants).
-include!(concat!(env!("OUT_DIR"), "/warnings.rs"));
-
-/// (if, then, documents) of every implication.
-pub fn all() -> impl Iterator<Item = (Fact, Fact, &'static [&'static str])> {
-    IMPLICATIONS.iter().copied()
+/// For the measures of `documents`, `when = true` counts as `then = true`. Both facts
+/// are yes/no (the loader checks).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Implication {
+    pub when: Fact,
+    pub then: Fact,
+    pub documents: Vec<String>,
 }
 
-/// Whether the answers agree with every implication (no `if = true` with `then = false`).
-/// Answers that do not (possible in a hand-written answers file, not from the widget's
-/// screens) are read as given; only consistent answers are monotone (tests/properties.rs).
-pub fn consistent(answers: &Answers) -> bool {
-    all().all(|(when, then, _)| {
-        !(answers.get(when) == Some(Value::Bool(true))
-            && answers.get(then) == Some(Value::Bool(false)))
-    })
+/// A measure shown as a warning when the worker does not meet it while wanting what it
+/// is about (`wants` is yes or not answered).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub measure: String,
+    pub wants: Fact,
 }
 
-/// The answers as the measures of `document` read them, when an implication adds
-/// something; `None` when nothing changes (the usual case: no copy).
-pub fn apply(document: &str, answers: &Answers) -> Option<Answers> {
-    let mut out: Option<Answers> = None;
-    for (when, then, docs) in all() {
-        if !docs.contains(&document) {
-            continue;
-        }
-        let a = out.as_ref().unwrap_or(answers);
-        let add = match (a.get(when), a.get(then)) {
-            (Some(Value::Bool(true)), None) => Some((then, true)),
-            (None, Some(Value::Bool(false))) => Some((when, false)),
-            _ => None,
-        };
-        if let Some((fact, value)) = add {
-            let mut next = out.take().unwrap_or_else(|| answers.clone());
-            // Both facts are yes/no (checked by the test below), so this cannot fail.
-            let _ = next.set(fact, Value::Bool(value));
-            out = Some(next);
-        }
+impl Catalogue {
+    /// Whether the answers agree with every implication (no `if = true` with `then = false`).
+    /// Answers that do not (possible in a hand-written answers file, not from the widget's
+    /// screens) are read as given; only consistent answers are monotone (tests/properties.rs).
+    pub fn consistent(&self, answers: &Answers) -> bool {
+        self.implications.iter().all(|i| {
+            !(answers.get(i.when) == Some(Value::Bool(true))
+                && answers.get(i.then) == Some(Value::Bool(false)))
+        })
     }
-    out
-}
 
-/// Whether a measure the worker does not meet is a warning for them: it is listed in
-/// `policies/data/warnings.toml` and they want what it is about (or did not say).
-pub fn is_warning(measure: &str, answers: &Answers) -> bool {
-    WARNINGS
-        .iter()
-        .any(|(m, wants)| *m == measure && !matches!(answers.get(*wants), Some(Value::Bool(false))))
+    /// The answers as the measures of `document` read them, when an implication adds
+    /// something; `None` when nothing changes (the usual case: no copy).
+    pub fn implied(&self, document: &str, answers: &Answers) -> Option<Answers> {
+        let mut out: Option<Answers> = None;
+        for i in &self.implications {
+            if !i.documents.iter().any(|d| d == document) {
+                continue;
+            }
+            let a = out.as_ref().unwrap_or(answers);
+            let add = match (a.get(i.when), a.get(i.then)) {
+                (Some(Value::Bool(true)), None) => Some((i.then, true)),
+                (None, Some(Value::Bool(false))) => Some((i.when, false)),
+                _ => None,
+            };
+            if let Some((fact, value)) = add {
+                let mut next = out.take().unwrap_or_else(|| answers.clone());
+                // Both facts are yes/no (checked by the loader); a fact that is not
+                // leaves the answers as they are.
+                let _ = next.set(fact, Value::Bool(value));
+                out = Some(next);
+            }
+        }
+        out
+    }
+
+    /// Whether a measure the worker does not meet is a warning for them: it is listed in
+    /// `policies/data/warnings.toml` and they want what it is about (or did not say).
+    pub fn is_warning(&self, measure: &str, answers: &Answers) -> bool {
+        self.warnings.iter().any(|w| {
+            w.measure == measure && !matches!(answers.get(w.wants), Some(Value::Bool(false)))
+        })
+    }
+
+    /// What a screen of tick boxes (several yes/no facts on one screen) records.
+    ///
+    /// - A ticked box is yes.
+    /// - An unticked box is *unknown* — the worker may not know (did the employer pay
+    ///   social insurance?) or may not have read that far — so it never costs them a
+    ///   measure: it shows as "may qualify", with the question one tap away. The widget
+    ///   marks those facts as not to be asked again.
+    /// - No needs an explicit answer: "以上都没有" with nothing ticked, or "其他都没有"
+    ///   after ticking some (`rest_no`). Even then a box that a ticked one implies
+    ///   (`policies/data/implications.toml`: ticking 脱贫人口 says 建档立卡 too) stays
+    ///   unknown, so that the implication, not a "no", decides it.
+    pub fn ticks(
+        &self,
+        facts: &[Fact],
+        ticked: &[Fact],
+        rest_no: bool,
+    ) -> Vec<(Fact, Option<Value>)> {
+        let implied = |f: Fact| {
+            self.implications
+                .iter()
+                .any(|i| i.then == f && ticked.contains(&i.when))
+        };
+        facts
+            .iter()
+            .map(|f| {
+                let value = if ticked.contains(f) {
+                    Some(Value::Bool(true))
+                } else if rest_no && !implied(*f) {
+                    Some(Value::Bool(false))
+                } else {
+                    None
+                };
+                (*f, value)
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fact::FactKind;
 
-    #[test]
-    fn the_data_file_is_read_whole() {
-        assert!(all().count() > 0);
-        for (when, then, docs) in all() {
-            assert_eq!(when.kind(), FactKind::Bool, "{}", when.name());
-            assert_eq!(then.kind(), FactKind::Bool, "{}", then.name());
-            assert!(!docs.is_empty());
-        }
+    /// The implication and warning of the data files, as the loader gives them.
+    fn catalogue() -> Catalogue {
+        let mut c = Catalogue::new(vec![]).unwrap();
+        c.implications = vec![Implication {
+            when: Fact::Tuopin,
+            then: Fact::Jiandang,
+            documents: vec!["yrsf-2017-100".into()],
+        }];
+        c.warnings = vec![Warning {
+            measure: "migrant-work-notes-conditions".into(),
+            wants: Fact::WantsToGoOut,
+        }];
+        c
     }
 
     #[test]
-    fn warnings_name_yes_no_facts() {
-        for (m, wants) in WARNINGS {
-            assert!(!m.is_empty());
-            assert_eq!(wants.kind(), FactKind::Bool, "{m}");
-        }
+    fn a_warning_when_they_want_it_or_did_not_say() {
+        let c = catalogue();
         let mut a = Answers::new();
-        assert!(is_warning("migrant-work-notes-conditions", &a));
+        assert!(c.is_warning("migrant-work-notes-conditions", &a));
         a.set(Fact::WantsToGoOut, Value::Bool(false)).unwrap();
-        assert!(!is_warning("migrant-work-notes-conditions", &a));
-        assert!(!is_warning("migrant-work-notes-fraud", &Answers::new()));
+        assert!(!c.is_warning("migrant-work-notes-conditions", &a));
+        assert!(!c.is_warning("migrant-work-notes-fraud", &Answers::new()));
     }
 
     #[test]
     fn tuopin_counts_as_jiandang_only_where_listed_and_never_overrides() {
+        let c = catalogue();
         let mut a = Answers::new();
         a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
-        let implied = apply("yrsf-2017-100", &a).unwrap();
+        let implied = c.implied("yrsf-2017-100", &a).unwrap();
         assert_eq!(implied.get(Fact::Jiandang), Some(Value::Bool(true)));
-        assert!(apply("law-work-injury", &a).is_none());
+        assert!(c.implied("law-work-injury", &a).is_none());
         a.set(Fact::Jiandang, Value::Bool(false)).unwrap();
         assert!(
-            apply("yrsf-2017-100", &a).is_none(),
+            c.implied("yrsf-2017-100", &a).is_none(),
             "the worker's own answer stands"
         );
+        assert!(!c.consistent(&a));
         let mut b = Answers::new();
         b.set(Fact::Jiandang, Value::Bool(false)).unwrap();
-        let implied = apply("yrsf-2017-100", &b).unwrap();
+        let implied = c.implied("yrsf-2017-100", &b).unwrap();
         assert_eq!(implied.get(Fact::Tuopin), Some(Value::Bool(false)));
+    }
+
+    #[test]
+    fn an_implied_box_stays_unknown_under_rest_no() {
+        let c = catalogue();
+        let screen = [Fact::Tuopin, Fact::Jiandang, Fact::Veteran];
+        let got = c.ticks(&screen, &[Fact::Tuopin], true);
+        assert_eq!(
+            got,
+            vec![
+                (Fact::Tuopin, Some(Value::Bool(true))),
+                (Fact::Jiandang, None),
+                (Fact::Veteran, Some(Value::Bool(false))),
+            ]
+        );
+        assert!(c
+            .ticks(&screen, &[], false)
+            .iter()
+            .all(|(_, v)| v.is_none()));
     }
 }

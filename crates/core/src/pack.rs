@@ -10,7 +10,8 @@
 //! The English titles and summaries go in a second file (`WGE1`, see [`EnglishText`]),
 //! fetched only when someone reads in English.
 //!
-//! Layout: the magic `WGR2`, then the documents, then a 64-bit FNV-1a checksum of all
+//! Layout: the magic `WGR3`, then the documents, then the tables of `policies/data/`
+//! ([`Tables`]: deadlines, implications, warnings), then a 64-bit FNV-1a checksum of all
 //! that came before (little-endian), so that a file altered on the way — a proxy, a
 //! flipped byte — is refused instead of showing a wrong amount. Any change of one byte
 //! changes the checksum. Integers are LEB128; strings are a length then UTF-8; options a
@@ -23,13 +24,16 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::amount::{AmountRule, DayTier};
+use crate::catalogue::Tables;
 use crate::condition::{Check, Condition, EmployerCondition, Test};
 use crate::date::Date;
+use crate::deadline::{DeadlineSpec, Whose, Words};
+use crate::implication::{Implication, Warning};
 use crate::money::Money;
 use crate::policy::{Document, Measure, Phone, Reading};
 use crate::tags::{AmountShape, CheckShape, ConditionShape, Named};
 
-pub const MAGIC: &[u8; 4] = b"WGR2";
+pub const MAGIC: &[u8; 4] = b"WGR3";
 pub const ENGLISH_MAGIC: &[u8; 4] = b"WGE1";
 /// Deeper condition trees than this are refused rather than recursed into.
 const MAX_DEPTH: u32 = 32;
@@ -296,10 +300,7 @@ impl Reader<'_> {
             done_when: self.flag().then(|| self.condition(0)),
             valid_from: self.opt_date(),
             valid_until: self.opt_date(),
-            deadlines: {
-                let n = self.len();
-                (0..n).map(|_| self.tag("unknown deadline")).collect()
-            },
+            deadlines: self.strs(),
             phones: {
                 let n = self.len();
                 (0..n)
@@ -325,7 +326,9 @@ impl Reader<'_> {
             valid_until: self.opt_date(),
             validity_note: self.opt_str(),
             ask_first_from: self.opt_date(),
-            source: self.str(),
+            // Maintainers' fields stay out of the rules file.
+            note: None,
+            source: String::new(),
             checked: self.date(),
             measures: {
                 let n = self.len();
@@ -335,10 +338,72 @@ impl Reader<'_> {
     }
 }
 
-/// Reads a rules file (written natively by the tools crate's `pack::encode`).
-pub fn decode(bytes: &[u8]) -> Result<Vec<Document>, PackError> {
-    read_framed(bytes, MAGIC, "extra bytes after the last document", |r| {
-        r.document()
+impl Reader<'_> {
+    fn words(&mut self) -> Words {
+        Words {
+            zh: self.str(),
+            en: self.str(),
+        }
+    }
+    fn deadline(&mut self) -> DeadlineSpec {
+        DeadlineSpec {
+            id: self.str(),
+            from: self.tag("unknown fact"),
+            years: self.u32(),
+            days: self.u32(),
+            wages_owed_from_job_end: self.flag(),
+            whose: if self.flag() {
+                Whose::Employer
+            } else {
+                Whose::Worker
+            },
+            advice: self.flag(),
+            procedure: self.str(),
+            title: self.words(),
+            rule: self.words(),
+            cite: self.str(),
+            ahead: self.words(),
+            passed: self.words(),
+            while_employed: self.words(),
+            while_employed_short: self.words(),
+            calls: self.strs(),
+            calls_after: self.strs(),
+            once_passed_drop: self.strs(),
+        }
+    }
+    fn tables(&mut self) -> Tables {
+        let n = self.len();
+        let deadlines = (0..n).map(|_| self.deadline()).collect();
+        let n = self.len();
+        let implications = (0..n)
+            .map(|_| Implication {
+                when: self.tag("unknown fact"),
+                then: self.tag("unknown fact"),
+                documents: self.strs(),
+            })
+            .collect();
+        let n = self.len();
+        let warnings = (0..n)
+            .map(|_| Warning {
+                measure: self.str(),
+                wants: self.tag("unknown fact"),
+            })
+            .collect();
+        Tables {
+            deadlines,
+            implications,
+            warnings,
+        }
+    }
+}
+
+/// Reads a rules file (written natively by the tools crate's `pack::encode`): the
+/// documents and the tables of `policies/data/`, for [`crate::Catalogue::with_tables`].
+pub fn decode(bytes: &[u8]) -> Result<(Vec<Document>, Tables), PackError> {
+    read_framed(bytes, MAGIC, "extra bytes after the tables", |r| {
+        let n = r.len();
+        let documents = (0..n).map(|_| r.document()).collect();
+        (documents, r.tables())
     })
 }
 
@@ -348,21 +413,26 @@ pub fn decode_english(bytes: &[u8]) -> Result<Vec<EnglishText>, PackError> {
         bytes,
         ENGLISH_MAGIC,
         "extra bytes after the last text",
-        |r| EnglishText {
-            id: r.str(),
-            title: r.str(),
-            summary: r.opt_str(),
+        |r| {
+            let n = r.len();
+            (0..n)
+                .map(|_| EnglishText {
+                    id: r.str(),
+                    title: r.str(),
+                    summary: r.opt_str(),
+                })
+                .collect()
         },
     )
 }
 
-/// Checks the magic and the checksum, then reads a count and that many items.
+/// Checks the magic and the checksum, then reads the body.
 fn read_framed<T>(
     bytes: &[u8],
     magic: &[u8; 4],
     extra: &'static str,
-    mut item: impl FnMut(&mut Reader) -> T,
-) -> Result<Vec<T>, PackError> {
+    read: impl FnOnce(&mut Reader) -> T,
+) -> Result<T, PackError> {
     let fail = |at, what| Err(PackError { at, what });
     if !bytes.starts_with(magic) || bytes.len() < magic.len() + 8 {
         return fail(0, "not a rules file");
@@ -379,8 +449,7 @@ fn read_framed<T>(
         at: magic.len(),
         error: None,
     };
-    let n = r.len();
-    let items: Vec<T> = (0..n).map(|_| item(&mut r)).collect();
+    let items = read(&mut r);
     match r.error {
         Some(e) => Err(e),
         None if r.at != body.len() => fail(r.at, extra),

@@ -4,9 +4,13 @@
 use crate::amount::{AmountRule, Frequency};
 use crate::condition::Condition;
 use crate::date::Date;
-use crate::deadline::DeadlineKind;
 
 /// One source document (a notice, a plan, a law), as published.
+///
+/// Worker text and maintainer text: every text field reaches workers through the rules
+/// file except `note` and `source` here and a measure's `note` and `source_lines`,
+/// which are for maintainers and never written to it (`tests/worker_text.rs` checks
+/// that no maintainer wording or file reference does).
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Document {
@@ -25,13 +29,18 @@ pub struct Document {
     pub valid_from: Date,
     /// `None` when the document states no end.
     pub valid_until: Option<Date>,
+    /// For workers: the document's validity in plain words ("文件写明有效期到2021年12月31日。").
     pub validity_note: Option<String>,
     /// From this day a document that states no end is no longer presented as current:
     /// its programmes go to "先问问还在不在办". Set by the loader from
     /// `policies/data/currency.toml` (years after it took effect); `None` for a document
     /// with a stated end and for a standing law (a statute stays until repealed).
     pub ask_first_from: Option<Date>,
-    /// Where in `shared/seeds/` (or `shared/facts/`) the text is.
+    /// For maintainers only: how the dates were read, what was not verified. Not in the
+    /// rules file.
+    pub note: Option<String>,
+    /// For maintainers only: where in `shared/seeds/` (or `shared/facts/`) the text is.
+    /// Not in the rules file.
     pub source: String,
     /// When this file was last checked against its source.
     pub checked: Date,
@@ -53,6 +62,7 @@ impl Document {
             valid_until: None,
             validity_note: None,
             ask_first_from: None,
+            note: None,
             source: "test".into(),
             checked: valid_from,
             measures,
@@ -141,7 +151,8 @@ pub struct Measure {
     /// Overrides of the document's validity for this measure alone.
     pub valid_from: Option<Date>,
     pub valid_until: Option<Date>,
-    pub deadlines: Vec<DeadlineKind>,
+    /// Ids of `policies/data/deadlines.toml` ([`crate::Catalogue::deadlines`]).
+    pub deadlines: Vec<String>,
     pub phones: Vec<Phone>,
     /// The defined terms its condition uses (`policies/data/terms.toml`), each by its
     /// plain name, 「就业困难人员（按…认定）」: the card names each once.

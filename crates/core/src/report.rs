@@ -14,6 +14,8 @@ use crate::policy::{Document, Phone};
 /// Everything the result page says, in the order it says it.
 #[derive(Clone, Debug)]
 pub struct Report<'a> {
+    /// The documents and data tables it was worked out from.
+    pub catalogue: &'a Catalogue,
     pub english: bool,
     /// Every measure's outcome (verdict, status on the date, amount, deadlines, and
     /// when time alone makes it the worker's).
@@ -51,8 +53,9 @@ impl<'a> Report<'a> {
         let actions = actions::actions(&eval, &cards, answers, english);
         let hotline = actions::general_hotline(&eval);
         Report {
+            catalogue,
             english,
-            told: Deadline::told(answers, as_of, english),
+            told: Deadline::told(&catalogue.deadlines, answers, as_of, english),
             eval,
             cards,
             actions,

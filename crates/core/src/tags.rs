@@ -90,8 +90,6 @@ named!(Frequency {
     PerDay = 3, "per_day";
 });
 
-// DeadlineKind: its table is generated from policies/data/deadlines.toml (deadline.rs).
-
 // Not in the rules file: the tags only number the rows.
 named!(Group {
     ApplyNow = 0, "apply_now";
@@ -278,7 +276,6 @@ impl Verdict<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deadline::DeadlineKind;
     use crate::fact::Fact;
 
     /// Tags unique, names unique (but for the check keys money shares with counts), and
@@ -307,7 +304,6 @@ mod tests {
         sound::<Kind>(&[]);
         sound::<Audience>(&[]);
         sound::<Frequency>(&[]);
-        sound::<DeadlineKind>(&[]);
         sound::<Group>(&[]);
         sound::<Fact>(&[]);
         sound::<ConditionShape>(&[]);
@@ -316,7 +312,6 @@ mod tests {
         sound::<StatusShape>(&[]);
         sound::<VerdictShape>(&[]);
         assert_eq!(Group::TABLE.len(), Group::ALL.len());
-        assert_eq!(DeadlineKind::TABLE.len(), DeadlineKind::ALL.len());
         assert_eq!(Fact::TABLE.len(), Fact::ALL.len());
     }
 }

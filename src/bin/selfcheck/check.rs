@@ -22,7 +22,7 @@ pub fn json(report: &Report, answers: &Answers, next: Option<Fact>) -> serde_jso
             format!("{}{phone}{}", n.before, n.after)
         }),
         next_question: next.map(|f| f.name()),
-        deadlines: Deadline::all(answers, report.as_of()),
+        deadlines: Deadline::all(&report.catalogue.deadlines, answers, report.as_of()),
         actions: report
             .actions
             .iter()
@@ -78,7 +78,7 @@ impl<'a> ActionView<'a> {
 
 #[derive(Serialize)]
 struct ToldView<'a> {
-    kind: &'static str,
+    kind: &'a str,
     line: &'a str,
     cite: &'a str,
     passed: bool,
@@ -88,9 +88,9 @@ struct ToldView<'a> {
 impl<'a> ToldView<'a> {
     fn new(t: &'a Told) -> ToldView<'a> {
         ToldView {
-            kind: t.kind.name(),
+            kind: &t.id,
             line: &t.line,
-            cite: t.cite,
+            cite: &t.cite,
             passed: t.passed,
             advice: t.advice,
         }
@@ -147,7 +147,7 @@ struct CheckView<'a> {
     not_covered: Option<String>,
     next_question: Option<&'static str>,
     /// Every statutory deadline the answers touch, dated or still needing a date.
-    deadlines: Vec<Deadline>,
+    deadlines: Vec<Deadline<'a>>,
     /// At most five things to do first, as the widget's top box.
     actions: Vec<ActionView<'a>>,
     /// The deadlines told, as the widget's deadline section.
@@ -196,7 +196,7 @@ struct OutcomeView<'a> {
     amount: Option<AmountView<'a>>,
     amount_text: Option<String>,
     frequency: Option<&'static str>,
-    deadlines: Vec<Deadline>,
+    deadlines: Vec<Deadline<'a>>,
     /// Not eligible yet; time alone makes it so from `from`.
     almost: Option<AlmostView>,
     source: String,
@@ -291,9 +291,9 @@ fn label(o: &Outcome) -> &'static str {
 fn print_deadline(d: &Deadline) {
     say!(
         "  ⏰ {}: {} — {}",
-        d.kind.title(false),
-        d.due.describe(false),
-        d.kind.cite()
+        d.spec.title.zh,
+        d.describe(false),
+        d.spec.cite
     );
 }
 

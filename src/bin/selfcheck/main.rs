@@ -307,9 +307,12 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"));
             let docs = selfcheck::load::documents_in(&dir).map_err(|e| e.to_string())?;
-            // Checked across files as the widget will (unique ids); shipped unwrapped,
-            // because the widget builds its own Catalogue from them.
-            Catalogue::new(docs.clone()).map_err(|e| e.to_string())?;
+            let tables = selfcheck::load::tables_in(&dir).map_err(|e| e.to_string())?;
+            // Checked across files as the widget will (unique ids, the tables' names);
+            // shipped unwrapped, because the widget builds its own Catalogue from them.
+            let cat =
+                selfcheck::checked(docs.clone(), tables.clone()).map_err(|e| e.to_string())?;
+            selfcheck::names_resolve(&cat).map_err(|e| e.to_string())?;
             let path = args.options.get("out").ok_or("pack needs --out FILE")?;
             let english_path = args
                 .options
@@ -317,7 +320,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .ok_or("pack needs --english-out FILE")?;
             let mut docs = docs;
             let english = selfcheck::pack::take_english(&mut docs);
-            std::fs::write(path, selfcheck::pack::encode(&docs))
+            std::fs::write(path, selfcheck::pack::encode(&docs, &tables))
                 .map_err(|e| format!("{path}: {e}"))?;
             std::fs::write(english_path, selfcheck::pack::encode_english(&english))
                 .map_err(|e| format!("{english_path}: {e}"))?;

@@ -27,20 +27,17 @@ pub fn deadlines(r: &mut Raw, props: Props<'_>) {
         };
         r.open("li", "")
             .attr("class", class)
-            .attr(
-                "data-testid",
-                &format!("deadline-{}", wugong::tags::Named::name(t.kind)),
-            )
+            .attr("data-testid", &format!("deadline-{}", t.id))
             .gt();
         r.el("p", "class=\"when\"", &t.line);
         if t.passed {
             r.open("p", "").gt();
-            for n in t.calls {
+            for n in &t.calls {
                 r.call(n, n);
             }
             r.close("p");
         }
-        r.el("p", "class=\"cite\"", t.cite).close("li");
+        r.el("p", "class=\"cite\"", &t.cite).close("li");
     }
     r.close("ul").close("section");
 }
