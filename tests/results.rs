@@ -215,7 +215,11 @@ fn injured_worker_is_sent_to_injury_recognition_first() {
     let (acts, text) = show(&c, &injured(), "2026-11-30");
     assert_eq!(acts[0].step, Step::Call);
     assert!(acts[0].title.contains("工伤认定"), "{:?}", acts[0]);
-    assert!(acts[0].by.as_deref().unwrap().contains("2026-12-10"));
+    // His own year leads; the employer's 30 days are context beside it (issue 14: the
+    // walk's injured worker was shown the employer's deadline as his).
+    let by = acts[0].by.as_deref().unwrap();
+    assert!(by.starts_with("2027-11-10 前"), "{by}");
+    assert!(by.contains("单位应在 2026-12-10 前替你办"), "{by}");
     assert_plain(&c, &text);
 }
 

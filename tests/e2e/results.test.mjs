@@ -93,7 +93,8 @@ const firstAction = {
   "会泽 脱贫 worker in 东莞, today": /去申请：以工代赈[\s\S]*村委会/,
   "会泽 脱贫 worker in 东莞, 2024-06-01": /去申请：.*交通补助[\s\S]*最多1000元[\s\S]*期限：2025-12-31 前/,
   "河南 worker in 昆明 owed wages since 2026-09-01": /去办：.*劳动仲裁[\s\S]*在职期间不受1年限制[\s\S]*12333/,
-  "injured construction worker": /去办：申请工伤认定[\s\S]*2026-12-10 前（还有 10 天）[\s\S]*12333/,
+  // His own year first; the employer's 30 days as context (issue 14).
+  "injured construction worker": /去办：申请工伤认定[\s\S]*2027-11-10 前[\s\S]*单位应在 2026-12-10 前替你办[\s\S]*12333/,
 };
 
 // An ended subsidy of his group, still among the actions: ask whether it continues.

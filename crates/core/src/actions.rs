@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::answers::Answers;
 use crate::condition::{Condition, Tri};
-use crate::deadline::Due;
+use crate::deadline::{Due, Whose};
 use crate::evaluate::{Evaluation, Group, Outcome, Status, Verdict};
 use crate::fact::{Fact, Question};
 use crate::policy::{Audience, Kind, Measure, Phone};
@@ -216,14 +216,33 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     (true, _) => 200,
                 };
                 let focus = Decimal::from(problems_named(m) + tier);
-                // By when: the first deadline in the measure's order still ahead, the
-                // legal limit before advice.
+                // By when: the worker's own deadline still ahead (what she can act on),
+                // the legal limit before advice; an employer's deadline still ahead is
+                // context beside it ("单位应在…前办"), never hers.
+                let own = |d: &&crate::deadline::Deadline| d.spec.whose == Whose::Worker;
                 let by = o
                     .deadlines
                     .iter()
-                    .filter(|d| !d.spec.advice)
-                    .chain(o.deadlines.iter())
+                    .filter(|d| !d.spec.advice && own(d))
+                    .chain(o.deadlines.iter().filter(own))
                     .find_map(|d| d.by_when(english));
+                let employer = o
+                    .deadlines
+                    .iter()
+                    .filter(|d| d.spec.whose == Whose::Employer)
+                    .find_map(|d| match d.due {
+                        Due::On { date, days_left } if days_left >= 0 => Some(date),
+                        _ => None,
+                    });
+                let by = match (by, employer) {
+                    (Some(b), Some(e)) if english => {
+                        Some(format!("{b}; your employer should act by {e}"))
+                    }
+                    (Some(b), Some(e)) => Some(format!("{b}；单位应在 {e} 前替你办")),
+                    (None, Some(e)) if english => Some(format!("your employer should act by {e}")),
+                    (None, Some(e)) => Some(format!("单位应在 {e} 前替你办")),
+                    (b, None) => b,
+                };
                 picks.push(((rank, focus, n), Step::Call, i, by));
             }
             // Help meant for people like them (not advice for everyone).
