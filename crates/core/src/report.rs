@@ -83,6 +83,20 @@ impl<'a> Report<'a> {
             .and_then(|h| self.eval.outcomes[h].measure.phones.first())
     }
 
+    /// For print and copied text, which are read days later: the dates stay, the
+    /// counts of days left ("（还有 8 天）") go, so a page read later never misleads.
+    pub fn dated_only(mut self) -> Self {
+        for a in &mut self.actions {
+            if let Some(by) = &mut a.by {
+                *by = without_day_counts(by);
+            }
+        }
+        for t in &mut self.told {
+            t.line = without_day_counts(&t.line);
+        }
+        self
+    }
+
     /// The notice shown when the worker's home region has no local documents.
     pub fn not_covered(&self) -> Option<NotCovered<'_>> {
         (self.eval.coverage == Coverage::NotCovered)
@@ -138,4 +152,54 @@ pub fn source_line(d: &Document, clause: &str, english: bool) -> String {
         (None, true) => "issue date not stated in the text".to_string(),
     };
     format!("{} {clause}，{}，{issued}", d.number, d.issuer)
+}
+
+/// The text without its counts of days left: "（还有 8 天）" and " (8 days left)" (the
+/// wording of `policies/data/deadlines.toml` and `Deadline::by_when`). A scan over the
+/// text rather than a pattern search, which would bring a searcher into the wasm.
+pub fn without_day_counts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(n) = day_count_len(rest) {
+            rest = &rest[n..];
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The length of a day count at the start of `s`, if one is there.
+fn day_count_len(s: &str) -> Option<usize> {
+    for (open, close) in [("（还有 ", " 天）"), (" (", " days left)")] {
+        if let Some(after) = s.strip_prefix(open) {
+            let digits = after.bytes().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 0 && after[digits..].starts_with(close) {
+                return Some(open.len() + digits + close.len());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn print_keeps_dates_and_drops_day_counts() {
+        assert_eq!(
+            without_day_counts("2027-11-10 前（还有 345 天）；单位应在 2026-12-10 前替你办"),
+            "2027-11-10 前；单位应在 2026-12-10 前替你办"
+        );
+        assert_eq!(
+            without_day_counts("by 2027-11-10 (345 days left)"),
+            "by 2027-11-10"
+        );
+        // Not a count: kept as it is.
+        assert_eq!(without_day_counts("（还有 几 天）"), "（还有 几 天）");
+    }
 }

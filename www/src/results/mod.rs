@@ -119,7 +119,7 @@ pub fn Results(props: &StateOnly) -> Html {
     };
     let mut r = Raw::default();
     if state.screen == Screen::Print {
-        print::print_view(&mut r, &report);
+        print::print_view(&mut r, &report.dated_only());
         return html! {
             <section class="print-view" data-testid="print-view" onclick={on_click(to, english)}>{ r.html() }</section>
         };
