@@ -156,7 +156,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             // work by July) are refused by name, like the widget's question screen does.
             answers
                 .check_on(as_of)
-                .map_err(|r| format!("{file}: {}", wugong::answers::AnswerError::from(r)))?;
+                .map_err(|r| format!("{file}: {r}"))?;
             let cat = catalogue(&args)?;
             let mut eval = cat.evaluate(&answers, as_of);
             eval.add_almost(&answers);

@@ -6,6 +6,8 @@
 
 use std::rc::Rc;
 
+use wugong::answers::Refusal;
+use wugong::share::Shared;
 use wugong::{Answers, Catalogue, Date, Fact, FactSet, Question, Value};
 use yew::prelude::*;
 
@@ -158,6 +160,31 @@ impl State {
         }
     }
 
+    /// The one gate (issue 14) for what arrived without the question screen — a share
+    /// link, the stored answers, a date in the address or the history: the date must be
+    /// in range and every answer possible on it (`Shared::gate`). Each value left out is
+    /// said in the notice, after `refused` (what was refused before: `?date=`); the rest
+    /// opens.
+    pub fn gate(&mut self, mut refused: Vec<Refusal>) {
+        let mut shared = Shared {
+            answers: std::mem::take(&mut self.answers),
+            as_of: self.as_of_override,
+        };
+        refused.extend(shared.gate(self.today));
+        self.answers = shared.answers;
+        self.as_of_override = shared.as_of;
+        let english = self.english;
+        let said: Vec<&str> = self
+            .notice
+            .iter()
+            .map(String::as_str)
+            .chain(refused.iter().map(|r| r.text(english)))
+            .collect();
+        if !said.is_empty() {
+            self.notice = Some(said.join(" "));
+        }
+    }
+
     /// Moves to `screen` as a new history entry (the same screen again, e.g. the next
     /// level of the home region, stays one entry).
     fn go(mut self, screen: Screen) -> State {
@@ -273,6 +300,12 @@ pub fn reduce(mut s: State, action: Action) -> State {
             cleared.go(Screen::Ask(Question::Home))
         }
         Action::SetAsOf(d) => {
+            // The other-date box: a date out of range, or one on which an answer cannot
+            // be true, is not used; the answers stay (issue 14).
+            if let Some(r) = d.and_then(|d| s.answers.date_refused(d)) {
+                s.notice = Some(r.text(s.english).into());
+                return s;
+            }
             s.as_of_override = d.filter(|d| *d != s.today);
             // Record the date in this history entry (reload keeps it).
             s.nav = Nav::Replace;

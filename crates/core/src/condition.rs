@@ -464,6 +464,41 @@ mod tests {
         );
     }
 
+    /// Review 2026-12-06 M02: a money threshold holds on the threshold itself, for at
+    /// most and at least, and fails a fen beyond it.
+    #[test]
+    fn a_money_threshold_includes_the_amount_itself() {
+        let wage = |s: &str| {
+            let mut a = Answers::new();
+            a.set(Fact::MonthlyWage, Value::Money(Money::parse(s).unwrap()))
+                .unwrap();
+            a
+        };
+        let at = |check: Check, s: &str| {
+            Test {
+                fact: Fact::MonthlyWage,
+                check,
+            }
+            .eval(&wage(s), d("2025-01-01"))
+        };
+        let most = || Check::MoneyAtMost(Money::yuan(2000));
+        let least = || Check::MoneyAtLeast(Money::yuan(2000));
+        assert_eq!(at(most(), "2000"), Tri::True);
+        assert_eq!(at(most(), "1999.99"), Tri::True);
+        assert_eq!(at(most(), "2000.01"), Tri::False);
+        assert_eq!(at(least(), "2000"), Tri::True);
+        assert_eq!(at(least(), "2000.01"), Tri::True);
+        assert_eq!(at(least(), "1999.99"), Tri::False);
+        assert_eq!(
+            Test {
+                fact: Fact::MonthlyWage,
+                check: most()
+            }
+            .eval(&Answers::new(), d("2025-01-01")),
+            Tri::Unknown
+        );
+    }
+
     #[test]
     fn all_is_false_as_soon_as_one_part_fails_even_with_unknowns() {
         let c = Condition::All(vec![

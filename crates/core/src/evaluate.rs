@@ -174,7 +174,9 @@ impl Almost {
 /// `n` calendar months after `d`; a day the month lacks falls back to its last day.
 fn plus_months(d: Date, n: u32) -> Date {
     let total = d.year() as i64 * 12 + i64::from(d.month()) - 1 + i64::from(n);
-    let (y, m) = ((total / 12) as i32, (total % 12) as u8 + 1);
+    // Euclidean: a year before 1 (never from the gate, but a date is a date) must not
+    // wrap the month or panic on overflow.
+    let (y, m) = (total.div_euclid(12) as i32, total.rem_euclid(12) as u8 + 1);
     (0..4)
         .find_map(|back| Date::new(y, m, d.day().saturating_sub(back)).ok())
         .unwrap_or(d)

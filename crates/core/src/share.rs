@@ -12,7 +12,7 @@
 //! applied. The widget never shows that line (it may quote the text): it says the link
 //! cannot be opened.
 
-use crate::answers::{parse_value, Answers, RawValue, Value};
+use crate::answers::{as_of_refused, parse_value, Answers, RawValue, Refusal, Value};
 use crate::date::Date;
 use crate::fact::{Fact, FactKind, FactSet};
 use crate::money::Money;
@@ -104,6 +104,21 @@ pub struct Shared {
     pub answers: Answers,
     /// The date the sharer evaluated on: opened later, the link shows the same result.
     pub as_of: Option<Date>,
+}
+
+impl Shared {
+    /// The one gate (issue 14) for a link or the stored copy: a date outside
+    /// [`Date::FIRST`]..=[`Date::LAST`] is dropped (the result is then for `otherwise`,
+    /// today), then every answer that cannot be true on the date worked out for
+    /// ([`Answers::gate`]). Each is said in the worker's words; the rest opens.
+    pub fn gate(&mut self, otherwise: Date) -> Vec<Refusal> {
+        let mut refused: Vec<Refusal> = self.as_of.and_then(as_of_refused).into_iter().collect();
+        if !refused.is_empty() {
+            self.as_of = None;
+        }
+        refused.extend(self.answers.gate(self.as_of.unwrap_or(otherwise)));
+        refused
+    }
 }
 
 /// The answers, without a date (storage).
@@ -251,7 +266,13 @@ impl Reader<'_> {
         Ok(bytes.iter().map(|b| *b as char).collect())
     }
     fn date(&mut self) -> Result<Date, String> {
-        let year = self.varint()? as i32;
+        // Not `as i32`: a varint over 2^31 would be a negative year (−1 panicked in
+        // `plus_months`). Years 0..=9999 are dates; the gate refuses those outside
+        // `Date::FIRST..=Date::LAST` with a plain line.
+        let year = i32::try_from(self.varint()?)
+            .ok()
+            .filter(|y| *y <= 9999)
+            .ok_or("not a date")?;
         let (month, day) = (self.byte()?, self.byte()?);
         Date::new(year, month, day).map_err(|e| e.0)
     }
