@@ -118,16 +118,6 @@ fn d(s: &str) -> Date {
     s.parse().unwrap()
 }
 
-/// A link of format 2 with any bytes as its body, sealed with the checksum (as a forger
-/// would).
-fn sealed(body: &[u8]) -> String {
-    let mut bytes = body.to_vec();
-    bytes.extend(checksum(body));
-    let mut out = String::from(VERSION_2);
-    base64_encode(&bytes, &mut out);
-    out
-}
-
 /// Issue 14, the share-link door: links of the reliability review (2026-12-06, rows
 /// 104–107) open; what cannot be true on the date worked out for is said and left out.
 #[test]
