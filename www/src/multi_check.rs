@@ -1,6 +1,6 @@
 //! Several yes/no facts on one screen: ticked means yes, unticked stays unknown;
 //! "以上都没有" (nothing ticked) or "其他都没有" (some ticked) says no to the rest (the
-//! engine's `answers::ticks` decides what each records).
+//! engine's `implication::ticks` decides what each records).
 
 use wugong::Fact;
 use yew::prelude::*;
@@ -29,7 +29,7 @@ pub fn MultiCheck(props: &MultiCheckProps) -> Html {
         let facts = props.facts.clone();
         let ticked = ticked.clone();
         Callback::from(move |_| {
-            let pairs = wugong::answers::ticks(&facts, &ticked, rest_no);
+            let pairs = wugong::implication::ticks(&facts, &ticked, rest_no);
             dispatcher.dispatch(Action::Ticks(pairs));
         })
     };

@@ -79,7 +79,7 @@ pub enum Action {
     Answer(Vec<(Fact, Option<Value>)>),
     /// "I don't know": leave these facts unknown and move on.
     Skip(Vec<Fact>),
-    /// A screen of tick boxes (`wugong::answers::ticks`): set the facts given a value,
+    /// A screen of tick boxes (`wugong::implication::ticks`): set the facts given a value,
     /// leave the others unknown without asking them again, then move on.
     Ticks(Vec<(Fact, Option<Value>)>),
     /// Go to a question (to change an answer).

@@ -167,7 +167,7 @@ fn unticked_boxes_stay_unknown_and_are_not_asked_again() {
     let screen = Question::Groups.facts();
     let s = reduce(
         s,
-        Action::Ticks(wugong::answers::ticks(&screen, &[Fact::Veteran], false)),
+        Action::Ticks(wugong::implication::ticks(&screen, &[Fact::Veteran], false)),
     );
     assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(true)));
     assert_eq!(
@@ -180,7 +180,7 @@ fn unticked_boxes_stay_unknown_and_are_not_asked_again() {
     // 其他都没有: no, but for what a ticked box implies (脱贫人口 → 建档立卡).
     let s = reduce(
         s,
-        Action::Ticks(wugong::answers::ticks(&screen, &[Fact::Tuopin], true)),
+        Action::Ticks(wugong::implication::ticks(&screen, &[Fact::Tuopin], true)),
     );
     assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(false)));
     assert_eq!(s.answers.get(Fact::Jiandang), None);

@@ -162,36 +162,6 @@ impl Answers {
     }
 }
 
-/// What a screen of tick boxes (several yes/no facts on one screen) records.
-///
-/// - A ticked box is yes.
-/// - An unticked box is *unknown* — the worker may not know (did the employer pay social
-///   insurance?) or may not have read that far — so it never costs them a measure: it
-///   shows as "may qualify", with the question one tap away. The widget marks those
-///   facts as not to be asked again.
-/// - No needs an explicit answer: "以上都没有" with nothing ticked, or "其他都没有" after
-///   ticking some (`rest_no`). Even then a box that a ticked one implies
-///   (`policies/data/implications.toml`: ticking 脱贫人口 says 建档立卡 too) stays unknown,
-///   so that the implication, not a "no", decides it.
-pub fn ticks(facts: &[Fact], ticked: &[Fact], rest_no: bool) -> Vec<(Fact, Option<Value>)> {
-    let implied = |f: Fact| {
-        crate::implication::all().any(|(when, then, _)| then == f && ticked.contains(&when))
-    };
-    facts
-        .iter()
-        .map(|f| {
-            let value = if ticked.contains(f) {
-                Some(Value::Bool(true))
-            } else if rest_no && !implied(*f) {
-                Some(Value::Bool(false))
-            } else {
-                None
-            };
-            (*f, value)
-        })
-        .collect()
-}
-
 /// The most money any answer can be (a wage, a ticket): ten million yuan. Anything
 /// above is a typo, and bounding it keeps every amount computation small.
 pub const MAX_MONEY_YUAN: i64 = 10_000_000;
@@ -529,31 +499,6 @@ mod tests {
         ]);
         let a = Answers::from_raw(&r).unwrap();
         assert_eq!(a.to_raw(), r);
-    }
-
-    #[test]
-    fn an_unticked_box_is_unknown_and_no_needs_an_explicit_answer() {
-        let screen = crate::fact::Question::Groups.facts();
-        let got = ticks(&screen, &[Fact::Tuopin], false);
-        assert_eq!(got.len(), screen.len());
-        for (f, v) in &got {
-            let want = (*f == Fact::Tuopin).then_some(Value::Bool(true));
-            assert_eq!(*v, want, "{}", f.name());
-        }
-        // 以上都没有.
-        assert!(ticks(&screen, &[], true)
-            .iter()
-            .all(|(_, v)| *v == Some(Value::Bool(false))));
-        assert!(ticks(&screen, &[], false).iter().all(|(_, v)| v.is_none()));
-        // 其他都没有 after ticking 脱贫人口: 建档立卡 is implied, not no.
-        for (f, v) in ticks(&screen, &[Fact::Tuopin], true) {
-            let want = match f {
-                Fact::Tuopin => Some(Value::Bool(true)),
-                Fact::Jiandang => None,
-                _ => Some(Value::Bool(false)),
-            };
-            assert_eq!(v, want, "{}", f.name());
-        }
     }
 
     #[test]

@@ -431,6 +431,84 @@ impl Condition {
     }
 }
 
+// Names and tags (`tags::Named`): the shapes of a condition and a check.
+
+/// Which kind of [`Condition`] a value is; the names are the policy files' keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConditionShape {
+    Always,
+    All,
+    Any,
+    Not,
+    Test,
+    Employer,
+}
+
+crate::tags::named!(ConditionShape {
+    Always = 0, "always";
+    All = 1, "all";
+    Any = 2, "any";
+    Not = 3, "not";
+    Test = 4, "fact";
+    Employer = 5, "depends_on_employer";
+});
+
+impl Condition {
+    pub fn shape(&self) -> ConditionShape {
+        match self {
+            Condition::Always => ConditionShape::Always,
+            Condition::All(_) => ConditionShape::All,
+            Condition::Any(_) => ConditionShape::Any,
+            Condition::Not(_) => ConditionShape::Not,
+            Condition::Test(_) => ConditionShape::Test,
+            Condition::Employer(_) => ConditionShape::Employer,
+        }
+    }
+}
+
+/// Which kind of [`Check`] a value is. The names are the policy files' keys: a count and
+/// an amount of money share `at_least` / `at_most` (the fact's kind tells them apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CheckShape {
+    Is,
+    OneOf,
+    Within,
+    AtLeast,
+    AtMost,
+    MoneyAtLeast,
+    MoneyAtMost,
+    OnOrAfter,
+    OnOrBefore,
+}
+
+crate::tags::named!(CheckShape {
+    Is = 0, "is";
+    OneOf = 1, "in";
+    Within = 2, "within";
+    AtLeast = 3, "at_least";
+    AtMost = 4, "at_most";
+    MoneyAtLeast = 5, "at_least";
+    MoneyAtMost = 6, "at_most";
+    OnOrAfter = 7, "on_or_after";
+    OnOrBefore = 8, "on_or_before";
+});
+
+impl Check {
+    pub fn shape(&self) -> CheckShape {
+        match self {
+            Check::Is(_) => CheckShape::Is,
+            Check::OneOf(_) => CheckShape::OneOf,
+            Check::Within(_) => CheckShape::Within,
+            Check::AtLeast(_) => CheckShape::AtLeast,
+            Check::AtMost(_) => CheckShape::AtMost,
+            Check::MoneyAtLeast(_) => CheckShape::MoneyAtLeast,
+            Check::MoneyAtMost(_) => CheckShape::MoneyAtMost,
+            Check::OnOrAfter(_) => CheckShape::OnOrAfter,
+            Check::OnOrBefore(_) => CheckShape::OnOrBefore,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

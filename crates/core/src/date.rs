@@ -26,7 +26,7 @@ impl Date {
     /// The first and the last day a result can be worked out for, and the range of
     /// every date a worker can give (issue 14): defined here once. An evaluation date
     /// outside it is refused wherever it arrives (the other-date box, `?date=`, a share
-    /// link, the CLI), by [`crate::answers::as_of_refused`].
+    /// link, the CLI), by `answers::as_of_refused`.
     pub const FIRST: Date = Date::known(1950, Month::January, 1);
     pub const LAST: Date = Date::known(2100, Month::December, 31);
 

@@ -22,7 +22,7 @@ pub enum Verdict<'a> {
 }
 
 impl Verdict<'_> {
-    /// The name in cases and the CLI's JSON (the table in `tags.rs`).
+    /// The name in cases and the CLI's JSON (the table in `evaluate_names.rs`).
     pub fn name(&self) -> &'static str {
         crate::tags::Named::name(self.shape())
     }
@@ -44,7 +44,7 @@ pub enum Status {
 }
 
 impl Status {
-    /// The name in cases and the CLI's JSON (the table in `tags.rs`).
+    /// The name in cases and the CLI's JSON (the table in `evaluate_names.rs`).
     pub fn name(&self) -> &'static str {
         crate::tags::Named::name(self.shape())
     }
@@ -274,7 +274,7 @@ fn almost(
 }
 
 /// Where an outcome is shown, in this order.
-/// Names: `tags.rs`.
+/// Names: `evaluate_names.rs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
     /// Something the worker wants but cannot do (yet), and why: shown at the top.
@@ -581,3 +581,8 @@ mod tests {
         );
     }
 }
+
+// The name tables of Group, Status and Verdict.
+#[path = "evaluate_names.rs"]
+mod names;
+pub use names::{StatusShape, VerdictShape};

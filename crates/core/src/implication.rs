@@ -4,7 +4,8 @@
 //! `then = false` as `if = false`, where the worker left the other unanswered. An
 //! answer the worker gave is never changed.
 //!
-//! Also here: which measures are warnings (`policies/data/warnings.toml`).
+//! Also here: how a screen of tick boxes is read given the implications ([`ticks`]), and
+//! which measures are warnings (`policies/data/warnings.toml`).
 
 use crate::answers::{Answers, Value};
 use crate::fact::Fact;
@@ -17,6 +18,34 @@ include!(concat!(env!("OUT_DIR"), "/warnings.rs"));
 /// (if, then, documents) of every implication.
 pub fn all() -> impl Iterator<Item = (Fact, Fact, &'static [&'static str])> {
     IMPLICATIONS.iter().copied()
+}
+
+/// What a screen of tick boxes (several yes/no facts on one screen) records.
+///
+/// - A ticked box is yes.
+/// - An unticked box is *unknown* — the worker may not know (did the employer pay social
+///   insurance?) or may not have read that far — so it never costs them a measure: it
+///   shows as "may qualify", with the question one tap away. The widget marks those
+///   facts as not to be asked again.
+/// - No needs an explicit answer: "以上都没有" with nothing ticked, or "其他都没有" after
+///   ticking some (`rest_no`). Even then a box that a ticked one implies
+///   (`policies/data/implications.toml`: ticking 脱贫人口 says 建档立卡 too) stays unknown,
+///   so that the implication, not a "no", decides it.
+pub fn ticks(facts: &[Fact], ticked: &[Fact], rest_no: bool) -> Vec<(Fact, Option<Value>)> {
+    let implied = |f: Fact| all().any(|(when, then, _)| then == f && ticked.contains(&when));
+    facts
+        .iter()
+        .map(|f| {
+            let value = if ticked.contains(f) {
+                Some(Value::Bool(true))
+            } else if rest_no && !implied(*f) {
+                Some(Value::Bool(false))
+            } else {
+                None
+            };
+            (*f, value)
+        })
+        .collect()
 }
 
 /// Whether the answers agree with every implication (no `if = true` with `then = false`).
@@ -64,6 +93,31 @@ pub fn is_warning(measure: &str, answers: &Answers) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unticked_box_is_unknown_and_no_needs_an_explicit_answer() {
+        let screen = crate::fact::Question::Groups.facts();
+        let got = ticks(&screen, &[Fact::Tuopin], false);
+        assert_eq!(got.len(), screen.len());
+        for (f, v) in &got {
+            let want = (*f == Fact::Tuopin).then_some(Value::Bool(true));
+            assert_eq!(*v, want, "{}", f.name());
+        }
+        // 以上都没有.
+        assert!(ticks(&screen, &[], true)
+            .iter()
+            .all(|(_, v)| *v == Some(Value::Bool(false))));
+        assert!(ticks(&screen, &[], false).iter().all(|(_, v)| v.is_none()));
+        // 其他都没有 after ticking 脱贫人口: 建档立卡 is implied, not no.
+        for (f, v) in ticks(&screen, &[Fact::Tuopin], true) {
+            let want = match f {
+                Fact::Tuopin => Some(Value::Bool(true)),
+                Fact::Jiandang => None,
+                _ => Some(Value::Bool(false)),
+            };
+            assert_eq!(v, want, "{}", f.name());
+        }
+    }
     use crate::fact::FactKind;
 
     #[test]

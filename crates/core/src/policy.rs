@@ -63,7 +63,7 @@ impl Document {
     }
 }
 
-/// Names and tags: `tags.rs`.
+/// Names and tags: the `named!` table at the end of this file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// Money paid to someone.
@@ -91,7 +91,7 @@ impl Kind {
     }
 }
 
-/// Names and tags: `tags.rs`.
+/// Names and tags: the `named!` table at the end of this file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Audience {
     Worker,
@@ -196,3 +196,18 @@ impl Measure {
         (from, until)
     }
 }
+
+// Names and tags (`tags::Named`).
+
+crate::tags::named!(Kind {
+    Subsidy = 0, "subsidy";
+    Service = 1, "service";
+    Protection = 2, "protection";
+    Channel = 3, "channel";
+    Advice = 4, "advice";
+});
+
+crate::tags::named!(Audience {
+    Worker = 0, "worker";
+    Employer = 1, "employer";
+});
