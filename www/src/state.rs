@@ -173,15 +173,12 @@ impl State {
         refused.extend(shared.gate(self.today));
         self.answers = shared.answers;
         self.as_of_override = shared.as_of;
-        let english = self.english;
-        let said: Vec<&str> = self
-            .notice
-            .iter()
-            .map(String::as_str)
-            .chain(refused.iter().map(|r| r.text(english)))
-            .collect();
-        if !said.is_empty() {
-            self.notice = Some(said.join(" "));
+        for r in &refused {
+            let notice = self.notice.get_or_insert_with(String::new);
+            if !notice.is_empty() {
+                notice.push(' ');
+            }
+            notice.push_str(r.text(self.english));
         }
     }
 
