@@ -399,7 +399,8 @@ proptest! {
             }
             shared.answers.set(Fact::StableMonths, Value::Count(months)).unwrap();
             show_everything(catalogue(), &shared.answers, shared.as_of.unwrap_or(today));
-            let refused = shared.gate(today);
+            let mut refused = Vec::new();
+            shared.gate(today, &mut refused);
             let as_of = shared.as_of.unwrap_or(today);
             prop_assert!(shared.as_of.is_none_or(Date::in_range));
             prop_assert!(shared.answers.check_on(as_of).is_ok());

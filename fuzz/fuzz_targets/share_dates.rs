@@ -13,7 +13,7 @@ fuzz_target!(|body: &[u8]| {
     };
     let today = Date::new(2026, 12, 6).unwrap();
     show_everything(catalogue(), &shared.answers, shared.as_of.unwrap_or(today));
-    shared.gate(today);
+    shared.gate(today, &mut Vec::new());
     let as_of = shared.as_of.unwrap_or(today);
     assert!(as_of.in_range());
     assert!(shared.answers.check_on(as_of).is_ok());

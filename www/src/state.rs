@@ -170,7 +170,7 @@ impl State {
             answers: std::mem::take(&mut self.answers),
             as_of: self.as_of_override,
         };
-        refused.extend(shared.gate(self.today));
+        shared.gate(self.today, &mut refused);
         self.answers = shared.answers;
         self.as_of_override = shared.as_of;
         for r in &refused {

@@ -239,16 +239,25 @@ impl fmt::Display for Refusal {
 
 /// An evaluation date outside [`Date::FIRST`]..=[`Date::LAST`], in the worker's words.
 pub fn as_of_refused(as_of: Date) -> Option<Refusal> {
-    let shown = as_of.to_string();
-    (!as_of.in_range()).then(|| range_refusal(&shown, &shown))
+    (!as_of.in_range()).then(|| range_refusal(&as_of.to_string()))
 }
 
-fn range_refusal(zh: &str, en: &str) -> Refusal {
-    let (first, last) = (Date::FIRST, Date::LAST);
+/// The range as the worker reads it. Literal, not formatted from `Date::FIRST` and
+/// `Date::LAST` (less wasm); a test keeps them in step.
+const RANGE_ZH: &str = "查看日期要是1950-01-01到2100-12-31之间的一天，";
+const RANGE_EN: &str = "The date to check must be a day from 1950-01-01 to 2100-12-31; ";
+
+/// `shown`: the date as given, or "" when it is not worth quoting.
+fn range_refusal(shown: &str) -> Refusal {
+    let (zh, en) = if shown.is_empty() {
+        ("这个日期", "that date")
+    } else {
+        (shown, shown)
+    };
     Refusal {
         fact: None,
-        zh: format!("查看日期要是{first}到{last}之间的一天，{zh}没有用上。"),
-        en: format!("The date to check must be a day from {first} to {last}; {en} was not used."),
+        zh: format!("{RANGE_ZH}{zh}没有用上。"),
+        en: format!("{RANGE_EN}{en} was not used."),
     }
 }
 
@@ -256,19 +265,11 @@ fn range_refusal(zh: &str, en: &str) -> Refusal {
 /// other-date box): `YYYY-MM-DD` in [`Date::FIRST`]..=[`Date::LAST`], or why not (quoting
 /// the text only when it is a short run of digits and dashes).
 pub fn parse_as_of(text: &str) -> Result<Date, Refusal> {
-    match text.parse::<Date>() {
-        Ok(d) => as_of_refused(d).map_or(Ok(d), Err),
-        Err(_) => {
-            let plain = !text.is_empty()
-                && text.len() <= 10
-                && text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-            Err(if plain {
-                range_refusal(text, text)
-            } else {
-                range_refusal("这个日期", "that date")
-            })
-        }
-    }
+    let plain = text.len() <= 10 && text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    text.parse::<Date>()
+        .ok()
+        .filter(|d| d.in_range())
+        .ok_or_else(|| range_refusal(if plain { text } else { "" }))
 }
 
 /// A value no worker can have, whatever the date: a count or an amount of money out of
@@ -358,23 +359,21 @@ impl Answers {
         Ok(())
     }
 
-    /// Drops every answer that cannot be true on `as_of` and says each, in the worker's
-    /// words ("…还没到。请填已经发生的日期。这一项没有用上。"); the rest stay. For
-    /// answers that did not come through the question screen (a share link, storage).
-    pub fn gate(&mut self, as_of: Date) -> Vec<Refusal> {
-        if let Some(r) = as_of_refused(as_of) {
-            return vec![r];
+    /// Drops every answer that cannot be true on `as_of` and says each in `refused`, in
+    /// the worker's words ("…还没到。请填已经发生的日期。这一项没有用上。"); the rest
+    /// stay. For answers that did not come through the question screen (a share link,
+    /// storage). (A list to add to rather than a new one: less wasm.)
+    pub fn gate(&mut self, as_of: Date, refused: &mut Vec<Refusal>) {
+        // Through `check_on`, one refusal at a time (a handful of answers).
+        while let Err(r) = self.check_on(as_of) {
+            let Some(fact) = r.fact else {
+                // The date itself is out of range: nothing can be checked on it.
+                refused.push(r);
+                break;
+            };
+            self.remove(fact);
+            refused.push(r.then("这一项没有用上。", " That answer was left out."));
         }
-        let mut refused = Vec::new();
-        self.values
-            .retain(|(fact, value)| match impossible_on(*fact, value, as_of) {
-                Some(r) => {
-                    refused.push(r.then("这一项没有用上。", " That answer was left out."));
-                    false
-                }
-                None => true,
-            });
-        refused
     }
 
     /// Why `as_of` cannot be the date to work out for (the other-date box, `?date=`):
@@ -598,6 +597,11 @@ mod tests {
     fn the_date_to_work_out_for_is_in_one_range() {
         assert_eq!(Date::FIRST, d("1950-01-01"));
         assert_eq!(Date::LAST, d("2100-12-31"));
+        assert_eq!(
+            RANGE_ZH,
+            format!("查看日期要是{}到{}之间的一天，", Date::FIRST, Date::LAST)
+        );
+        assert!(RANGE_EN.contains(&format!("from {} to {};", Date::FIRST, Date::LAST)));
         for ok in ["1950-01-01", "2026-12-06", "2100-12-31"] {
             assert_eq!(parse_as_of(ok), Ok(d(ok)));
             assert_eq!(as_of_refused(d(ok)), None);
@@ -636,9 +640,17 @@ mod tests {
         a.set(Fact::InjuryDate, Value::Date(d("2027-06-01")))
             .unwrap();
         a.set(Fact::StableMonths, Value::Count(12)).unwrap();
-        let refused = a.clone().gate(d("2027-12-01"));
-        assert_eq!(refused, vec![], "all possible on that date");
-        let refused = a.gate(d("2026-11-06"));
+        let gate = |a: &mut Answers, on: &str| {
+            let mut refused = Vec::new();
+            a.gate(d(on), &mut refused);
+            refused
+        };
+        assert_eq!(
+            gate(&mut a.clone(), "2027-12-01"),
+            vec![],
+            "all possible on that date"
+        );
+        let refused = gate(&mut a, "2026-11-06");
         let facts: Vec<_> = refused.iter().map(|r| r.fact).collect();
         assert_eq!(facts, [Some(Fact::StableMonths), Some(Fact::InjuryDate)]);
         assert!(
@@ -653,7 +665,7 @@ mod tests {
         let mut b = Answers::new();
         b.set(Fact::InjuryDate, Value::Date(d("2026-01-01")))
             .unwrap();
-        let refused = b.gate(d("1949-01-01"));
+        let refused = gate(&mut b, "1949-01-01");
         assert_eq!(refused.len(), 1);
         assert_eq!(refused[0].fact, None);
         assert_eq!(b.len(), 1);

@@ -110,14 +110,14 @@ impl Shared {
     /// The one gate (issue 14) for a link or the stored copy: a date outside
     /// [`Date::FIRST`]..=[`Date::LAST`] is dropped (the result is then for `otherwise`,
     /// today), then every answer that cannot be true on the date worked out for
-    /// ([`Answers::gate`]). Each is said in the worker's words; the rest opens.
-    pub fn gate(&mut self, otherwise: Date) -> Vec<Refusal> {
-        let mut refused: Vec<Refusal> = self.as_of.and_then(as_of_refused).into_iter().collect();
-        if !refused.is_empty() {
+    /// ([`Answers::gate`]). Each is said in `refused`, in the worker's words; the rest
+    /// opens.
+    pub fn gate(&mut self, otherwise: Date, refused: &mut Vec<Refusal>) {
+        if let Some(r) = self.as_of.and_then(as_of_refused) {
+            refused.push(r);
             self.as_of = None;
         }
-        refused.extend(self.answers.gate(self.as_of.unwrap_or(otherwise)));
-        refused
+        self.answers.gate(self.as_of.unwrap_or(otherwise), refused);
     }
 }
 
