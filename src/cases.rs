@@ -33,8 +33,9 @@ use wugong::catalogue::Catalogue;
 use wugong::date::Date;
 use wugong::deadline::{Deadline, Due};
 use wugong::evaluate::{Group, Verdict};
+use wugong::evaluate::{StatusShape, VerdictShape};
 use wugong::fact::Fact;
-use wugong::tags::{Named, StatusShape, VerdictShape};
+use wugong::tags::Named;
 
 use crate::load::{from_table, ByName, Text, TomlDate};
 

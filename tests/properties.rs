@@ -272,3 +272,144 @@ proptest! {
         }
     }
 }
+
+/// Everything a result page shows of an evaluation, in both languages: statuses, the
+/// reasons a measure is not for the worker, every condition's wording (region names come
+/// from `region::full_name`), the cards, the actions, the deadlines and the next
+/// question. Panics if any of it does.
+fn show_everything(c: &Catalogue, a: &Answers, as_of: Date) {
+    fn describe_all(c: &wugong::condition::Condition) {
+        use wugong::condition::Condition;
+        match c {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(describe_all),
+            Condition::Not(inner) => describe_all(inner),
+            Condition::Test(t) => {
+                let _ = t.check.describe(t.fact, false);
+                let _ = t.check.describe_negated(t.fact, true);
+            }
+            _ => {}
+        }
+    }
+    let mut eval = c.evaluate(a, as_of);
+    eval.add_almost(a);
+    for english in [false, true] {
+        for o in &eval.outcomes {
+            let _ = eval.status_text(o, english);
+            if let wugong::Verdict::NotEligible { failed } = &o.verdict {
+                for r in failed {
+                    let _ = r.describe(english);
+                }
+            }
+            describe_all(&o.measure.when);
+        }
+        let items = wugong::actions::items(&eval);
+        let _ = wugong::actions::actions(&eval, &items, a, english);
+        let _ = wugong::deadline::Deadline::told(&c.deadlines, a, as_of, english);
+        let _ = wugong::Report::new(c, a, as_of, english).dated_only();
+    }
+    let _ = c.next_question(a, as_of, &FactSet::new());
+}
+
+fn documents() -> &'static [wugong::policy::Document] {
+    static DOCS: OnceLock<Vec<wugong::policy::Document>> = OnceLock::new();
+    DOCS.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
+        selfcheck::load::documents_in(&dir).unwrap()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Review 2026-12-06 §6: a forged rules file whose region code is not ASCII ("云南",
+    /// checksum recomputed) panicked in `region::full_name`. Any code, in a document's
+    /// region and in a `within` test, reads and shows without a panic (fuzz target
+    /// `rules_region` in fuzz/ does the same without limits).
+    #[test]
+    fn a_rules_file_with_any_region_code_shows_without_a_panic(
+        code in prop_oneof![Just("云南".to_string()), Just("5云".to_string()), "[0-9]{0,5}\\PC{0,2}", "\\PC{0,8}"],
+        pick in any::<proptest::sample::Index>(),
+        a in answers_strategy(),
+        as_of in date_strategy(),
+    ) {
+        use wugong::condition::{Check, Condition, Test};
+        let mut docs = documents().to_vec();
+        let i = pick.index(docs.len());
+        docs[i].region = code.clone();
+        for m in docs[i].measures.iter_mut() {
+            let within = Condition::Test(Test { fact: Fact::HomeRegion, check: Check::Within(vec![code.clone(), "53".into()]) });
+            m.when = Condition::All(vec![within, m.when.clone()]);
+        }
+        let forged = selfcheck::pack::encode(&docs, &selfcheck::embedded_tables().unwrap());
+        if let Ok(Ok(c)) = wugong::pack::decode(&forged).map(|(d, t)| Catalogue::with_tables(d, t)) {
+            show_everything(&c, &a, as_of);
+        }
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn code_of(fact: Fact) -> u8 {
+    wugong::share::CODES
+        .iter()
+        .position(|f| *f == fact)
+        .unwrap() as u8
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Review 2026-12-06 §6: a share link dated year −1 panicked (`plus_months`). A link
+    /// with any dates, sealed with a good checksum, is refused or opens; whatever it
+    /// opens as — before the gate and after — shows without a panic, and after the gate
+    /// the date is in range and every answer is possible on it (fuzz target
+    /// `share_dates` in fuzz/ does the same without limits).
+    #[test]
+    fn a_share_link_with_any_dates_shows_without_a_panic(
+        dated in prop_oneof![3 => Just(true), 1 => Just(false)],
+        year in prop_oneof![Just(u32::MAX), any::<u32>(), 0u32..3000, Just(9999)],
+        (month, day) in prop_oneof![3 => (1u8..=12, 1u8..=28), 1 => (0u8..=13, 0u8..=32)],
+        fact in proptest::sample::select(vec![Fact::InjuryDate, Fact::DisputeDate, Fact::JobEndDate, Fact::BusinessStartDate]),
+        fact_year in prop_oneof![any::<u32>(), 1900u32..2300],
+        (fact_month, fact_day) in (1u8..=12, 1u8..=28),
+        today in date_strategy(),
+        months in 0u32..=2,
+        more in answers_strategy(),
+    ) {
+        let mut body = vec![dated as u8];
+        if dated {
+            put_varint(&mut body, year);
+            body.extend([month, day]);
+        }
+        body.extend([code_of(Fact::HomeRegion), 6]);
+        body.extend(b"530326");
+        body.extend([code_of(Fact::Tuopin), 1, code_of(Fact::ProblemInjury), 1, code_of(fact)]);
+        put_varint(&mut body, fact_year);
+        body.extend([fact_month, fact_day]);
+        let link = wugong::share::sealed(&body);
+        if let Ok(mut shared) = wugong::share::decode_shared(&link) {
+            // Months of work still to come (会泽's 3 months, hrsf-2020-38) make "almost"
+            // dates (`plus_months`) from the link's date.
+            for (f, v) in more.iter() {
+                if shared.answers.get(f).is_none() {
+                    shared.answers.set(f, v).unwrap();
+                }
+            }
+            shared.answers.set(Fact::StableMonths, Value::Count(months)).unwrap();
+            show_everything(catalogue(), &shared.answers, shared.as_of.unwrap_or(today));
+            let mut refused = Vec::new();
+            shared.gate(today, &mut refused);
+            let as_of = shared.as_of.unwrap_or(today);
+            prop_assert!(shared.as_of.is_none_or(Date::in_range));
+            prop_assert!(shared.answers.check_on(as_of).is_ok());
+            prop_assert!(refused.iter().all(|r| r.zh.contains("没有用上")));
+            show_everything(catalogue(), &shared.answers, as_of);
+        }
+    }
+}

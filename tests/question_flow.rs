@@ -2,7 +2,7 @@
 //! `next_question` picks — for the workers of issue 10: each is asked what changes what
 //! they can get (their county, where they work, their age and sex…) and not much more.
 //! A screen of yes/no boxes (groups, problems) is answered as the widget does
-//! (`wugong::answers::ticks`: ticked yes, unticked unknown, "以上都没有" / "其他都没有"
+//! (`wugong::implication::ticks`: ticked yes, unticked unknown, "以上都没有" / "其他都没有"
 //! no); anything a person does not know is skipped. The question threshold itself is tested in
 //! `crates/core/src/ask.rs`.
 

@@ -11,14 +11,16 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use toml::Value as Toml;
 
+use wugong::amount::AmountShape;
 use wugong::amount::{AmountRule, DayTier, Frequency};
 use wugong::condition::{Check, Condition, EmployerCondition, Test};
+use wugong::condition::{CheckShape, ConditionShape};
 use wugong::date::Date;
 use wugong::fact::{Fact, FactKind};
 use wugong::money::Money;
 use wugong::policy::{Document, Measure, Phone, Reading};
 use wugong::region;
-use wugong::tags::{AmountShape, CheckShape, ConditionShape, Named};
+use wugong::tags::Named;
 
 use super::terms::Term;
 use super::value::{

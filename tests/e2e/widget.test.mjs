@@ -136,9 +136,10 @@ test("check another date re-evaluates on that date", async () => {
   const page = await phone(ctx);
   await completeCheck(page, ctx.base, guangdong);
   await page.click("[data-testid=as-of-control] summary");
-  await page.fill("[data-testid=as-of-input]", "2021-06-01");
+  // After the dispute (2026-10-10): a date before it is refused (tests/e2e/gate.test.mjs).
+  await page.fill("[data-testid=as-of-input]", "2026-10-20");
   await page.click("[data-testid=as-of-apply]");
-  assert.match(await page.textContent("[data-testid=as-of]"), /2021-06-01/);
+  assert.match(await page.textContent("[data-testid=as-of]"), /2026-10-20/);
   clean(page);
 });
 

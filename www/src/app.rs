@@ -53,8 +53,10 @@ fn initial_state() -> State {
     }
     s.embedded = browser::query_param("embed").as_deref() == Some("1");
     let today = s.today;
-    let date_param = browser::query_param("date").and_then(|d| d.parse().ok());
-    s.as_of_override = date_param.filter(|d| *d != today);
+    // Everything below passes the one gate (`State::gate`, issue 14): what cannot be
+    // true is said in one plain line and left out; the rest opens.
+    let mut refused = Vec::new();
+    let mut link_date = false;
 
     let mut from_link = false;
     if let Some(fragment) = browser::fragment() {
@@ -64,6 +66,7 @@ fn initial_state() -> State {
                 // The result as the sender saw it, on their date.
                 if let Some(d) = shared.as_of {
                     s.as_of_override = Some(d).filter(|d| *d != today);
+                    link_date = true;
                 }
                 from_link = true;
             }
@@ -80,6 +83,17 @@ fn initial_state() -> State {
                     browser::remove(browser::ANSWERS_KEY);
                 }
             }
+        }
+    }
+    // ?date=2024-06-01: in range, and no answer may be impossible on it (else the date
+    // is not used; the answers stay). A link's own date wins.
+    if let Some(text) = browser::query_param("date").filter(|_| !link_date) {
+        match wugong::answers::parse_as_of(&text) {
+            Ok(d) => match s.answers.date_refused(d) {
+                Some(r) => refused.push(r),
+                None => s.as_of_override = Some(d).filter(|d| *d != today),
+            },
+            Err(r) => refused.push(r),
         }
     }
     // An office can link with its region preselected: ?region=530326
@@ -104,6 +118,7 @@ fn initial_state() -> State {
         _ if from_link || s.answers.len() > 1 => s.screen = Screen::Results,
         _ => s.screen = s.next_screen(),
     }
+    s.gate(refused);
     s.nav = Nav::Replace;
     s
 }

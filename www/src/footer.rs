@@ -68,16 +68,10 @@ pub fn Footer(props: &FooterProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let text = browser::input_value(&date_ref);
-            dispatcher.dispatch(match text.parse::<Date>() {
+            // The range and the answers are checked by the reducer (the one gate).
+            dispatcher.dispatch(match wugong::answers::parse_as_of(&text) {
                 Ok(d) => Action::SetAsOf(Some(d)),
-                Err(_) => Action::Notice(Some(
-                    tr(
-                        english,
-                        "这个日期不对，请重新选。",
-                        "That date is not valid; please pick another.",
-                    )
-                    .into(),
-                )),
+                Err(r) => Action::Notice(Some(r.text(english).into())),
             })
         })
     };

@@ -6,6 +6,8 @@
 
 use std::rc::Rc;
 
+use wugong::answers::Refusal;
+use wugong::share::Shared;
 use wugong::{Answers, Catalogue, Date, Fact, FactSet, Question, Value};
 use yew::prelude::*;
 
@@ -77,7 +79,7 @@ pub enum Action {
     Answer(Vec<(Fact, Option<Value>)>),
     /// "I don't know": leave these facts unknown and move on.
     Skip(Vec<Fact>),
-    /// A screen of tick boxes (`wugong::answers::ticks`): set the facts given a value,
+    /// A screen of tick boxes (`wugong::implication::ticks`): set the facts given a value,
     /// leave the others unknown without asking them again, then move on.
     Ticks(Vec<(Fact, Option<Value>)>),
     /// Go to a question (to change an answer).
@@ -155,6 +157,28 @@ impl State {
         match catalogue.next_question(&self.answers, self.as_of(), &self.skipped) {
             Some(f) => Screen::Ask(f.question()),
             None => Screen::Results,
+        }
+    }
+
+    /// The one gate (issue 14) for what arrived without the question screen — a share
+    /// link, the stored answers, a date in the address or the history: the date must be
+    /// in range and every answer possible on it (`Shared::gate`). Each value left out is
+    /// said in the notice, after `refused` (what was refused before: `?date=`); the rest
+    /// opens.
+    pub fn gate(&mut self, mut refused: Vec<Refusal>) {
+        let mut shared = Shared {
+            answers: std::mem::take(&mut self.answers),
+            as_of: self.as_of_override,
+        };
+        shared.gate(self.today, &mut refused);
+        self.answers = shared.answers;
+        self.as_of_override = shared.as_of;
+        for r in &refused {
+            let notice = self.notice.get_or_insert_with(String::new);
+            if !notice.is_empty() {
+                notice.push(' ');
+            }
+            notice.push_str(r.text(self.english));
         }
     }
 
@@ -273,6 +297,12 @@ pub fn reduce(mut s: State, action: Action) -> State {
             cleared.go(Screen::Ask(Question::Home))
         }
         Action::SetAsOf(d) => {
+            // The other-date box: a date out of range, or one on which an answer cannot
+            // be true, is not used; the answers stay (issue 14).
+            if let Some(r) = d.and_then(|d| s.answers.date_refused(d)) {
+                s.notice = Some(r.text(s.english).into());
+                return s;
+            }
             s.as_of_override = d.filter(|d| *d != s.today);
             // Record the date in this history entry (reload keeps it).
             s.nav = Nav::Replace;

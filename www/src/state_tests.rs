@@ -192,3 +192,58 @@ fn unticked_boxes_stay_unknown_and_are_not_asked_again() {
     assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(false)));
     assert_eq!(s.answers.get(Fact::Jiandang), None);
 }
+
+/// Issue 14: the other-date box passes the one gate. A date out of range, or one on
+/// which an answer cannot be true, is said plainly and not used; the answers stay.
+#[test]
+fn another_date_passes_the_gate() {
+    let s = answer(start(), Fact::InjuryDate, Value::Date(d("2024-05-01")));
+    let s = reduce(s, Action::SetAsOf(Some(d("2024-01-01"))));
+    let notice = s.notice.clone().unwrap();
+    assert!(
+        notice.contains("还没到") && notice.ends_with("这个日期没有用上。"),
+        "{notice}"
+    );
+    assert!(!notice.contains("injury_date"), "{notice}");
+    assert_eq!(s.as_of_override, None);
+    assert_eq!(
+        s.answers.get(Fact::InjuryDate),
+        Some(Value::Date(d("2024-05-01")))
+    );
+    let s = reduce(s, Action::SetAsOf(Some(Date::new(9999, 12, 31).unwrap())));
+    assert!(
+        s.notice.clone().unwrap().contains("9999-12-31没有用上"),
+        "{:?}",
+        s.notice
+    );
+    assert_eq!(s.as_of_override, None);
+    let s = reduce(s, Action::SetAsOf(Some(d("2024-05-01"))));
+    assert_eq!(s.as_of_override, Some(d("2024-05-01")));
+}
+
+/// Issue 14: what a link, storage or the address brings passes the same gate: each
+/// value left out is said after any notice already there, and the rest opens.
+#[test]
+fn a_link_or_stored_answers_pass_the_gate_and_the_rest_opens() {
+    let mut s = start();
+    s.answers
+        .set(Fact::HomeRegion, Value::Region("53"))
+        .unwrap();
+    s.answers
+        .set(Fact::InjuryDate, Value::Date(d("2027-06-01")))
+        .unwrap();
+    s.as_of_override = Some(Date::new(9999, 12, 31).unwrap());
+    s.notice = Some("先说的。".into());
+    s.gate(vec![]);
+    assert_eq!(s.as_of_override, None);
+    assert_eq!(s.answers.get(Fact::InjuryDate), None);
+    assert_eq!(s.answers.get(Fact::HomeRegion), Some(Value::Region("53")));
+    let notice = s.notice.unwrap();
+    assert!(notice.starts_with("先说的。"), "{notice}");
+    assert!(notice.contains("9999-12-31没有用上"), "{notice}");
+    assert!(notice.ends_with("这一项没有用上。"), "{notice}");
+    // Nothing to say: no notice.
+    let mut s = start();
+    s.gate(vec![]);
+    assert_eq!(s.notice, None);
+}

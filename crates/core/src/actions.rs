@@ -75,16 +75,9 @@ pub fn items(eval: &Evaluation) -> Vec<Item> {
     items
 }
 
-/// The general hotline, from the policies: the first current channel with a phone that
-/// needs no problem named (today 12333 in hotlines.toml). The page's "ask locally" lines
-/// call it, so a changed number is a data change.
+/// The general hotline, from the policies (see [`Evaluation::general_hotline`]).
 pub fn general_hotline(eval: &Evaluation) -> Option<usize> {
-    eval.outcomes.iter().position(|o| {
-        o.group() == Group::Contacts
-            && matches!(o.verdict, Verdict::Eligible)
-            && !o.measure.phones.is_empty()
-            && problems_named(o.measure) == 0
-    })
+    eval.general_hotline()
 }
 
 /// What an action asks the worker to do.
@@ -126,18 +119,6 @@ fn problems_met(o: &Outcome) -> usize {
         .iter()
         .filter(|r| is_problem(r.test.fact) && !r.negated)
         .count()
-}
-
-/// How many problem boxes the measure's condition names: one is a specific channel,
-/// five is a general one.
-fn problems_named(m: &Measure) -> usize {
-    let mut n = 0;
-    for f in Fact::ALL.iter().filter(|f| is_problem(**f)) {
-        if m.when.mentions(*f) {
-            n += 1;
-        }
-    }
-    n
 }
 
 fn verb(step: Step, english: bool) -> &'static str {
@@ -215,7 +196,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     (false, true) => 100,
                     (true, _) => 200,
                 };
-                let focus = Decimal::from(problems_named(m) + tier);
+                let focus = Decimal::from(m.problems_named() + tier);
                 // By when: the worker's own deadline still ahead (what she can act on),
                 // the legal limit before advice; an employer's deadline still ahead is
                 // context beside it ("单位应在…前办"), never hers.

@@ -10,7 +10,7 @@ use crate::answers::{Answers, Value};
 use crate::fact::Fact;
 use crate::money::Money;
 
-/// Names and tags: `tags.rs`.
+/// Names and tags: the `named!` table at the end of this file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Frequency {
     OneOff,
@@ -623,6 +623,54 @@ fn sum_steps(steps: &[Step]) -> Option<Money> {
         total = total.checked_add(s.rate.checked_times(Decimal::from(s.count))?)?;
     }
     Some(total)
+}
+
+// Names and tags (`tags::Named`).
+
+crate::tags::named!(Frequency {
+    OneOff = 0, "one_off";
+    PerYear = 1, "per_year";
+    PerMonth = 2, "per_month";
+    PerDay = 3, "per_day";
+});
+
+/// Which kind of [`AmountRule`] a value is; the names are the policy files' keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AmountShape {
+    Fixed,
+    UpTo,
+    AtLeast,
+    Between,
+    TicketUpTo,
+    PerDay,
+    PercentOfWage,
+    LoanUpTo,
+}
+
+crate::tags::named!(AmountShape {
+    Fixed = 0, "fixed";
+    UpTo = 1, "up_to";
+    AtLeast = 2, "at_least";
+    Between = 3, "between";
+    TicketUpTo = 4, "ticket_up_to";
+    PerDay = 5, "per_day";
+    PercentOfWage = 6, "percent_of_wage";
+    LoanUpTo = 7, "loan_up_to";
+});
+
+impl AmountRule {
+    pub fn shape(&self) -> AmountShape {
+        match self {
+            AmountRule::Fixed(_) => AmountShape::Fixed,
+            AmountRule::UpTo(_) => AmountShape::UpTo,
+            AmountRule::AtLeast(_) => AmountShape::AtLeast,
+            AmountRule::Between { .. } => AmountShape::Between,
+            AmountRule::TicketUpTo(_) => AmountShape::TicketUpTo,
+            AmountRule::PerDay { .. } => AmountShape::PerDay,
+            AmountRule::PercentOfWage { .. } => AmountShape::PercentOfWage,
+            AmountRule::LoanUpTo(_) => AmountShape::LoanUpTo,
+        }
+    }
 }
 
 #[cfg(test)]

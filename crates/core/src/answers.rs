@@ -166,9 +166,6 @@ impl Answers {
 /// above is a typo, and bounding it keeps every amount computation small.
 pub const MAX_MONEY_YUAN: i64 = 10_000_000;
 
-/// The earliest date an answer can give.
-const EARLIEST_YEAR: i32 = 1950;
-
 /// Largest sensible count for each fact; anything above is a typo.
 fn count_limit(fact: Fact) -> u32 {
     match fact {
@@ -193,10 +190,12 @@ fn is_past_event(fact: Fact) -> bool {
     matches!(fact.kind(), FactKind::Date)
 }
 
-/// Why an answer cannot be right: plain Chinese and English, naming the answer.
+/// Why an answer, or the date to work out a result for, cannot be right: plain Chinese
+/// and English, naming the answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
-    pub fact: Fact,
+    /// The answer refused; `None` for the date to work out for.
+    pub fact: Option<Fact>,
     pub zh: String,
     pub en: String,
 }
@@ -209,15 +208,68 @@ impl Refusal {
             &self.zh
         }
     }
+
+    /// The same, saying what was not used ("这一项没有用上").
+    fn then(mut self, zh: &str, en: &str) -> Refusal {
+        self.zh.push_str(zh);
+        self.en.push_str(en);
+        self
+    }
 }
 
 impl From<Refusal> for AnswerError {
     fn from(r: Refusal) -> AnswerError {
         AnswerError {
-            field: r.fact.name().into(),
+            field: r.fact.map_or("as_of", Fact::name).into(),
             message: format!("{} ({})", r.zh, r.en),
         }
     }
+}
+
+/// For the CLI: "answer 'injury_date': … (…)", or "the date to evaluate on: … (…)".
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.fact {
+            Some(fact) => write!(f, "answer '{}': ", fact.name())?,
+            None => f.write_str("the date to evaluate on: ")?,
+        }
+        write!(f, "{} ({})", self.zh, self.en)
+    }
+}
+
+/// An evaluation date outside [`Date::FIRST`]..=[`Date::LAST`], in the worker's words.
+pub fn as_of_refused(as_of: Date) -> Option<Refusal> {
+    (!as_of.in_range()).then(|| range_refusal(&as_of.to_string()))
+}
+
+/// The range as the worker reads it. Literal, not formatted from `Date::FIRST` and
+/// `Date::LAST` (less wasm); a test keeps them in step.
+const RANGE_ZH: &str = "查看日期要是1950-01-01到2100-12-31之间的一天，";
+const RANGE_EN: &str = "The date to check must be a day from 1950-01-01 to 2100-12-31; ";
+
+/// `shown`: the date as given, or "" when it is not worth quoting.
+fn range_refusal(shown: &str) -> Refusal {
+    let (zh, en) = if shown.is_empty() {
+        ("这个日期", "that date")
+    } else {
+        (shown, shown)
+    };
+    Refusal {
+        fact: None,
+        zh: format!("{RANGE_ZH}{zh}没有用上。"),
+        en: format!("{RANGE_EN}{en} was not used."),
+    }
+}
+
+/// The date to work out a result for, from text (`?date=` in the address, the
+/// other-date box): `YYYY-MM-DD` in [`Date::FIRST`]..=[`Date::LAST`], or why not (quoting
+/// the text only when it is a short run of digits and dashes).
+pub fn parse_as_of(text: &str) -> Result<Date, Refusal> {
+    let plain = text.len() <= 10 && text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    text.parse::<Date>()
+        .ok()
+        .filter(|d| d.in_range())
+        .ok_or_else(|| range_refusal(if plain { text } else { "" }))
 }
 
 /// A value no worker can have, whatever the date: a count or an amount of money out of
@@ -225,7 +277,13 @@ impl From<Refusal> for AnswerError {
 pub fn insane(fact: Fact, value: &Value) -> Option<Refusal> {
     let label = fact.label_zh();
     let label_en = fact.label_en();
-    let refuse = |zh: String, en: String| Some(Refusal { fact, zh, en });
+    let refuse = |zh: String, en: String| {
+        Some(Refusal {
+            fact: Some(fact),
+            zh,
+            en,
+        })
+    };
     match *value {
         Value::Count(n) if n > count_limit(fact) => {
             let limit = count_limit(fact);
@@ -238,10 +296,13 @@ pub fn insane(fact: Fact, value: &Value) -> Option<Refusal> {
             format!("“{label}”填了{m}元，超过1000万元，请检查。"),
             format!("{label_en}: {m} yuan is more than 10,000,000 yuan; please check."),
         ),
-        Value::Date(d) if d.year() < EARLIEST_YEAR => refuse(
-            format!("“{label}”填了{d}，早于{EARLIEST_YEAR}年，请检查。"),
-            format!("{label_en}: {d} is before {EARLIEST_YEAR}; please check."),
-        ),
+        Value::Date(d) if d < Date::FIRST => {
+            let first = Date::FIRST.year();
+            refuse(
+                format!("“{label}”填了{d}，早于{first}年，请检查。"),
+                format!("{label_en}: {d} is before {first}; please check."),
+            )
+        }
         _ => None,
     }
 }
@@ -256,7 +317,7 @@ pub fn impossible_on(fact: Fact, value: &Value, as_of: Date) -> Option<Refusal> 
     let label_en = fact.label_en();
     match *value {
         Value::Date(d) if is_past_event(fact) && d > as_of => Some(Refusal {
-            fact,
+            fact: Some(fact),
             zh: format!("“{label}”填了{d}，在{as_of}之后，还没到。请填已经发生的日期。"),
             en: format!(
                 "{label_en}: {d} is after {as_of}, so it has not happened yet. Enter a date that has passed."
@@ -265,7 +326,7 @@ pub fn impossible_on(fact: Fact, value: &Value, as_of: Date) -> Option<Refusal> 
         Value::Count(n) if fact == Fact::StableMonths && n > u32::from(as_of.month()) => {
             let m = as_of.month();
             Some(Refusal {
-                fact,
+                fact: Some(fact),
                 zh: format!(
                     "“{label}”填了{n}个月，但到{as_of}今年才过了{m}个月（含本月）。请填今年干的月数。"
                 ),
@@ -278,16 +339,51 @@ pub fn impossible_on(fact: Fact, value: &Value, as_of: Date) -> Option<Refusal> 
     }
 }
 
+/// The one gate (issue 14). Every answer passes [`impossible_on`] on the date a result is
+/// worked out for, and that date must be in [`Date::FIRST`]..=[`Date::LAST`], whichever
+/// way they arrive: the question screen (`impossible_on` itself), a share link and the
+/// stored answers ([`Answers::gate`], through `share::Shared::gate`), the other-date box
+/// and `?date=` ([`Answers::date_refused`]), the CLI's answers file ([`Answers::check_on`]).
 impl Answers {
-    /// The first answer that cannot be true on `as_of`, if any; the others stay as
-    /// they are.
+    /// The first thing that cannot be true on `as_of` — the date itself out of range,
+    /// then an answer — if any; the answers stay as they are (the CLI refuses the file).
     pub fn check_on(&self, as_of: Date) -> Result<(), Refusal> {
+        if let Some(r) = as_of_refused(as_of) {
+            return Err(r);
+        }
         for (fact, value) in self.iter() {
             if let Some(r) = impossible_on(fact, &value, as_of) {
                 return Err(r);
             }
         }
         Ok(())
+    }
+
+    /// Drops every answer that cannot be true on `as_of` and says each in `refused`, in
+    /// the worker's words ("…还没到。请填已经发生的日期。这一项没有用上。"); the rest
+    /// stay. For answers that did not come through the question screen (a share link,
+    /// storage). (A list to add to rather than a new one: less wasm.)
+    pub fn gate(&mut self, as_of: Date, refused: &mut Vec<Refusal>) {
+        // Through `check_on`, one refusal at a time (a handful of answers).
+        while let Err(r) = self.check_on(as_of) {
+            let Some(fact) = r.fact else {
+                // The date itself is out of range: nothing can be checked on it.
+                refused.push(r);
+                break;
+            };
+            self.remove(fact);
+            refused.push(r.then("这一项没有用上。", " That answer was left out."));
+        }
+    }
+
+    /// Why `as_of` cannot be the date to work out for (the other-date box, `?date=`):
+    /// out of range, or an answer cannot be true on it. The answers stay; the date is
+    /// not used.
+    pub fn date_refused(&self, as_of: Date) -> Option<Refusal> {
+        self.check_on(as_of).err().map(|r| match r.fact {
+            Some(_) => r.then("这个日期没有用上。", " That date was not used."),
+            None => r,
+        })
     }
 }
 
@@ -473,7 +569,7 @@ mod tests {
             Fact::BusinessStartDate,
         ] {
             let r = impossible_on(fact, &Value::Date(d("2026-12-01")), as_of).unwrap();
-            assert_eq!(r.fact, fact);
+            assert_eq!(r.fact, Some(fact));
             assert!(
                 r.zh.contains("还没到") && r.en.contains("has not happened"),
                 "{r:?}"
@@ -491,8 +587,92 @@ mod tests {
         a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
         a.set(Fact::InjuryDate, Value::Date(d("2027-01-01")))
             .unwrap();
-        assert_eq!(a.check_on(as_of).unwrap_err().fact, Fact::InjuryDate);
+        assert_eq!(a.check_on(as_of).unwrap_err().fact, Some(Fact::InjuryDate));
         assert_eq!(a.len(), 2);
         assert!(a.check_on(d("2027-01-01")).is_ok());
+    }
+
+    /// Issue 14, the date door: one range for every date a result is worked out for.
+    #[test]
+    fn the_date_to_work_out_for_is_in_one_range() {
+        assert_eq!(Date::FIRST, d("1950-01-01"));
+        assert_eq!(Date::LAST, d("2100-12-31"));
+        assert_eq!(
+            RANGE_ZH,
+            format!("查看日期要是{}到{}之间的一天，", Date::FIRST, Date::LAST)
+        );
+        assert!(RANGE_EN.contains(&format!("from {} to {};", Date::FIRST, Date::LAST)));
+        for ok in ["1950-01-01", "2026-12-06", "2100-12-31"] {
+            assert_eq!(parse_as_of(ok), Ok(d(ok)));
+            assert_eq!(as_of_refused(d(ok)), None);
+        }
+        for out in ["1949-12-31", "2101-01-01", "1900-01-01", "2200-12-31"] {
+            let r = as_of_refused(d(out)).unwrap();
+            assert_eq!(r.fact, None);
+            assert!(r.zh.contains(out) && r.zh.contains("没有用上"), "{}", r.zh);
+            assert_eq!(parse_as_of(out), Err(r));
+        }
+        // Not a date at all, or a year the parser refuses: the same plain line.
+        let r = parse_as_of("9999-12-31").unwrap_err();
+        assert_eq!(
+            r.zh,
+            "查看日期要是1950-01-01到2100-12-31之间的一天，9999-12-31没有用上。"
+        );
+        for bad in ["0000-01-01", "2026-02-30", "", "<script>alert(1)</script>"] {
+            let r = parse_as_of(bad).unwrap_err();
+            assert!(r.zh.contains("没有用上") && !r.zh.contains('<'), "{}", r.zh);
+        }
+        // The CLI's check refuses the date before looking at the answers.
+        let r = Answers::new().check_on(d("2101-01-01")).unwrap_err();
+        assert_eq!(r.fact, None);
+        assert!(
+            r.to_string().starts_with("the date to evaluate on: "),
+            "{r}"
+        );
+    }
+
+    /// Issue 14: what did not come through the question screen is gated; a value that
+    /// cannot be true on the date is dropped and said, the rest stays.
+    #[test]
+    fn the_gate_drops_what_cannot_be_true_and_keeps_the_rest() {
+        let mut a = Answers::new();
+        a.set(Fact::Tuopin, Value::Bool(true)).unwrap();
+        a.set(Fact::InjuryDate, Value::Date(d("2027-06-01")))
+            .unwrap();
+        a.set(Fact::StableMonths, Value::Count(12)).unwrap();
+        let gate = |a: &mut Answers, on: &str| {
+            let mut refused = Vec::new();
+            a.gate(d(on), &mut refused);
+            refused
+        };
+        assert_eq!(
+            gate(&mut a.clone(), "2027-12-01"),
+            vec![],
+            "all possible on that date"
+        );
+        let refused = gate(&mut a, "2026-11-06");
+        let facts: Vec<_> = refused.iter().map(|r| r.fact).collect();
+        assert_eq!(facts, [Some(Fact::StableMonths), Some(Fact::InjuryDate)]);
+        assert!(
+            refused[1].zh.ends_with("这一项没有用上。") && refused[1].zh.contains("还没到"),
+            "{}",
+            refused[1].zh
+        );
+        assert!(refused[1].en.ends_with("That answer was left out."));
+        assert_eq!(a.len(), 1);
+        assert_eq!(a.get(Fact::Tuopin), Some(Value::Bool(true)));
+        // An out-of-range date drops nothing: it is refused itself.
+        let mut b = Answers::new();
+        b.set(Fact::InjuryDate, Value::Date(d("2026-01-01")))
+            .unwrap();
+        let refused = gate(&mut b, "1949-01-01");
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].fact, None);
+        assert_eq!(b.len(), 1);
+        // The other-date box: the date is refused, the answers stay.
+        let r = b.date_refused(d("2025-01-01")).unwrap();
+        assert!(r.zh.ends_with("这个日期没有用上。"), "{}", r.zh);
+        assert_eq!(b.date_refused(d("2026-01-01")), None);
+        assert_eq!(b.len(), 1);
     }
 }

@@ -7,7 +7,6 @@ use crate::condition::{Check, Condition, Test};
 use crate::date::Date;
 use crate::deadline::DeadlineSpec;
 use crate::fact::Fact;
-use crate::implication::{Implication, Warning};
 use crate::policy::{Document, Measure};
 use crate::region::NATIONAL;
 
@@ -36,6 +35,23 @@ pub struct CatalogueError {
     pub file: String,
     pub field: String,
     pub message: String,
+}
+
+/// For the measures of `documents`, `when = true` counts as `then = true`. Both facts
+/// are yes/no (the loader checks).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Implication {
+    pub when: Fact,
+    pub then: Fact,
+    pub documents: Vec<String>,
+}
+
+/// A measure shown as a warning when the worker does not meet it while wanting what it
+/// is about (`wants` is yes or not answered).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub measure: String,
+    pub wants: Fact,
 }
 
 impl std::fmt::Display for CatalogueError {

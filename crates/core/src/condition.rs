@@ -431,6 +431,84 @@ impl Condition {
     }
 }
 
+// Names and tags (`tags::Named`): the shapes of a condition and a check.
+
+/// Which kind of [`Condition`] a value is; the names are the policy files' keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConditionShape {
+    Always,
+    All,
+    Any,
+    Not,
+    Test,
+    Employer,
+}
+
+crate::tags::named!(ConditionShape {
+    Always = 0, "always";
+    All = 1, "all";
+    Any = 2, "any";
+    Not = 3, "not";
+    Test = 4, "fact";
+    Employer = 5, "depends_on_employer";
+});
+
+impl Condition {
+    pub fn shape(&self) -> ConditionShape {
+        match self {
+            Condition::Always => ConditionShape::Always,
+            Condition::All(_) => ConditionShape::All,
+            Condition::Any(_) => ConditionShape::Any,
+            Condition::Not(_) => ConditionShape::Not,
+            Condition::Test(_) => ConditionShape::Test,
+            Condition::Employer(_) => ConditionShape::Employer,
+        }
+    }
+}
+
+/// Which kind of [`Check`] a value is. The names are the policy files' keys: a count and
+/// an amount of money share `at_least` / `at_most` (the fact's kind tells them apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CheckShape {
+    Is,
+    OneOf,
+    Within,
+    AtLeast,
+    AtMost,
+    MoneyAtLeast,
+    MoneyAtMost,
+    OnOrAfter,
+    OnOrBefore,
+}
+
+crate::tags::named!(CheckShape {
+    Is = 0, "is";
+    OneOf = 1, "in";
+    Within = 2, "within";
+    AtLeast = 3, "at_least";
+    AtMost = 4, "at_most";
+    MoneyAtLeast = 5, "at_least";
+    MoneyAtMost = 6, "at_most";
+    OnOrAfter = 7, "on_or_after";
+    OnOrBefore = 8, "on_or_before";
+});
+
+impl Check {
+    pub fn shape(&self) -> CheckShape {
+        match self {
+            Check::Is(_) => CheckShape::Is,
+            Check::OneOf(_) => CheckShape::OneOf,
+            Check::Within(_) => CheckShape::Within,
+            Check::AtLeast(_) => CheckShape::AtLeast,
+            Check::AtMost(_) => CheckShape::AtMost,
+            Check::MoneyAtLeast(_) => CheckShape::MoneyAtLeast,
+            Check::MoneyAtMost(_) => CheckShape::MoneyAtMost,
+            Check::OnOrAfter(_) => CheckShape::OnOrAfter,
+            Check::OnOrBefore(_) => CheckShape::OnOrBefore,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,6 +539,41 @@ mod tests {
         assert_eq!(
             Check::AtLeast(3).describe(Fact::JobMonths, false),
             "至少3个月"
+        );
+    }
+
+    /// Review 2026-12-06 M02: a money threshold holds on the threshold itself, for at
+    /// most and at least, and fails a fen beyond it.
+    #[test]
+    fn a_money_threshold_includes_the_amount_itself() {
+        let wage = |s: &str| {
+            let mut a = Answers::new();
+            a.set(Fact::MonthlyWage, Value::Money(Money::parse(s).unwrap()))
+                .unwrap();
+            a
+        };
+        let at = |check: Check, s: &str| {
+            Test {
+                fact: Fact::MonthlyWage,
+                check,
+            }
+            .eval(&wage(s), d("2025-01-01"))
+        };
+        let most = || Check::MoneyAtMost(Money::yuan(2000));
+        let least = || Check::MoneyAtLeast(Money::yuan(2000));
+        assert_eq!(at(most(), "2000"), Tri::True);
+        assert_eq!(at(most(), "1999.99"), Tri::True);
+        assert_eq!(at(most(), "2000.01"), Tri::False);
+        assert_eq!(at(least(), "2000"), Tri::True);
+        assert_eq!(at(least(), "2000.01"), Tri::True);
+        assert_eq!(at(least(), "1999.99"), Tri::False);
+        assert_eq!(
+            Test {
+                fact: Fact::MonthlyWage,
+                check: most()
+            }
+            .eval(&Answers::new(), d("2025-01-01")),
+            Tri::Unknown
         );
     }
 

@@ -23,6 +23,26 @@ impl Date {
     /// after an error); never shown.
     pub const PLACEHOLDER: Date = Date(time::Date::MIN);
 
+    /// The first and the last day a result can be worked out for, and the range of
+    /// every date a worker can give (issue 14): defined here once. An evaluation date
+    /// outside it is refused wherever it arrives (the other-date box, `?date=`, a share
+    /// link, the CLI), by `answers::as_of_refused`.
+    pub const FIRST: Date = Date::known(1950, Month::January, 1);
+    pub const LAST: Date = Date::known(2100, Month::December, 31);
+
+    /// A day known valid at compile time (the constants above).
+    const fn known(year: i32, month: Month, day: u8) -> Date {
+        match time::Date::from_calendar_date(year, month, day) {
+            Ok(d) => Date(d),
+            Err(_) => panic!("not a day"),
+        }
+    }
+
+    /// Whether a result can be worked out for this day: [`Date::FIRST`]..=[`Date::LAST`].
+    pub fn in_range(self) -> bool {
+        (Date::FIRST..=Date::LAST).contains(&self)
+    }
+
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
         let m = Month::try_from(month)
             .map_err(|_| DateError(format!("month {month} does not exist")))?;

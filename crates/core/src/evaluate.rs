@@ -22,7 +22,7 @@ pub enum Verdict<'a> {
 }
 
 impl Verdict<'_> {
-    /// The name in cases and the CLI's JSON (the table in `tags.rs`).
+    /// The name in cases and the CLI's JSON (the table in `evaluate_names.rs`).
     pub fn name(&self) -> &'static str {
         crate::tags::Named::name(self.shape())
     }
@@ -50,7 +50,7 @@ pub enum Status {
 }
 
 impl Status {
-    /// The name in cases and the CLI's JSON (the table in `tags.rs`).
+    /// The name in cases and the CLI's JSON (the table in `evaluate_names.rs`).
     pub fn name(&self) -> &'static str {
         crate::tags::Named::name(self.shape())
     }
@@ -195,7 +195,9 @@ impl Almost {
 /// `n` calendar months after `d`; a day the month lacks falls back to its last day.
 fn plus_months(d: Date, n: u32) -> Date {
     let total = d.year() as i64 * 12 + i64::from(d.month()) - 1 + i64::from(n);
-    let (y, m) = ((total / 12) as i32, (total % 12) as u8 + 1);
+    // Euclidean: a year before 1 (never from the gate, but a date is a date) must not
+    // wrap the month or panic on overflow.
+    let (y, m) = (total.div_euclid(12) as i32, total.rem_euclid(12) as u8 + 1);
     (0..4)
         .find_map(|back| Date::new(y, m, d.day().saturating_sub(back)).ok())
         .unwrap_or(d)
@@ -293,7 +295,7 @@ fn almost(
 }
 
 /// Where an outcome is shown, in this order.
-/// Names: `tags.rs`.
+/// Names: `evaluate_names.rs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
     /// Something the worker wants but cannot do (yet), and why: shown at the top.
@@ -434,9 +436,21 @@ impl Evaluation<'_> {
     /// The general hotline's number (12333 today, `policies/hotlines.toml`), for every
     /// "ask whether it continues" line.
     pub fn hotline_number(&self) -> &str {
-        crate::actions::general_hotline(self)
+        self.general_hotline()
             .and_then(|h| self.outcomes[h].measure.phones.first())
             .map_or("12333", |p| p.number.as_str())
+    }
+
+    /// The general hotline, from the policies: the first current channel with a phone
+    /// that needs no problem named (today 12333 in hotlines.toml). The page's "ask
+    /// locally" lines call it, so a changed number is a data change.
+    pub fn general_hotline(&self) -> Option<usize> {
+        self.outcomes.iter().position(|o| {
+            o.group() == Group::Contacts
+                && matches!(o.verdict, Verdict::Eligible)
+                && !o.measure.phones.is_empty()
+                && o.measure.problems_named() == 0
+        })
     }
 
     /// An outcome's status line, naming the hotline from the policies.
@@ -621,3 +635,8 @@ mod tests {
         );
     }
 }
+
+// The name tables of Group, Status and Verdict.
+#[path = "evaluate_names.rs"]
+mod names;
+pub use names::{StatusShape, VerdictShape};

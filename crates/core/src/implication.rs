@@ -9,22 +9,8 @@ use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
 use crate::fact::Fact;
 
-/// For the measures of `documents`, `when = true` counts as `then = true`. Both facts
-/// are yes/no (the loader checks).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Implication {
-    pub when: Fact,
-    pub then: Fact,
-    pub documents: Vec<String>,
-}
-
-/// A measure shown as a warning when the worker does not meet it while wanting what it
-/// is about (`wants` is yes or not answered).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    pub measure: String,
-    pub wants: Fact,
-}
+// The tables' rows live beside the catalogue that holds them (no import circle).
+pub use crate::catalogue::{Implication, Warning};
 
 impl Catalogue {
     /// Whether the answers agree with every implication (no `if = true` with `then = false`).

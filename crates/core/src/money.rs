@@ -139,6 +139,30 @@ mod tests {
         assert_eq!(sum, Some(Money::parse("0.3").unwrap()));
     }
 
+    /// Review 2026-12-06 M07: half a fen rounds up, away from zero, not to the even fen.
+    /// 15 % of a wage ending in .30 gives one (4000.30 × 15 % = 600.045).
+    #[test]
+    fn half_a_fen_rounds_away_from_zero() {
+        let round = |thousandths: i64| {
+            Money(Decimal::new(thousandths, 3))
+                .round_to_fen()
+                .to_string()
+        };
+        assert_eq!(round(45), "0.05");
+        assert_eq!(round(125), "0.13");
+        assert_eq!(round(600_045), "600.05");
+        assert_eq!(round(44), "0.04");
+        let share = Money::parse("4000.30")
+            .unwrap()
+            .checked_times(Decimal::new(15, 2))
+            .unwrap();
+        assert_eq!(share.round_to_fen(), Money::parse("600.05").unwrap());
+        assert_eq!(
+            Money(Decimal::new(-45, 3)).round_to_fen(),
+            Money(Decimal::new(-5, 2))
+        );
+    }
+
     #[test]
     fn the_largest_amounts_overflow_into_none_not_a_panic() {
         let huge = Money::parse(&"9".repeat(28)).unwrap();

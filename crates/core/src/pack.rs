@@ -23,15 +23,17 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::amount::AmountShape;
 use crate::amount::{AmountRule, DayTier};
 use crate::catalogue::Tables;
 use crate::condition::{Check, Condition, EmployerCondition, Test};
+use crate::condition::{CheckShape, ConditionShape};
 use crate::date::Date;
 use crate::deadline::{DeadlineSpec, Whose, Words};
 use crate::implication::{Implication, Warning};
 use crate::money::Money;
 use crate::policy::{Document, Measure, Phone, Reading};
-use crate::tags::{AmountShape, CheckShape, ConditionShape, Named};
+use crate::tags::Named;
 
 pub const MAGIC: &[u8; 4] = b"WGR3";
 pub const ENGLISH_MAGIC: &[u8; 4] = b"WGE1";

@@ -70,7 +70,7 @@ impl Document {
     }
 }
 
-/// Names and tags: `tags.rs`.
+/// Names and tags: the `named!` table at the end of this file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// Money paid to someone.
@@ -98,7 +98,7 @@ impl Kind {
     }
 }
 
-/// Names and tags: `tags.rs`.
+/// Names and tags: the `named!` table at the end of this file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Audience {
     Worker,
@@ -170,6 +170,16 @@ pub struct Reading {
 }
 
 impl Measure {
+    /// How many problem boxes (the "遇到什么问题" screen) its condition names: one is a
+    /// specific channel, five is a general one, none is the general hotline.
+    pub fn problems_named(&self) -> usize {
+        use crate::fact::{Fact, Question};
+        Fact::ALL
+            .iter()
+            .filter(|f| f.question() == Question::Problems && self.when.mentions(**f))
+            .count()
+    }
+
     /// A measure with only what a rule needs (id, kind, audience, condition) and every
     /// text empty: for tests that exercise the rules, not the wording. Set other fields
     /// with `Measure { amount: …, ..Measure::bare(…) }`.
@@ -212,3 +222,18 @@ impl Measure {
         (from, until)
     }
 }
+
+// Names and tags (`tags::Named`).
+
+crate::tags::named!(Kind {
+    Subsidy = 0, "subsidy";
+    Service = 1, "service";
+    Protection = 2, "protection";
+    Channel = 3, "channel";
+    Advice = 4, "advice";
+});
+
+crate::tags::named!(Audience {
+    Worker = 0, "worker";
+    Employer = 1, "employer";
+});

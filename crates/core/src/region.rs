@@ -138,10 +138,10 @@ pub fn children(parent: Option<&str>) -> impl Iterator<Item = &'static Region> +
 pub fn full_name(code: &str, english: bool) -> String {
     let mut parts = Vec::new();
     for len in [2, 4, 6] {
-        if code.len() >= len {
-            if let Some(r) = find(&code[..len]) {
-                parts.push(if english { r.name_en() } else { r.name() });
-            }
+        // `get`, not `[..len]`: a code from a forged rules file may not be ASCII, and
+        // slicing inside a character panics.
+        if let Some(r) = code.get(..len).and_then(find) {
+            parts.push(if english { r.name_en() } else { r.name() });
         }
     }
     parts.join(" ")

@@ -12,7 +12,7 @@
 //! applied. The widget never shows that line (it may quote the text): it says the link
 //! cannot be opened.
 
-use crate::answers::{parse_value, Answers, RawValue, Value};
+use crate::answers::{as_of_refused, parse_value, Answers, RawValue, Refusal, Value};
 use crate::date::Date;
 use crate::fact::{Fact, FactKind, FactSet};
 use crate::money::Money;
@@ -106,6 +106,21 @@ pub struct Shared {
     pub as_of: Option<Date>,
 }
 
+impl Shared {
+    /// The one gate (issue 14) for a link or the stored copy: a date outside
+    /// [`Date::FIRST`]..=[`Date::LAST`] is dropped (the result is then for `otherwise`,
+    /// today), then every answer that cannot be true on the date worked out for
+    /// ([`Answers::gate`]). Each is said in `refused`, in the worker's words; the rest
+    /// opens.
+    pub fn gate(&mut self, otherwise: Date, refused: &mut Vec<Refusal>) {
+        if let Some(r) = self.as_of.and_then(as_of_refused) {
+            refused.push(r);
+            self.as_of = None;
+        }
+        self.answers.gate(self.as_of.unwrap_or(otherwise), refused);
+    }
+}
+
 /// The answers, without a date (storage).
 pub fn encode(answers: &Answers) -> String {
     encode_shared(answers, None)
@@ -139,8 +154,14 @@ pub fn encode_shared(answers: &Answers, as_of: Option<Date>) -> String {
             Value::Region(r) => put_text(&mut bytes, r),
         }
     }
-    let sum = checksum(&bytes);
-    bytes.extend(sum);
+    sealed(&bytes)
+}
+
+/// Format 2 of any body: `2.`, base64url of the body and its checksum. The encoder's
+/// last step, and how tests and the fuzz targets forge links that pass the checksum.
+pub fn sealed(body: &[u8]) -> String {
+    let mut bytes = body.to_vec();
+    bytes.extend(checksum(body));
     let mut out = String::from(VERSION_2);
     base64_encode(&bytes, &mut out);
     out
@@ -251,7 +272,13 @@ impl Reader<'_> {
         Ok(bytes.iter().map(|b| *b as char).collect())
     }
     fn date(&mut self) -> Result<Date, String> {
-        let year = self.varint()? as i32;
+        // Not `as i32`: a varint over 2^31 would be a negative year (−1 panicked in
+        // `plus_months`). Years 0..=9999 are dates; the gate refuses those outside
+        // `Date::FIRST..=Date::LAST` with a plain line.
+        let year = i32::try_from(self.varint()?)
+            .ok()
+            .filter(|y| *y <= 9999)
+            .ok_or("not a date")?;
         let (month, day) = (self.byte()?, self.byte()?);
         Date::new(year, month, day).map_err(|e| e.0)
     }

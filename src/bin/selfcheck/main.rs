@@ -167,7 +167,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             // work by July) are refused by name, like the widget's question screen does.
             answers
                 .check_on(as_of)
-                .map_err(|r| format!("{file}: {}", wugong::answers::AnswerError::from(r)))?;
+                .map_err(|r| format!("{file}: {r}"))?;
             let cat = catalogue(&args)?;
             let report = wugong::Report::new(&cat, &answers, as_of, false);
             let next = cat.next_question(&answers, as_of, &FactSet::new());
