@@ -94,6 +94,9 @@ struct RawMeasure {
     summary_en: Option<Text>,
     clause: Text,
     when: RawCondition,
+    /// Which region the document's region is tested on (issue 16): `["business"]`, or
+    /// several for "any of them", e.g. `["home", "insurance"]`. Left out: the home region.
+    place: Option<Vec<Key>>,
     amount: Option<RawAmount>,
     frequency: Option<ByName<Frequency>>,
     apply_where: Text,
