@@ -401,14 +401,21 @@ is = true
 fn with_place(place: &str, region: &str, when: &str) -> String {
     with_when(when)
         .replace("region = \"53\"", &format!("region = \"{region}\""))
-        .replace("[measure.when]", &format!("place = {place}\n\n[measure.when]"))
+        .replace(
+            "[measure.when]",
+            &format!("place = {place}\n\n[measure.when]"),
+        )
 }
 
 #[test]
 fn a_place_tests_the_named_region_instead_of_the_home_region() {
     use wugong::answers::{Answers, Value};
     use wugong::Fact;
-    let text = with_place("[\"business\"]", "5303", "fact = \"has_business\"\nis = true");
+    let text = with_place(
+        "[\"business\"]",
+        "5303",
+        "fact = \"has_business\"\nis = true",
+    );
     let doc = load::document("t.toml", &text).unwrap();
     let catalogue = wugong::catalogue::Catalogue::new(vec![doc]).unwrap();
     let (d, m) = catalogue.measures().next().unwrap();
@@ -424,7 +431,8 @@ fn a_place_tests_the_named_region_instead_of_the_home_region() {
     a.set(Fact::HomeRegion, Value::Region("5301")).unwrap();
     a.set(Fact::HasBusiness, Value::Bool(true)).unwrap();
     assert_eq!(verdict(&a), "undetermined");
-    a.set(Fact::BusinessRegion, Value::Region("530302")).unwrap();
+    a.set(Fact::BusinessRegion, Value::Region("530302"))
+        .unwrap();
     assert_eq!(verdict(&a), "eligible");
     a.set(Fact::HomeRegion, Value::Region("530302")).unwrap();
     a.set(Fact::BusinessRegion, Value::Region("5301")).unwrap();

@@ -96,9 +96,7 @@ fn walk_with(persona: &[(&str, RawValue)], as_of: &str, rest_no: bool) -> Vec<Qu
                     continue;
                 }
                 let level = wugong::region::find(&code[..have + 2]).unwrap().code;
-                answers
-                    .set(region, wugong::Value::Region(level))
-                    .unwrap();
+                answers.set(region, wugong::Value::Region(level)).unwrap();
                 continue;
             }
         }

@@ -210,9 +210,17 @@ const PLACES: &[(&str, Fact)] = &[
 
 /// `place = [...]`: the document's region tested on those regions (any of them), written
 /// as the place test the catalogue recognises ([`Condition::place_test`]) at the front.
-fn with_place(when: Condition, names: &[super::value::Key], region: &str, at: &str) -> R<Condition> {
+fn with_place(
+    when: Condition,
+    names: &[super::value::Key],
+    region: &str,
+    at: &str,
+) -> R<Condition> {
     if region == region::NATIONAL {
-        return bad(at, "a national document's measures test no place; leave place out");
+        return bad(
+            at,
+            "a national document's measures test no place; leave place out",
+        );
     }
     let mut tests = Vec::new();
     let mut facts = Vec::new();
