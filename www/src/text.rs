@@ -224,17 +224,18 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Where do you work or live now?",
             "Pick the province, then city and county.",
         ),
+        // The same hint as the work region's (one string in the wasm).
         BusinessRegion => (
             "你的生意（个体户、公司）是在哪里登记的？",
-            "营业执照上写的地方。选省，再选市、县。",
+            "选省，再选市、县。",
             "Where is your business registered?",
-            "The place on the business licence. Pick the province, then city and county.",
+            "Pick the province, then city and county.",
         ),
         InsuranceRegion => (
             "你的社保在哪里交？",
-            "交养老、医疗保险的地方（参保地）。选省，再选市、县。",
+            "选省，再选市、县。",
             "Where is your social insurance paid?",
-            "Where your pension and medical insurance are paid. Pick the province, then city and county.",
+            "Pick the province, then city and county.",
         ),
         JobMonths => (
             "这份工作你已经干了几个月？",
