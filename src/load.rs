@@ -101,6 +101,9 @@ struct RawMeasure {
     when: RawCondition,
     /// The answers that show it is already done: then it is no action.
     done_when: Option<RawCondition>,
+    /// Which region the document's region is tested on (issue 16): `["business"]`, or
+    /// several for "any of them", e.g. `["home", "insurance"]`. Left out: the home region.
+    place: Option<Vec<Key>>,
     amount: Option<RawAmount>,
     frequency: Option<ByName<Frequency>>,
     apply_where: Text,

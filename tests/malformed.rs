@@ -400,3 +400,76 @@ is = true
         .unwrap_err();
     assert!(err.message.contains("not by another term"), "{err}");
 }
+
+// ------------------------------------------------------------ where a measure looks (issue 16)
+
+/// `with_when`'s document with `place = …` before its condition (and its region swapped).
+fn with_place(place: &str, region: &str, when: &str) -> String {
+    with_when(when)
+        .replace("region = \"53\"", &format!("region = \"{region}\""))
+        .replace(
+            "[measure.when]",
+            &format!("place = {place}\n\n[measure.when]"),
+        )
+}
+
+#[test]
+fn a_place_tests_the_named_region_instead_of_the_home_region() {
+    use wugong::answers::{Answers, Value};
+    use wugong::Fact;
+    let text = with_place(
+        "[\"business\"]",
+        "5303",
+        "fact = \"has_business\"\nis = true",
+    );
+    let doc = load::document("t.toml", &text).unwrap();
+    let catalogue = wugong::catalogue::Catalogue::new(vec![doc]).unwrap();
+    let (d, m) = catalogue.measures().next().unwrap();
+    assert!(!m.when.mentions(Fact::HomeRegion), "{:?}", m.when);
+    let verdict = |a: &Answers| {
+        catalogue
+            .evaluate_measure(d, m, a, "2022-01-01".parse().unwrap())
+            .verdict
+            .name()
+    };
+    // Hukou in Kunming, business registered in Qujing: in; the other way round: out.
+    let mut a = Answers::new();
+    a.set(Fact::HomeRegion, Value::Region("5301")).unwrap();
+    a.set(Fact::HasBusiness, Value::Bool(true)).unwrap();
+    assert_eq!(verdict(&a), "undetermined");
+    a.set(Fact::BusinessRegion, Value::Region("530302"))
+        .unwrap();
+    assert_eq!(verdict(&a), "eligible");
+    a.set(Fact::HomeRegion, Value::Region("530302")).unwrap();
+    a.set(Fact::BusinessRegion, Value::Region("5301")).unwrap();
+    assert_eq!(verdict(&a), "not_eligible");
+    // Several places: any of them.
+    let text = with_place("[\"home\", \"insurance\"]", "5303", "always = true");
+    let doc = load::document("t.toml", &text).unwrap();
+    let catalogue = wugong::catalogue::Catalogue::new(vec![doc]).unwrap();
+    let (d, m) = catalogue.measures().next().unwrap();
+    let mut a = Answers::new();
+    a.set(Fact::HomeRegion, Value::Region("5301")).unwrap();
+    a.set(Fact::InsuranceRegion, Value::Region("5303")).unwrap();
+    let o = catalogue.evaluate_measure(d, m, &a, "2022-01-01".parse().unwrap());
+    assert_eq!(o.verdict.name(), "eligible");
+}
+
+#[test]
+fn a_wrong_place_is_refused() {
+    let refused = |place: &str, region: &str, when: &str, words: &str| {
+        let err = load::document("t.toml", &with_place(place, region, when)).unwrap_err();
+        assert!(err.field.starts_with("measure[0] (t-1).place"), "{err}");
+        assert!(err.message.contains(words), "{place}: {err}");
+    };
+    refused("[\"shop\"]", "53", "always = true", "unknown place 'shop'");
+    refused("[\"home\"]", "53", "always = true", "default");
+    refused("[\"work\", \"work\"]", "53", "always = true", "named twice");
+    refused("[\"business\"]", "national", "always = true", "national");
+    refused(
+        "[\"business\"]",
+        "53",
+        "any = [{ fact = \"home_region\", within = [\"53\"] }, { fact = \"work_region\", within = [\"53\"] }]",
+        "place test of its own",
+    );
+}

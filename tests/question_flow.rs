@@ -78,27 +78,28 @@ fn walk_with(persona: &[(&str, RawValue)], as_of: &str, rest_no: bool) -> Vec<Qu
         }
         screens.push(q);
         assert!(screens.len() < 40, "never finishes: {screens:?}");
-        if q == Question::Home {
-            // The region is picked level by level (province, city, county), each tap an
-            // answer; the engine asks again only while a finer level matters.
-            let Some(RawValue::Text(code)) = persona.get("home_region") else {
-                skipped.insert(Fact::HomeRegion);
-                continue;
-            };
-            let have = match answers.get(Fact::HomeRegion) {
-                Some(wugong::Value::Region(c)) => c.len(),
-                _ => 0,
-            };
-            if have >= code.len() {
-                // Already as fine as the worker can say.
-                skipped.insert(Fact::HomeRegion);
+        if let [region] = q.facts()[..] {
+            if region.kind() == FactKind::Region {
+                // A region (home, work, business, insurance) is picked level by level
+                // (province, city, county), each tap an answer; the engine asks again
+                // only while a finer level matters.
+                let Some(RawValue::Text(code)) = persona.get(region.name()) else {
+                    skipped.insert(region);
+                    continue;
+                };
+                let have = match answers.get(region) {
+                    Some(wugong::Value::Region(c)) => c.len(),
+                    _ => 0,
+                };
+                if have >= code.len() {
+                    // Already as fine as the worker can say.
+                    skipped.insert(region);
+                    continue;
+                }
+                let level = wugong::region::find(&code[..have + 2]).unwrap().code;
+                answers.set(region, wugong::Value::Region(level)).unwrap();
                 continue;
             }
-            let level = wugong::region::find(&code[..have + 2]).unwrap().code;
-            answers
-                .set(Fact::HomeRegion, wugong::Value::Region(level))
-                .unwrap();
-            continue;
         }
         answer_screen(&catalogue, q, &persona, &mut answers, &mut skipped, rest_no);
     }
@@ -374,4 +375,40 @@ fn unsure_worker_is_asked_no_screen_twice() {
         }
     }
     assert!(screens.contains(&Question::Problems), "{screens:?}");
+}
+
+// ------------------------------------------------------------ where a measure looks (issue 16)
+
+#[test]
+fn business_region_is_asked_of_a_sole_trader_only_and_level_by_level() {
+    let trader = vec![
+        ("home_region", t("530302")),
+        ("business_region", t("530302")),
+        ("household", t("urban")),
+        ("age", n(32)),
+        ("sex", t("male")),
+        ("has_business", b(true)),
+        ("business_form", t("individual")),
+        ("business_start_date", t("2022-05-10")),
+        ("registered_unemployed", b(true)),
+        ("unemployed", b(false)),
+        ("attended_training", b(false)),
+    ];
+    let screens = walk(&trader, "2022-10-01");
+    eprintln!("{} screens: {screens:?}", shown(&screens));
+    // The Qujing tax deduction follows the business: province, then city (曲靖 decides it).
+    assert_eq!(
+        screens
+            .iter()
+            .filter(|q| **q == Question::BusinessRegion)
+            .count(),
+        2,
+        "{screens:?}"
+    );
+    // No business, no business question; nobody in flexible work, no insurance question.
+    for as_of in ["2024-06-01", "2026-11-30"] {
+        let screens = walk(&huize_dongguan(), as_of);
+        assert!(!asked(&screens, Question::BusinessRegion), "{screens:?}");
+        assert!(!asked(&screens, Question::InsuranceRegion), "{screens:?}");
+    }
 }

@@ -66,7 +66,7 @@ pub(super) fn convert(id: String, raw: RawFile, terms: &[Term]) -> R<Document> {
         .measure
         .into_iter()
         .enumerate()
-        .map(|(i, m)| measure(m, &format!("measure[{i}]"), valid_from, terms))
+        .map(|(i, m)| measure(m, &format!("measure[{i}]"), valid_from, &d.region.0, terms))
         .collect::<R<Vec<_>>>()?;
     let mut seen = BTreeSet::new();
     for (i, m) in measures.iter().enumerate() {
@@ -79,7 +79,7 @@ pub(super) fn convert(id: String, raw: RawFile, terms: &[Term]) -> R<Document> {
         // A place test of its own (home or work region) stands for the document's region,
         // so it must lie within it.
         let region = d.region.0.as_str();
-        let tests = m.when.home_or_work_region().unwrap_or_default();
+        let tests = m.when.place_test().unwrap_or_default();
         let codes = tests.iter().flat_map(|c| match c {
             Condition::Test(Test {
                 check: Check::Within(v),
@@ -117,7 +117,13 @@ pub(super) fn convert(id: String, raw: RawFile, terms: &[Term]) -> R<Document> {
     })
 }
 
-fn measure(m: RawMeasure, at: &str, doc_from: Date, terms: &[Term]) -> R<Measure> {
+fn measure(
+    m: RawMeasure,
+    at: &str,
+    doc_from: Date,
+    doc_region: &str,
+    terms: &[Term],
+) -> R<Measure> {
     let terms = Terms {
         all: terms,
         used: RefCell::new(Vec::new()),
@@ -127,6 +133,10 @@ fn measure(m: RawMeasure, at: &str, doc_from: Date, terms: &[Term]) -> R<Measure
         .done_when
         .map(|c| condition(c, &format!("{at}.done_when"), Some(&terms)))
         .transpose()?;
+    let when = match m.place {
+        Some(names) => with_place(when, &names, doc_region, &format!("{at}.place"))?,
+        None => when,
+    };
     let amount = m
         .amount
         .map(|a| amount(a, &format!("{at}.amount")))
@@ -195,6 +205,67 @@ fn measure(m: RawMeasure, at: &str, doc_from: Date, terms: &[Term]) -> R<Measure
         deadlines: m.deadlines.into_iter().map(|d| d.0).collect(),
         phones,
         terms: terms.used.into_inner(),
+    })
+}
+
+/// The region facts a `place` may name (issue 16, "where a measure looks").
+const PLACES: &[(&str, Fact)] = &[
+    ("home", Fact::HomeRegion),
+    ("work", Fact::WorkRegion),
+    ("business", Fact::BusinessRegion),
+    ("insurance", Fact::InsuranceRegion),
+];
+
+/// `place = [...]`: the document's region tested on those regions (any of them), written
+/// as the place test the catalogue recognises ([`Condition::place_test`]) at the front.
+fn with_place(
+    when: Condition,
+    names: &[super::value::Key],
+    region: &str,
+    at: &str,
+) -> R<Condition> {
+    if region == region::NATIONAL {
+        return bad(
+            at,
+            "a national document's measures test no place; leave place out",
+        );
+    }
+    let mut tests = Vec::new();
+    let mut facts = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let Some(&(_, fact)) = PLACES.iter().find(|p| p.0 == name.0) else {
+            let all: Vec<&str> = PLACES.iter().map(|p| p.0).collect();
+            return bad(
+                format!("{at}[{i}]"),
+                format!("unknown place '{}' (use one of {})", name.0, all.join(", ")),
+            );
+        };
+        if facts.contains(&fact) {
+            return bad(format!("{at}[{i}]"), format!("'{}' is named twice", name.0));
+        }
+        facts.push(fact);
+        tests.push(Condition::Test(Test {
+            fact,
+            check: Check::Within(vec![region.to_string()]),
+        }));
+    }
+    if facts.is_empty() || facts == [Fact::HomeRegion] {
+        return bad(at, "the home region is the default; leave place out");
+    }
+    if when.place_test().is_some() {
+        return bad(
+            at,
+            "the condition has a place test of its own (an any of region tests); use one of the two",
+        );
+    }
+    let place = Condition::Any(tests);
+    Ok(match when {
+        Condition::Always => place,
+        Condition::All(mut cs) => {
+            cs.insert(0, place);
+            Condition::All(cs)
+        }
+        other => Condition::All(vec![place, other]),
     })
 }
 

@@ -224,6 +224,19 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Where do you work or live now?",
             "Pick the province, then city and county.",
         ),
+        // The same hint as the work region's (one string in the wasm).
+        BusinessRegion => (
+            "你的生意（个体户、公司）是在哪里登记的？",
+            "选省，再选市、县。",
+            "Where is your business registered?",
+            "Pick the province, then city and county.",
+        ),
+        InsuranceRegion => (
+            "你的社保在哪里交？",
+            "选省，再选市、县。",
+            "Where is your social insurance paid?",
+            "Pick the province, then city and county.",
+        ),
         JobMonths => (
             "这份工作你已经干了几个月？",
             "去年开始干的也算。",

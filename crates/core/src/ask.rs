@@ -108,8 +108,11 @@ impl Catalogue {
     }
 
     fn tallies(&self, answers: &Answers, as_of: Date, skipped: &FactSet) -> Tallies {
-        let open =
-            |f: Fact| !skipped.contains(f) && (f == Fact::HomeRegion || answers.get(f).is_none());
+        // A region answered at a coarse level stays open: the engine lists it as missing
+        // only while a finer level decides something (the picker then shows that level).
+        let open = |f: Fact| {
+            !skipped.contains(f) && (f.kind() == FactKind::Region || answers.get(f).is_none())
+        };
         let evaluation = self.evaluate(answers, as_of);
         let mut t = Tallies {
             home: false,

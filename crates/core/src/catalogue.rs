@@ -65,9 +65,10 @@ impl std::error::Error for CatalogueError {}
 impl Catalogue {
     /// Takes checked documents. A local document's region becomes the first condition of
     /// each of its measures, so "why" and "what is missing" mention it like any other —
-    /// as a test of the home region, unless the measure has a place test of its own on the
-    /// home **or** work region ([`Condition::home_or_work_region`]), which the loader has
-    /// checked lies within the document's region.
+    /// as a test of the home region, unless the measure has a place test of its own
+    /// (work, business or insurance region, alone or with the home region:
+    /// [`Condition::place_test`]), which the loader has checked lies within the
+    /// document's region.
     pub fn new(documents: Vec<Document>) -> Result<Catalogue, CatalogueError> {
         Catalogue::with_tables(documents, Tables::default())
     }
@@ -103,7 +104,7 @@ impl Catalogue {
                 check: Check::Within(vec![doc.region.clone()]),
             });
             for m in &mut doc.measures {
-                if m.when.home_or_work_region().is_some() {
+                if m.when.place_test().is_some() {
                     continue;
                 }
                 let rest = std::mem::replace(&mut m.when, Condition::Always);

@@ -6,7 +6,7 @@
 
 use crate::answers::{Answers, Value};
 use crate::date::Date;
-use crate::fact::Fact;
+use crate::fact::{Fact, FactKind};
 use crate::money::Money;
 use crate::region;
 
@@ -361,16 +361,18 @@ impl Condition {
         }
     }
 
-    /// A place test of its own — an `any` of region tests that names the work region,
-    /// such as 「户籍地、常住地、求职就业地在我省」 (home or work region within 53) — at the
-    /// top or directly under a top-level `all`: its tests. `None` when there is none; then
-    /// the document's region applies to the home region.
-    pub fn home_or_work_region(&self) -> Option<&[Condition]> {
+    /// A place test of its own — an `any` of region tests, at least one of them not on
+    /// the home region, such as 「户籍地、常住地、求职就业地在我省」 (home or work region
+    /// within 53) or the business's place alone (a `place` in the policy file, which the
+    /// loader writes as such an `any`) — at the top or directly under a top-level `all`:
+    /// its tests. `None` when there is none; then the document's region applies to the
+    /// home region (issue 16, "where a measure looks").
+    pub fn place_test(&self) -> Option<&[Condition]> {
         fn place_test(c: &Condition) -> Option<&[Condition]> {
             let Condition::Any(cs) = c else { return None };
-            let region_test = |c: &Condition, work: bool| {
+            let region_test = |c: &Condition, not_home: bool| {
                 matches!(c, Condition::Test(Test { fact, check: Check::Within(_) })
-                    if *fact == Fact::WorkRegion || (!work && *fact == Fact::HomeRegion))
+                    if fact.kind() == FactKind::Region && !(not_home && *fact == Fact::HomeRegion))
             };
             (cs.iter().all(|c| region_test(c, false)) && cs.iter().any(|c| region_test(c, true)))
                 .then_some(cs.as_slice())

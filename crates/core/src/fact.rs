@@ -203,6 +203,13 @@ facts! {
     // (忻州 plan, seed 003 line 34) and 「履行劳动合同三个月以上」 (云人社发〔2017〕100号,
     // seed 002 line 66), which set no calendar-year limit (second readings A and B).
     JobMonths = "job_months", FactKind::Count("months"), "这份工作已经干了几个月", "months in your current job so far", JobMonths;
+
+    // Issue 16, "where a measure looks": a measure tests the home region unless its
+    // `place` says otherwise. The place a business is registered (个体户、公司登记地,
+    // 曲政办发〔2021〕15号（一）, seed 000 line 337: its taxes are that place's) and the
+    // place social insurance is paid (参保地, 云政办发〔2020〕36号（五）, line 99).
+    BusinessRegion = "business_region", FactKind::Region, "生意（个体户、公司）登记在哪里", "where your business is registered", BusinessRegion;
+    InsuranceRegion = "insurance_region", FactKind::Region, "社保在哪里交（参保地）", "where your social insurance is paid", InsuranceRegion;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -250,11 +257,13 @@ pub enum Question {
     WantsToGoOut,
     Resettlement,
     JobMonths,
+    BusinessRegion,
+    InsuranceRegion,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::JobMonths as usize + 1;
+    pub const COUNT: usize = Question::InsuranceRegion as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -295,6 +304,8 @@ impl Question {
         Question::WantsToGoOut,
         Question::Resettlement,
         Question::JobMonths,
+        Question::BusinessRegion,
+        Question::InsuranceRegion,
     ];
 
     /// The facts this screen sets, in display order.

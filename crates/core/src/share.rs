@@ -96,6 +96,9 @@ pub const CODES: &[Fact] = &[
     Fact::ResettledTo,
     // Second readings 2026-11-30 (branch second-reading-fixes).
     Fact::JobMonths,
+    // Issue 16, where a measure looks (branch where).
+    Fact::BusinessRegion,
+    Fact::InsuranceRegion,
 ];
 
 /// What a link or the stored copy holds.
