@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { start, stop, phone, clean, DIST } from "./harness.mjs";
 import { completeCheck, huize } from "./flow.mjs";
 
@@ -88,9 +89,10 @@ const allIds = readdirSync("policies")
 
 /// What the first action says, per persona.
 const firstAction = {
-  // A 脱贫 worker was registered 建档立卡 (policies/data/implications.toml), so the village
-  // works programme of 国发〔2019〕28号 (no end stated) is help he can ask for now.
-  "会泽 脱贫 worker in 东莞, today": /去申请：以工代赈[\s\S]*村委会/,
+  // Today nothing of his is current: his travel subsidy ended on 2025-12-31, and the
+  // village works of 国发〔2019〕28号 (no end stated, 2019) are "ask first", never 去申请
+  // (issue 14, policies/data/currency.toml). He is told to ask whether the subsidy goes on.
+  "会泽 脱贫 worker in 东莞, today": /^问问还有没有：.*交通补助[\s\S]*2025-12-31 结束[\s\S]*12333/,
   "会泽 脱贫 worker in 东莞, 2024-06-01": /去申请：.*交通补助[\s\S]*最多1000元[\s\S]*期限：2025-12-31 前/,
   "河南 worker in 昆明 owed wages since 2026-09-01": /去办：.*劳动仲裁[\s\S]*在职期间不受1年限制[\s\S]*12333/,
   // His own year first; the employer's 30 days as context (issue 14).
@@ -144,6 +146,22 @@ for (const [name, persona] of Object.entries(personas)) {
     assertPlain(printed, allIds, "print view");
     assert.match(printed, /先做这几件事/);
     assert.match(printed, /去哪里：/);
+    // One report (crates/core/src/report.rs): the CLI, given the very answers the widget
+    // stored, names the same actions in the same order and the same groups with the
+    // same number of cards.
+    const stored = await page.evaluate(() => localStorage.getItem("wugong.answers.v1"));
+    const cli = JSON.parse(
+      execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "check", "--link", stored, "--as-of", persona.asOf, "--format", "json"], { encoding: "utf8" }),
+    );
+    const printedActions = await page.$$eval("[data-testid=print-view] [data-testid=action] strong", (els) => els.map((e) => e.textContent));
+    assert.deepEqual(printedActions, cli.actions.map((a) => a.title), "actions: print view vs CLI");
+    await page.click("[data-act=back]");
+    await page.waitForSelector("[data-testid=results]");
+    const shownGroups = await page.$$eval("[data-testid^=group-]", (els) =>
+      els.map((el) => [el.getAttribute("data-testid").slice(6), el.querySelectorAll("[data-testid=card], [data-testid=ended-item]").length]),
+    );
+    const cliGroups = cli.groups.map((g) => [g.group.replace(/_/g, ""), g.cards.length]);
+    assert.deepEqual(shownGroups, cliGroups, "groups: widget vs CLI");
     clean(page);
   });
 }
