@@ -156,18 +156,20 @@ pub fn App() -> Html {
     });
     // The rules, fetched after the first render (again after "try again"); the English
     // texts once someone reads in English.
+    // A retry fetches past every cache (`rules_file::load`).
+    use_effect_with(state.regions_attempt, {
+        let dispatcher = state.dispatcher();
+        move |attempt| rules_file::load(RulesFile::Regions, *attempt > 0, dispatcher)
+    });
     use_effect_with(state.rules_attempt, {
         let dispatcher = state.dispatcher();
-        move |_| {
-            rules_file::load(RulesFile::Regions, dispatcher.clone());
-            rules_file::load(RulesFile::Rules, dispatcher)
-        }
+        move |attempt| rules_file::load(RulesFile::Rules, *attempt > 0, dispatcher)
     });
     use_effect_with(state.english, {
         let dispatcher = state.dispatcher();
         move |english| {
             if *english {
-                rules_file::load(RulesFile::English, dispatcher)
+                rules_file::load(RulesFile::English, false, dispatcher)
             }
         }
     });
@@ -189,12 +191,12 @@ pub fn App() -> Html {
         Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => html! {
             <QuestionView key={q as usize} question={q} {catalogue} answers={state.answers.clone()}
                 skipped={state.skipped} as_of={state.as_of()} english={english}
-                step={state.steps} can_go_back={state.depth > 0} names_ready={state.regions_ready}
+                step={state.steps} can_go_back={state.depth > 0} names_ready={state.regions_ready} names_failed={state.regions_failed}
                 dispatcher={dispatcher.clone()} />
         },
         _ if catalogue.is_none() => {
-            let failed = match &state.rules {
-                Rules::Failed(why) => Some(AttrValue::from(why.clone())),
+            let failed = match state.rules {
+                Rules::Failed(why) => Some(why),
                 _ => None,
             };
             html! { <RulesPending {english} {failed} dispatcher={dispatcher.clone()} /> }

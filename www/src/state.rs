@@ -10,6 +10,7 @@ use wugong::{Answers, Catalogue, Date, Fact, FactSet, Question, Value};
 use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
+use crate::rules_file::Failure;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -25,8 +26,8 @@ pub enum Screen {
 pub enum Rules {
     Loading,
     Ready(CatalogueRef),
-    /// Why not, in one line.
-    Failed(String),
+    /// Why not: the network, or a damaged file.
+    Failed(Failure),
 }
 
 /// How the last screen change goes into the browser's history.
@@ -70,6 +71,10 @@ pub struct State {
     pub english_texts: bool,
     /// The regions file has arrived: every prefecture has its name.
     pub regions_ready: bool,
+    /// The regions file did not arrive whole: the county picker offers to try again.
+    pub regions_failed: bool,
+    /// Counts fetches of the regions file (its "try again" starts another).
+    pub regions_attempt: u32,
 }
 
 pub enum Action {
@@ -98,12 +103,15 @@ pub enum Action {
     SetTextScale(u16),
     Notice(Option<String>),
     RulesReady(CatalogueRef),
-    RulesFailed(String),
+    RulesFailed(Failure),
     /// The English texts arrived: show them.
     EnglishReady,
     /// The regions file arrived: show the prefectures' names.
     RegionsReady,
     RetryRules,
+    /// The regions file did not arrive whole.
+    RegionsFailed,
+    RetryRegions,
 }
 
 impl State {
@@ -126,6 +134,8 @@ impl State {
             rules_attempt: 0,
             english_texts: false,
             regions_ready: false,
+            regions_failed: false,
+            regions_attempt: 0,
         }
     }
 
@@ -315,6 +325,15 @@ pub fn reduce(mut s: State, action: Action) -> State {
         Action::RetryRules => {
             s.rules = Rules::Loading;
             s.rules_attempt += 1;
+            s
+        }
+        Action::RegionsFailed => {
+            s.regions_failed = true;
+            s
+        }
+        Action::RetryRegions => {
+            s.regions_failed = false;
+            s.regions_attempt += 1;
             s
         }
     }
