@@ -2,6 +2,8 @@
 //! entry after a reload), runs the effects that talk to the browser (storage, history,
 //! fetching the rules) and lays out the page. The decisions are in `state.rs`.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use wugong::{share, Fact, Value};
 use yew::prelude::*;
 
@@ -34,8 +36,18 @@ pub fn stored_broken(english: bool) -> &'static str {
     )
 }
 
-/// State on first load: a share link wins over stored answers; either, if broken, is
-/// said in one plain line and ignored. After a reload, the history entry gives the
+/// Said once when the phone's storage refuses the answers (it is full).
+pub fn storage_full(english: bool) -> &'static str {
+    tr(
+        english,
+        "手机存储满了，答案没有存下来；可以用“复制文字”或“打印”留一份。",
+        "The phone's storage is full: your answers were not saved. Use \"Copy as text\" or \"Print\" to keep them.",
+    )
+}
+
+/// State on first load: a share link is shown over stored answers, as someone else's
+/// result, without replacing them (`State::shared`); either, if broken, is said in one
+/// plain line and ignored. After a reload, the history entry gives the
 /// screen, the skipped questions and the date.
 fn initial_state() -> State {
     let mut s = State::new(browser::today());
@@ -52,6 +64,8 @@ fn initial_state() -> State {
         _ => {}
     }
     s.embedded = browser::query_param("embed").as_deref() == Some("1");
+    // Inside a frame nothing is written before a tap inside it (`State::save`).
+    let framed = s.embedded || browser::framed();
     let today = s.today;
     let date_param = browser::query_param("date").and_then(|d| d.parse().ok());
     s.as_of_override = date_param.filter(|d| *d != today);
@@ -61,6 +75,7 @@ fn initial_state() -> State {
         match share::decode_shared(&fragment) {
             Ok(shared) => {
                 s.answers = shared.answers;
+                s.shared = true;
                 // The result as the sender saw it, on their date.
                 if let Some(d) = shared.as_of {
                     s.as_of_override = Some(d).filter(|d| *d != today);
@@ -77,7 +92,9 @@ fn initial_state() -> State {
                 Ok(a) => s.answers = a,
                 Err(_) => {
                     s.notice = Some(stored_broken(s.english).into());
-                    browser::remove(browser::ANSWERS_KEY);
+                    if !framed {
+                        browser::remove(browser::ANSWERS_KEY);
+                    }
                 }
             }
         }
@@ -104,30 +121,47 @@ fn initial_state() -> State {
         _ if from_link || s.answers.len() > 1 => s.screen = Screen::Results,
         _ => s.screen = s.next_screen(),
     }
+    s.save = !framed && !from_link;
     s.nav = Nav::Replace;
     s
 }
+
+/// Whether the full-storage notice was shown (once a visit).
+static FULL_SAID: AtomicBool = AtomicBool::new(false);
 
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
 
-    // Persist answers on every change; an empty set removes the stored copy.
-    use_effect_with(state.answers.clone(), |answers| {
-        if answers.is_empty() {
-            browser::remove(browser::ANSWERS_KEY);
-        } else {
-            browser::save(browser::ANSWERS_KEY, &share::encode(answers));
+    // Persist answers on every change (once they may be saved: `State::save`); an empty
+    // set removes the stored copy. Full storage is said once; print and copy still work.
+    use_effect_with((state.answers.clone(), state.save), {
+        let dispatcher = state.dispatcher();
+        let english = state.english;
+        move |(answers, save)| {
+            if !*save {
+            } else if answers.is_empty() {
+                browser::remove(browser::ANSWERS_KEY);
+            } else if !browser::save(browser::ANSWERS_KEY, &share::encode(answers))
+                && !FULL_SAID.swap(true, Ordering::Relaxed)
+            {
+                dispatcher.dispatch(Action::Notice(Some(storage_full(english).into())));
+            }
         }
     });
-    use_effect_with((state.english, state.text_scale), |(english, scale)| {
-        browser::set_root_font_size(*scale);
-        browser::set_document_lang(*english);
-        browser::save(
-            browser::SETTINGS_KEY,
-            &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }),
-        );
-    });
+    use_effect_with(
+        (state.english, state.text_scale, state.save),
+        |(english, scale, save)| {
+            browser::set_root_font_size(*scale);
+            browser::set_document_lang(*english);
+            if *save {
+                browser::save(
+                    browser::SETTINGS_KEY,
+                    &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }),
+                );
+            }
+        },
+    );
     use_effect_with(state.screen, |_| browser::scroll_to_top());
     // Every screen is a history entry: back and forward move between them, and a
     // reload finds the place in the current entry.
@@ -182,6 +216,10 @@ pub fn App() -> Html {
         Rules::Ready(c) => Some(*c),
         _ => None,
     };
+    let keep = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::KeepShared))
+    };
     let dismiss = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::Notice(None)))
@@ -215,6 +253,12 @@ pub fn App() -> Html {
             // ?embed=1: an office's page already has its own header.
             if !state.embedded {
                 <Header {english} text_scale={state.text_scale} dispatcher={dispatcher.clone()} />
+            }
+            if state.shared {
+                <p class="notice" role="status" data-testid="shared">
+                    <span>{ tr(english, "这是别人分享的结果，没有存到你的手机上。", "Someone else's shared result: not saved on your phone.") }</span>
+                    <button class="link" onclick={keep} data-testid="keep-shared">{ tr(english, "存成我的", "Keep as mine") }</button>
+                </p>
             }
             if let Some(n) = &state.notice {
                 <p class="notice" role="alert" data-testid="notice">

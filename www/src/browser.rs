@@ -22,10 +22,10 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-pub fn save(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
+/// Stores a value; false when the phone refused it (its storage is full). Where there
+/// is no storage at all (private modes) there is nothing to say: true.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_none_or(|s| s.set_item(key, value).is_ok())
 }
 
 pub fn remove(key: &str) {
@@ -242,6 +242,15 @@ pub fn set_document_lang(english: bool) {
 pub fn scroll_to_top() {
     if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// True inside a frame (another page shows the widget).
+pub fn framed() -> bool {
+    let Some(w) = window() else { return false };
+    match w.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &w),
+        _ => false,
     }
 }
 

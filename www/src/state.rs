@@ -64,6 +64,13 @@ pub struct State {
     pub notice: Option<String>,
     /// `?embed=1`: shown inside an office's page, without our header.
     pub embedded: bool,
+    /// Showing answers from someone's share link: kept in memory only, never over the
+    /// worker's own saved answers, until she taps "存成我的" (`Action::KeepShared`).
+    pub shared: bool,
+    /// Whether answers and settings may be written to the phone's storage. Not for a
+    /// share link (above), nor inside a frame or with `?embed=1` before a tap inside it:
+    /// another site's page must not be able to plant answers (issue 15, D5).
+    pub save: bool,
     pub rules: Rules,
     /// Counts fetches of the rules file ("try again" starts another).
     pub rules_attempt: u32,
@@ -109,6 +116,8 @@ pub enum Action {
     /// The regions file arrived: show the prefectures' names.
     RegionsReady,
     RetryRules,
+    /// "存成我的": the shared answers become the worker's own, and are saved.
+    KeepShared,
     /// The regions file did not arrive whole.
     RegionsFailed,
     RetryRegions,
@@ -130,6 +139,8 @@ impl State {
             text_scale: 100,
             notice: None,
             embedded: false,
+            shared: false,
+            save: true,
             rules: Rules::Loading,
             rules_attempt: 0,
             english_texts: false,
@@ -213,6 +224,23 @@ impl Reducible for State {
 
 /// The reducer itself, on plain values.
 pub fn reduce(mut s: State, action: Action) -> State {
+    // A tap of the worker's own inside the page: from now on it may save (a share link's
+    // answers wait for "存成我的"; "清除" ends the shared view).
+    if matches!(action, Action::KeepShared | Action::Clear)
+        || (!s.shared
+            && matches!(
+                action,
+                Action::Answer(_)
+                    | Action::Ticks(_)
+                    | Action::Skip(_)
+                    | Action::SetAsOf(_)
+                    | Action::SetEnglish(_)
+                    | Action::SetTextScale(_)
+            ))
+    {
+        s.shared = false;
+        s.save = true;
+    }
     match action {
         Action::Answer(pairs) => {
             for (fact, value) in pairs {
@@ -327,6 +355,7 @@ pub fn reduce(mut s: State, action: Action) -> State {
             s.rules_attempt += 1;
             s
         }
+        Action::KeepShared => s,
         Action::RegionsFailed => {
             s.regions_failed = true;
             s
