@@ -2,11 +2,13 @@
 //!
 //! The engine itself is the core crate `wugong` (`crates/core/`), which is all the
 //! phone's wasm links. This crate holds what only runs on a developer's machine or in
-//! the web build: the TOML loader for `policies/` ([`load`]), the rules-file writer
+//! the web build: the TOML loader for `policies/` ([`load`]), the answers-file reader
+//! ([`answers_file`]), the rules-file writer
 //! ([`pack`]), persona cases ([`cases`]), the plain fallback page ([`static_page`]) and
 //! the `selfcheck` CLI (`src/bin/selfcheck.rs`). Keeping them here lets the compiler
 //! keep the TOML parser and serde_json out of the wasm.
 
+pub mod answers_file;
 pub mod cases;
 pub mod load;
 pub mod pack;
@@ -25,6 +27,7 @@ fn across_files(e: CatalogueError) -> LoadError {
         file: e.file,
         field: e.field,
         message: e.message,
+        at: None,
     }
 }
 
