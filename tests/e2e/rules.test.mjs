@@ -49,6 +49,7 @@ test("a failed rules download says so, keeps the answers and can be retried", as
   const text = await page.textContent("[data-testid=rules-failed]");
   assert.match(text, /规定没有下载成功/);
   assert.match(text, /你的回答还在/);
+  assert.equal(await page.getAttribute("[data-testid=rules-failed]", "data-why"), "network");
   assert.ok(await page.$("[data-testid=rules-failed] a[href='tel:12333']"), "hotline to tap");
   assert.ok(await page.$("[data-testid=rules-failed] a[href='fallback.html']"), "link to the plain page");
   fail = false;
@@ -65,7 +66,10 @@ test("a damaged rules file is reported, not a blank page", async () => {
   await page.goto(ctx.base);
   await page.click("[data-testid=region-44]");
   await page.waitForSelector("[data-testid=rules-failed]");
-  assert.match(await page.textContent("[data-testid=rules-failed]"), /rules file damaged at byte 0: not a rules file/);
+  // Said as damaged, in the worker's words (not the engine's English reason).
+  assert.equal(await page.getAttribute("[data-testid=rules-failed]", "data-why"), "damaged");
+  assert.match(await page.textContent("[data-testid=rules-failed]"), /下载到的文件是坏的/);
+  assert.doesNotMatch(await page.textContent("[data-testid=rules-failed]"), /rules file|byte/);
   clean(page);
 });
 
