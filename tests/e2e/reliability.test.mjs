@@ -208,24 +208,25 @@ const OWN = "v1;home_region=530326;tuopin=1;problem_injury=1;injury_date=2026-10
 
 test("D5: someone's share link is shown as theirs and never replaces the worker's own answers unless she keeps it", async () => {
   const page = await phone(ctx, { serviceWorkers: "block" });
-  await page.goto(ctx.base + "?date=2026-11-23#" + OWN);
+  await page.goto(ctx.base + "?date=2026-11-23&visit=1#" + OWN);
   await page.waitForSelector("[data-testid=results]");
   await page.click("[data-testid=keep-shared]");
   const mine = await page.evaluate(() => localStorage.getItem("wugong.answers.v1"));
   assert.ok(mine, "kept as her own");
-  // Someone else's link: shown, said to be someone else's, not saved.
-  await page.goto(ctx.base + "?date=2026-11-23#v1;home_region=44;problem_unpaid_wages=1");
+  // Someone else's link: shown, said to be someone else's, not saved. (Each visit has
+  // its own query: a fragment alone would not load the page again.)
+  await page.goto(ctx.base + "?date=2026-11-23&visit=2#v1;home_region=44;problem_unpaid_wages=1");
   await page.waitForSelector("[data-testid=results]");
   assert.match(await page.textContent("[data-testid=shared]"), /别人分享的结果/);
   assert.equal(await page.evaluate(() => localStorage.getItem("wugong.answers.v1")), mine);
   // The next visit is hers again.
-  await page.goto(ctx.base + "?date=2026-11-23");
+  await page.goto(ctx.base + "?date=2026-11-23&visit=3");
   await page.waitForSelector("[data-testid=results]");
   assert.equal(await page.$("[data-testid=shared]"), null);
   assert.equal(await page.evaluate(() => localStorage.getItem("wugong.answers.v1")), mine, "her own answers, back on the next visit");
   assert.ok((await cards(page))["law-work-injury-recognition"], "her own result (the injury)");
   // "存成我的" makes the shared answers hers.
-  await page.goto(ctx.base + "?date=2026-11-23#v1;home_region=44;problem_unpaid_wages=1");
+  await page.goto(ctx.base + "?date=2026-11-23&visit=4#v1;home_region=44;problem_unpaid_wages=1");
   await page.click("[data-testid=keep-shared]");
   await page.waitForFunction((m) => localStorage.getItem("wugong.answers.v1") !== m, mine);
   assert.equal(await page.$("[data-testid=shared]"), null);
