@@ -71,7 +71,7 @@ test("D3, D7: a captive portal's page as the rules file is called damaged in pla
   await page.waitForSelector("[data-testid=rules-failed]");
   assert.equal(await page.getAttribute("[data-testid=rules-failed]", "data-why"), "damaged");
   const text = await page.textContent("[data-testid=rules-failed]");
-  assert.match(text, /下载到的文件是坏的/);
+  assert.match(text, /下载的文件坏了/);
   assert.match(text, /12333/);
   assert.doesNotMatch(text, /rules file|damaged|byte|HTTP|network/i, "no engine or English error under the Chinese text");
   // The portal is passed: the next load mends itself, without a tap and without

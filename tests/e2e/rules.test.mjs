@@ -68,7 +68,7 @@ test("a damaged rules file is reported, not a blank page", async () => {
   await page.waitForSelector("[data-testid=rules-failed]");
   // Said as damaged, in the worker's words (not the engine's English reason).
   assert.equal(await page.getAttribute("[data-testid=rules-failed]", "data-why"), "damaged");
-  assert.match(await page.textContent("[data-testid=rules-failed]"), /下载到的文件是坏的/);
+  assert.match(await page.textContent("[data-testid=rules-failed]"), /下载的文件坏了/);
   assert.doesNotMatch(await page.textContent("[data-testid=rules-failed]"), /rules file|byte/);
   clean(page);
 });

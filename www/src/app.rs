@@ -41,7 +41,7 @@ pub fn storage_full(english: bool) -> &'static str {
     tr(
         english,
         "手机存储满了，答案没有存下来；可以用“复制文字”或“打印”留一份。",
-        "The phone's storage is full: your answers were not saved. Use \"Copy as text\" or \"Print\" to keep them.",
+        "Storage full: answers not saved; copy or print them.",
     )
 }
 
@@ -190,14 +190,18 @@ pub fn App() -> Html {
     });
     // The rules, fetched after the first render (again after "try again"); the English
     // texts once someone reads in English.
-    // A retry fetches past every cache (`rules_file::load`).
-    use_effect_with(state.regions_attempt, {
+    // A retry fetches past every cache (`rules_file::load`); the regions file is
+    // fetched only until it has arrived, the rules only until they have. (One effect
+    // for both: each costs the wasm.)
+    use_effect_with((state.rules_attempt, state.regions_attempt), {
         let dispatcher = state.dispatcher();
-        move |attempt| rules_file::load(RulesFile::Regions, *attempt > 0, dispatcher)
-    });
-    use_effect_with(state.rules_attempt, {
-        let dispatcher = state.dispatcher();
-        move |attempt| rules_file::load(RulesFile::Rules, *attempt > 0, dispatcher)
+        let have_rules = state.catalogue().is_some();
+        move |(rules, regions)| {
+            rules_file::load(RulesFile::Regions, *regions > 0, dispatcher.clone());
+            if !have_rules {
+                rules_file::load(RulesFile::Rules, *rules > 0, dispatcher)
+            }
+        }
     });
     use_effect_with(state.english, {
         let dispatcher = state.dispatcher();
@@ -216,7 +220,7 @@ pub fn App() -> Html {
         Rules::Ready(c) => Some(*c),
         _ => None,
     };
-    let keep = {
+    let keep_shared = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::KeepShared))
     };
@@ -254,16 +258,18 @@ pub fn App() -> Html {
             if !state.embedded {
                 <Header {english} text_scale={state.text_scale} dispatcher={dispatcher.clone()} />
             }
-            if state.shared {
-                <p class="notice" role="status" data-testid="shared">
-                    <span>{ tr(english, "这是别人分享的结果，没有存到你的手机上。", "Someone else's shared result: not saved on your phone.") }</span>
-                    <button class="link" onclick={keep} data-testid="keep-shared">{ tr(english, "存成我的", "Keep as mine") }</button>
-                </p>
-            }
-            if let Some(n) = &state.notice {
-                <p class="notice" role="alert" data-testid="notice">
-                    <span>{ n.clone() }</span>
-                    <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
+            // A notice, or else the line that says a share link's answers are someone
+            // else's, with "存成我的" (one element for both: each costs the wasm).
+            if let Some((n, keep)) = state.notice.clone().map(|n| (n, false)).or_else(|| {
+                state.shared.then(|| (tr(english, "别人分享的结果", "Someone's shared result").into(), true))
+            }) {
+                <p class="notice" role="alert" data-testid={if keep { "shared" } else { "notice" }}>
+                    <span>{ n }</span>
+                    if keep {
+                        <button class="link" onclick={keep_shared} data-testid="keep-shared">{ tr(english, "存成我的", "Keep as mine") }</button>
+                    } else {
+                        <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
+                    }
                 </p>
             }
             <main id="main">{ body }</main>

@@ -53,9 +53,8 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
             // The prefectures' names come with the regions file, just after the page.
             if options.iter().any(|r| !r.named()) && props.names_failed {
                 <p class="hint" role="alert" data-testid="regions-failed">{ tr(english,
-                    "地名没有下载成功。可以先选到省（点“不知道，跳过”），或者",
-                    "The place names did not download. Stop at the province (\"I don't know\"), or ") }
-                    <button class="link" onclick={retry} data-testid="regions-retry">{ tr(english, "再试一次", "try again") }</button>
+                    "地名没有下载成功。", "Place names did not load. ") }
+                    <button class="link" onclick={retry} data-testid="regions-retry">{ tr(english, "再试一次", "Try again") }</button>
                 </p>
             } else if options.iter().any(|r| !r.named()) {
                 <p class="hint" role="status" data-testid="regions-loading">{ tr(english,

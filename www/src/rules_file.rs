@@ -72,7 +72,9 @@ pub fn load(file: RulesFile, again: bool, dispatcher: UseReducerDispatcher<State
         let mut again = again;
         let got = loop {
             let address = if again {
-                format!("{url}?retry={}", js_sys::Date::now() as u64)
+                // (u32, wrapped: its formatting is in the wasm already; u64's is not,
+                // and a float remainder would bring libm's fmod.)
+                format!("{url}?retry={}", js_sys::Date::now() as u64 as u32)
             } else {
                 url.clone()
             };

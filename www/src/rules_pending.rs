@@ -27,11 +27,10 @@ pub fn RulesPending(props: &RulesPendingProps) -> Html {
             <section class="pending" role="alert" data-testid="rules-failed" data-why={if *why == Failure::Damaged { "damaged" } else { "network" }}>
                 <h1>{ tr(english, "规定没有下载成功", "The rules did not download") }</h1>
                 <p>{ if *why == Failure::Damaged {
-                    tr(english, "下载到的文件是坏的（有的WiFi要先登录才能上网）。你的回答还在。",
-                        "The file that arrived was damaged (some Wi-Fi needs a login first). Your answers are kept.")
+                    tr(english, "下载的文件坏了（有的WiFi要先登录）。", "The file arrived damaged (Wi-Fi login?). ")
                 } else {
-                    tr(english, "可能是网络不好。你的回答还在。", "The connection may be poor. Your answers are kept.")
-                } }</p>
+                    tr(english, "可能是网络不好。", "The connection may be poor. ")
+                } }{ tr(english, "你的回答还在。", "Your answers are kept.") }</p>
                 <button class="primary" onclick={retry} data-testid="rules-retry">{ tr(english, "再试一次", "Try again") }</button>
                 <p><a href="fallback.html">{ tr(english, "看简单版（全部补贴和求助电话）", "See the plain version (every programme and hotline)") }</a></p>
                 <p>{ tr(english, "也可以拨打人社服务热线 ", "Or call the hotline ") }<a class="call" href="tel:12333">{ "☎ 12333" }</a></p>
