@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -168,6 +168,8 @@ test("a missing file is a 404 through nginx, never the page; only frames of our 
 test("D1: a deployment caught mid-upload never poisons a returning phone; it gets the new build once the upload is done", async () => {
   const root = mkdtempSync(join(tmpdir(), "wugong-upload-"));
   cpSync(DIST, root, { recursive: true });
+  chmodSync(root, 0o755); // nginx's workers may run as another user
+
   const site = await startNginx(root);
   const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).sort());
   const page = await phone(ctx);
@@ -197,6 +199,9 @@ test("D1: a deployment caught mid-upload never poisons a returning phone; it get
   let names = [];
   for (let i = 0; i < 40 && names.join() !== "wugong-build2"; i++) {
     await page.reload();
+    // (The browser also looks for a new sw.js by itself after a navigation, but may
+    // wait after a failed install: ask as a later visit would.)
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r && r.update()).catch(() => {}));
     await page.waitForTimeout(500);
     names = await cacheNames(page);
   }

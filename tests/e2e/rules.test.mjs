@@ -62,7 +62,8 @@ test("a failed rules download says so, keeps the answers and can be retried", as
 
 test("a damaged rules file is reported, not a blank page", async () => {
   const page = await noServiceWorker();
-  await page.route(/rules-[0-9a-f]+\.bin$/, (route) => route.fulfill({ status: 200, contentType: "application/octet-stream", body: "<html>proxy error</html>" }));
+  // Damaged every time, also when fetched again past the caches (?retry=…).
+  await page.route(/rules-[0-9a-f]+\.bin(\?|$)/, (route) => route.fulfill({ status: 200, contentType: "application/octet-stream", body: "<html>proxy error</html>" }));
   await page.goto(ctx.base);
   await page.click("[data-testid=region-44]");
   await page.waitForSelector("[data-testid=rules-failed]");
