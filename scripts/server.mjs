@@ -4,9 +4,12 @@
 // why): browsers that know 'wasm-unsafe-eval' get it; older ones, which count compiling
 // WebAssembly as eval, get 'unsafe-eval' instead, or could not run the widget at all.
 // Usage: node scripts/server.mjs [DIR] [PORT]   (loopback only)
+// An office that embeds the widget in its own pages lists their origins (space-separated)
+// in WUGONG_FRAME_ANCESTORS, e.g. WUGONG_FRAME_ANCESTORS="https://rsj.example.gov.cn";
+// by default only the widget's own origin may frame it (docs/deploy.md).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
 /**
@@ -24,8 +27,15 @@ export function scriptSrc(userAgent = "") {
   return OLD_WASM_CSP.some((re) => re.test(userAgent)) ? "script-src 'self' 'unsafe-eval'" : "script-src 'self' 'wasm-unsafe-eval'";
 }
 
-/** The whole Content-Security-Policy for a browser (the strict one for modern ones). */
-export const cspFor = (userAgent) => CSP.replace("script-src 'self' 'wasm-unsafe-eval'", scriptSrc(userAgent));
+/**
+ * The whole Content-Security-Policy for a browser (the strict one for modern ones).
+ * `frameAncestors`: the origins, besides the widget's own, whose pages may embed it.
+ */
+export const cspFor = (userAgent, frameAncestors = "") =>
+  CSP.replace("script-src 'self' 'wasm-unsafe-eval'", scriptSrc(userAgent)).replace(
+    "frame-ancestors 'self'",
+    ["frame-ancestors 'self'", ...frameAncestors.split(/\s+/).filter((o) => /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(o))].join(" "),
+  );
 
 export const CSP = [
   "default-src 'self'",
@@ -38,7 +48,9 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
-  "frame-ancestors *",
+  // Only our own pages may frame the widget: a hidden frame on another site could
+  // otherwise plant answers or have a worker tap "清除" unknowingly (issue 15, D5).
+  "frame-ancestors 'self'",
 ].join("; ");
 
 const TYPES = {
@@ -55,13 +67,30 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-export function serve(dir, port = 8080, host = "127.0.0.1") {
+/**
+ * The file under `root` that a request path names, or null if it points outside. The
+ * path is decoded first, then resolved, and only then compared: a string prefix alone
+ * let `/..%2fdist-secret.txt` reach `dist-secret.txt` next to `dist/` (issue 15, D9).
+ */
+export function fileUnder(root, pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes("\0")) return null;
+  const path = resolve(root, "." + sep + decoded);
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep) ? path : null;
+}
+
+export function serve(dir, port = 8080, host = "127.0.0.1", { frameAncestors = process.env.WUGONG_FRAME_ANCESTORS ?? "" } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
-      let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!path.startsWith(root)) {
+      let path = fileUnder(root, url.pathname);
+      if (path === null) {
         res.writeHead(403).end();
         return;
       }
@@ -80,7 +109,7 @@ export function serve(dir, port = 8080, host = "127.0.0.1") {
         ...(gzip ? { "Content-Encoding": "gzip" } : {}),
         ...(vary.length ? { Vary: vary.join(", ") } : {}),
         "Content-Type": type,
-        "Content-Security-Policy": cspFor(req.headers["user-agent"]),
+        "Content-Security-Policy": cspFor(req.headers["user-agent"], frameAncestors),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",

@@ -2,11 +2,13 @@
 //!
 //! The engine itself is the core crate `wugong` (`crates/core/`), which is all the
 //! phone's wasm links. This crate holds what only runs on a developer's machine or in
-//! the web build: the TOML loader for `policies/` ([`load`]), the rules-file writer
+//! the web build: the TOML loader for `policies/` ([`load`]), the answers-file reader
+//! ([`answers_file`]), the rules-file writer
 //! ([`pack`]), persona cases ([`cases`]), the plain fallback page ([`static_page`]) and
 //! the `selfcheck` CLI (`src/bin/selfcheck.rs`). Keeping them here lets the compiler
 //! keep the TOML parser and serde_json out of the wasm.
 
+pub mod answers_file;
 pub mod cases;
 pub mod load;
 pub mod pack;
@@ -26,6 +28,7 @@ fn across_files(e: CatalogueError) -> LoadError {
         file: e.file,
         field: e.field,
         message: e.message,
+        at: None,
     }
 }
 
@@ -68,6 +71,7 @@ pub fn names_resolve(catalogue: &Catalogue) -> Result<(), LoadError> {
         file: format!("policies/data/{file}"),
         field,
         message,
+        at: None,
     };
     for (i, w) in catalogue.warnings.iter().enumerate() {
         if !catalogue.measures().any(|(_, m)| m.id == w.measure) {
@@ -94,6 +98,7 @@ pub fn checked(docs: Vec<Document>, tables: Tables) -> Result<Catalogue, LoadErr
         file,
         field,
         message,
+        at: None,
     };
     let data = || "policies/data/deadlines.toml".to_string();
     for (i, d) in tables.deadlines.iter().enumerate() {
@@ -132,6 +137,7 @@ pub fn checked(docs: Vec<Document>, tables: Tables) -> Result<Catalogue, LoadErr
                     file: "policies/data/deadlines.toml".into(),
                     field: format!("deadline[{i}] ({})", d.id),
                     message: format!("calls {n}, which no measure in policies/ dials"),
+                    at: None,
                 });
             }
         }

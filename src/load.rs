@@ -37,14 +37,21 @@ pub struct LoadError {
     pub file: String,
     pub field: String,
     pub message: String,
+    /// Where in the file (line, column, from 1): exact for a TOML syntax error; for a
+    /// field, the line where that field (or its measure) is written.
+    pub at: Option<(usize, usize)>,
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, column)) = self.at {
+            write!(f, ":{line}:{column}")?;
+        }
         if self.field.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, ": {}", self.message)
         } else {
-            write!(f, "{}: {}: {}", self.file, self.field, self.message)
+            write!(f, ": {}: {}", self.field, self.message)
         }
     }
 }
@@ -201,19 +208,76 @@ pub fn toml_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathB
 
 /// Reads and checks every `*.toml` in a folder, in name order. Errors name the file.
 pub fn documents_in(dir: &std::path::Path) -> Result<Vec<Document>, LoadError> {
-    let io = |e: std::io::Error| LoadError {
-        file: dir.display().to_string(),
-        field: String::new(),
-        message: e.to_string(),
-    };
-    let paths = toml_files(dir).map_err(io)?;
+    // The file that could not be read, not its folder.
+    fn io(path: &std::path::Path) -> impl Fn(std::io::Error) -> LoadError + '_ {
+        move |e| LoadError {
+            file: path.display().to_string(),
+            field: String::new(),
+            message: e.to_string(),
+            at: None,
+        }
+    }
+    let paths = toml_files(dir).map_err(io(dir))?;
     paths
         .iter()
         .map(|p| {
-            let text = std::fs::read_to_string(p).map_err(io)?;
+            let text = std::fs::read_to_string(p).map_err(io(p))?;
             document(&p.display().to_string(), &text)
         })
         .collect()
+}
+
+/// Line and column (from 1; the column in characters) of a byte offset in `source`.
+pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let before = source.get(..offset).unwrap_or(source);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// Where a field path (`measure[2].when.all[0].fact`, `document.issued`) is written: the
+/// first line inside its measure (or the `[document]` table) that sets or opens its last
+/// key, else the line of the measure's `[[measure]]` header. A reader's guide, not a
+/// parser: good for the files as people write them (one key a line).
+pub(crate) fn locate(source: &str, field: &str) -> Option<(usize, usize)> {
+    let (section, start) = match measure_index(field) {
+        Some((i, _)) => {
+            let mut headers = source.match_indices("[[measure]]").filter(|(at, _)| {
+                source[..*at]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|l| l.trim().is_empty())
+            });
+            ("[[measure]]", headers.nth(i)?.0)
+        }
+        None if field.starts_with("document") => ("[document]", source.find("[document]")?),
+        None => return None,
+    };
+    let end = source[start + section.len()..]
+        .find("\n[[measure]]")
+        .map_or(source.len(), |e| start + section.len() + e);
+    let key = field
+        .rsplit(|c: char| c == '.' || c == '[')
+        .find(|k| !k.is_empty() && !k.ends_with(']') && !k.starts_with('('))
+        .unwrap_or_default();
+    let mut offset = start;
+    for line in source[start..end].split_inclusive('\n') {
+        let t = line.trim_start();
+        let sets = t
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with('='));
+        let opens = t.starts_with('[')
+            && t.trim_end()
+                .trim_end_matches(']')
+                .ends_with(&format!(".{key}"));
+        if !key.is_empty() && (sets || opens) {
+            return Some(line_col(source, offset + line.len() - t.len()));
+        }
+        offset += line.len();
+    }
+    Some(line_col(source, start))
 }
 
 /// serde's field path as this crate writes it: `measure[0].when.all[1].fact`.
@@ -261,11 +325,15 @@ pub(crate) fn from_table<T: serde::de::DeserializeOwned>(table: Table) -> Result
 pub fn document(file: &str, source: &str) -> Result<Document, LoadError> {
     let error = |(field, message): Bad| LoadError {
         file: file.to_string(),
+        at: locate(source, &field),
         field,
         message,
     };
-    let table: Table = source.parse().map_err(|e: toml::de::Error| {
-        error((String::new(), format!("not valid TOML: {}", e.message())))
+    let table: Table = source.parse().map_err(|e: toml::de::Error| LoadError {
+        file: file.to_string(),
+        field: String::new(),
+        message: format!("not valid TOML: {}", e.message().trim_end()),
+        at: e.span().map(|s| line_col(source, s.start)),
     })?;
     // Each measure's id, to name the measure in errors so a reader can find it.
     let ids: Vec<Option<String>> = match table.get("measure") {

@@ -530,3 +530,90 @@ fn a_share_text_is_the_same_check_as_its_answers_file() {
     assert_eq!(code, 2);
     assert!(err.contains("--link"), "{err}");
 }
+
+/// Issue 15, D11–D12: `selfcheck check` refuses a question given twice by name, never
+/// echoes a huge value, refuses a huge file unread, and reads a file with a BOM.
+#[test]
+fn answers_files_are_read_strictly_and_errors_stay_short() {
+    let f = temp_file(
+        "twice.json",
+        r#"{"home_region":"530326","tuopin": true, "tuopin": false}"#,
+    );
+    let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("'tuopin' is given twice"), "{err}");
+
+    let long = "9".repeat(5_000_000);
+    for (name, json) in [
+        ("long-value.json", format!(r#"{{"home_region": "{long}"}}"#)),
+        ("long-key.json", format!(r#"{{"x{long}": true}}"#)),
+    ] {
+        let f = temp_file(name, &json);
+        let (code, _, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
+        assert_eq!(code, 2);
+        assert!(err.len() < 400, "{name}: {} bytes of stderr", err.len());
+    }
+    let f = temp_file("huge.json", &" ".repeat(2 << 20));
+    let (code, _, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("larger than 1024 KB"), "{err}");
+
+    let f = temp_file(
+        "bom.json",
+        "\u{feff}{\"home_region\": \"530326\", \"tuopin\": true}",
+    );
+    let (code, _, err) = selfcheck(&["check", &f, "--as-of", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+/// Issue 15, D13: a TOML syntax error and a bad field name the file, line and column;
+/// an unreadable file is named, not its folder.
+#[test]
+fn lint_errors_say_where() {
+    let dir = std::env::temp_dir().join(format!("selfcheck-lint-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir("policies").unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    if std::path::Path::new("policies/data").is_dir() {
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        for e in std::fs::read_dir("policies/data").unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, dir.join("data").join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let file = dir.join("gf-2019-28.toml");
+    let good = std::fs::read_to_string(&file).unwrap();
+    let lint = || selfcheck(&["lint", dir.to_str().unwrap()]);
+
+    std::fs::write(&file, good.replacen("\n[[measure]]", "\n[[measure]\n", 1)).unwrap();
+    let (code, _, err) = lint();
+    let line = good.lines().position(|l| l == "[[measure]]").unwrap() + 1;
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!("gf-2019-28.toml:{line}:")) && err.contains("not valid TOML"),
+        "{err}"
+    );
+
+    std::fs::write(&file, good.replacen("issuer = ", "issuer = 5 #", 1)).unwrap();
+    let (_, _, err) = lint();
+    let line = good
+        .lines()
+        .position(|l| l.starts_with("issuer = "))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("gf-2019-28.toml:{line}:1: document.issuer")),
+        "{err}"
+    );
+
+    std::fs::write(&file, &good).unwrap();
+    std::fs::write(dir.join("zz-garbage.toml"), [0xff, 0xfe, 0x00]).unwrap();
+    let (_, _, err) = lint();
+    assert!(err.contains("zz-garbage.toml"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -313,6 +313,7 @@ fn one<R: serde::de::DeserializeOwned, T>(
 ) -> Result<T, LoadError> {
     let error = |(field, message): Bad| LoadError {
         file: format!("policies/data/{name}"),
+        at: super::locate(text, &field),
         field,
         message,
     };
@@ -348,6 +349,7 @@ pub fn tables_in(dir: &std::path::Path) -> Result<Tables, LoadError> {
             file: path.display().to_string(),
             field: String::new(),
             message: e.to_string(),
+            at: None,
         })
     };
     tables(

@@ -76,6 +76,7 @@ pub fn all() -> Result<&'static [Term], LoadError> {
 pub fn parse(text: &str) -> Result<Vec<Term>, LoadError> {
     let error = |(field, message): (String, String)| LoadError {
         file: FILE.to_string(),
+        at: super::locate(text, &field),
         field,
         message,
     };

@@ -218,3 +218,36 @@ test("Chromium 66: every screen of the 会泽 check lays out at 360×640 (region
   assert.equal(screens[screens.length - 1], null, `reached the results: ${screens.join(", ")}`);
   clean(page);
 }));
+
+test("Chromium 66: a hidden frame on another site plants nothing in the worker's storage (issue 15, D5)", async () => {
+  // Chromium 66 gives frames the first-party storage: WeChat's kernel does too.
+  const { createServer } = await import("node:http");
+  const planted = "?embed=1#v1;home_region=44;problem_injury=1;injury_date=2199-12-31";
+  const office = createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><iframe id="w" src="${decodeURIComponent(req.url.slice(1))}" style="opacity:0.05;width:360px;height:600px"></iframe>`);
+  });
+  await new Promise((ok) => office.listen(0, "127.0.0.1", ok));
+  // Another site (localhost is not 127.0.0.1): once with the default policy, once listed.
+  const officeOrigin = `http://localhost:${office.address().port}`;
+  const listed = await serve(DIST, 0, "127.0.0.1", { frameAncestors: officeOrigin });
+  try {
+    for (const b of [base, `http://127.0.0.1:${listed.address().port}/`]) {
+      await withOld(async (browser) => {
+        const page = await oldPhone(browser, b);
+        await completeCheck(page, b, guangdong);
+        const mine = await page.evaluate(() => localStorage.getItem("wugong.answers.v1"));
+        assert.ok(mine);
+        await page.goto(`${officeOrigin}/${encodeURIComponent(b + planted)}`);
+        await page.waitForTimeout(4000);
+        await page.goto(b + "?date=2026-11-23");
+        await page.waitForSelector("[data-testid=results]");
+        assert.equal(await page.evaluate(() => localStorage.getItem("wugong.answers.v1")), mine, `nothing planted (${b})`);
+        assert.doesNotMatch(await page.textContent("body"), /2200-01-30/);
+      });
+    }
+  } finally {
+    office.close();
+    await new Promise((ok) => listed.close(ok));
+  }
+});

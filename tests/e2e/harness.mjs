@@ -3,6 +3,10 @@
 // recorded so tests can assert there are none.
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { serve } from "../../scripts/server.mjs";
 
 export const DIST = process.env.DIST ?? "dist";
@@ -78,4 +82,15 @@ export async function answer(page, a) {
 export async function currentQuestion(page) {
   const q = await page.$("[data-testid=question]");
   return q ? q.getAttribute("data-question") : null;
+}
+
+/// A rules file packed from policies/ with one change (`edit` on the text of `file`): as
+/// another deployment's policy set would be.
+export function packRules(file, edit) {
+  const dir = mkdtempSync(join(tmpdir(), "wugong-policies-"));
+  cpSync("policies", dir, { recursive: true });
+  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), "utf8")));
+  const out = join(dir, "rules.bin");
+  execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "pack", "--policies", dir, "--out", out, "--english-out", join(dir, "en.bin")], { stdio: "inherit" });
+  return readFileSync(out);
 }

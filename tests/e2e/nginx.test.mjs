@@ -5,17 +5,19 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { start, stop, phone, DIST } from "./harness.mjs";
-import { completeCheck, cards } from "./flow.mjs";
+import { start, stop, phone, packRules, DIST } from "./harness.mjs";
+import { completeCheck, cards, huize } from "./flow.mjs";
 import { launchOld, oldPhone, WECHAT_CHROME_66 } from "./old.mjs";
 import { scriptSrc } from "../../scripts/server.mjs";
+import { trailerHex } from "../../scripts/fnv.mjs";
 
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find(existsSync);
-let ctx, nginx, base;
+let ctx, base;
+const nginxes = [];
 
 async function freePort() {
   const s = createServer();
@@ -25,9 +27,8 @@ async function freePort() {
   return port;
 }
 
-before(async () => {
-  assert.ok(NGINX, "nginx is installed (scripts/setup installs nginx-light)");
-  ctx = await start();
+/** A real nginx with the project's two files, serving `root`; its address. */
+async function startNginx(root) {
   const dir = mkdtempSync(join(tmpdir(), "wugong-nginx-"));
   const port = await freePort();
   const conf = join(dir, "nginx.conf");
@@ -44,25 +45,31 @@ http {
   include ${resolve("deploy/nginx-http.conf")};
   server {
     listen 127.0.0.1:${port};
-    root ${resolve(DIST)};
+    root ${resolve(root)};
     include ${resolve("deploy/nginx-site.conf")};
   }
 }`);
-  nginx = spawn(NGINX, ["-c", conf, "-p", dir], { stdio: "inherit" });
-  base = `http://127.0.0.1:${port}/`;
+  nginxes.push(spawn(NGINX, ["-c", conf, "-p", dir], { stdio: "inherit" }));
+  const address = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 50; i++) {
     try {
-      await fetch(base);
-      return;
+      await fetch(address);
+      return address;
     } catch {
       await new Promise((ok) => setTimeout(ok, 100));
     }
   }
   throw new Error("nginx did not start");
+}
+
+before(async () => {
+  assert.ok(NGINX, "nginx is installed (scripts/setup installs nginx-light)");
+  ctx = await start();
+  base = await startNginx(DIST);
 });
 
 after(async () => {
-  nginx?.kill();
+  for (const n of nginxes) n.kill();
   if (ctx) await stop(ctx);
 });
 
@@ -146,4 +153,58 @@ test("Chromium 66 runs the widget through nginx under the policy nginx sends it"
   } finally {
     await browser.close();
   }
+});
+
+test("a missing file is a 404 through nginx, never the page; only frames of our own origin by default", async () => {
+  for (const f of ["rules-ffffffffffffffff.bin", "wugong-www-ffffffffffffffff_bg.wasm", "wugong-www-ffffffffffffffff.js", "style-ffffffffffffffff.css", "sw.jsx"]) {
+    const res = await fetch(base + f);
+    assert.equal(res.status, 404, f);
+    assert.doesNotMatch(await res.text(), /<meta name="?wugong/, `${f}: not the page`);
+  }
+  assert.equal((await fetch(base + "?region=44")).status, 200);
+  assert.match((await fetch(base)).headers.get("content-security-policy"), /frame-ancestors 'self'$/);
+});
+
+test("D1: a deployment caught mid-upload never poisons a returning phone; it gets the new build once the upload is done", async () => {
+  const root = mkdtempSync(join(tmpdir(), "wugong-upload-"));
+  cpSync(DIST, root, { recursive: true });
+  chmodSync(root, 0o755); // nginx's workers may run as another user
+
+  const site = await startNginx(root);
+  const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).sort());
+  const page = await phone(ctx);
+  const transport = async () => {
+    await completeCheck(page, site, huize("2024-06-01"));
+    return (await cards(page))["yrst-2021-49-transport"].text;
+  };
+  assert.match(await transport(), /1000元/, "build 1");
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+
+  // Build 2 (another policy set) is being uploaded: its page and sw.js are there, its
+  // rules file not yet.
+  const html = readFileSync(join(root, "index.html"), "utf8");
+  const oldRules = html.match(/(rules-[0-9a-f]{16}\.bin)/)[1];
+  const rules2 = packRules("yrst-2021-49.toml", (t) => t.replace('up_to = "1000"', 'up_to = "800"'));
+  const newRules = `rules-${trailerHex(rules2)}.bin`;
+  const sw = readFileSync(join(root, "sw.js"), "utf8").replace(/const CACHE = "wugong-[0-9a-f]+"/, 'const CACHE = "wugong-build2"');
+  writeFileSync(join(root, "sw.js"), sw.replaceAll(oldRules, newRules));
+  writeFileSync(join(root, "index.html"), html.replaceAll(oldRules, newRules));
+  await page.reload();
+  await page.waitForTimeout(3000);
+  assert.match(await transport(), /1000元/, "still build 1, whole, while the upload runs");
+  assert.ok(!(await cacheNames(page)).includes("wugong-build2"), "the half-uploaded build was not installed");
+
+  // The upload completes: the next loads bring build 2, nothing cleared by hand.
+  writeFileSync(join(root, newRules), rules2);
+  let names = [];
+  for (let i = 0; i < 40 && names.join() !== "wugong-build2"; i++) {
+    await page.reload();
+    // (The browser also looks for a new sw.js by itself after a navigation, but may
+    // wait after a failed install: ask as a later visit would.)
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r && r.update()).catch(() => {}));
+    await page.waitForTimeout(500);
+    names = await cacheNames(page);
+  }
+  assert.deepEqual(names, ["wugong-build2"]);
+  assert.match(await transport(), /800元/, "build 2's rules");
 });

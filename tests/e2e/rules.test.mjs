@@ -49,6 +49,7 @@ test("a failed rules download says so, keeps the answers and can be retried", as
   const text = await page.textContent("[data-testid=rules-failed]");
   assert.match(text, /规定没有下载成功/);
   assert.match(text, /你的回答还在/);
+  assert.equal(await page.getAttribute("[data-testid=rules-failed]", "data-why"), "network");
   assert.ok(await page.$("[data-testid=rules-failed] a[href='tel:12333']"), "hotline to tap");
   assert.ok(await page.$("[data-testid=rules-failed] a[href='fallback.html']"), "link to the plain page");
   fail = false;
@@ -61,11 +62,15 @@ test("a failed rules download says so, keeps the answers and can be retried", as
 
 test("a damaged rules file is reported, not a blank page", async () => {
   const page = await noServiceWorker();
-  await page.route(/rules-[0-9a-f]+\.bin$/, (route) => route.fulfill({ status: 200, contentType: "application/octet-stream", body: "<html>proxy error</html>" }));
+  // Damaged every time, also when fetched again past the caches (?retry=…).
+  await page.route(/rules-[0-9a-f]+\.bin(\?|$)/, (route) => route.fulfill({ status: 200, contentType: "application/octet-stream", body: "<html>proxy error</html>" }));
   await page.goto(ctx.base);
   await page.click("[data-testid=region-44]");
   await page.waitForSelector("[data-testid=rules-failed]");
-  assert.match(await page.textContent("[data-testid=rules-failed]"), /rules file damaged at byte 0: not a rules file/);
+  // Said as damaged, in the worker's words (not the engine's English reason).
+  assert.equal(await page.getAttribute("[data-testid=rules-failed]", "data-why"), "damaged");
+  assert.match(await page.textContent("[data-testid=rules-failed]"), /下载的文件坏了/);
+  assert.doesNotMatch(await page.textContent("[data-testid=rules-failed]"), /rules file|byte/);
   clean(page);
 });
 

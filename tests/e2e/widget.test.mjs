@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import { start, stop, phone, open, answer, clean, currentQuestion } from "./harness.mjs";
+import { start, stop, phone, open, answer, clean, currentQuestion, DIST } from "./harness.mjs";
+import { serve } from "../../scripts/server.mjs";
 import { completeCheck, cards, guangdong } from "./flow.mjs";
 
 let ctx;
@@ -208,7 +209,7 @@ test("axe finds no serious or critical accessibility problems", async () => {
 
 test("embedded in an office's page: region and language preselected, no header, height posted", async () => {
   const page = await phone(ctx);
-  const src = `${ctx.base}?region=530326&lang=zh&embed=1`;
+  let src = "";
   // The office's page, on its own origin, with the listener from the README snippet.
   const office = createServer((req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
@@ -218,7 +219,12 @@ test("embedded in an office's page: region and language preselected, no header, 
   });
   await new Promise((ok) => office.listen(0, "127.0.0.1", ok));
   after(() => office.close());
-  await page.goto(`http://127.0.0.1:${office.address().port}/`);
+  // The office has listed its origin (frame-ancestors; docs/deploy.md).
+  const officeOrigin = `http://127.0.0.1:${office.address().port}`;
+  const widget = await serve(DIST, 0, "127.0.0.1", { frameAncestors: officeOrigin });
+  after(() => new Promise((ok) => widget.close(ok)));
+  src = `http://127.0.0.1:${widget.address().port}/?region=530326&lang=zh&embed=1`;
+  await page.goto(`${officeOrigin}/`);
   const frame = await (await page.waitForSelector("#w")).contentFrame();
   await frame.waitForSelector("[data-testid=question]");
   assert.equal(await frame.$("header.top"), null, "no header when embedded");
@@ -226,6 +232,10 @@ test("embedded in an office's page: region and language preselected, no header, 
   await page.waitForFunction(() => window.heights.length > 0);
   const h = await page.evaluate(() => window.heights.at(-1));
   assert.ok(h > 300, `posted height ${h}`);
+  // Nothing stored before a tap inside the frame; the first answer is kept.
+  assert.equal(await frame.evaluate(() => localStorage.length), 0);
+  await frame.click("[data-testid=skip]");
+  await frame.waitForFunction(() => localStorage.getItem("wugong.answers.v1") !== null);
 });
 
 test("a browser without usable WebAssembly gets a clear message and the hotlines, not a blank page", async () => {

@@ -2,6 +2,8 @@
 //! entry after a reload), runs the effects that talk to the browser (storage, history,
 //! fetching the rules) and lays out the page. The decisions are in `state.rs`.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use wugong::{share, Fact, Value};
 use yew::prelude::*;
 
@@ -34,8 +36,18 @@ pub fn stored_broken(english: bool) -> &'static str {
     )
 }
 
-/// State on first load: a share link wins over stored answers; either, if broken, is
-/// said in one plain line and ignored. After a reload, the history entry gives the
+/// Said once when the phone's storage refuses the answers (it is full).
+pub fn storage_full(english: bool) -> &'static str {
+    tr(
+        english,
+        "手机存储满了，答案没有存下来；可以用“复制文字”或“打印”留一份。",
+        "Storage full: answers not saved; copy or print them.",
+    )
+}
+
+/// State on first load: a share link is shown over stored answers, as someone else's
+/// result, without replacing them (`State::shared`); either, if broken, is said in one
+/// plain line and ignored. After a reload, the history entry gives the
 /// screen, the skipped questions and the date.
 fn initial_state() -> State {
     let mut s = State::new(browser::today());
@@ -52,6 +64,8 @@ fn initial_state() -> State {
         _ => {}
     }
     s.embedded = browser::query_param("embed").as_deref() == Some("1");
+    // Inside a frame nothing is written before a tap inside it (`State::save`).
+    let framed = s.embedded || browser::framed();
     let today = s.today;
     // Everything below passes the one gate (`State::gate`, issue 14): what cannot be
     // true is said in one plain line and left out; the rest opens.
@@ -63,6 +77,7 @@ fn initial_state() -> State {
         match share::decode_shared(&fragment) {
             Ok(shared) => {
                 s.answers = shared.answers;
+                s.shared = true;
                 // The result as the sender saw it, on their date.
                 if let Some(d) = shared.as_of {
                     s.as_of_override = Some(d).filter(|d| *d != today);
@@ -80,7 +95,9 @@ fn initial_state() -> State {
                 Ok(a) => s.answers = a,
                 Err(_) => {
                     s.notice = Some(stored_broken(s.english).into());
-                    browser::remove(browser::ANSWERS_KEY);
+                    if !framed {
+                        browser::remove(browser::ANSWERS_KEY);
+                    }
                 }
             }
         }
@@ -119,30 +136,47 @@ fn initial_state() -> State {
         _ => s.screen = s.next_screen(),
     }
     s.gate(refused);
+    s.save = !framed && !from_link;
     s.nav = Nav::Replace;
     s
 }
+
+/// Whether the full-storage notice was shown (once a visit).
+static FULL_SAID: AtomicBool = AtomicBool::new(false);
 
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
 
-    // Persist answers on every change; an empty set removes the stored copy.
-    use_effect_with(state.answers.clone(), |answers| {
-        if answers.is_empty() {
-            browser::remove(browser::ANSWERS_KEY);
-        } else {
-            browser::save(browser::ANSWERS_KEY, &share::encode(answers));
+    // Persist answers on every change (once they may be saved: `State::save`); an empty
+    // set removes the stored copy. Full storage is said once; print and copy still work.
+    use_effect_with((state.answers.clone(), state.save), {
+        let dispatcher = state.dispatcher();
+        let english = state.english;
+        move |(answers, save)| {
+            if !*save {
+            } else if answers.is_empty() {
+                browser::remove(browser::ANSWERS_KEY);
+            } else if !browser::save(browser::ANSWERS_KEY, &share::encode(answers))
+                && !FULL_SAID.swap(true, Ordering::Relaxed)
+            {
+                dispatcher.dispatch(Action::Notice(Some(storage_full(english).into())));
+            }
         }
     });
-    use_effect_with((state.english, state.text_scale), |(english, scale)| {
-        browser::set_root_font_size(*scale);
-        browser::set_document_lang(*english);
-        browser::save(
-            browser::SETTINGS_KEY,
-            &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }),
-        );
-    });
+    use_effect_with(
+        (state.english, state.text_scale, state.save),
+        |(english, scale, save)| {
+            browser::set_root_font_size(*scale);
+            browser::set_document_lang(*english);
+            if *save {
+                browser::save(
+                    browser::SETTINGS_KEY,
+                    &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }),
+                );
+            }
+        },
+    );
     use_effect_with(state.screen, |_| browser::scroll_to_top());
     // Every screen is a history entry: back and forward move between them, and a
     // reload finds the place in the current entry.
@@ -171,18 +205,24 @@ pub fn App() -> Html {
     });
     // The rules, fetched after the first render (again after "try again"); the English
     // texts once someone reads in English.
-    use_effect_with(state.rules_attempt, {
+    // A retry fetches past every cache (`rules_file::load`); the regions file is
+    // fetched only until it has arrived, the rules only until they have. (One effect
+    // for both: each costs the wasm.)
+    use_effect_with((state.rules_attempt, state.regions_attempt), {
         let dispatcher = state.dispatcher();
-        move |_| {
-            rules_file::load(RulesFile::Regions, dispatcher.clone());
-            rules_file::load(RulesFile::Rules, dispatcher)
+        let have_rules = state.catalogue().is_some();
+        move |(rules, regions)| {
+            rules_file::load(RulesFile::Regions, *regions > 0, dispatcher.clone());
+            if !have_rules {
+                rules_file::load(RulesFile::Rules, *rules > 0, dispatcher)
+            }
         }
     });
     use_effect_with(state.english, {
         let dispatcher = state.dispatcher();
         move |english| {
             if *english {
-                rules_file::load(RulesFile::English, dispatcher)
+                rules_file::load(RulesFile::English, false, dispatcher)
             }
         }
     });
@@ -195,6 +235,10 @@ pub fn App() -> Html {
         Rules::Ready(c) => Some(*c),
         _ => None,
     };
+    let keep_shared = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::KeepShared))
+    };
     let dismiss = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::Notice(None)))
@@ -204,12 +248,12 @@ pub fn App() -> Html {
         Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => html! {
             <QuestionView key={q as usize} question={q} {catalogue} answers={state.answers.clone()}
                 skipped={state.skipped} as_of={state.as_of()} english={english}
-                step={state.steps} can_go_back={state.depth > 0} names_ready={state.regions_ready}
+                step={state.steps} can_go_back={state.depth > 0} names_ready={state.regions_ready} names_failed={state.regions_failed}
                 dispatcher={dispatcher.clone()} />
         },
         _ if catalogue.is_none() => {
-            let failed = match &state.rules {
-                Rules::Failed(why) => Some(AttrValue::from(why.clone())),
+            let failed = match state.rules {
+                Rules::Failed(why) => Some(why),
                 _ => None,
             };
             html! { <RulesPending {english} {failed} dispatcher={dispatcher.clone()} /> }
@@ -229,10 +273,18 @@ pub fn App() -> Html {
             if !state.embedded {
                 <Header {english} text_scale={state.text_scale} dispatcher={dispatcher.clone()} />
             }
-            if let Some(n) = &state.notice {
-                <p class="notice" role="alert" data-testid="notice">
-                    <span>{ n.clone() }</span>
-                    <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
+            // A notice, or else the line that says a share link's answers are someone
+            // else's, with "存成我的" (one element for both: each costs the wasm).
+            if let Some((n, keep)) = state.notice.clone().map(|n| (n, false)).or_else(|| {
+                state.shared.then(|| (tr(english, "别人分享的结果", "Someone's shared result").into(), true))
+            }) {
+                <p class="notice" role="alert" data-testid={if keep { "shared" } else { "notice" }}>
+                    <span>{ n }</span>
+                    if keep {
+                        <button class="link" onclick={keep_shared} data-testid="keep-shared">{ tr(english, "存成我的", "Keep as mine") }</button>
+                    } else {
+                        <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
+                    }
                 </p>
             }
             <main id="main">{ body }</main>

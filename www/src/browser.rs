@@ -22,10 +22,10 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-pub fn save(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
+/// Stores a value; false when the phone refused it (its storage is full). Where there
+/// is no storage at all (private modes) there is nothing to say: true.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_none_or(|s| s.set_item(key, value).is_ok())
 }
 
 pub fn remove(key: &str) {
@@ -109,27 +109,19 @@ pub fn file_named(meta: &str) -> Option<String> {
         .filter(|u| !u.is_empty())
 }
 
-/// Fetches a file from this site. The error is one line for the screen.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// Fetches a file from this site: None when the network or the server failed (no
+/// answer, or not 200). What went wrong is not kept: the worker is told in her words.
+pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     use wasm_bindgen_futures::JsFuture;
-    let why = |e: JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "network error".into())
-    };
-    let w = window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
+    let response: web_sys::Response = JsFuture::from(window()?.fetch_with_str(url))
         .await
-        .map_err(why)?
+        .ok()?
         .unchecked_into();
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+    if response.status() != 200 {
+        return None;
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(why)?)
-        .await
-        .map_err(why)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// True when this build's service worker serves the page, so it opens offline. False in
@@ -250,6 +242,15 @@ pub fn set_document_lang(english: bool) {
 pub fn scroll_to_top() {
     if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// True inside a frame (another page shows the widget).
+pub fn framed() -> bool {
+    let Some(w) = window() else { return false };
+    match w.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &w),
+        _ => false,
     }
 }
 

@@ -29,6 +29,8 @@ pub struct QuestionProps {
     pub can_go_back: bool,
     /// The regions file has arrived (the region picker names every prefecture).
     pub names_ready: bool,
+    /// The regions file did not arrive whole.
+    pub names_failed: bool,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
@@ -47,7 +49,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             Some(Value::Region(code)) => Some(code),
             _ => None,
         };
-        html! { <RegionPicker {fact} {current} {english} names_ready={props.names_ready} dispatcher={dispatcher.clone()} /> }
+        html! { <RegionPicker {fact} {current} {english} names_ready={props.names_ready} names_failed={props.names_failed} dispatcher={dispatcher.clone()} /> }
     } else if facts.len() > 1 {
         let ticked: Vec<_> = facts
             .iter()

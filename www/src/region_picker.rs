@@ -17,6 +17,8 @@ pub struct RegionPickerProps {
     pub english: bool,
     /// The regions file has arrived (the prefectures' names; a change re-renders).
     pub names_ready: bool,
+    /// The regions file did not arrive whole: say so and offer to try again.
+    pub names_failed: bool,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
@@ -36,6 +38,10 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
         let fact = props.fact;
         Callback::from(move |_| dispatcher.dispatch(Action::Answer(vec![(fact, value)])))
     };
+    let retry = {
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::RetryRegions))
+    };
     html! {
         <div class="regions">
             if let Some(p) = parent {
@@ -45,7 +51,12 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                 </p>
             }
             // The prefectures' names come with the regions file, just after the page.
-            if options.iter().any(|r| !r.named()) {
+            if options.iter().any(|r| !r.named()) && props.names_failed {
+                <p class="hint" role="alert" data-testid="regions-failed">{ tr(english,
+                    "地名没有下载成功。", "Place names did not load. ") }
+                    <button class="link" onclick={retry} data-testid="regions-retry">{ tr(english, "再试一次", "Try again") }</button>
+                </p>
+            } else if options.iter().any(|r| !r.named()) {
                 <p class="hint" role="status" data-testid="regions-loading">{ tr(english,
                     "正在下载地名……也可以不选，直接点“不知道，跳过”。",
                     "Loading place names… or go on with \"I don't know\".") }</p>

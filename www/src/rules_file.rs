@@ -41,9 +41,22 @@ pub enum RulesFile {
     Regions,
 }
 
+/// Why a file could not be used: the network or the server failed, or what arrived is
+/// not the file the page names (damaged on the way, a WiFi login page, an older policy
+/// set under this build's name). The worker is told which, in her words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    Network,
+    Damaged,
+}
+
 /// Fetches and reads one of the rules files, then tells the app. (One function for
-/// both files: each async function adds its own state machine to the wasm.)
-pub fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
+/// all three files: each async function adds its own state machine to the wasm.)
+/// `again`: the worker asked to try again, so the file is fetched past every cache
+/// (`?retry=…`: the service worker then goes to the network and replaces its copy, and
+/// the browser's year-long cache of the plain name is not read). A damaged file is
+/// fetched that way once by itself, so the next load mends what a bad day broke.
+pub fn load(file: RulesFile, again: bool, dispatcher: UseReducerDispatcher<State>) {
     if (file == RulesFile::English && ENGLISH.get().is_some())
         || (file == RulesFile::Regions && REGIONS.get().is_some())
     {
@@ -55,42 +68,77 @@ pub fn load(file: RulesFile, dispatcher: UseReducerDispatcher<State>) {
             RulesFile::English => "wugong-rules-en",
             RulesFile::Regions => "wugong-regions",
         };
-        let bytes = match browser::file_named(meta) {
-            Some(url) => browser::fetch_bytes(&url).await,
-            None => Err(format!("the page names no {meta} file")),
-        };
-        dispatcher.dispatch(match file {
-            RulesFile::Rules => match bytes.and_then(|b| read_rules(&b)) {
-                Ok(catalogue) => Action::RulesReady(catalogue),
-                Err(e) => Action::RulesFailed(e),
-            },
-            // Both are lists of texts (one reader: each call of it costs the wasm).
-            RulesFile::English | RulesFile::Regions => {
-                match bytes
-                    .and_then(|b| wugong::pack::decode_english(&b).map_err(|e| e.to_string()))
-                {
-                    Ok(texts) if file == RulesFile::English => {
-                        let _ = ENGLISH.set(texts);
-                        Action::EnglishReady
-                    }
-                    Ok(names) => {
-                        let _ = REGIONS.set(names);
-                        wugong::region::set_names(region_names);
-                        Action::RegionsReady
-                    }
-                    // Programme texts stay in Chinese (the interface is in English
-                    // anyway); without the regions file the picker stops at the
-                    // province. The answers are kept either way.
-                    Err(e) => Action::Notice(Some(e)),
-                }
+        let url = browser::file_named(meta).unwrap_or_default();
+        let mut again = again;
+        let got = loop {
+            let address = if again {
+                // (u32, wrapped: its formatting is in the wasm already; u64's is not,
+                // and a float remainder would bring libm's fmod.)
+                format!("{url}?retry={}", js_sys::Date::now() as u64 as u32)
+            } else {
+                url.clone()
+            };
+            let got = match browser::fetch_bytes(&address).await {
+                None => Err(Failure::Network),
+                Some(bytes) if as_named(&url, &bytes) => read(file, &bytes).ok_or(Failure::Damaged),
+                Some(_) => Err(Failure::Damaged),
+            };
+            if matches!(got, Err(Failure::Damaged)) && !again {
+                again = true;
+                continue;
             }
-        });
+            break got;
+        };
+        let action = match (file, got) {
+            (_, Ok(action)) => action,
+            (RulesFile::Rules, Err(why)) => Action::RulesFailed(why),
+            // The county picker offers "try again"; without the regions file the worker
+            // can still stop at the province. The answers are kept either way.
+            (RulesFile::Regions, Err(_)) => Action::RegionsFailed,
+            // Programme texts stay in Chinese (the interface is in English anyway).
+            (RulesFile::English, Err(_)) => return,
+        };
+        dispatcher.dispatch(action);
     });
 }
 
-/// Reads the rules file (checked when it was built; a damaged one is reported).
-fn read_rules(bytes: &[u8]) -> Result<CatalogueRef, String> {
-    let (docs, tables) = wugong::pack::decode(bytes).map_err(|e| e.to_string())?;
-    let catalogue = Catalogue::with_tables(docs, tables).map_err(|e| e.to_string())?;
-    Ok(CatalogueRef::keep(catalogue))
+/// Whether `bytes` are the file `url` names: the build names each file by the checksum
+/// in its last 8 bytes (`rules-<16 hex>.bin`, scripts/post_build.mjs), and the reader
+/// checks that sum against the rest. So an older policy set served under this build's
+/// name is refused, at the cost of a comparison (issue 15, D8).
+fn as_named(url: &str, bytes: &[u8]) -> bool {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let name = url.as_bytes();
+    let (Some(n), Some(b)) = (name.len().checked_sub(20), bytes.len().checked_sub(8)) else {
+        return false;
+    };
+    name.ends_with(b".bin")
+        && bytes[b..].iter().rev().enumerate().all(|(i, byte)| {
+            name[n + 2 * i] == HEX[usize::from(byte >> 4)]
+                && name[n + 2 * i + 1] == HEX[usize::from(byte & 15)]
+        })
+}
+
+/// Reads a file that arrived whole: None if the reader refuses it.
+fn read(file: RulesFile, bytes: &[u8]) -> Option<Action> {
+    Some(match file {
+        RulesFile::Rules => {
+            let (docs, tables) = wugong::pack::decode(bytes).ok()?;
+            Action::RulesReady(CatalogueRef::keep(
+                Catalogue::with_tables(docs, tables).ok()?,
+            ))
+        }
+        // Both are lists of texts (one reader: each call of it costs the wasm).
+        RulesFile::English | RulesFile::Regions => {
+            let texts = wugong::pack::decode_english(bytes).ok()?;
+            if file == RulesFile::English {
+                let _ = ENGLISH.set(texts);
+                Action::EnglishReady
+            } else {
+                let _ = REGIONS.set(texts);
+                wugong::region::set_names(region_names);
+                Action::RegionsReady
+            }
+        }
+    })
 }

@@ -12,6 +12,7 @@ use wugong::{Answers, Catalogue, Date, Fact, FactSet, Question, Value};
 use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
+use crate::rules_file::Failure;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -27,8 +28,8 @@ pub enum Screen {
 pub enum Rules {
     Loading,
     Ready(CatalogueRef),
-    /// Why not, in one line.
-    Failed(String),
+    /// Why not: the network, or a damaged file.
+    Failed(Failure),
 }
 
 /// How the last screen change goes into the browser's history.
@@ -65,6 +66,13 @@ pub struct State {
     pub notice: Option<String>,
     /// `?embed=1`: shown inside an office's page, without our header.
     pub embedded: bool,
+    /// Showing answers from someone's share link: kept in memory only, never over the
+    /// worker's own saved answers, until she taps "存成我的" (`Action::KeepShared`).
+    pub shared: bool,
+    /// Whether answers and settings may be written to the phone's storage. Not for a
+    /// share link (above), nor inside a frame or with `?embed=1` before a tap inside it:
+    /// another site's page must not be able to plant answers (issue 15, D5).
+    pub save: bool,
     pub rules: Rules,
     /// Counts fetches of the rules file ("try again" starts another).
     pub rules_attempt: u32,
@@ -72,6 +80,10 @@ pub struct State {
     pub english_texts: bool,
     /// The regions file has arrived: every prefecture has its name.
     pub regions_ready: bool,
+    /// The regions file did not arrive whole: the county picker offers to try again.
+    pub regions_failed: bool,
+    /// Counts fetches of the regions file (its "try again" starts another).
+    pub regions_attempt: u32,
 }
 
 pub enum Action {
@@ -100,12 +112,17 @@ pub enum Action {
     SetTextScale(u16),
     Notice(Option<String>),
     RulesReady(CatalogueRef),
-    RulesFailed(String),
+    RulesFailed(Failure),
     /// The English texts arrived: show them.
     EnglishReady,
     /// The regions file arrived: show the prefectures' names.
     RegionsReady,
     RetryRules,
+    /// "存成我的": the shared answers become the worker's own, and are saved.
+    KeepShared,
+    /// The regions file did not arrive whole.
+    RegionsFailed,
+    RetryRegions,
 }
 
 impl State {
@@ -124,10 +141,14 @@ impl State {
             text_scale: 100,
             notice: None,
             embedded: false,
+            shared: false,
+            save: true,
             rules: Rules::Loading,
             rules_attempt: 0,
             english_texts: false,
             regions_ready: false,
+            regions_failed: false,
+            regions_attempt: 0,
         }
     }
 
@@ -227,6 +248,23 @@ impl Reducible for State {
 
 /// The reducer itself, on plain values.
 pub fn reduce(mut s: State, action: Action) -> State {
+    // A tap of the worker's own inside the page: from now on it may save (a share link's
+    // answers wait for "存成我的"; "清除" ends the shared view).
+    if matches!(action, Action::KeepShared | Action::Clear)
+        || (!s.shared
+            && matches!(
+                action,
+                Action::Answer(_)
+                    | Action::Ticks(_)
+                    | Action::Skip(_)
+                    | Action::SetAsOf(_)
+                    | Action::SetEnglish(_)
+                    | Action::SetTextScale(_)
+            ))
+    {
+        s.shared = false;
+        s.save = true;
+    }
     match action {
         Action::Answer(pairs) => {
             for (fact, value) in pairs {
@@ -345,6 +383,16 @@ pub fn reduce(mut s: State, action: Action) -> State {
         Action::RetryRules => {
             s.rules = Rules::Loading;
             s.rules_attempt += 1;
+            s
+        }
+        Action::KeepShared => s,
+        Action::RegionsFailed => {
+            s.regions_failed = true;
+            s
+        }
+        Action::RetryRegions => {
+            s.regions_failed = false;
+            s.regions_attempt += 1;
             s
         }
     }

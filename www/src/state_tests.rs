@@ -247,3 +247,42 @@ fn a_link_or_stored_answers_pass_the_gate_and_the_rest_opens() {
     s.gate(vec![]);
     assert_eq!(s.notice, None);
 }
+
+/// Issue 15, D5: a share link's answers are not saved over the worker's own until she
+/// taps "存成我的", whatever else she taps; "清除" ends the shared view.
+#[test]
+fn shared_answers_are_saved_only_when_kept() {
+    let mut s = start();
+    s.shared = true;
+    s.save = false;
+    let s = reduce(s, Action::RulesReady(rules()));
+    let s = reduce(
+        s,
+        Action::Answer(vec![(Fact::Veteran, Some(Value::Bool(true)))]),
+    );
+    assert!(
+        s.shared && !s.save,
+        "an answer inside a shared view saves nothing"
+    );
+    let s = reduce(s, Action::SetEnglish(true));
+    assert!(!s.save);
+    let kept = reduce(s.clone(), Action::KeepShared);
+    assert!(!kept.shared && kept.save);
+    assert_eq!(kept.answers, s.answers, "kept as they were");
+    let cleared = reduce(s, Action::Clear);
+    assert!(!cleared.shared && cleared.save);
+}
+
+/// Issue 15, D5: inside a frame nothing is saved before a tap inside it.
+#[test]
+fn a_framed_page_saves_after_a_tap_only() {
+    let mut s = start();
+    s.save = false;
+    let s = reduce(s, Action::RulesReady(rules()));
+    assert!(!s.save, "arriving rules are not a tap");
+    let s = reduce(
+        s,
+        Action::Answer(vec![(Fact::Veteran, Some(Value::Bool(true)))]),
+    );
+    assert!(s.save);
+}

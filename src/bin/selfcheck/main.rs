@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use selfcheck::cases;
 use wugong::tags::Named;
-use wugong::{Answers, Catalogue, Date, FactSet, RawValue};
+use wugong::{Catalogue, Date, FactSet};
 
 const USAGE: &str = "usage:
   selfcheck check ANSWERS.json --as-of YYYY-MM-DD [--format text|json] [--policies DIR]
@@ -161,7 +161,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             let answers = match link {
                 Some(text) => wugong::share::decode(text.trim_start_matches('#'))
                     .map_err(|e| format!("--link: {e}"))?,
-                None => read_answers(Path::new(file))?,
+                None => selfcheck::answers_file::read_answers(Path::new(file))?,
             };
             // Answers that cannot be true on the date (an injury after it, 8 months of
             // work by July) are refused by name, like the widget's question screen does.
@@ -354,44 +354,6 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command '{other}'\n{USAGE}")),
     }
-}
-
-fn read_answers(path: &Path) -> Result<Answers, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| format!("{}: not valid JSON: {e}", path.display()))?;
-    let serde_json::Value::Object(map) = value else {
-        return Err(format!(
-            "{}: expected a JSON object of answers (see docs/answers.md)",
-            path.display()
-        ));
-    };
-    let mut raw = BTreeMap::new();
-    for (k, v) in map {
-        let rv = match v {
-            serde_json::Value::Bool(b) => RawValue::Bool(b),
-            serde_json::Value::String(s) => RawValue::Text(s),
-            serde_json::Value::Null => continue, // null = "I don't know"
-            serde_json::Value::Number(n) => match n.as_i64() {
-                Some(i) => RawValue::Int(i),
-                // Money with decimals must be text so it is never read through a float.
-                None => {
-                    return Err(format!(
-                        "{}: answer '{k}': write {n} as text (e.g. \"{n}\") or a whole number",
-                        path.display()
-                    ))
-                }
-            },
-            other => {
-                return Err(format!(
-                    "{}: answer '{k}': unexpected {other}",
-                    path.display()
-                ))
-            }
-        };
-        raw.insert(k, rv);
-    }
-    Answers::from_raw(&raw).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Today in UTC, from the system clock (only for the static page's default date).
