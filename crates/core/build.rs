@@ -19,6 +19,9 @@
 //! - `policies/data/warnings.toml` (measures shown as a warning when the worker wants
 //!   what they are about but does not meet them) → `warnings.rs`, a Rust table.
 //!
+//! - `policies/data/events.toml` (what brought the worker: the answers, questions and
+//!   numbers that go with each) → `events.rs`, a Rust table.
+//!
 //! The small tables become Rust (no reading code in the wasm; a fact name that is not a
 //! fact fails to compile); the long region list stays compact text, read once.
 //!
@@ -154,17 +157,18 @@ fn main() {
         &out_dir,
         &documents,
     );
+    let policy_text = files
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect::<String>();
+    events(&policies.join("data/events.toml"), &out_dir, &policy_text);
     let mut out = String::new();
     for row in tables(&policies.join("data/warnings.toml"), "warning") {
         let v = pick(&row, &["measure", "wants"], &[], "warnings.toml");
         if v.iter().any(|x| x.is_empty()) {
             panic!("policies/data/warnings.toml: each warning needs measure and wants");
         }
-        let text = files
-            .iter()
-            .map(|p| fs::read_to_string(p).unwrap())
-            .collect::<String>();
-        if !text.contains(&format!("id = \"{}\"", v[0])) {
+        if !policy_text.contains(&format!("id = \"{}\"", v[0])) {
             panic!(
                 "policies/data/warnings.toml: no measure '{}' in policies/",
                 v[0]
@@ -361,6 +365,42 @@ fn implications(path: &Path, out_dir: &str, documents: &[String]) {
     fs::write(
         Path::new(out_dir).join("implications.rs"),
         format!("// From policies/data/implications.toml (crates/core/build.rs).\npub(crate) const IMPLICATIONS: &[(Fact, Fact, &[&str])] = &[\n{out}];\n"),
+    )
+    .unwrap();
+}
+
+/// `Event { fact, sets, facts, call }` per `[[event]]`.
+fn events(path: &Path, out_dir: &str, policy_text: &str) {
+    let mut out = String::new();
+    for row in tables(path, "event") {
+        let v = pick(&row, &["fact", "sets", "facts", "call"], &[], "events.toml");
+        if v[0].is_empty() || v[2].is_empty() || v[3].is_empty() {
+            panic!("policies/data/events.toml: each event needs fact, facts and call");
+        }
+        let facts = |list: &str| {
+            list.split(',')
+                .filter(|f| !f.is_empty())
+                .map(|f| format!("Fact::{}", variant(f)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for m in v[3].split(',') {
+            if !policy_text.contains(&format!("id = \"{m}\"")) {
+                panic!("policies/data/events.toml: no measure '{m}' in policies/");
+            }
+        }
+        let call: Vec<String> = v[3].split(',').map(|m| format!("{m:?}")).collect();
+        out.push_str(&format!(
+            "    Event {{ fact: Fact::{}, sets: &[{}], facts: &[{}], call: &[{}] }},\n",
+            variant(&v[0]),
+            facts(&v[1]),
+            facts(&v[2]),
+            call.join(", ")
+        ));
+    }
+    fs::write(
+        Path::new(out_dir).join("events.rs"),
+        format!("// From policies/data/events.toml (crates/core/build.rs).\npub const EVENTS: &[Event] = &[\n{out}];\n"),
     )
     .unwrap();
 }

@@ -153,15 +153,18 @@ fn verb(step: Step, english: bool) -> &'static str {
     }
 }
 
-/// A candidate action: (rank, sub-rank, card order), what, which outcome, by when.
-type Pick = ((u8, Decimal, usize), Step, usize, Option<String>);
+/// A candidate action: (not about their events, rank, sub-rank, card order), what,
+/// which outcome, by when.
+type Pick = ((bool, u8, Decimal, usize), Step, usize, Option<String>);
 
 /// At most [`MAX_ACTIONS`], most useful first: a deadline within 60 days, money to
 /// apply for now (largest first), whom to call for each ticked problem (one per kind of
 /// procedure), help to apply for, programmes that ended within two years and would have
-/// paid, and the hotline when nothing else applies.
+/// paid, and the hotline when nothing else applies. What is about the events the worker
+/// came for (`policies/data/events.toml`) comes before everything else, in that order.
 pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bool) -> Vec<Action> {
     let mut picks: Vec<Pick> = Vec::new();
+    let focus = crate::events::focus(answers);
     for (n, it) in items.iter().enumerate() {
         let i = it.members[0];
         let o = &eval.outcomes[i];
@@ -169,6 +172,10 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
         if m.audience != Audience::Worker {
             continue;
         }
+        let aside = !focus.iter().any(|f| m.when.mentions(f));
+        let mut push = |(rank, sub, n): (u8, Decimal, usize), step, by| {
+            picks.push(((aside, rank, sub, n), step, i, by))
+        };
         let eligible = matches!(o.verdict, Verdict::Eligible);
         match it.group {
             Group::ApplyNow if m.kind == Kind::Subsidy => {
@@ -186,7 +193,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     .as_ref()
                     .and_then(|a| a.upper_bound())
                     .map_or(Decimal::ZERO, |y| -y.0);
-                picks.push(((1, size, n), Step::Apply, i, by));
+                push((1, size, n), Step::Apply, by);
             }
             Group::Contacts | Group::ApplyNow | Group::Protections
                 if eligible && problems_met(o) > 0 && !m.phones.is_empty() =>
@@ -216,11 +223,11 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     .filter(|d| d.kind != DeadlineKind::ArbitrationSafe)
                     .chain(o.deadlines.iter())
                     .find_map(|d| d.by_when(english));
-                picks.push(((rank, focus, n), Step::Call, i, by));
+                push((rank, focus, n), Step::Call, by);
             }
             // Help meant for people like them (not advice for everyone).
             Group::ApplyNow if eligible && specific(m) => {
-                picks.push(((3, Decimal::ZERO, n), Step::Apply, i, None));
+                push((3, Decimal::ZERO, n), Step::Apply, None);
             }
             // Money that ended within two years, which they had or may have had (it was
             // meant for a group they belong to): ask whether it continues. Ended
@@ -231,7 +238,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     if on.plus_years(2) >= eval.as_of {
                         let by = Some(o.status.describe(english));
                         let rank = if eligible { 4 } else { 5 };
-                        picks.push(((rank, Decimal::ZERO, n), Step::AskIfContinues, i, by));
+                        push((rank, Decimal::ZERO, n), Step::AskIfContinues, by);
                     }
                 }
             }
@@ -244,7 +251,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     } else {
                         format!("{}年的文件，先问问还办不办", since.year())
                     });
-                    picks.push(((5, Decimal::ZERO, n), Step::AskIfContinues, i, by));
+                    push((5, Decimal::ZERO, n), Step::AskIfContinues, by);
                 }
             }
             _ => {}

@@ -173,6 +173,8 @@ impl Answers {
 ///   ticking some (`rest_no`). Even then a box that a ticked one implies
 ///   (`policies/data/implications.toml`: ticking 脱贫人口 says 建档立卡 too) stays unknown,
 ///   so that the implication, not a "no", decides it.
+/// - On the events screen, a ticked event also records what it says itself
+///   (`policies/data/events.toml`: "工资被拖欠" is that problem, ticked).
 pub fn ticks(facts: &[Fact], ticked: &[Fact], rest_no: bool) -> Vec<(Fact, Option<Value>)> {
     let implied = |f: Fact| {
         crate::implication::all().any(|(when, then, _)| then == f && ticked.contains(&when))
@@ -189,6 +191,7 @@ pub fn ticks(facts: &[Fact], ticked: &[Fact], rest_no: bool) -> Vec<(Fact, Optio
             };
             (*f, value)
         })
+        .chain(crate::events::implied(ticked).map(|f| (f, Some(Value::Bool(true)))))
         .collect()
 }
 

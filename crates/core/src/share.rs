@@ -96,6 +96,14 @@ pub const CODES: &[Fact] = &[
     Fact::ResettledTo,
     // Second readings 2026-11-30 (branch second-reading-fixes).
     Fact::JobMonths,
+    // What brought the worker (issue 17, branch ev).
+    Fact::EventUnpaidWages,
+    Fact::EventInjury,
+    Fact::EventNoWork,
+    Fact::EventGoOut,
+    Fact::EventLearnTrade,
+    Fact::EventStartBusiness,
+    Fact::EventHardship,
 ];
 
 /// What a link or the stored copy holds.
