@@ -114,6 +114,8 @@ pub struct Action {
     pub by: Option<String>,
     pub phones: Vec<Phone>,
     pub materials: Vec<String>,
+    /// About an event the worker came for (`policies/data/events.toml`).
+    pub for_events: bool,
 }
 
 fn is_problem(f: Fact) -> bool {
@@ -263,7 +265,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
     let mut services = 0;
     // One call per procedure: arbitration, inspection, injury recognition, or per number.
     let mut procedures: Vec<String> = Vec::new();
-    for (_, step, i, by) in picks {
+    for ((aside, ..), step, i, by) in picks {
         if out.len() == MAX_ACTIONS {
             break;
         }
@@ -288,6 +290,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
             }
         }
         let mut a = action(eval, step, i, by, english);
+        a.for_events = !focus.is_empty() && !aside;
         if step == Step::AskIfContinues && a.phones.is_empty() {
             if let Some(h) = hotline {
                 a.phones = eval.outcomes[h].measure.phones.clone();
@@ -354,6 +357,7 @@ fn action(eval: &Evaluation, step: Step, i: usize, by: Option<String>, english: 
         by,
         phones: m.phones.clone(),
         materials: m.materials.clone(),
+        for_events: false,
     }
 }
 

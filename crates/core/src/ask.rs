@@ -47,6 +47,10 @@ struct Tallies {
     refining: Tally,
     /// The screens that would ask an open fact of the events the worker ticked.
     focus: QuestionSet,
+    /// The worker ticked at least one event.
+    events: bool,
+    /// The screens that can decide money or help to apply for (`worth_asking`).
+    money: QuestionSet,
 }
 
 impl Tallies {
@@ -68,11 +72,15 @@ impl Tallies {
             }
             best.map(|(_, f)| f)
         };
+        if self.events {
+            // The worker said what brought them: their events' screens, then only what
+            // can move money (rights and exact dates of other matters wait for "继续回答").
+            return best(&self.deciding, 1, self.focus)
+                .or_else(|| best(&self.refining, 1, self.focus))
+                .or_else(|| best(&self.deciding, ENOUGH, self.money));
+        }
         let all: QuestionSet = Question::ALL.iter().copied().collect();
-        best(&self.deciding, 1, self.focus)
-            .or_else(|| best(&self.refining, 1, self.focus))
-            .or_else(|| best(&self.deciding, ENOUGH, all))
-            .or_else(|| best(&self.refining, 1, all))
+        best(&self.deciding, ENOUGH, all).or_else(|| best(&self.refining, 1, all))
     }
 }
 
@@ -134,7 +142,10 @@ impl Catalogue {
             deciding: [(0, None); Question::COUNT],
             refining: [(0, None); Question::COUNT],
             focus: QuestionSet::new(),
+            events: !focus.is_empty(),
+            money: QuestionSet::new(),
         };
+        let money = &mut t.money;
         let focused = &mut t.focus;
         // Adds `weight` once to each open screen that asks one of `facts`.
         let mut count =
@@ -167,6 +178,7 @@ impl Catalogue {
                     let weight = if stuck {
                         0
                     } else if worth_asking(o) {
+                        money.extend(missing.iter().filter(|f| open(**f)).map(|f| f.question()));
                         ENOUGH
                     } else {
                         // A share for each screen it still needs.

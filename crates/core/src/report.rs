@@ -82,6 +82,13 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The first thing to do when it is about what brought the worker: shown on the
+    /// question screens as soon as it is known, while the engine asks what else can
+    /// bring money.
+    pub fn first_for_events(&self) -> Option<&Action> {
+        self.actions.first().filter(|a| a.for_events)
+    }
+
     pub fn as_of(&self) -> Date {
         self.eval.as_of
     }

@@ -27,7 +27,7 @@ use wugong::evaluate::Group;
 use wugong::Question;
 use yew::prelude::*;
 
-use raw::Raw;
+pub use raw::Raw;
 
 use crate::state::StateOnly;
 use crate::state::{Action, Screen};
