@@ -115,8 +115,20 @@ async function walk(name, { large }) {
     if (a.region) {
       const level = asked.filter((x) => x === "Home").length - 1;
       const code = a.region[level];
-      if (code && (await page.$(`[data-testid=region-${code}]`))) await page.click(`[data-testid=region-${code}]`);
-      else await answer(page, "skip");
+      if (code && (await page.$(`[data-testid=region-${code}]`))) {
+        // The next level is the same screen (no new step): wait for its list or another screen.
+        await page.click(`[data-testid=region-${code}]`);
+        await page.waitForFunction(
+          (next) => {
+            const el = document.querySelector("[data-testid=question]");
+            return !el || el.getAttribute("data-question") !== "Home" || (next && document.querySelector(`[data-testid=region-${next}]`));
+          },
+          a.region[level + 1] ?? null,
+          { timeout: 5000 },
+        );
+        continue;
+      }
+      await answer(page, "skip");
     } else {
       await answer(page, a);
     }
