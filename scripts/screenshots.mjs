@@ -63,5 +63,32 @@ await page.click("[data-testid=lang]");
 await page.$eval("[data-testid=results]", (el) => el.scrollIntoView());
 await shot(page, "8-english");
 
+// What brought the worker (issue 17): the events screen, and two results that start from it.
+page = await phone(ctx);
+await open(page, ctx.base, "?date=2026-12-06");
+await page.click("[data-testid=region-41]");
+await page.waitForSelector("[data-question=Events], [data-question=Home]");
+if ((await currentQuestion(page)) === "Home") await answer(page, "skip");
+await page.waitForSelector("[data-question=Events]");
+await page.check("[data-testid=check-event_injury]");
+await shot(page, "9-events");
+
+page = await phone(ctx);
+await completeCheck(page, ctx.base, {
+  asOf: "2026-12-06",
+  answers: { Home: { region: ["41", "4101"] }, Events: { checks: ["event_injury"] }, InjuryDate: { value: "2026-11-20" }, StillEmployed: "yes",
+    Situation: "none", Problems: { checks: ["problem_injury"] }, Household: { choice: "rural" }, Groups: "none" },
+});
+await shot(page, "10-result-injury");
+
+page = await phone(ctx);
+await completeCheck(page, ctx.base, {
+  asOf: "2026-12-06",
+  answers: { Home: { region: ["53", "5303", "530326"] }, Events: { checks: ["event_unpaid_wages"] }, DisputeDate: { value: "2026-10-15" },
+    StillEmployed: "yes", Situation: "none", Problems: { checks: ["problem_unpaid_wages"] }, Household: { choice: "rural" },
+    Groups: { checks: ["tuopin"] } },
+});
+await shot(page, "11-result-wages");
+
 await stop(ctx);
 console.log(`screenshots saved in ${out}/`);

@@ -9,6 +9,10 @@
 //!   the same order (names apart from codes compress better: 0.7 KB less wasm, gzip).
 //!   For the wasm, names below province level are left out except where covered.
 //!
+//! - `policies/data/events.toml` (what brought the worker: the answers, questions and
+//!   numbers that go with each) → `events.rs`, a Rust table (a fact name that is not a
+//!   fact fails to compile).
+//!
 //! The deadlines, implications and warnings of `policies/data/` are not compiled in:
 //! they travel in the rules file (the tools crate's `src/load/tables.rs` reads them).
 //!
@@ -134,8 +138,135 @@ fn main() {
     .unwrap();
     fs::write(Path::new(&out_dir).join("regions.txt"), out).unwrap();
     fs::write(Path::new(&out_dir).join("regions_en.txt"), out_en).unwrap();
+    let policy_text = files
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect::<String>();
+    events(&policies.join("data/events.toml"), &out_dir, &policy_text);
 }
 
 fn fail(n: usize, line: &str, what: &str) -> ! {
     panic!("policies/data/regions.toml:{}: {what}: {line}", n + 1)
+}
+
+/// The `[[header]]` tables of a data file, each as (key, value) pairs in file order.
+/// Values: "text", a whole number, true/false, or a one-line ["text", …] list (kept
+/// as text joined by commas). Nothing else is accepted.
+fn tables(path: &Path, header: &str) -> Vec<Vec<(String, String)>> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let file = path.file_name().unwrap().to_string_lossy().to_string();
+    let text = fs::read_to_string(path).unwrap_or_else(|_| panic!("policies/data/{file}"));
+    let where_ = |n: usize| format!("policies/data/{file}:{}", n + 1);
+    let unquote = |v: &str| {
+        v.strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .map(|s| s.replace("\\\"", "\"").replace("\\\\", "\\"))
+    };
+    let mut rows: Vec<Vec<(String, String)>> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line == format!("[[{header}]]") {
+            rows.push(Vec::new());
+            continue;
+        }
+        let (key, value) = line
+            .split_once(" = ")
+            .unwrap_or_else(|| panic!("{}: expected key = value", where_(n)));
+        let row = rows
+            .last_mut()
+            .unwrap_or_else(|| panic!("{}: before the first [[{header}]]", where_(n)));
+        let value = if let Some(s) = unquote(value) {
+            s
+        } else if value == "true" || value == "false" || value.parse::<u32>().is_ok() {
+            value.to_string()
+        } else if let Some(list) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            list.split(", ")
+                .map(|v| unquote(v).unwrap_or_else(|| panic!("{}: a list of \"text\"", where_(n))))
+                .collect::<Vec<_>>()
+                .join(",")
+        } else {
+            panic!(
+                "{}: expected \"text\", a whole number, true, false or a list",
+                where_(n)
+            )
+        };
+        if value.contains('|') || value.contains('\n') {
+            panic!("{}: no | or line break in values", where_(n));
+        }
+        if row.iter().any(|(k, _)| k == key) {
+            panic!("{}: {key} given twice", where_(n));
+        }
+        row.push((key.to_string(), value));
+    }
+    rows
+}
+
+/// The row's values for `keys` in that order ("" where absent); an unknown key stops
+/// the build.
+fn pick(row: &[(String, String)], keys: &[&str], ignored: &[&str], file: &str) -> Vec<String> {
+    for (k, _) in row {
+        if !keys.contains(&k.as_str()) && !ignored.contains(&k.as_str()) {
+            panic!("policies/data/{file}: unknown key {k}");
+        }
+    }
+    keys.iter()
+        .map(|k| {
+            row.iter()
+                .find(|(r, _)| r == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// `Event { fact, sets, facts, call }` per `[[event]]`.
+fn events(path: &Path, out_dir: &str, policy_text: &str) {
+    let mut out = String::new();
+    for row in tables(path, "event") {
+        let v = pick(&row, &["fact", "sets", "facts", "call"], &[], "events.toml");
+        if v[0].is_empty() || v[2].is_empty() || v[3].is_empty() {
+            panic!("policies/data/events.toml: each event needs fact, facts and call");
+        }
+        let facts = |list: &str| {
+            list.split(',')
+                .filter(|f| !f.is_empty())
+                .map(|f| format!("Fact::{}", variant(f)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for m in v[3].split(',') {
+            if !policy_text.contains(&format!("id = \"{m}\"")) {
+                panic!("policies/data/events.toml: no measure '{m}' in policies/");
+            }
+        }
+        let call: Vec<String> = v[3].split(',').map(|m| format!("{m:?}")).collect();
+        out.push_str(&format!(
+            "    Event {{ fact: Fact::{}, sets: &[{}], facts: &[{}], call: &[{}] }},\n",
+            variant(&v[0]),
+            facts(&v[1]),
+            facts(&v[2]),
+            call.join(", ")
+        ));
+    }
+    fs::write(
+        Path::new(out_dir).join("events.rs"),
+        format!("// From policies/data/events.toml (crates/core/build.rs).\npub const EVENTS: &[Event] = &[\n{out}];\n"),
+    )
+    .unwrap();
+}
+
+/// The `Fact` variant of a fact's name (`wants_to_go_out` → `WantsToGoOut`): a name that
+/// is not a fact fails to compile, naming it.
+fn variant(name: &str) -> String {
+    name.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
 }

@@ -113,7 +113,8 @@ export async function oldPhone(browser, base, { width = 360, height = 640 } = {}
 /**
  * The layout on screen, as a 360 px phone shows it: how far the page scrolls sideways,
  * which elements stick out on the right, and which visible elements overlap (neither
- * inside the other, sharing more than 2×2 px).
+ * inside the other, sharing more than 2×2 px; a bar fixed to the screen is not counted
+ * against what scrolls under it).
  */
 export function layout(page, width = 360) {
   // The phone's width, not window.innerWidth: a mobile browser zooms out to fit content
@@ -131,7 +132,9 @@ export function layout(page, width = 360) {
       const style = getComputedStyle(el);
       if (style.visibility === "hidden" || style.display === "none" || el.closest(".visually-hidden")) continue;
       const rects = style.display === "inline" ? Array.from(el.getClientRects()) : [el.getBoundingClientRect()];
-      for (const r of rects) if (r.width >= 2 && r.height >= 2) boxes.push({ el, r });
+      let fixed = false;
+      for (let e = el; e && !fixed; e = e.parentElement) fixed = getComputedStyle(e).position === "fixed";
+      for (const r of rects) if (r.width >= 2 && r.height >= 2) boxes.push({ el, r, fixed });
     }
     const outside = boxes.filter((b) => b.r.right > width + 1 || b.r.left < -1).map((b) => `${name(b.el)} ${Math.round(b.r.left)}–${Math.round(b.r.right)}`);
     const overlaps = new Set();
@@ -140,6 +143,9 @@ export function layout(page, width = 360) {
         const a = boxes[i];
         const b = boxes[j];
         if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        // A bar fixed to the bottom of the screen (a tick screen's buttons) lies over
+        // the list that scrolls under it, by design.
+        if (a.fixed !== b.fixed) continue;
         const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
         const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
         if (w > 2 && h > 2) overlaps.add(`${name(a.el)} × ${name(b.el)}`);

@@ -101,7 +101,8 @@ test("unemployed woman of 45 in Kunming: unemployment registration and benefit, 
       Household: { choice: "urban" },
     },
   });
-  assert.ok(asked.length <= 12, `asked ${asked.length}: ${asked}`);
+  // 13 since the events screen follows the home region (issue 17; skipped here).
+  assert.ok(asked.length <= 13, `asked ${asked.length}: ${asked}`);
   assert.equal(card(shown, "law-unemployment-insurance-benefit-12m").verdict, "eligible");
   assert.equal(card(shown, "law-unemployment-insurance-benefit-18m").group, "notforyou");
   assert.equal(card(shown, "yrsf-2022-57-unemployment-registration").group, "applynow");

@@ -1,8 +1,11 @@
-//! Several yes/no facts on one screen: ticked means yes, unticked stays unknown;
-//! "以上都没有" (nothing ticked) or "其他都没有" (some ticked) says no to the rest (the
-//! engine's `Catalogue::ticks` decides what each records).
+//! Several yes/no facts on one screen: ticked means yes, unticked stays unknown until a
+//! button says otherwise. The buttons say what they mean: "就这些，其他都不是" (or
+//! "以上都没有" with nothing ticked) says no to the rest; "有的我不清楚" leaves the
+//! unticked boxes unknown. On the events screen the one button is "只是看看我能领什么"
+//! until something is ticked, then "就这些". The engine's `Catalogue::ticks` decides what
+//! each records.
 
-use wugong::Fact;
+use wugong::{Fact, Question};
 use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
@@ -45,8 +48,19 @@ pub fn MultiCheck(props: &MultiCheckProps) -> Html {
             dispatcher.dispatch(Action::Ticks(pairs));
         })
     };
+    let events = props.facts.first().map(|f| f.question()) == Some(Question::Events);
+    let done = match (events, ticked.is_empty()) {
+        (true, true) => tr(
+            english,
+            "只是看看我能领什么",
+            "Just looking at what I can get",
+        ),
+        (true, false) => tr(english, "就这些", "That's all"),
+        (false, true) => tr(english, "以上都没有", "None of the above"),
+        (false, false) => tr(english, "就这些，其他都不是", "That's all, no to the rest"),
+    };
     html! {
-        <div class="multi">
+        <div class={classes!("multi", events.then_some("events"))}>
             <ul class="checks">
                 { for props.facts.iter().map(|f| {
                     let f = *f;
@@ -68,14 +82,11 @@ pub fn MultiCheck(props: &MultiCheckProps) -> Html {
                     }
                 }) }
             </ul>
-            <div class="row">
-                <button class="primary" onclick={submit(false)} data-testid="ok">{ tr(english, "确定", "OK") }</button>
-                <button class="secondary" onclick={submit(true)} data-testid="none">{ match (ticked.is_empty(), english) {
-                    (true, false) => "以上都没有",
-                    (true, true) => "None of the above",
-                    (false, false) => "其他都没有",
-                    (false, true) => "No to the rest",
-                } }</button>
+            <div class="row done">
+                <button class="primary" onclick={submit(true)} data-testid="none">{ done }</button>
+                if !events {
+                    <button class="secondary" onclick={submit(false)} data-testid="ok">{ tr(english, "有的我不清楚", "Some I'm not sure about") }</button>
+                }
             </div>
         </div>
     }

@@ -84,8 +84,25 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         Callback::from(move |_| dispatcher.dispatch(Action::ShowResults))
     };
 
+    // As soon as the first thing to do about the worker's events is known (the engine's
+    // `Report::first_for_events`), it is on every question screen, with its number.
+    let first = props.catalogue.and_then(|c| {
+        let report = wugong::Report::new(c.0, &props.answers, props.as_of, english);
+        let a = report.first_for_events()?;
+        let mut r = crate::results::Raw::default();
+        r.open("p", "class=\"first-step\" data-testid=\"first-step\"")
+            .gt();
+        r.el("span", "class=\"k\"", tr(english, "先做：", "First: "));
+        r.el("strong", "", &a.title);
+        for p in &a.phones {
+            r.text(" ").call(&p.dial, &p.number);
+        }
+        r.close("p");
+        Some(r.html())
+    });
     html! {
         <section class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()}>
+            { for first }
             <Progress catalogue={props.catalogue} answers={props.answers.clone()} skipped={props.skipped} as_of={props.as_of} {english} />
             <h1 id="q-title">{ title }</h1>
             if !hint.is_empty() { <p class="hint">{ hint }</p> }

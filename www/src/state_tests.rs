@@ -49,6 +49,13 @@ fn answer(s: State, fact: Fact, v: Value) -> State {
     reduce(s, Action::Answer(vec![(fact, Some(v))]))
 }
 
+/// On the events screen (right after the home region), "只是看看我能领什么".
+fn just_looking(s: State) -> State {
+    assert_eq!(s.screen, Screen::Ask(Question::Events));
+    let events = Question::Events.facts();
+    reduce(s, Action::Ticks(wugong::answers::ticks(&events, &[], true)))
+}
+
 #[test]
 fn before_the_rules_only_the_region_is_asked_then_it_waits() {
     let s = start();
@@ -58,8 +65,11 @@ fn before_the_rules_only_the_region_is_asked_then_it_waits() {
     assert_eq!((s.depth, s.nav), (1, Nav::Push));
     // The rules arrive: the waiting entry becomes the next question, not a new entry.
     let s = reduce(s, Action::RulesReady(rules()));
-    assert_eq!(s.screen, Screen::Ask(Question::Groups));
+    assert_eq!(s.screen, Screen::Ask(Question::Events));
     assert_eq!((s.depth, s.nav), (1, Nav::Replace));
+    let s = just_looking(s);
+    assert_eq!(s.screen, Screen::Ask(Question::Groups));
+    assert_eq!((s.depth, s.nav), (2, Nav::Push));
 }
 
 #[test]
@@ -69,11 +79,16 @@ fn each_answer_is_a_new_history_entry_and_back_goes_through_the_browser() {
     s = answer(s, Fact::HomeRegion, Value::Region("53"));
     assert_eq!(
         (s.screen, s.depth, s.nav),
-        (Screen::Ask(Question::Groups), 1, Nav::Push)
+        (Screen::Ask(Question::Events), 1, Nav::Push)
+    );
+    s = just_looking(s);
+    assert_eq!(
+        (s.screen, s.depth, s.nav),
+        (Screen::Ask(Question::Groups), 2, Nav::Push)
     );
     let steps = s.steps;
     s = answer(s, Fact::Veteran, Value::Bool(true));
-    assert_eq!((s.screen, s.depth), (Screen::Ask(Question::Workshop), 2));
+    assert_eq!((s.screen, s.depth), (Screen::Ask(Question::Workshop), 3));
     assert!(s.steps > steps);
     // Back asks the browser; its popstate brings the entry back.
     s = reduce(s, Action::Back);
@@ -87,26 +102,26 @@ fn each_answer_is_a_new_history_entry_and_back_goes_through_the_browser() {
         s,
         Action::Restore {
             screen: Screen::Ask(Question::Groups),
-            depth: 1,
+            depth: 2,
         },
     );
     assert_eq!(
         (s.screen, s.depth, s.nav),
-        (Screen::Ask(Question::Groups), 1, Nav::Keep)
+        (Screen::Ask(Question::Groups), 2, Nav::Keep)
     );
     // Forward: the same.
     s = reduce(
         s,
         Action::Restore {
             screen: Screen::Ask(Question::Workshop),
-            depth: 2,
+            depth: 3,
         },
     );
     assert_eq!(s.screen, Screen::Ask(Question::Workshop));
     // The answers stay whatever the browser does.
     assert_eq!(s.answers.get(Fact::Veteran), Some(Value::Bool(true)));
     s = answer(s, Fact::WorkshopJob, Value::Bool(true));
-    assert_eq!((s.screen, s.depth), (Screen::Results, 3));
+    assert_eq!((s.screen, s.depth), (Screen::Results, 4));
 }
 
 #[test]
@@ -120,6 +135,7 @@ fn at_the_first_screen_back_does_nothing() {
 fn i_dont_know_moves_on_and_is_remembered() {
     let mut s = reduce(start(), Action::RulesReady(rules()));
     s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    s = just_looking(s);
     s = reduce(s, Action::Skip(Question::Groups.facts()));
     assert!(s.skipped.contains(Fact::Veteran));
     // The subsidy needs the skipped answer: nothing else is worth asking.
@@ -136,7 +152,8 @@ fn the_next_question_comes_from_the_state_s_rules_not_a_global() {
     let s = answer(start(), Fact::HomeRegion, Value::Region("44"));
     assert_eq!(s.screen, Screen::Waiting);
     let s = reduce(s, Action::RulesReady(rules()));
-    // Guangdong: the Yunnan subsidy does not apply, nothing to ask.
+    // Guangdong: the Yunnan subsidy does not apply, nothing to ask after the events.
+    let s = just_looking(s);
     assert_eq!(s.screen, Screen::Results);
 }
 
@@ -170,7 +187,7 @@ fn another_date_is_recorded_in_the_current_entry() {
 fn unticked_boxes_stay_unknown_and_are_not_asked_again() {
     let rules = rules();
     let s = reduce(start(), Action::RulesReady(rules));
-    let s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    let s = just_looking(answer(s, Fact::HomeRegion, Value::Region("53")));
     let screen = Question::Groups.facts();
     let s = reduce(
         s,

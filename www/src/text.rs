@@ -12,15 +12,20 @@ pub fn tr(english: bool, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// The hint of every screen of tick boxes: it names the buttons there are
+/// (`multi_check.rs`).
+const TICK_ZH: &str = "可以选好几个，选完点“就这些，其他都不是”。都不是就点“以上都没有”；拿不准的不用选，点“有的我不清楚”。";
+const TICK_EN: &str = "Tick all that apply, then \"That's all\". None? \"None of the above\". Not sure about some? \"Some I'm not sure about\".";
+
 /// The question as asked on screen, and a short hint.
 pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
     use Question::*;
     let (zh, zh_hint, en, en_hint) = match q {
         Home => (
             "你的户口在哪里？",
-            "选省，再选市、县。",
+            "先选省，需要时再选市、县。",
             "Where is your household registered?",
-            "Pick the province, then city and county.",
+            "Pick the province, then the city and county if asked.",
         ),
         Age => ("你今年多大？", "填周岁。", "How old are you?", "Years."),
         Sex => ("你是男的还是女的？", "", "Are you a man or a woman?", ""),
@@ -32,9 +37,9 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
         ),
         Groups => (
             "下面哪些说的是你？",
-            "可以选好几个。都不是就点“都不是”。",
+            TICK_ZH,
             "Which of these describe you?",
-            "Tick all that apply, or tap \"none of these\".",
+            TICK_EN,
         ),
         WorkPlace => (
             "你在哪里打工？",
@@ -80,9 +85,9 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
         ),
         Situation => (
             "你现在的情况，下面哪些说的是你？",
-            "可以选好几个。都不是就点“都不是”。",
+            TICK_ZH,
             "Which of these describe your situation now?",
-            "Tick all that apply.",
+            TICK_EN,
         ),
         UnemployedMonths => (
             "你没工作几个月了？",
@@ -122,10 +127,10 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "Days.",
         ),
         Certificate => (
-            "培训完拿到证书了吗？",
-            "比如职业资格证、技能等级证、培训合格证。",
-            "Did you get a certificate after the training?",
-            "",
+            "你拿到过技能证书吗？",
+            "职业资格证、技能等级证、培训合格证都算；参加了培训的，说这次培训的证书。",
+            "Do you have a skills certificate?",
+            "A vocational qualification, skill-level or training certificate; after a course, the one from that course.",
         ),
         TrainingsThisYear => (
             "今年你已经领过几次培训补贴？",
@@ -141,15 +146,15 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
         ),
         Problems => (
             "打工时遇到下面的问题了吗？",
-            "可以选好几个。都没有就点“都没有”。",
+            TICK_ZH,
             "Have you had any of these problems at work?",
-            "Tick all that apply, or tap \"none\".",
+            TICK_EN,
         ),
         DisputeDate => (
             "你是哪天知道自己权益受损的？",
-            "比如该发工资却没发的那天，或被辞退的那天。",
+            "比如该发工资却没发的那天、被辞退的那天、单位不管工伤待遇的那天。",
             "When did you learn your rights were violated?",
-            "E.g. the payday that was missed, or the day you were dismissed.",
+            "E.g. the payday that was missed, the day you were dismissed, the day the employer refused injury benefits.",
         ),
         InjuryDate => (
             "你是哪天受伤（或确诊职业病）的？",
@@ -178,9 +183,9 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
         LabourCapacity => ("你的劳动能力怎么样？", "", "How able are you to work?", ""),
         HasPublicPost => (
             "你已经在公益性岗位上干了吗？",
-            "勾上你的情况；都不是就点“以上都没有”。",
+            TICK_ZH,
             "Do you already hold a public-welfare post?",
-            "Tick what applies; otherwise \"None of the above\".",
+            TICK_EN,
         ),
         FamilyCare => (
             "你家里有残疾人或重病病人吗？",
@@ -236,6 +241,11 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
             "选省，再选市、县。",
             "Where is your social insurance paid?",
             "Pick the province, then city and county.",
+        Events => (
+            "你现在最想弄清楚什么？",
+            "可以选好几个。",
+            "What do you most want to find out now?",
+            "Tick all that apply.",
         ),
         JobMonths => (
             "这份工作你已经干了几个月？",

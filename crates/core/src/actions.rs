@@ -107,6 +107,8 @@ pub struct Action {
     pub by: Option<String>,
     pub phones: Vec<Phone>,
     pub materials: Vec<String>,
+    /// About an event the worker came for (`policies/data/events.toml`).
+    pub for_events: bool,
 }
 
 fn is_problem(f: Fact) -> bool {
@@ -134,15 +136,18 @@ fn verb(step: Step, english: bool) -> &'static str {
     }
 }
 
-/// A candidate action: (rank, sub-rank, card order), what, which outcome, by when.
-type Pick = ((u8, Decimal, usize), Step, usize, Option<String>);
+/// A candidate action: (not about their events, rank, sub-rank, card order), what,
+/// which outcome, by when.
+type Pick = ((bool, u8, Decimal, usize), Step, usize, Option<String>);
 
 /// At most [`MAX_ACTIONS`], most useful first: a deadline within 60 days, money to
 /// apply for now (largest first), whom to call for each ticked problem (one per kind of
 /// procedure), help to apply for, programmes that ended within two years and would have
-/// paid, and the hotline when nothing else applies.
+/// paid, and the hotline when nothing else applies. What is about the events the worker
+/// came for (`policies/data/events.toml`) comes before everything else, in that order.
 pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bool) -> Vec<Action> {
     let mut picks: Vec<Pick> = Vec::new();
+    let focus = crate::events::focus(answers);
     for (n, it) in items.iter().enumerate() {
         let i = it.members[0];
         let o = &eval.outcomes[i];
@@ -158,6 +163,10 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
         {
             continue;
         }
+        let aside = !focus.iter().any(|f| m.when.mentions(f));
+        let mut push = |(rank, sub, n): (u8, Decimal, usize), step, by| {
+            picks.push(((aside, rank, sub, n), step, i, by))
+        };
         let eligible = matches!(o.verdict, Verdict::Eligible);
         match it.group {
             Group::ApplyNow if m.kind == Kind::Subsidy => {
@@ -175,7 +184,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     .as_ref()
                     .and_then(|a| a.upper_bound())
                     .map_or(Decimal::ZERO, |y| -y.0);
-                picks.push(((1, size, n), Step::Apply, i, by));
+                push((1, size, n), Step::Apply, by);
             }
             Group::Contacts | Group::ApplyNow | Group::Protections
                 if eligible && problems_met(o) > 0 && !m.phones.is_empty() =>
@@ -224,11 +233,11 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     (None, Some(e)) => Some(format!("单位应在 {e} 前替你办")),
                     (b, None) => b,
                 };
-                picks.push(((rank, focus, n), Step::Call, i, by));
+                push((rank, focus, n), Step::Call, by);
             }
             // Help meant for people like them (not advice for everyone).
             Group::ApplyNow if eligible && specific(m) => {
-                picks.push(((3, Decimal::ZERO, n), Step::Apply, i, None));
+                push((3, Decimal::ZERO, n), Step::Apply, None);
             }
             // Money that ended within two years, which they had or may have had (it was
             // meant for a group they belong to): ask whether it continues. Ended
@@ -239,20 +248,24 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
                     if on.plus_years(2) >= eval.as_of {
                         let by = Some(eval.status_text(o, english));
                         let rank = if eligible { 4 } else { 5 };
-                        picks.push(((rank, Decimal::ZERO, n), Step::AskIfContinues, i, by));
+                        push((rank, Decimal::ZERO, n), Step::AskIfContinues, by);
                     }
                 }
             }
             // Money from a document that states no end but is years old: never "apply",
             // but worth a call to ask whether it still runs (after the ended ones).
-            Group::AskFirst if m.kind == Kind::Subsidy && eligible => {
+            // Help meant for people like them, from such a document, likewise.
+            Group::AskFirst
+                if eligible
+                    && (m.kind == Kind::Subsidy || (m.kind == Kind::Service && specific(m))) =>
+            {
                 if let Status::AskFirst { since } = o.status {
                     let by = Some(if english {
                         format!("a document of {}: ask first", since.year())
                     } else {
                         format!("{}年的文件，先问问还办不办", since.year())
                     });
-                    picks.push(((5, Decimal::ZERO, n), Step::AskIfContinues, i, by));
+                    push((5, Decimal::ZERO, n), Step::AskIfContinues, by);
                 }
             }
             _ => {}
@@ -264,7 +277,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
     let mut services = 0;
     // One call per procedure: arbitration, inspection, injury recognition, or per number.
     let mut procedures: Vec<String> = Vec::new();
-    for (_, step, i, by) in picks {
+    for ((aside, ..), step, i, by) in picks {
         if out.len() == MAX_ACTIONS {
             break;
         }
@@ -290,6 +303,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
             }
         }
         let mut a = action(eval, step, i, by, english);
+        a.for_events = !focus.is_empty() && !aside;
         if step == Step::AskIfContinues && a.phones.is_empty() {
             if let Some(h) = hotline {
                 a.phones = eval.outcomes[h].measure.phones.clone();
@@ -356,6 +370,7 @@ fn action(eval: &Evaluation, step: Step, i: usize, by: Option<String>, english: 
         by,
         phones: m.phones.clone(),
         materials: m.materials.clone(),
+        for_events: false,
     }
 }
 

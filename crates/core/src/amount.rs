@@ -528,9 +528,23 @@ impl Line {
         use std::fmt::Write;
         let _ = write!(self.t, "{n}");
     }
+    /// "420.50元"; in Chinese a round sum of 10万 or more in 万 ("20万元"), as the
+    /// documents write it (no arithmetic: the digits lose their last four zeros).
     fn yuan(&mut self, m: Money) {
-        self.n(m);
-        self.s("元", " yuan");
+        let digits = m.to_string();
+        match digits
+            .strip_suffix("0000")
+            .filter(|w| !self.en && w.len() > 1)
+        {
+            Some(wan) => {
+                self.both(wan);
+                self.both("万元");
+            }
+            None => {
+                self.both(&digits);
+                self.s("元", " yuan");
+            }
+        }
     }
     /// "每天" before a figure in Chinese.
     fn pre(&mut self, unit: Frequency) {

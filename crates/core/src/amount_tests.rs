@@ -210,7 +210,7 @@ fn stated_figures_keep_their_unit() {
     );
     assert_eq!(
         text(AmountRule::LoanUpTo(m("200000")), Frequency::OneOff),
-        "贷款最多200000元"
+        "贷款最多20万元"
     );
     assert_eq!(
         text(

@@ -45,22 +45,42 @@ struct Tallies {
     deciding: Tally,
     /// Per screen: how many amounts or deadlines of what the worker gets it makes exact.
     refining: Tally,
+    /// The screens that would ask an open fact of the events the worker ticked.
+    focus: QuestionSet,
+    /// The worker ticked at least one event.
+    events: bool,
+    /// The screens that can decide money or help to apply for (`worth_asking`).
+    money: QuestionSet,
 }
 
 impl Tallies {
-    /// The screens worth asking: deciding ones first (by weight), then refining ones.
+    /// The screens worth asking: those of the worker's events that decide or refine
+    /// anything first, then deciding ones (by weight), then refining ones.
     fn best(&self) -> Option<Fact> {
-        // The highest weight; on a tie, the earlier screen.
-        let best = |tally: &Tally, least: usize| {
+        // The highest weight among `screens`; on a tie, the earlier screen.
+        let best = |tally: &Tally, least: usize, screens: QuestionSet| {
             let mut best: Option<(usize, Fact)> = None;
-            for (n, f) in tally {
-                if let Some(f) = f.filter(|_| *n >= least && best.is_none_or(|b| *n > b.0)) {
+            for (i, (n, f)) in tally.iter().enumerate() {
+                let f = f.filter(|_| {
+                    screens.contains(Question::ALL[i])
+                        && *n >= least
+                        && best.is_none_or(|b| *n > b.0)
+                });
+                if let Some(f) = f {
                     best = Some((*n, f));
                 }
             }
             best.map(|(_, f)| f)
         };
-        best(&self.deciding, ENOUGH).or_else(|| best(&self.refining, 1))
+        if self.events {
+            // The worker said what brought them: their events' screens, then only what
+            // can move money (rights and exact dates of other matters wait for "继续回答").
+            return best(&self.deciding, 1, self.focus)
+                .or_else(|| best(&self.refining, 1, self.focus))
+                .or_else(|| best(&self.deciding, ENOUGH, self.money));
+        }
+        let all: QuestionSet = Question::ALL.iter().copied().collect();
+        best(&self.deciding, ENOUGH, all).or_else(|| best(&self.refining, 1, all))
     }
 }
 
@@ -73,6 +93,11 @@ impl Catalogue {
         let t = self.tallies(answers, as_of, skipped);
         if t.home {
             return Some(Fact::HomeRegion);
+        }
+        // Right after the home region: what brought the worker (issue 17).
+        let first_event = Question::Events.facts()[0];
+        if !crate::events::answered(answers) && !skipped.contains(first_event) {
+            return Some(first_event);
         }
         t.best()
     }
@@ -114,22 +139,32 @@ impl Catalogue {
             !skipped.contains(f) && (f.kind() == FactKind::Region || answers.get(f).is_none())
         };
         let evaluation = self.evaluate(answers, as_of);
+        let focus = crate::events::focus(answers);
         let mut t = Tallies {
             home: false,
             deciding: [(0, None); Question::COUNT],
             refining: [(0, None); Question::COUNT],
+            focus: QuestionSet::new(),
+            events: !focus.is_empty(),
+            money: QuestionSet::new(),
         };
+        let money = &mut t.money;
+        let focused = &mut t.focus;
         // Adds `weight` once to each open screen that asks one of `facts`.
-        let count = |tally: &mut Tally, weight: usize, facts: &mut dyn Iterator<Item = Fact>| {
-            let mut seen = QuestionSet::new();
-            for f in facts.filter(|f| open(*f)) {
-                if seen.insert(f.question()) {
-                    let e = &mut tally[f.question() as usize];
-                    e.0 += weight;
-                    e.1 = Some(e.1.map_or(f, |g| g.min(f)));
+        let mut count =
+            |tally: &mut Tally, weight: usize, facts: &mut dyn Iterator<Item = Fact>| {
+                let mut seen = QuestionSet::new();
+                for f in facts.filter(|f| open(*f)) {
+                    if weight > 0 && focus.contains(f) {
+                        focused.insert(f.question());
+                    }
+                    if seen.insert(f.question()) {
+                        let e = &mut tally[f.question() as usize];
+                        e.0 += weight;
+                        e.1 = Some(e.1.map_or(f, |g| g.min(f)));
+                    }
                 }
-            }
-        };
+            };
         for o in evaluation
             .outcomes
             .iter()
@@ -146,6 +181,7 @@ impl Catalogue {
                     let weight = if stuck {
                         0
                     } else if worth_asking(o) {
+                        money.extend(missing.iter().filter(|f| open(**f)).map(|f| f.question()));
                         ENOUGH
                     } else {
                         // A share for each screen it still needs.
@@ -188,6 +224,15 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// Answers of a worker who tapped "只是看看我能领什么" on the events screen.
+    fn looking() -> Answers {
+        let mut a = Answers::new();
+        for f in Question::Events.facts() {
+            a.set(f, Value::Bool(false)).unwrap();
+        }
+        a
+    }
+
     fn is(fact: Fact) -> Condition {
         Condition::Test(Test {
             fact,
@@ -225,7 +270,7 @@ mod tests {
     #[test]
     fn a_screen_for_rights_is_asked_only_when_it_settles_enough() {
         let none = FactSet::new();
-        let a = Answers::new();
+        let a = looking();
         // Three rights are worth a screen, two are not.
         assert_eq!(
             next(&catalogue(rights(3)), &a, &none),
@@ -271,7 +316,7 @@ mod tests {
             ]),
         );
         let c = catalogue(vec![subsidy.clone()]);
-        let mut a = Answers::new();
+        let mut a = looking();
         assert_eq!(next(&c, &a, &none), Some(Question::Groups));
         // Counted as if the worker ticks none of the groups: then nothing more.
         assert_eq!(c.questions_left(&a, d("2024-06-01"), &none), 1);
@@ -282,7 +327,7 @@ mod tests {
         a.set(Fact::SmallFirmJob, Value::Bool(true)).unwrap();
         assert_eq!(next(&c, &a, &none), None, "settled: nothing more to ask");
         // A "no" settles it too.
-        let mut no = Answers::new();
+        let mut no = looking();
         no.set(Fact::WorkshopJob, Value::Bool(false)).unwrap();
         assert_eq!(next(&c, &no, &none), None);
         // A loan (a service with an amount) is worth money as well.
@@ -290,7 +335,7 @@ mod tests {
         loan.kind = Kind::Service;
         loan.amount = Some(AmountRule::LoanUpTo(Money::yuan(1000)));
         assert_eq!(
-            next(&catalogue(vec![loan]), &Answers::new(), &none),
+            next(&catalogue(vec![loan]), &looking(), &none),
             Some(Question::Groups)
         );
     }
@@ -303,7 +348,7 @@ mod tests {
             Audience::Worker,
             Condition::All(vec![is(Fact::HasBusiness), is(Fact::FirstBusiness)]),
         )]);
-        let a = Answers::new();
+        let a = looking();
         let mut skipped = FactSet::new();
         assert_eq!(c.questions_left(&a, d("2024-06-01"), &skipped), 1);
         assert_eq!(next(&c, &a, &skipped), Some(Question::Situation));
@@ -330,7 +375,7 @@ mod tests {
             ),
             ended,
         ]);
-        assert_eq!(next(&c, &Answers::new(), &none), None);
+        assert_eq!(next(&c, &looking(), &none), None);
     }
 
     #[test]
@@ -345,7 +390,7 @@ mod tests {
             measure("b", Kind::Subsidy, Audience::Worker, is(Fact::SmallFirmJob)),
         ]);
         let as_of = d("2024-06-01");
-        let a = Answers::new();
+        let a = looking();
         let mut skipped = FactSet::new();
         let mut left = c.questions_left(&a, as_of, &skipped);
         assert_eq!(
@@ -359,5 +404,46 @@ mod tests {
             left = now;
         }
         assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn the_events_come_after_the_home_region_and_lead_the_questions() {
+        let none = FactSet::new();
+        let c = catalogue(vec![
+            measure("a", Kind::Subsidy, Audience::Worker, is(Fact::Veteran)),
+            measure("b", Kind::Subsidy, Audience::Worker, is(Fact::WantsToGoOut)),
+        ]);
+        let mut a = Answers::new();
+        assert_eq!(next(&c, &a, &none), Some(Question::Events));
+        // Skipped: the usual order.
+        let skipped: FactSet = Question::Events.facts().into_iter().collect();
+        assert_eq!(next(&c, &a, &skipped), Some(Question::Groups));
+        // "只是看看": the usual order (ties go to the earlier screen).
+        assert_eq!(next(&c, &looking(), &none), Some(Question::Groups));
+        // Ticked "想学门手艺" (about training, which decides nothing here): the usual order.
+        a.set(Fact::EventLearnTrade, Value::Bool(true)).unwrap();
+        assert_eq!(next(&c, &a, &none), Some(Question::Groups));
+        // Ticked "想出去打工": its question first... which the tick already answered.
+        let mut go = Answers::new();
+        for (f, v) in c.ticks(&Question::Events.facts(), &[Fact::EventGoOut], true) {
+            go.set(f, v.unwrap()).unwrap();
+        }
+        assert_eq!(go.get(Fact::WantsToGoOut), Some(Value::Bool(true)));
+        assert_eq!(next(&c, &go, &none), Some(Question::Groups));
+        let c = catalogue(vec![
+            measure("a", Kind::Subsidy, Audience::Worker, is(Fact::Veteran)),
+            measure(
+                "b",
+                Kind::Subsidy,
+                Audience::Worker,
+                is(Fact::OrganisedOutput),
+            ),
+        ]);
+        assert_eq!(
+            next(&c, &go, &none),
+            Some(Question::Organised),
+            "the event's question first"
+        );
+        assert_eq!(next(&c, &looking(), &none), Some(Question::Groups));
     }
 }

@@ -210,6 +210,15 @@ facts! {
     // place social insurance is paid (参保地, 云政办发〔2020〕36号（五）, line 99).
     BusinessRegion = "business_region", FactKind::Region, "生意（个体户、公司）登记在哪里", "where your business is registered", BusinessRegion;
     InsuranceRegion = "insurance_region", FactKind::Region, "社保在哪里交（参保地）", "where your social insurance is paid", InsuranceRegion;
+    // What brought the worker (issue 17): the first screen after the home region. Which
+    // questions, answers and measures go with each is data: policies/data/events.toml.
+    EventUnpaidWages = "event_unpaid_wages", FactKind::Bool, "工资被拖欠、克扣", "wages unpaid or docked", Events;
+    EventInjury = "event_injury", FactKind::Bool, "干活受伤、职业病", "injured at work, occupational disease", Events;
+    EventNoWork = "event_no_work", FactKind::Bool, "被辞退、没活干了", "dismissed, or no work any more", Events;
+    EventGoOut = "event_go_out", FactKind::Bool, "想出去打工", "I want to go out to work", Events;
+    EventLearnTrade = "event_learn_trade", FactKind::Bool, "想学门手艺", "I want to learn a trade", Events;
+    EventStartBusiness = "event_start_business", FactKind::Bool, "想回家创业、做生意", "I want to go home and start a business", Events;
+    EventHardship = "event_hardship", FactKind::Bool, "家里困难", "my family is in hardship", Events;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -259,11 +268,13 @@ pub enum Question {
     JobMonths,
     BusinessRegion,
     InsuranceRegion,
+    /// What brought the worker: asked right after the home region (`ask.rs`).
+    Events,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::InsuranceRegion as usize + 1;
+    pub const COUNT: usize = Question::Events as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -306,6 +317,7 @@ impl Question {
         Question::JobMonths,
         Question::BusinessRegion,
         Question::InsuranceRegion,
+        Question::Events,
     ];
 
     /// The facts this screen sets, in display order.

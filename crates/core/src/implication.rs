@@ -90,6 +90,9 @@ impl Catalogue {
                 };
                 (*f, value)
             })
+            // On the events screen, a ticked event also records what it says itself
+            // (`policies/data/events.toml`: "工资被拖欠" is that problem, ticked).
+            .chain(crate::events::implied(ticked).map(|f| (f, Some(Value::Bool(true)))))
             .collect()
     }
 }

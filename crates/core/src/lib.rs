@@ -21,6 +21,7 @@ pub mod condition;
 pub mod date;
 pub mod deadline;
 pub mod evaluate;
+pub mod events;
 pub mod fact;
 pub mod implication;
 pub mod money;

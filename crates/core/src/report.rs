@@ -28,6 +28,9 @@ pub struct Report<'a> {
     pub told: Vec<Told>,
     /// The general hotline's outcome (12333 today, from `policies/hotlines.toml`).
     pub hotline: Option<usize>,
+    /// The numbers to tap, at the top: the general hotline, then those of the events the
+    /// worker came for (`policies/data/events.toml`).
+    pub calls: Vec<&'a Phone>,
 }
 
 /// The notice for a worker whose home region has no local documents: the words before
@@ -52,6 +55,24 @@ impl<'a> Report<'a> {
         let cards = actions::items(&eval);
         let actions = actions::actions(&eval, &cards, answers, english);
         let hotline = actions::general_hotline(&eval);
+        let mut calls: Vec<&'a Phone> = Vec::new();
+        let ids = crate::events::chosen(answers).flat_map(|e| e.call.iter().copied());
+        let outcomes = hotline
+            .into_iter()
+            .map(|h| &eval.outcomes[h])
+            .chain(ids.filter_map(|id| {
+                eval.outcomes
+                    .iter()
+                    .find(|o| o.id == id && o.group() != Group::NotForYou)
+            }));
+        for o in outcomes {
+            let measure: &'a crate::policy::Measure = o.measure;
+            if let Some(p) = measure.phones.first() {
+                if !calls.iter().any(|c| c.dial == p.dial) {
+                    calls.push(p);
+                }
+            }
+        }
         Report {
             catalogue,
             english,
@@ -60,7 +81,15 @@ impl<'a> Report<'a> {
             cards,
             actions,
             hotline,
+            calls,
         }
+    }
+
+    /// The first thing to do when it is about what brought the worker: shown on the
+    /// question screens as soon as it is known, while the engine asks what else can
+    /// bring money.
+    pub fn first_for_events(&self) -> Option<&Action> {
+        self.actions.first().filter(|a| a.for_events)
     }
 
     pub fn as_of(&self) -> Date {

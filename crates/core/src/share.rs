@@ -99,6 +99,14 @@ pub const CODES: &[Fact] = &[
     // Issue 16, where a measure looks (branch where).
     Fact::BusinessRegion,
     Fact::InsuranceRegion,
+    // What brought the worker (issue 17, branch ev).
+    Fact::EventUnpaidWages,
+    Fact::EventInjury,
+    Fact::EventNoWork,
+    Fact::EventGoOut,
+    Fact::EventLearnTrade,
+    Fact::EventStartBusiness,
+    Fact::EventHardship,
 ];
 
 /// What a link or the stored copy holds.

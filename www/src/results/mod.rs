@@ -27,7 +27,7 @@ use wugong::evaluate::Group;
 use wugong::Question;
 use yew::prelude::*;
 
-use raw::Raw;
+pub use raw::Raw;
 
 use crate::state::StateOnly;
 use crate::state::{Action, Screen};
@@ -134,14 +134,17 @@ pub fn Results(props: &StateOnly) -> Html {
             format!("按 {as_of} 的规定计算")
         },
     );
-    if let Some(n) = report.not_covered() {
-        r.open("p", "class=\"warning\" data-testid=\"not-covered\"")
-            .gt();
-        r.text(&n.before);
-        if let Some(p) = n.phone {
+    // The numbers to tap for what brought the worker (the engine's list, 12333 first).
+    if !report.calls.is_empty() {
+        r.open("p", "class=\"calls\" data-testid=\"calls\"").gt();
+        r.el(
+            "span",
+            "class=\"k\"",
+            tr(english, "有问题先打电话：", "Call first: "),
+        );
+        for p in &report.calls {
             r.call(&p.dial, &p.number);
         }
-        r.text(n.after);
         r.close("p");
     }
     let eval = &report.eval;
@@ -167,6 +170,17 @@ pub fn Results(props: &StateOnly) -> Html {
             bring: false,
         },
     );
+    // After the first things to do, so that they are on the first screen.
+    if let Some(n) = report.not_covered() {
+        r.open("p", "class=\"warning\" data-testid=\"not-covered\"")
+            .gt();
+        r.text(&n.before);
+        if let Some(p) = n.phone {
+            r.call(&p.dial, &p.number);
+        }
+        r.text(n.after);
+        r.close("p");
+    }
     if !told.is_empty() {
         deadlines::deadlines(&mut r, deadlines::Props { told, english });
     }
