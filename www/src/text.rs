@@ -225,22 +225,23 @@ pub fn prompt(q: Question, english: bool) -> (&'static str, &'static str) {
         ),
         WorkRegion => (
             "你现在在哪里打工或常住？",
-            "选省，再选市、县。",
+            "先选省，需要时再选市、县。",
             "Where do you work or live now?",
-            "Pick the province, then city and county.",
+            "Pick the province, then the city and county if asked.",
         ),
-        // The same hint as the work region's (one string in the wasm).
+        // The same hint as the home region's (one string in the wasm).
         BusinessRegion => (
             "你的生意（个体户、公司）是在哪里登记的？",
-            "选省，再选市、县。",
+            "先选省，需要时再选市、县。",
             "Where is your business registered?",
-            "Pick the province, then city and county.",
+            "Pick the province, then the city and county if asked.",
         ),
         InsuranceRegion => (
             "你的社保在哪里交？",
-            "选省，再选市、县。",
+            "先选省，需要时再选市、县。",
             "Where is your social insurance paid?",
-            "Pick the province, then city and county.",
+            "Pick the province, then the city and county if asked.",
+        ),
         Events => (
             "你现在最想弄清楚什么？",
             "可以选好几个。",
