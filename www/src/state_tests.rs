@@ -53,7 +53,11 @@ fn answer(s: State, fact: Fact, v: Value) -> State {
 fn just_looking(s: State) -> State {
     assert_eq!(s.screen, Screen::Ask(Question::Events));
     let events = Question::Events.facts();
-    reduce(s, Action::Ticks(wugong::answers::ticks(&events, &[], true)))
+    let ticks = s
+        .catalogue()
+        .map(|c| c.ticks(&events, &[], true))
+        .unwrap_or_default();
+    reduce(s, Action::Ticks(ticks))
 }
 
 #[test]
