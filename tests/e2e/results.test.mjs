@@ -91,8 +91,9 @@ const allIds = readdirSync("policies")
 const firstAction = {
   // Today nothing of his is current: his travel subsidy ended on 2025-12-31, and the
   // village works of 国发〔2019〕28号 (no end stated, 2019) are "ask first", never 去申请
-  // (issue 14, policies/data/currency.toml). He is told to ask whether the subsidy goes on.
-  "会泽 脱贫 worker in 东莞, today": /^问问还有没有：.*交通补助[\s\S]*2025-12-31 结束[\s\S]*12333/,
+  // (issue 14, policies/data/currency.toml). He is told to ask first (the ended subsidy
+  // is among the actions too: askAbout below).
+  "会泽 脱贫 worker in 东莞, today": /^问问还有没有：[\s\S]*(先问问还办不办|结束)[\s\S]*12333/,
   "会泽 脱贫 worker in 东莞, 2024-06-01": /去申请：.*交通补助[\s\S]*最多1000元[\s\S]*期限：2025-12-31 前/,
   "河南 worker in 昆明 owed wages since 2026-09-01": /去办：.*劳动仲裁[\s\S]*在职期间不受1年限制[\s\S]*12333/,
   // His own year first; the employer's 30 days as context (issue 14).

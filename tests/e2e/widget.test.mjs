@@ -69,6 +69,13 @@ test("answers are kept on reload and a share link reopens the same results", asy
   const other = await phone(ctx);
   await other.goto(link);
   await other.waitForSelector("[data-testid=results]");
+  // A result is for a date (issue 14): the link of 2026-11-23 is worked out for today,
+  // says the day it was shared, and goes back to that day with one tap.
+  const today = await other.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; });
+  assert.match(await other.textContent("[data-testid=shared]"), /2026-11-23 分享的结果，现在按今天算/);
+  assert.match(await other.textContent("[data-testid=as-of]"), new RegExp(today));
+  await other.click("[data-testid=shared-day]");
+  await other.waitForFunction(() => /2026-11-23/.test(document.querySelector("[data-testid=as-of]").textContent));
   assert.deepEqual(await cards(other), before, "the link carries the answers");
   clean(page);
   clean(other);

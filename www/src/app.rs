@@ -78,11 +78,10 @@ fn initial_state() -> State {
             Ok(shared) => {
                 s.answers = shared.answers;
                 s.shared = true;
-                // The result as the sender saw it, on their date.
-                if let Some(d) = shared.as_of {
-                    s.as_of_override = Some(d).filter(|d| *d != today);
-                    link_date = true;
-                }
+                // Worked out for today; the day it was shared is said, with a way back
+                // to it (the banner). A `?date=` in the address is not used for it.
+                s.shared_on = shared.as_of.filter(|d| *d != today);
+                link_date = true;
                 from_link = true;
             }
             Err(_) => s.notice = Some(link_broken(s.english).into()),
@@ -239,6 +238,11 @@ pub fn App() -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::KeepShared))
     };
+    let shared_day = {
+        let dispatcher = dispatcher.clone();
+        let day = state.shared_on;
+        Callback::from(move |_| dispatcher.dispatch(Action::SetAsOf(day)))
+    };
     let dismiss = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::Notice(None)))
@@ -276,10 +280,20 @@ pub fn App() -> Html {
             // A notice, or else the line that says a share link's answers are someone
             // else's, with "存成我的" (one element for both: each costs the wasm).
             if let Some((n, keep)) = state.notice.clone().map(|n| (n, false)).or_else(|| {
-                state.shared.then(|| (tr(english, "别人分享的结果", "Someone's shared result").into(), true))
+                state.shared.then(|| {
+                    let text = match state.shared_on {
+                        Some(d) if english => format!("Someone's result, shared on {d}, worked out for today."),
+                        Some(d) => format!("别人 {d} 分享的结果，现在按今天算。"),
+                        None => tr(english, "别人分享的结果", "Someone's shared result").into(),
+                    };
+                    (text, true)
+                })
             }) {
                 <p class="notice" role="alert" data-testid={if keep { "shared" } else { "notice" }}>
                     <span>{ n }</span>
+                    if keep && state.shared_on.is_some() && state.as_of_override != state.shared_on {
+                        <button class="link" onclick={shared_day} data-testid="shared-day">{ tr(english, "看分享那天的", "See that day's") }</button>
+                    }
                     if keep {
                         <button class="link" onclick={keep_shared} data-testid="keep-shared">{ tr(english, "存成我的", "Keep as mine") }</button>
                     } else {

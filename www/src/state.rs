@@ -69,6 +69,9 @@ pub struct State {
     /// Showing answers from someone's share link: kept in memory only, never over the
     /// worker's own saved answers, until she taps "存成我的" (`Action::KeepShared`).
     pub shared: bool,
+    /// The day a shared link was made, when not today: the result is worked out for
+    /// today, and the banner offers that day instead (issue 14: a result is for a date).
+    pub shared_on: Option<Date>,
     /// Whether answers and settings may be written to the phone's storage. Not for a
     /// share link (above), nor inside a frame or with `?embed=1` before a tap inside it:
     /// another site's page must not be able to plant answers (issue 15, D5).
@@ -142,6 +145,7 @@ impl State {
             notice: None,
             embedded: false,
             shared: false,
+            shared_on: None,
             save: true,
             rules: Rules::Loading,
             rules_attempt: 0,
