@@ -40,7 +40,8 @@ const WORKERS = {
     },
   },
   "W3 麒麟区 returnee with a shop": {
-    first: "个体户", most: 10,
+    // 曲靖's 2021 document states no end: since 2024 its start-up help is asked about (issue 14).
+    first: "创业", most: 10,
     answers: {
       Home: { region: ["53", "5303", "530302"] },
       Events: { checks: ["event_start_business"] },
@@ -50,7 +51,8 @@ const WORKERS = {
     },
   },
   "W4 昆明 man of 52, out of work 14 months, 低保": {
-    first: "失业登记", most: 11,
+    // Registered 14 months ago: not told to register again (issue 14), but what registered workers get.
+    first: "登记失业", most: 11,
     answers: {
       Home: { region: ["53", "5301"] },
       Events: { checks: ["event_no_work", "event_hardship"] },
