@@ -153,6 +153,9 @@ test("Chromium 66: answers are kept across a reload, and the share link opens th
     const fresh = await oldPhone(other, base);
     await fresh.goto(link);
     await fresh.waitForSelector("[data-testid=results]");
+    // Worked out for today; one tap gives the day it was shared (issue 14).
+    await fresh.click("[data-testid=shared-day]");
+    await fresh.waitForFunction(() => /2026-11-23/.test(document.querySelector("[data-testid=as-of]").textContent));
     assert.deepEqual(await cards(fresh), before, "the link carries the answers");
     clean(fresh);
   } finally {

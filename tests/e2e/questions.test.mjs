@@ -142,17 +142,22 @@ const huize2024 = {
   },
 };
 
-test("a shared link reproduces the result on its date, wherever and whenever it is opened", async () => {
+test("a shared link is worked out for today, and reproduces its own date's result with one tap", async () => {
   const page = await phone(ctx);
   await completeCheck(page, ctx.base, huize2024);
   const before = await cards(page);
   assert.equal(before["yrst-2021-49-transport"].group, "applynow", "in 2024 the travel subsidy is current");
   await page.click("[data-testid=share]");
   const link = await page.inputValue("[data-testid=share-link]");
-  // Another phone, today (no ?date=): the link's date wins.
+  // Another phone, today (no ?date=): worked out for today (issue 14: a result is for
+  // a date), where the 2024 subsidy has ended; the banner gives the day it was shared.
   const other = await phone(ctx);
   await other.goto(link.replace(/\?[^#]*/, ""));
   await other.waitForSelector("[data-testid=results]");
+  assert.equal((await cards(other))["yrst-2021-49-transport"].group, "ended", "today it has ended");
+  assert.match(await other.textContent("[data-testid=shared]"), /2024-06-01 分享的结果/);
+  await other.click("[data-testid=shared-day]");
+  await other.waitForFunction(() => /2024-06-01/.test(document.querySelector("[data-testid=as-of]").textContent));
   const after = await cards(other);
   assert.equal(after["yrst-2021-49-transport"].group, "applynow", "not shown as ended");
   assert.deepEqual(after, before);

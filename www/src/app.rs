@@ -80,7 +80,16 @@ fn initial_state() -> State {
                 s.shared = true;
                 // Worked out for today; the day it was shared is said, with a way back
                 // to it (the banner). A `?date=` in the address is not used for it.
-                s.shared_on = shared.as_of.filter(|d| *d != today);
+                // Its date passes the gate's range like any other (`as_of_refused`).
+                s.shared_on = shared
+                    .as_of
+                    .filter(|d| match wugong::answers::as_of_refused(*d) {
+                        Some(r) => {
+                            refused.push(r);
+                            false
+                        }
+                        None => *d != today,
+                    });
                 link_date = true;
                 from_link = true;
             }
