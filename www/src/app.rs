@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::footer::Footer;
-use crate::header::Header;
+use crate::header::header;
 use crate::place::Place;
-use crate::question::QuestionView;
+use crate::question::{question_view, QuestionProps};
 use crate::results;
 use crate::rules_file::{self, RulesFile};
-use crate::rules_pending::RulesPending;
+use crate::rules_pending::rules_pending;
 use crate::state::{Action, Nav, Rules, Screen, State};
 use crate::text::tr;
 
@@ -201,21 +201,27 @@ pub fn App() -> Html {
     };
     let body = match state.screen {
         // The first question needs no rules; everything else waits for them.
-        Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => html! {
-            <QuestionView key={q as usize} question={q} {catalogue} answers={state.answers.clone()}
-                skipped={state.skipped} as_of={state.as_of()} english={english}
-                step={state.steps} can_go_back={state.depth > 0} names_ready={state.regions_ready}
-                dispatcher={dispatcher.clone()} />
-        },
+        Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => {
+            question_view(QuestionProps {
+                question: q,
+                catalogue,
+                answers: state.answers.clone(),
+                skipped: state.skipped,
+                as_of: state.as_of(),
+                english,
+                step: state.steps,
+                can_go_back: state.depth > 0,
+                dispatcher: dispatcher.clone(),
+            })
+        }
         _ if catalogue.is_none() => {
             let failed = match &state.rules {
                 Rules::Failed(why) => Some(AttrValue::from(why.clone())),
                 _ => None,
             };
-            html! { <RulesPending {english} {failed} dispatcher={dispatcher.clone()} /> }
+            rules_pending(english, failed, &dispatcher)
         }
-        Screen::Results => html! { <results::Results state={state.clone()} /> },
-        Screen::Print => html! { <results::PrintView state={state.clone()} /> },
+        Screen::Results | Screen::Print => results::results(&state),
         Screen::Ask(_) | Screen::Waiting => html! {},
     };
     let rules_state = match state.rules {
@@ -227,7 +233,7 @@ pub fn App() -> Html {
         <div class="app" data-rules={rules_state}>
             // ?embed=1: an office's page already has its own header.
             if !state.embedded {
-                <Header {english} text_scale={state.text_scale} dispatcher={dispatcher.clone()} />
+                { header(english, state.text_scale, &dispatcher) }
             }
             if let Some(n) = &state.notice {
                 <p class="notice" role="alert" data-testid="notice">

@@ -6,24 +6,21 @@ use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    /// `None` before the rules arrive.
-    pub catalogue: Option<CatalogueRef>,
-    pub answers: Answers,
-    pub skipped: FactSet,
-    pub as_of: Date,
-    pub english: bool,
-}
-
-#[component]
-pub fn Progress(props: &ProgressProps) -> Html {
+/// A view function, not a component: it has no state of its own (see `results/mod.rs`
+/// on what each component type costs). `None` before the rules arrive.
+pub fn progress(
+    catalogue: Option<CatalogueRef>,
+    answers: &Answers,
+    skipped: &FactSet,
+    as_of: Date,
+    english: bool,
+) -> Html {
     // Before the rules arrive (on the first question) there is nothing to count yet.
-    let Some(CatalogueRef(catalogue)) = props.catalogue else {
+    let Some(CatalogueRef(catalogue)) = catalogue else {
         return html! {};
     };
-    let left = catalogue.questions_left(&props.answers, props.as_of, &props.skipped);
-    let text = match (left, props.english) {
+    let left = catalogue.questions_left(answers, as_of, skipped);
+    let text = match (left, english) {
         (0 | 1, false) => "这是最后一题".to_string(),
         (0 | 1, true) => "Last question".to_string(),
         (n, false) => format!("大约还有 {n} 题"),

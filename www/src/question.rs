@@ -6,16 +6,15 @@ use wugong::{Answers, Date, FactSet, Question, Value};
 use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
-use crate::choices::Choices;
+use crate::choices::choices;
 use crate::multi_check::MultiCheck;
-use crate::progress::Progress;
-use crate::region_picker::RegionPicker;
-use crate::speak::Speak;
+use crate::progress::progress;
+use crate::region_picker::region_picker;
+use crate::speak::speak;
 use crate::state::{Action, State};
 use crate::text::{prompt, tr};
 use crate::value_input::ValueInput;
 
-#[derive(Properties, PartialEq)]
 pub struct QuestionProps {
     /// The rules, for the progress line (`None` before they arrive).
     pub catalogue: Option<CatalogueRef>,
@@ -27,13 +26,13 @@ pub struct QuestionProps {
     /// Counts screen changes (browser tests wait on it).
     pub step: u32,
     pub can_go_back: bool,
-    /// The regions file has arrived (the region picker names every prefecture).
-    pub names_ready: bool,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
-#[component]
-pub fn QuestionView(props: &QuestionProps) -> Html {
+/// A view function, not a component: its inputs with state of their own (`MultiCheck`,
+/// `ValueInput`) are. The section is keyed by the question, so a new question gets new
+/// inputs.
+pub fn question_view(props: QuestionProps) -> Html {
     let english = props.english;
     let q = props.question;
     let (title, hint) = prompt(q, english);
@@ -47,7 +46,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             Some(Value::Region(code)) => Some(code),
             _ => None,
         };
-        html! { <RegionPicker {fact} {current} {english} names_ready={props.names_ready} dispatcher={dispatcher.clone()} /> }
+        region_picker(fact, current, english, dispatcher)
     } else if facts.len() > 1 {
         let ticked: Vec<_> = facts
             .iter()
@@ -59,9 +58,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         let fact = facts[0];
         let current = props.answers.get(fact);
         match fact.kind() {
-            FactKind::Bool | FactKind::Choice(_) => {
-                html! { <Choices {fact} {current} {english} dispatcher={dispatcher.clone()} /> }
-            }
+            FactKind::Bool | FactKind::Choice(_) => choices(fact, current, english, dispatcher),
             _ => {
                 html! { <ValueInput {fact} {current} as_of={props.as_of} {english} dispatcher={dispatcher.clone()} /> }
             }
@@ -83,11 +80,11 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <section class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()}>
-            <Progress catalogue={props.catalogue} answers={props.answers.clone()} skipped={props.skipped} as_of={props.as_of} {english} />
+        <section key={q as usize} class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()}>
+            { progress(props.catalogue, &props.answers, &props.skipped, props.as_of, english) }
             <h1 id="q-title">{ title }</h1>
             if !hint.is_empty() { <p class="hint">{ hint }</p> }
-            <Speak text={format!("{title} {hint}")} {english} />
+            { speak(format!("{title} {hint}"), english) }
             { input }
             <div class="row nav">
                 if props.can_go_back {

@@ -8,32 +8,23 @@ use yew::prelude::*;
 use crate::state::{Action, State};
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct RegionPickerProps {
-    /// The home region, or where the worker works or lives now.
-    pub fact: Fact,
-    /// The region answered so far.
-    pub current: Option<&'static str>,
-    pub english: bool,
-    /// The regions file has arrived (the prefectures' names; a change re-renders).
-    pub names_ready: bool,
-    pub dispatcher: UseReducerDispatcher<State>,
-}
-
-#[component]
-pub fn RegionPicker(props: &RegionPickerProps) -> Html {
-    let english = props.english;
+/// `fact`: the home region, or where the worker works or lives now; `current`: the
+/// region answered so far. A view function, not a component (no state of its own): it
+/// is drawn again on every change of the state, the regions file's arrival included.
+pub fn region_picker(
+    fact: Fact,
+    current: Option<&'static str>,
+    english: bool,
+    dispatcher: &UseReducerDispatcher<State>,
+) -> Html {
     // Show the children of the current answer when it has any, else the provinces.
-    let parent = props
-        .current
-        .filter(|c| region::children(Some(c)).next().is_some());
+    let parent = current.filter(|c| region::children(Some(c)).next().is_some());
     let mut options: Vec<&Region> = region::children(parent).collect();
     // The places the documents cover come first (worked out from the documents' regions
     // when the engine is built, so this screen needs no rules file).
     wugong::order::sort_by_key(&mut options, |r| !r.covered);
     let answer = |value: Option<Value>| {
-        let dispatcher = props.dispatcher.clone();
-        let fact = props.fact;
+        let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::Answer(vec![(fact, value)])))
     };
     html! {

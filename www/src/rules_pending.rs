@@ -5,27 +5,23 @@ use yew::prelude::*;
 use crate::state::{Action, State};
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct RulesPendingProps {
-    pub english: bool,
-    /// Why the rules did not load, once they failed.
-    pub failed: Option<AttrValue>,
-    pub dispatcher: UseReducerDispatcher<State>,
-}
-
-#[component]
-pub fn RulesPending(props: &RulesPendingProps) -> Html {
-    let english = props.english;
+/// `failed`: why the rules did not load, once they failed. A view function, not a
+/// component (no state of its own).
+pub fn rules_pending(
+    english: bool,
+    failed: Option<AttrValue>,
+    dispatcher: &UseReducerDispatcher<State>,
+) -> Html {
     let retry = {
-        let dispatcher = props.dispatcher.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::RetryRules))
     };
-    match &props.failed {
+    match failed {
         Some(why) => html! {
             <section class="pending" role="alert" data-testid="rules-failed">
                 <h1>{ tr(english, "规定没有下载成功", "The rules did not download") }</h1>
                 <p>{ tr(english, "可能是网络不好。你的回答还在。", "The connection may be poor. Your answers are kept.") }</p>
-                <p class="hint">{ why.clone() }</p>
+                <p class="hint">{ why }</p>
                 <button class="primary" onclick={retry} data-testid="rules-retry">{ tr(english, "再试一次", "Try again") }</button>
                 <p><a href="fallback.html">{ tr(english, "看简单版（全部补贴和求助电话）", "See the plain version (every programme and hotline)") }</a></p>
                 <p>{ tr(english, "也可以拨打人社服务热线 ", "Or call the hotline ") }<a class="call" href="tel:12333">{ "☎ 12333" }</a></p>

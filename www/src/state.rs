@@ -200,12 +200,6 @@ impl State {
     }
 }
 
-/// Props of the result-page components, which read the whole state.
-#[derive(Properties, PartialEq)]
-pub struct StateOnly {
-    pub state: UseReducerHandle<State>,
-}
-
 /// One plain line for an answer the engine refused (it never shows the engine's words,
 /// which name facts by their identifiers).
 pub fn refused_answer(english: bool) -> String {

@@ -29,12 +29,8 @@ use yew::prelude::*;
 
 use raw::Raw;
 
-use crate::state::StateOnly;
-use crate::state::{Action, Screen};
+use crate::state::{Action, Screen, State};
 use crate::text::tr;
-
-/// The print view is the same component, drawn for `Screen::Print`.
-pub use self::Results as PrintView;
 
 /// " 18 项" after a group's title.
 fn count(n: usize, english: bool) -> String {
@@ -97,9 +93,9 @@ fn on_click(to: Callback<Do>, english: bool) -> Callback<MouseEvent> {
     })
 }
 
-#[component]
-pub fn Results(props: &StateOnly) -> Html {
-    let state = &props.state;
+/// The result page, or its print view for `Screen::Print`. A view function, not a
+/// component: it has no state of its own, and the app draws it again on every change.
+pub fn results(state: &UseReducerHandle<State>) -> Html {
     let english = state.english;
     let as_of = state.as_of();
     // The app shows these views only once the rules are in.
