@@ -6,7 +6,7 @@ use wugong::{share, Fact, Value};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::footer::Footer;
+use crate::footer::{footer, FooterProps};
 use crate::header::header;
 use crate::place::Place;
 use crate::question::{question_view, QuestionProps};
@@ -211,6 +211,8 @@ pub fn App() -> Html {
                 english,
                 step: state.steps,
                 can_go_back: state.depth > 0,
+                ticking: state.ticking.clone(),
+                input_error: state.input_error.clone(),
                 dispatcher: dispatcher.clone(),
             })
         }
@@ -242,9 +244,17 @@ pub fn App() -> Html {
                 </p>
             }
             <main id="main">{ body }</main>
-            <Footer {english} answers={state.answers.clone()} as_of={state.as_of()}
-                date_chosen={state.as_of_override.is_some()} printing={state.screen == Screen::Print}
-                dispatcher={dispatcher} data_date={state.catalogue().and_then(|c| c.data_date())} />
+            { footer(FooterProps {
+                english,
+                answers: state.answers.clone(),
+                as_of: state.as_of(),
+                date_chosen: state.as_of_override.is_some(),
+                printing: state.screen == Screen::Print,
+                share_link: state.share_link.clone(),
+                confirm_clear: state.confirm_clear,
+                dispatcher,
+                data_date: state.catalogue().and_then(|c| c.data_date()),
+            }) }
         </div>
     }
 }

@@ -2,18 +2,18 @@
 //! how many questions are left.
 
 use wugong::fact::FactKind;
-use wugong::{Answers, Date, FactSet, Question, Value};
+use wugong::{Answers, Date, Fact, FactSet, Question, Value};
 use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
 use crate::choices::choices;
-use crate::multi_check::MultiCheck;
+use crate::multi_check::multi_check;
 use crate::progress::progress;
 use crate::region_picker::region_picker;
 use crate::speak::speak;
 use crate::state::{Action, State};
 use crate::text::{prompt, tr};
-use crate::value_input::ValueInput;
+use crate::value_input::value_input;
 
 pub struct QuestionProps {
     /// The rules, for the progress line (`None` before they arrive).
@@ -26,11 +26,15 @@ pub struct QuestionProps {
     /// Counts screen changes (browser tests wait on it).
     pub step: u32,
     pub can_go_back: bool,
+    /// The boxes ticked so far on a screen of tick boxes (`State::ticking`).
+    pub ticking: Option<Vec<Fact>>,
+    /// Why a value typed was not taken (`State::input_error`).
+    pub input_error: Option<String>,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
-/// A view function, not a component: its inputs with state of their own (`MultiCheck`,
-/// `ValueInput`) are. The section is keyed by the question, so a new question gets new
+/// A view function, not a component, like its inputs (what they hold until answered
+/// is in the state). The section is keyed by the question, so a new question gets new
 /// inputs.
 pub fn question_view(props: QuestionProps) -> Html {
     let english = props.english;
@@ -48,20 +52,32 @@ pub fn question_view(props: QuestionProps) -> Html {
         };
         region_picker(fact, current, english, dispatcher)
     } else if facts.len() > 1 {
-        let ticked: Vec<_> = facts
+        let answered: Vec<_> = facts
             .iter()
             .copied()
             .filter(|f| props.answers.get(*f) == Some(Value::Bool(true)))
             .collect();
-        html! { <MultiCheck facts={facts.clone()} {ticked} {english} catalogue={props.catalogue} dispatcher={dispatcher.clone()} /> }
+        multi_check(
+            facts.clone(),
+            answered,
+            props.ticking.as_ref(),
+            english,
+            props.catalogue,
+            dispatcher,
+        )
     } else {
         let fact = facts[0];
         let current = props.answers.get(fact);
         match fact.kind() {
             FactKind::Bool | FactKind::Choice(_) => choices(fact, current, english, dispatcher),
-            _ => {
-                html! { <ValueInput {fact} {current} as_of={props.as_of} {english} dispatcher={dispatcher.clone()} /> }
-            }
+            _ => value_input(
+                fact,
+                current,
+                props.as_of,
+                english,
+                props.input_error.as_deref(),
+                dispatcher,
+            ),
         }
     };
 

@@ -72,6 +72,17 @@ pub struct State {
     pub english_texts: bool,
     /// The regions file has arrived: every prefecture has its name.
     pub regions_ready: bool,
+    // What the screens' inputs hold until they are answered. Here rather than in
+    // components of their own: the app is the widget's only component (each component
+    // type cost about 0.8 KB gzip of Yew's machinery, see `results/mod.rs`).
+    /// The boxes ticked on this screen of tick boxes (`None`: as the answers say).
+    pub ticking: Option<Vec<Fact>>,
+    /// Why the value typed on this screen was not taken.
+    pub input_error: Option<String>,
+    /// The share link made by "share" (shown to copy by hand).
+    pub share_link: Option<String>,
+    /// "Clear my answers" was tapped once: the next tap clears.
+    pub confirm_clear: bool,
 }
 
 pub enum Action {
@@ -106,6 +117,17 @@ pub enum Action {
     /// The regions file arrived: show the prefectures' names.
     RegionsReady,
     RetryRules,
+    /// A tick box changed, on a screen of them (`ticked`: the boxes ticked when the
+    /// screen opened); nothing is answered until "OK".
+    Tick {
+        fact: Fact,
+        ticked: Vec<Fact>,
+    },
+    /// The value typed was not taken, and why.
+    InputError(String),
+    ShareLink(String),
+    /// "Clear my answers", tapped the first time.
+    ConfirmClear,
 }
 
 impl State {
@@ -128,6 +150,10 @@ impl State {
             rules_attempt: 0,
             english_texts: false,
             regions_ready: false,
+            ticking: None,
+            input_error: None,
+            share_link: None,
+            confirm_clear: false,
         }
     }
 
@@ -185,6 +211,9 @@ impl State {
     /// Moves to `screen` as a new history entry (the same screen again, e.g. the next
     /// level of the home region, stays one entry).
     fn go(mut self, screen: Screen) -> State {
+        // A screen's inputs start afresh, the same screen's too (the next region level).
+        self.ticking = None;
+        self.input_error = None;
         if self.screen != screen {
             self.steps += 1;
             // "Waiting for the rules" is never an entry of its own.
@@ -277,6 +306,8 @@ pub fn reduce(mut s: State, action: Action) -> State {
                 other => other,
             };
             s.depth = depth;
+            s.ticking = None;
+            s.input_error = None;
             s.nav = Nav::Keep;
             s.steps += 1;
             s
@@ -286,6 +317,8 @@ pub fn reduce(mut s: State, action: Action) -> State {
                 answers: Answers::new(),
                 skipped: FactSet::new(),
                 notice: None,
+                share_link: None,
+                confirm_clear: false,
                 ..s
             };
             cleared.go(Screen::Ask(Question::Home))
@@ -339,6 +372,28 @@ pub fn reduce(mut s: State, action: Action) -> State {
         Action::RetryRules => {
             s.rules = Rules::Loading;
             s.rules_attempt += 1;
+            s
+        }
+        Action::Tick { fact, ticked } => {
+            let v = s.ticking.get_or_insert(ticked);
+            match v.iter().position(|x| *x == fact) {
+                Some(i) => {
+                    v.remove(i);
+                }
+                None => v.push(fact),
+            }
+            s
+        }
+        Action::InputError(why) => {
+            s.input_error = Some(why);
+            s
+        }
+        Action::ShareLink(link) => {
+            s.share_link = Some(link);
+            s
+        }
+        Action::ConfirmClear => {
+            s.confirm_clear = true;
             s
         }
     }
