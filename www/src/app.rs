@@ -218,7 +218,7 @@ pub fn App() -> Html {
         }
         _ if catalogue.is_none() => {
             let failed = match &state.rules {
-                Rules::Failed(why) => Some(AttrValue::from(why.clone())),
+                Rules::Failed(why) => Some(why.as_str()),
                 _ => None,
             };
             rules_pending(english, failed, &dispatcher)

@@ -145,6 +145,13 @@ pub fn offline_ready() -> bool {
 }
 
 /// What is typed in the `<input>` behind `node` ("" if it is not mounted).
+/// The button a click was on (or inside), for a handler of a whole screen.
+pub fn clicked_button(e: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("button").ok().flatten()
+}
+
 /// The text in the first input of the form an event came from (a submit).
 pub fn form_input_value(e: &web_sys::Event) -> String {
     use wasm_bindgen::JsCast;

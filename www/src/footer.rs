@@ -5,6 +5,7 @@ use wugong::{share, Answers, Date};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::raw::Raw;
 use crate::state::{Action, State};
 use crate::text::tr;
 
@@ -75,7 +76,34 @@ pub fn footer(props: FooterProps) -> Html {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::SetAsOf(None)))
     };
-    let data_date = props.data_date.map(|d| d.to_string()).unwrap_or_default();
+    // Static text as escaped HTML (`crate::raw`).
+    let mut meta = Raw::default();
+    meta.open("p", "class=\"meta\"").gt();
+    if let Some(d) = props.data_date {
+        meta.text(&if english {
+            format!("Rules updated on {d}. ")
+        } else {
+            format!("规定更新于 {d}。")
+        });
+    }
+    meta.text(tr(
+        english,
+        "全部在你手机上计算，你的回答不会上传。",
+        "Everything is worked out on your phone; your answers are not sent anywhere.",
+    ));
+    // Said only where it is true: a service worker controls this page.
+    if browser::offline_ready() {
+        meta.el(
+            "span",
+            "data-testid=\"offline-ready\"",
+            tr(
+                english,
+                "这个页面已存在手机上，没有网络也能打开。",
+                " This page is saved on your phone and opens without a network.",
+            ),
+        );
+    }
+    meta.close("p");
     html! {
         <footer class="bottom">
             if !props.printing {
@@ -104,16 +132,7 @@ pub fn footer(props: FooterProps) -> Html {
                     }
                 </form>
             </details>
-            <p class="meta">
-                if !data_date.is_empty() {
-                    { if english { format!("Rules updated on {data_date}. ") } else { format!("规定更新于 {data_date}。") } }
-                }
-                { tr(english, "全部在你手机上计算，你的回答不会上传。", "Everything is worked out on your phone; your answers are not sent anywhere.") }
-                // Said only where it is true: a service worker controls this page.
-                if browser::offline_ready() {
-                    <span data-testid="offline-ready">{ tr(english, "这个页面已存在手机上，没有网络也能打开。", " This page is saved on your phone and opens without a network.") }</span>
-                }
-            </p>
+            { meta.html() }
         </footer>
     }
 }

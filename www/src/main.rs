@@ -20,6 +20,7 @@ mod multi_check;
 mod place;
 mod progress;
 mod question;
+mod raw;
 mod region_picker;
 mod results;
 mod rules_file;

@@ -2,22 +2,22 @@
 //! (`Catalogue::questions_left`). A skip always brings it down.
 
 use wugong::{Answers, Date, FactSet};
-use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
+use crate::raw::Raw;
 
-/// A view function, not a component: it has no state of its own (see `results/mod.rs`
-/// on what each component type costs). `None` before the rules arrive.
+/// Nothing before the rules arrive (on the first question there is nothing to count
+/// yet).
 pub fn progress(
+    r: &mut Raw,
     catalogue: Option<CatalogueRef>,
     answers: &Answers,
     skipped: &FactSet,
     as_of: Date,
     english: bool,
-) -> Html {
-    // Before the rules arrive (on the first question) there is nothing to count yet.
+) {
     let Some(CatalogueRef(catalogue)) = catalogue else {
-        return html! {};
+        return;
     };
     let left = catalogue.questions_left(answers, as_of, skipped);
     let text = match (left, english) {
@@ -26,7 +26,9 @@ pub fn progress(
         (n, false) => format!("大约还有 {n} 题"),
         (n, true) => format!("About {n} more questions"),
     };
-    html! {
-        <p class="progress" data-testid="progress" data-left={left.to_string()}>{ text }</p>
-    }
+    r.open("p", "class=\"progress\" data-testid=\"progress\"")
+        .attr("data-left", &left.to_string())
+        .gt()
+        .text(&text)
+        .close("p");
 }

@@ -9,6 +9,7 @@ use crate::catalogue_context::CatalogueRef;
 use crate::choices::choices;
 use crate::multi_check::multi_check;
 use crate::progress::progress;
+use crate::raw::Raw;
 use crate::region_picker::region_picker;
 use crate::speak::speak;
 use crate::state::{Action, State};
@@ -35,7 +36,9 @@ pub struct QuestionProps {
 
 /// A view function, not a component, like its inputs (what they hold until answered
 /// is in the state). The section is keyed by the question, so a new question gets new
-/// inputs.
+/// inputs. Its buttons are escaped HTML (`crate::raw`) answered by the section's one
+/// click handler: `data-pick` an answer (`choices::pick`), `data-do` the rest; the
+/// inputs typed into or ticked are `html!` with their own handlers.
 pub fn question_view(props: QuestionProps) -> Html {
     let english = props.english;
     let q = props.question;
@@ -43,14 +46,32 @@ pub fn question_view(props: QuestionProps) -> Html {
     let facts = q.facts();
     let dispatcher = &props.dispatcher;
 
+    let mut top = Raw::default();
+    progress(
+        &mut top,
+        props.catalogue,
+        &props.answers,
+        &props.skipped,
+        props.as_of,
+        english,
+    );
+    top.el("h1", "id=\"q-title\"", title);
+    if !hint.is_empty() {
+        top.el("p", "class=\"hint\"", hint);
+    }
+    speak(&mut top, english);
+
+    // What each `data-pick` button answers, by its place.
+    let mut picks = Vec::new();
+    let mut buttons = Raw::default();
     // The home region, or where the worker works or lives now.
     let input = if facts.len() == 1 && facts[0].kind() == FactKind::Region {
-        let fact = facts[0];
-        let current = match props.answers.get(fact) {
+        let current = match props.answers.get(facts[0]) {
             Some(Value::Region(code)) => Some(code),
             _ => None,
         };
-        region_picker(fact, current, english, dispatcher)
+        region_picker(&mut buttons, &mut picks, current, english);
+        html! {}
     } else if facts.len() > 1 {
         let answered: Vec<_> = facts
             .iter()
@@ -69,7 +90,10 @@ pub fn question_view(props: QuestionProps) -> Html {
         let fact = facts[0];
         let current = props.answers.get(fact);
         match fact.kind() {
-            FactKind::Bool | FactKind::Choice(_) => choices(fact, current, english, dispatcher),
+            FactKind::Bool | FactKind::Choice(_) => {
+                choices(&mut buttons, &mut picks, fact, current, english);
+                html! {}
+            }
             _ => value_input(
                 fact,
                 current,
@@ -81,34 +105,58 @@ pub fn question_view(props: QuestionProps) -> Html {
         }
     };
 
-    let skip = {
+    let mut nav = Raw::default();
+    nav.open("div", "class=\"row nav\"").gt();
+    if props.can_go_back {
+        nav.el(
+            "button",
+            "class=\"secondary\" data-testid=\"back\" data-do=\"back\"",
+            tr(english, "← 上一步", "← Back"),
+        );
+    }
+    nav.el(
+        "button",
+        "class=\"secondary\" data-testid=\"skip\" data-do=\"skip\"",
+        tr(english, "不知道，跳过", "I don't know"),
+    );
+    nav.el(
+        "button",
+        "class=\"secondary\" data-testid=\"see-results\" data-do=\"results\"",
+        tr(english, "看结果", "See results"),
+    );
+    nav.close("div");
+
+    let onclick = {
         let dispatcher = dispatcher.clone();
-        let facts = facts.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::Skip(facts.clone())))
-    };
-    let back = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::Back))
-    };
-    let results = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::ShowResults))
+        // One fact is answered by the buttons (a choice, or a region level).
+        let fact = facts[0];
+        let said = format!("{title} {hint}");
+        Callback::from(move |e: MouseEvent| {
+            let Some(button) = crate::browser::clicked_button(&e) else {
+                return;
+            };
+            if let Some(i) = button.get_attribute("data-pick") {
+                if let Some(value) = i.parse::<usize>().ok().and_then(|i| picks.get(i)) {
+                    dispatcher.dispatch(Action::Answer(vec![(fact, *value)]));
+                }
+                return;
+            }
+            dispatcher.dispatch(match button.get_attribute("data-do").as_deref() {
+                Some("back") => Action::Back,
+                Some("skip") => Action::Skip(facts.clone()),
+                Some("results") => Action::ShowResults,
+                Some("say") => return crate::browser::speak(&said, english),
+                _ => return,
+            });
+        })
     };
 
     html! {
-        <section key={q as usize} class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()}>
-            { progress(props.catalogue, &props.answers, &props.skipped, props.as_of, english) }
-            <h1 id="q-title">{ title }</h1>
-            if !hint.is_empty() { <p class="hint">{ hint }</p> }
-            { speak(format!("{title} {hint}"), english) }
+        <section key={q as usize} class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()} {onclick}>
+            { top.html() }
+            { buttons.html() }
             { input }
-            <div class="row nav">
-                if props.can_go_back {
-                    <button class="secondary" onclick={back} data-testid="back">{ tr(english, "← 上一步", "← Back") }</button>
-                }
-                <button class="secondary" onclick={skip} data-testid="skip">{ tr(english, "不知道，跳过", "I don't know") }</button>
-                <button class="secondary" onclick={results} data-testid="see-results">{ tr(english, "看结果", "See results") }</button>
-            </div>
+            { nav.html() }
         </section>
     }
 }

@@ -1,18 +1,21 @@
-//! The read-aloud button.
-
-use yew::prelude::*;
+//! The read-aloud button of a question (its click: `data-do="say"`, answered by the
+//! question screen's handler, which reads the question aloud).
 
 use crate::browser;
+use crate::raw::Raw;
 use crate::text::tr;
 
-/// Reads the text aloud; hidden where the browser cannot speak. A view function, not a
-/// component (no state of its own).
-pub fn speak(text: String, english: bool) -> Html {
+/// Left out where the browser cannot speak.
+pub fn speak(r: &mut Raw, english: bool) {
     if !browser::speech_available() {
-        return html! {};
+        return;
     }
-    let onclick = Callback::from(move |_| browser::speak(&text, english));
-    html! {
-        <button class="speak" {onclick} data-testid="speak" aria-label={tr(english, "读给我听", "Read aloud")}>{ tr(english, "▶ 读给我听", "▶ Read aloud") }</button>
-    }
+    r.open(
+        "button",
+        "class=\"speak\" data-testid=\"speak\" data-do=\"say\"",
+    )
+    .attr("aria-label", tr(english, "读给我听", "Read aloud"))
+    .gt()
+    .text(tr(english, "▶ 读给我听", "▶ Read aloud"))
+    .close("button");
 }

@@ -5,7 +5,7 @@
 //!
 //! Only the views with state of their own (this page and the print view) are Yew
 //! components; the others are plain functions of narrow props that write escaped HTML
-//! (`raw.rs`), and the page's one click handler answers their buttons (`data-ask`,
+//! (`crate::raw`), and the page's one click handler answers their buttons (`data-ask`,
 //! `data-speak`). Measured: as six more components with `html!`
 //! throughout, the result page took the first screen from 146 to 160 KB gzip, over the
 //! 150 KB budget; every component type costs about 3.5 KB of wasm in Yew's generic
@@ -18,7 +18,6 @@ mod ended_list;
 mod group;
 mod my_answers;
 mod print;
-mod raw;
 mod read_aloud;
 
 use wasm_bindgen::JsCast;
@@ -27,7 +26,7 @@ use wugong::evaluate::Group;
 use wugong::Question;
 use yew::prelude::*;
 
-use raw::Raw;
+use crate::raw::Raw;
 
 use crate::state::{Action, Screen, State};
 use crate::text::tr;
