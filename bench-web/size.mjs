@@ -11,8 +11,11 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The first screen may weigh at most this many bytes, gzip (150 KB). */
-export const FIRST_SCREEN_BUDGET = 150_000;
+/** The first screen may weigh at most this many bytes, gzip: 141 KB, lowered from 150 KB
+ * after the size work of issue 18 reached 137.1 KB; the 3.9 KB left are for the two
+ * features waiting to be merged (share-link safety, life events: about 1–3 KB) with
+ * room for noise. Why this figure: docs/size.md. */
+export const FIRST_SCREEN_BUDGET = 141_000;
 
 const FIRST_SCREEN = /^(index\.html|detect\.js|manifest\.webmanifest|icon-32\.png|(start|style|wugong-www)-.*)$/;
 

@@ -88,9 +88,11 @@ const allIds = readdirSync("policies")
 
 /// What the first action says, per persona.
 const firstAction = {
-  // A 脱贫 worker was registered 建档立卡 (policies/data/implications.toml), so the village
-  // works programme of 国发〔2019〕28号 (no end stated) is help he can ask for now.
-  "会泽 脱贫 worker in 东莞, today": /去申请：以工代赈[\s\S]*村委会/,
+  // The village works programme of 国发〔2019〕28号 states no end but is more than three
+  // years old on this date, so it is "ask first" and never an action
+  // (policies/data/currency.toml): his first action is the ended transport subsidy of his
+  // group, to ask whether it continues (as `selfcheck check` says).
+  "会泽 脱贫 worker in 东莞, today": /问问还有没有：.*交通补助[\s\S]*2025-12-31 结束[\s\S]*12333/,
   "会泽 脱贫 worker in 东莞, 2024-06-01": /去申请：.*交通补助[\s\S]*最多1000元[\s\S]*期限：2025-12-31 前/,
   "河南 worker in 昆明 owed wages since 2026-09-01": /去办：.*劳动仲裁[\s\S]*在职期间不受1年限制[\s\S]*12333/,
   // His own year first; the employer's 30 days as context (issue 14).
