@@ -5,6 +5,8 @@
 // - bytes: the first screen and the rules file, gzip -9, and the same rules as plain HTML;
 // - first question interactive on a throttled phone (1.6 Mbps, 150 ms RTT, CPU 4× slower),
 //   and when the rules have arrived (they load while the first question is on screen);
+//   beside it, in the same run and under the same throttle, the plain page
+//   (fallback.html) showing its first heading, and the ratio of the two (issue 18);
 // - repeat load offline (service worker);
 // - one answer → next screen rendered.
 import { start, stop } from "../tests/e2e/harness.mjs";
@@ -16,7 +18,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rulesIn = (page) => page.waitForSelector("[data-rules=ready]", { timeout: 60000 });
 
 const ctx = await start();
-const cold = [], rules = [], offline = [], offlineSlow = [], answer = [];
+const cold = [], rules = [], plain = [], offline = [], offlineSlow = [], answer = [];
 const slowPhone = async (context, page, { network = true } = {}) => {
   const cdp = await context.newCDPSession(page);
   if (network) {
@@ -38,6 +40,16 @@ for (let i = 0; i < runs; i++) {
   cold.push(Date.now() - t);
   await rulesIn(page);
   rules.push(Date.now() - t);
+  await context.close();
+
+  // The plain page, the same way: its first heading in the page.
+  context = await ctx.browser.newContext({ viewport: { width: 360, height: 640 }, serviceWorkers: "block" });
+  page = await context.newPage();
+  await slowPhone(context, page);
+  t = Date.now();
+  await page.goto(ctx.base + "fallback.html", { waitUntil: "commit" });
+  await page.waitForSelector("h1");
+  plain.push(Date.now() - t);
   await context.close();
 
   // Repeat visit with no network, from the service worker's cache: on this machine's
@@ -87,6 +99,8 @@ console.log(`  total                                    ${kb(size.firstScreenTot
 console.log(`rules file, fetched while the first question shows: ${kb(size.rules)}; a whole check ${kb(size.fullCheck)}`);
 console.log(`same rules as plain HTML (fallback.html): ${kb(size.plainPage)} → whole check / plain page = ${(size.fullCheck / size.plainPage).toFixed(1)}×`);
 console.log(`first question interactive, throttled (budget 2500 ms): median ${median(cold)} ms of ${runs} (${cold.join(", ")})`);
+console.log(`plain page (fallback.html) first heading, throttled: median ${median(plain)} ms (${plain.join(", ")})`);
+console.log(`  → first question / plain page's first heading = ${(median(cold) / median(plain)).toFixed(2)}× (issue 18's goal: at most 0.6×)`);
 console.log(`rules in, throttled (from the same start): median ${median(rules)} ms (${rules.join(", ")})`);
 console.log(`repeat load offline (budget 500 ms): median ${median(offline)} ms (${offline.join(", ")}); CPU 4× slower: ${median(offlineSlow)} ms (${offlineSlow.join(", ")})`);
 console.log(`answer → next screen painted (budget 16 ms): median ${median(answer)} ms (${answer.join(", ")})`);

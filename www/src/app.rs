@@ -8,13 +8,13 @@ use wugong::{share, Fact, Value};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::footer::Footer;
-use crate::header::Header;
+use crate::footer::{footer, FooterProps};
+use crate::header::header;
 use crate::place::Place;
-use crate::question::QuestionView;
+use crate::question::{question_view, QuestionProps};
 use crate::results;
 use crate::rules_file::{self, RulesFile};
-use crate::rules_pending::RulesPending;
+use crate::rules_pending::rules_pending;
 use crate::state::{Action, Nav, Rules, Screen, State};
 use crate::text::tr;
 
@@ -258,21 +258,30 @@ pub fn App() -> Html {
     };
     let body = match state.screen {
         // The first question needs no rules; everything else waits for them.
-        Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => html! {
-            <QuestionView key={q as usize} question={q} {catalogue} answers={state.answers.clone()}
-                skipped={state.skipped} as_of={state.as_of()} english={english}
-                step={state.steps} can_go_back={state.depth > 0} names_ready={state.regions_ready} names_failed={state.regions_failed}
-                dispatcher={dispatcher.clone()} />
-        },
+        Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => {
+            question_view(QuestionProps {
+                question: q,
+                catalogue,
+                answers: state.answers.clone(),
+                skipped: state.skipped,
+                as_of: state.as_of(),
+                english,
+                step: state.steps,
+                can_go_back: state.depth > 0,
+                ticking: state.ticking.clone(),
+                input_error: state.input_error.clone(),
+                names_failed: state.regions_failed,
+                dispatcher: dispatcher.clone(),
+            })
+        }
         _ if catalogue.is_none() => {
-            let failed = match state.rules {
-                Rules::Failed(why) => Some(why),
+            let failed = match &state.rules {
+                Rules::Failed(why) => Some(*why),
                 _ => None,
             };
-            html! { <RulesPending {english} {failed} dispatcher={dispatcher.clone()} /> }
+            rules_pending(english, failed, &dispatcher)
         }
-        Screen::Results => html! { <results::Results state={state.clone()} /> },
-        Screen::Print => html! { <results::PrintView state={state.clone()} /> },
+        Screen::Results | Screen::Print => results::results(&state),
         Screen::Ask(_) | Screen::Waiting => html! {},
     };
     let rules_state = match state.rules {
@@ -284,7 +293,7 @@ pub fn App() -> Html {
         <div class="app" data-rules={rules_state}>
             // ?embed=1: an office's page already has its own header.
             if !state.embedded {
-                <Header {english} text_scale={state.text_scale} dispatcher={dispatcher.clone()} />
+                { header(english, state.text_scale, &dispatcher) }
             }
             // A notice, or else the line that says a share link's answers are someone
             // else's, with "存成我的" (one element for both: each costs the wasm).
@@ -311,9 +320,17 @@ pub fn App() -> Html {
                 </p>
             }
             <main id="main">{ body }</main>
-            <Footer {english} answers={state.answers.clone()} as_of={state.as_of()}
-                date_chosen={state.as_of_override.is_some()} printing={state.screen == Screen::Print}
-                dispatcher={dispatcher} data_date={state.catalogue().and_then(|c| c.data_date())} />
+            { footer(FooterProps {
+                english,
+                answers: state.answers.clone(),
+                as_of: state.as_of(),
+                date_chosen: state.as_of_override.is_some(),
+                printing: state.screen == Screen::Print,
+                share_link: state.share_link.clone(),
+                confirm_clear: state.confirm_clear,
+                dispatcher,
+                data_date: state.catalogue().and_then(|c| c.data_date()),
+            }) }
         </div>
     }
 }

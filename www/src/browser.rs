@@ -137,8 +137,20 @@ pub fn offline_ready() -> bool {
 }
 
 /// What is typed in the `<input>` behind `node` ("" if it is not mounted).
-pub fn input_value(node: &yew::NodeRef) -> String {
-    node.cast::<web_sys::HtmlInputElement>()
+/// The button a click was on (or inside), for a handler of a whole screen.
+pub fn clicked_button(e: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("button").ok().flatten()
+}
+
+/// The text in the first input of the form an event came from (a submit).
+pub fn form_input_value(e: &web_sys::Event) -> String {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|form| form.query_selector("input").ok().flatten())
+        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value())
         .unwrap_or_default()
 }

@@ -3,22 +3,19 @@
 
 use wugong::fact::FactKind;
 use wugong::{Fact, Value};
-use yew::prelude::*;
 
-use crate::state::{Action, State};
+use crate::raw::Raw;
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct ChoicesProps {
-    pub fact: Fact,
-    pub current: Option<Value>,
-    pub english: bool,
-    pub dispatcher: UseReducerDispatcher<State>,
-}
-
-#[component]
-pub fn Choices(props: &ChoicesProps) -> Html {
-    let fact = props.fact;
+/// The buttons; each carries `data-pick`, its place in `picks`, where its value is
+/// added for the question screen's click handler.
+pub fn choices(
+    r: &mut Raw,
+    picks: &mut Vec<Option<Value>>,
+    fact: Fact,
+    current: Option<Value>,
+    english: bool,
+) {
     // (value, label, test id)
     let options: Vec<(Value, &'static str, String)> = match fact.kind() {
         FactKind::Choice(options) => options
@@ -26,32 +23,40 @@ pub fn Choices(props: &ChoicesProps) -> Html {
             .map(|(code, zh, en)| {
                 (
                     Value::Choice(code),
-                    if props.english { *en } else { *zh },
+                    if english { *en } else { *zh },
                     format!("choice-{code}"),
                 )
             })
             .collect(),
         _ => vec![
-            (
-                Value::Bool(true),
-                tr(props.english, "是", "Yes"),
-                "yes".into(),
-            ),
-            (
-                Value::Bool(false),
-                tr(props.english, "不是", "No"),
-                "no".into(),
-            ),
+            (Value::Bool(true), tr(english, "是", "Yes"), "yes".into()),
+            (Value::Bool(false), tr(english, "不是", "No"), "no".into()),
         ],
     };
-    html! {
-        <div class="choices">
-            { for options.into_iter().map(|(value, label, id)| {
-                let dispatcher = props.dispatcher.clone();
-                let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Answer(vec![(fact, Some(value))])));
-                let chosen = props.current == Some(value);
-                html! { <button class={classes!("choice", chosen.then_some("chosen"))} {onclick} data-testid={id}>{ label }</button> }
-            }) }
-        </div>
+    r.open("div", "class=\"choices\"").gt();
+    for (value, label, id) in options {
+        let class = if current == Some(value) {
+            "class=\"choice chosen\""
+        } else {
+            "class=\"choice\""
+        };
+        pick(r, picks, class, Some(value))
+            .attr("data-testid", &id)
+            .gt()
+            .text(label)
+            .close("button");
     }
+    r.close("div");
+}
+
+/// `<button attrs data-pick="N"`, left open: N is the value's place in `picks`.
+pub fn pick<'r>(
+    r: &'r mut Raw,
+    picks: &mut Vec<Option<Value>>,
+    attrs: &str,
+    value: Option<Value>,
+) -> &'r mut Raw {
+    picks.push(value);
+    r.open("button", attrs)
+        .attr("data-pick", &(picks.len() - 1).to_string())
 }

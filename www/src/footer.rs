@@ -5,10 +5,10 @@ use wugong::{share, Answers, Date};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::raw::Raw;
 use crate::state::{Action, State};
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
 pub struct FooterProps {
     pub english: bool,
     pub answers: Answers,
@@ -17,22 +17,22 @@ pub struct FooterProps {
     pub date_chosen: bool,
     /// On the print view the actions are left out.
     pub printing: bool,
+    /// The link made by "share" (`State::share_link`).
+    pub share_link: Option<String>,
+    /// "Clear my answers" was tapped once (`State::confirm_clear`).
+    pub confirm_clear: bool,
     pub dispatcher: UseReducerDispatcher<State>,
     /// When the rules were last updated (once they are in).
     pub data_date: Option<Date>,
 }
 
-#[component]
-pub fn Footer(props: &FooterProps) -> Html {
+/// A view function, not a component: what it holds is in the state.
+pub fn footer(props: FooterProps) -> Html {
     let english = props.english;
-    let share_link = use_state(|| None::<String>);
-    let confirm_clear = use_state(|| false);
-    let date_ref = use_node_ref();
-
     let make_link = {
         let answers = props.answers.clone();
         let as_of = props.as_of;
-        let share_link = share_link.clone();
+        let dispatcher = props.dispatcher.clone();
         Callback::from(move |_| {
             // With the date: opened later or elsewhere, it shows the same result.
             let link = format!(
@@ -41,7 +41,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                 share::encode_shared(&answers, Some(as_of))
             );
             browser::copy(&link);
-            share_link.set(Some(link));
+            dispatcher.dispatch(Action::ShareLink(link));
         })
     };
     let print = {
@@ -50,24 +50,21 @@ pub fn Footer(props: &FooterProps) -> Html {
     };
     let clear = {
         let dispatcher = props.dispatcher.clone();
-        let confirm_clear = confirm_clear.clone();
-        let share_link = share_link.clone();
+        let confirm_clear = props.confirm_clear;
+        // Clearing also forgets the share link and the confirmation.
         Callback::from(move |_| {
-            if *confirm_clear {
-                dispatcher.dispatch(Action::Clear);
-                share_link.set(None);
-                confirm_clear.set(false);
+            dispatcher.dispatch(if confirm_clear {
+                Action::Clear
             } else {
-                confirm_clear.set(true);
-            }
+                Action::ConfirmClear
+            })
         })
     };
     let set_date = {
         let dispatcher = props.dispatcher.clone();
-        let date_ref = date_ref.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = browser::input_value(&date_ref);
+            let text = browser::form_input_value(&e);
             // The range and the answers are checked by the reducer (the one gate).
             dispatcher.dispatch(match wugong::answers::parse_as_of(&text) {
                 Ok(d) => Action::SetAsOf(Some(d)),
@@ -79,7 +76,34 @@ pub fn Footer(props: &FooterProps) -> Html {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::SetAsOf(None)))
     };
-    let data_date = props.data_date.map(|d| d.to_string()).unwrap_or_default();
+    // Static text as escaped HTML (`crate::raw`).
+    let mut meta = Raw::default();
+    meta.open("p", "class=\"meta\"").gt();
+    if let Some(d) = props.data_date {
+        meta.text(&if english {
+            format!("Rules updated on {d}. ")
+        } else {
+            format!("规定更新于 {d}。")
+        });
+    }
+    meta.text(tr(
+        english,
+        "全部在你手机上计算，你的回答不会上传。",
+        "Everything is worked out on your phone; your answers are not sent anywhere.",
+    ));
+    // Said only where it is true: a service worker controls this page.
+    if browser::offline_ready() {
+        meta.el(
+            "span",
+            "data-testid=\"offline-ready\"",
+            tr(
+                english,
+                "这个页面已存在手机上，没有网络也能打开。",
+                " This page is saved on your phone and opens without a network.",
+            ),
+        );
+    }
+    meta.close("p");
     html! {
         <footer class="bottom">
             if !props.printing {
@@ -87,11 +111,11 @@ pub fn Footer(props: &FooterProps) -> Html {
                     <button class="secondary" onclick={make_link} data-testid="share">{ tr(english, "分享结果", "Share") }</button>
                     <button class="secondary" onclick={print} data-testid="print">{ tr(english, "保存 / 打印 / 复制", "Save / print / copy") }</button>
                     <button class="secondary danger" onclick={clear} data-testid="clear">
-                        { if *confirm_clear { tr(english, "确定清除我的回答？", "Really clear my answers?") } else { tr(english, "清除我的回答", "Clear my answers") } }
+                        { if props.confirm_clear { tr(english, "确定清除我的回答？", "Really clear my answers?") } else { tr(english, "清除我的回答", "Clear my answers") } }
                     </button>
                 </div>
             }
-            if let Some(link) = &*share_link {
+            if let Some(link) = &props.share_link {
                 <div class="share-box">
                     <label for="share-link">{ tr(english, "复制这个链接发给别人。链接里有你的回答和查看日期，只发给你信任的人。回答不会上传。", "Copy this link. It holds your answers and the date: send it only to people you trust. Nothing is uploaded.") }</label>
                     <input id="share-link" readonly=true value={link.clone()} data-testid="share-link" />
@@ -101,23 +125,14 @@ pub fn Footer(props: &FooterProps) -> Html {
                 <summary>{ tr(english, "按其他日期查看", "Check another date") }</summary>
                 <form onsubmit={set_date} class="row">
                     <label for="as-of-date" class="visually-hidden">{ tr(english, "日期", "Date") }</label>
-                    <input id="as-of-date" type="date" ref={date_ref} value={props.as_of.to_string()} data-testid="as-of-input" />
+                    <input id="as-of-date" type="date" value={props.as_of.to_string()} data-testid="as-of-input" />
                     <button type="submit" class="secondary" data-testid="as-of-apply">{ tr(english, "用这个日期", "Use this date") }</button>
                     if props.date_chosen {
                         <button type="button" class="link" onclick={reset_date}>{ tr(english, "回到今天", "Back to today") }</button>
                     }
                 </form>
             </details>
-            <p class="meta">
-                if !data_date.is_empty() {
-                    { if english { format!("Rules updated on {data_date}. ") } else { format!("规定更新于 {data_date}。") } }
-                }
-                { tr(english, "全部在你手机上计算，你的回答不会上传。", "Everything is worked out on your phone; your answers are not sent anywhere.") }
-                // Said only where it is true: a service worker controls this page.
-                if browser::offline_ready() {
-                    <span data-testid="offline-ready">{ tr(english, "这个页面已存在手机上，没有网络也能打开。", " This page is saved on your phone and opens without a network.") }</span>
-                }
-            </p>
+            { meta.html() }
         </footer>
     }
 }

@@ -5,27 +5,19 @@ use yew::prelude::*;
 use crate::state::{Action, State};
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub english: bool,
-    pub text_scale: u16,
-    pub dispatcher: UseReducerDispatcher<State>,
-}
-
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let english = props.english;
+/// A view function, not a component (no state of its own).
+pub fn header(english: bool, text_scale: u16, dispatcher: &UseReducerDispatcher<State>) -> Html {
     let send = |action: fn() -> Action| {
-        let dispatcher = props.dispatcher.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(action()))
     };
     let size = |delta: i16| {
-        let dispatcher = props.dispatcher.clone();
-        let next = (props.text_scale as i16 + delta).clamp(100, 200) as u16;
+        let dispatcher = dispatcher.clone();
+        let next = (text_scale as i16 + delta).clamp(100, 200) as u16;
         Callback::from(move |_| dispatcher.dispatch(Action::SetTextScale(next)))
     };
     let toggle_lang = {
-        let dispatcher = props.dispatcher.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::SetEnglish(!english)))
     };
     html! {

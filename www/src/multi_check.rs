@@ -12,30 +12,23 @@ use crate::catalogue_context::CatalogueRef;
 use crate::state::{Action, State};
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct MultiCheckProps {
-    pub facts: Vec<Fact>,
-    /// The facts answered "yes" so far (ticked when the screen opens).
-    pub ticked: Vec<Fact>,
-    pub english: bool,
-    /// The catalogue (its implications between the boxes); the screen shows only once
-    /// the rules are there.
-    pub catalogue: Option<CatalogueRef>,
-    pub dispatcher: UseReducerDispatcher<State>,
-}
-
-#[component]
-pub fn MultiCheck(props: &MultiCheckProps) -> Html {
-    let english = props.english;
-    let ticked = {
-        let initial = props.ticked.clone();
-        use_state(move || initial)
-    };
+/// `answered`: the facts answered "yes" so far (ticked when the screen opens);
+/// `ticking`: the boxes as the worker has ticked them since (`State::ticking`). The
+/// screen shows only once the rules (`catalogue`: the implications between the boxes)
+/// are there. A view function, not a component: the ticks are kept in the state.
+pub fn multi_check(
+    facts: Vec<Fact>,
+    answered: Vec<Fact>,
+    ticking: Option<&Vec<Fact>>,
+    english: bool,
+    catalogue: Option<CatalogueRef>,
+    dispatcher: &UseReducerDispatcher<State>,
+) -> Html {
+    let ticked = ticking.cloned().unwrap_or_else(|| answered.clone());
     let submit = |rest_no: bool| {
-        let dispatcher = props.dispatcher.clone();
-        let facts = props.facts.clone();
+        let dispatcher = dispatcher.clone();
+        let facts = facts.clone();
         let ticked = ticked.clone();
-        let catalogue = props.catalogue;
         Callback::from(move |_| {
             let pairs = match catalogue {
                 Some(CatalogueRef(c)) => c.ticks(&facts, &ticked, rest_no),
@@ -48,7 +41,7 @@ pub fn MultiCheck(props: &MultiCheckProps) -> Html {
             dispatcher.dispatch(Action::Ticks(pairs));
         })
     };
-    let events = props.facts.first().map(|f| f.question()) == Some(Question::Events);
+    let events = facts.first().map(|f| f.question()) == Some(Question::Events);
     let done = match (events, ticked.is_empty()) {
         (true, true) => tr(
             english,
@@ -62,22 +55,21 @@ pub fn MultiCheck(props: &MultiCheckProps) -> Html {
     html! {
         <div class={classes!("multi", events.then_some("events"))}>
             <ul class="checks">
-                { for props.facts.iter().map(|f| {
-                    let f = *f;
-                    let checked = ticked.contains(&f);
+                { for facts.iter().map(|f| {
+                    let fact = *f;
+                    let checked = ticked.contains(&fact);
                     let toggle = {
-                        let ticked = ticked.clone();
+                        let dispatcher = dispatcher.clone();
+                        let answered = answered.clone();
                         Callback::from(move |_| {
-                            let mut v = (*ticked).clone();
-                            if let Some(i) = v.iter().position(|x| *x == f) { v.remove(i); } else { v.push(f); }
-                            ticked.set(v);
+                            dispatcher.dispatch(Action::Tick { fact, ticked: answered.clone() })
                         })
                     };
-                    let id = format!("check-{}", f.name());
+                    let id = format!("check-{}", fact.name());
                     html! {
                         <li>
                             <input type="checkbox" id={id.clone()} {checked} onchange={toggle} data-testid={id.clone()} />
-                            <label for={id}>{ if english { f.label_en() } else { f.label_zh() } }</label>
+                            <label for={id}>{ if english { fact.label_en() } else { fact.label_zh() } }</label>
                         </li>
                     }
                 }) }

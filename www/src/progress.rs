@@ -2,34 +2,33 @@
 //! (`Catalogue::questions_left`). A skip always brings it down.
 
 use wugong::{Answers, Date, FactSet};
-use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
+use crate::raw::Raw;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    /// `None` before the rules arrive.
-    pub catalogue: Option<CatalogueRef>,
-    pub answers: Answers,
-    pub skipped: FactSet,
-    pub as_of: Date,
-    pub english: bool,
-}
-
-#[component]
-pub fn Progress(props: &ProgressProps) -> Html {
-    // Before the rules arrive (on the first question) there is nothing to count yet.
-    let Some(CatalogueRef(catalogue)) = props.catalogue else {
-        return html! {};
+/// Nothing before the rules arrive (on the first question there is nothing to count
+/// yet).
+pub fn progress(
+    r: &mut Raw,
+    catalogue: Option<CatalogueRef>,
+    answers: &Answers,
+    skipped: &FactSet,
+    as_of: Date,
+    english: bool,
+) {
+    let Some(CatalogueRef(catalogue)) = catalogue else {
+        return;
     };
-    let left = catalogue.questions_left(&props.answers, props.as_of, &props.skipped);
-    let text = match (left, props.english) {
+    let left = catalogue.questions_left(answers, as_of, skipped);
+    let text = match (left, english) {
         (0 | 1, false) => "这是最后一题".to_string(),
         (0 | 1, true) => "Last question".to_string(),
         (n, false) => format!("大约还有 {n} 题"),
         (n, true) => format!("About {n} more questions"),
     };
-    html! {
-        <p class="progress" data-testid="progress" data-left={left.to_string()}>{ text }</p>
-    }
+    r.open("p", "class=\"progress\" data-testid=\"progress\"")
+        .attr("data-left", &left.to_string())
+        .gt()
+        .text(&text)
+        .close("p");
 }

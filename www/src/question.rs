@@ -2,20 +2,20 @@
 //! how many questions are left.
 
 use wugong::fact::FactKind;
-use wugong::{Answers, Date, FactSet, Question, Value};
+use wugong::{Answers, Date, Fact, FactSet, Question, Value};
 use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
-use crate::choices::Choices;
-use crate::multi_check::MultiCheck;
-use crate::progress::Progress;
-use crate::region_picker::RegionPicker;
-use crate::speak::Speak;
+use crate::choices::choices;
+use crate::multi_check::multi_check;
+use crate::progress::progress;
+use crate::raw::Raw;
+use crate::region_picker::region_picker;
+use crate::speak::speak;
 use crate::state::{Action, State};
 use crate::text::{prompt, tr};
-use crate::value_input::ValueInput;
+use crate::value_input::value_input;
 
-#[derive(Properties, PartialEq)]
 pub struct QuestionProps {
     /// The rules, for the progress line (`None` before they arrive).
     pub catalogue: Option<CatalogueRef>,
@@ -27,94 +27,160 @@ pub struct QuestionProps {
     /// Counts screen changes (browser tests wait on it).
     pub step: u32,
     pub can_go_back: bool,
-    /// The regions file has arrived (the region picker names every prefecture).
-    pub names_ready: bool,
-    /// The regions file did not arrive whole.
+    /// The boxes ticked so far on a screen of tick boxes (`State::ticking`).
+    pub ticking: Option<Vec<Fact>>,
+    /// Why a value typed was not taken (`State::input_error`).
+    pub input_error: Option<String>,
+    /// The regions file did not arrive whole (the region picker offers to try again).
     pub names_failed: bool,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
-#[component]
-pub fn QuestionView(props: &QuestionProps) -> Html {
+/// A view function, not a component, like its inputs (what they hold until answered
+/// is in the state). The section is keyed by the question, so a new question gets new
+/// inputs. Its buttons are escaped HTML (`crate::raw`) answered by the section's one
+/// click handler: `data-pick` an answer (`choices::pick`), `data-do` the rest; the
+/// inputs typed into or ticked are `html!` with their own handlers.
+pub fn question_view(props: QuestionProps) -> Html {
     let english = props.english;
     let q = props.question;
     let (title, hint) = prompt(q, english);
     let facts = q.facts();
     let dispatcher = &props.dispatcher;
 
+    let mut top = Raw::default();
+    // As soon as the first thing to do about the worker's events is known (the engine's
+    // `Report::first_for_events`), it is on every question screen, with its number.
+    if let Some(c) = props.catalogue {
+        let report = wugong::Report::new(c.0, &props.answers, props.as_of, english);
+        if let Some(a) = report.first_for_events() {
+            top.open("p", "class=\"first-step\" data-testid=\"first-step\"")
+                .gt();
+            top.el("span", "class=\"k\"", tr(english, "先做：", "First: "));
+            top.el("strong", "", &a.title);
+            for p in &a.phones {
+                top.text(" ").call(&p.dial, &p.number);
+            }
+            top.close("p");
+        }
+    }
+    progress(
+        &mut top,
+        props.catalogue,
+        &props.answers,
+        &props.skipped,
+        props.as_of,
+        english,
+    );
+    top.el("h1", "id=\"q-title\"", title);
+    if !hint.is_empty() {
+        top.el("p", "class=\"hint\"", hint);
+    }
+    speak(&mut top, english);
+
+    // What each `data-pick` button answers, by its place.
+    let mut picks = Vec::new();
+    let mut buttons = Raw::default();
     // The home region, or where the worker works or lives now.
     let input = if facts.len() == 1 && facts[0].kind() == FactKind::Region {
-        let fact = facts[0];
-        let current = match props.answers.get(fact) {
+        let current = match props.answers.get(facts[0]) {
             Some(Value::Region(code)) => Some(code),
             _ => None,
         };
-        html! { <RegionPicker {fact} {current} {english} names_ready={props.names_ready} names_failed={props.names_failed} dispatcher={dispatcher.clone()} /> }
+        region_picker(
+            &mut buttons,
+            &mut picks,
+            current,
+            english,
+            props.names_failed,
+        );
+        html! {}
     } else if facts.len() > 1 {
-        let ticked: Vec<_> = facts
+        let answered: Vec<_> = facts
             .iter()
             .copied()
             .filter(|f| props.answers.get(*f) == Some(Value::Bool(true)))
             .collect();
-        html! { <MultiCheck facts={facts.clone()} {ticked} {english} catalogue={props.catalogue} dispatcher={dispatcher.clone()} /> }
+        multi_check(
+            facts.clone(),
+            answered,
+            props.ticking.as_ref(),
+            english,
+            props.catalogue,
+            dispatcher,
+        )
     } else {
         let fact = facts[0];
         let current = props.answers.get(fact);
         match fact.kind() {
             FactKind::Bool | FactKind::Choice(_) => {
-                html! { <Choices {fact} {current} {english} dispatcher={dispatcher.clone()} /> }
+                choices(&mut buttons, &mut picks, fact, current, english);
+                html! {}
             }
-            _ => {
-                html! { <ValueInput {fact} {current} as_of={props.as_of} {english} dispatcher={dispatcher.clone()} /> }
-            }
+            _ => value_input(
+                fact,
+                current,
+                props.as_of,
+                english,
+                props.input_error.as_deref(),
+                dispatcher,
+            ),
         }
     };
 
-    let skip = {
-        let dispatcher = dispatcher.clone();
-        let facts = facts.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::Skip(facts.clone())))
-    };
-    let back = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::Back))
-    };
-    let results = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::ShowResults))
-    };
+    let mut nav = Raw::default();
+    nav.open("div", "class=\"row nav\"").gt();
+    if props.can_go_back {
+        nav.el(
+            "button",
+            "class=\"secondary\" data-testid=\"back\" data-do=\"back\"",
+            tr(english, "← 上一步", "← Back"),
+        );
+    }
+    nav.el(
+        "button",
+        "class=\"secondary\" data-testid=\"skip\" data-do=\"skip\"",
+        tr(english, "不知道，跳过", "I don't know"),
+    );
+    nav.el(
+        "button",
+        "class=\"secondary\" data-testid=\"see-results\" data-do=\"results\"",
+        tr(english, "看结果", "See results"),
+    );
+    nav.close("div");
 
-    // As soon as the first thing to do about the worker's events is known (the engine's
-    // `Report::first_for_events`), it is on every question screen, with its number.
-    let first = props.catalogue.and_then(|c| {
-        let report = wugong::Report::new(c.0, &props.answers, props.as_of, english);
-        let a = report.first_for_events()?;
-        let mut r = crate::results::Raw::default();
-        r.open("p", "class=\"first-step\" data-testid=\"first-step\"")
-            .gt();
-        r.el("span", "class=\"k\"", tr(english, "先做：", "First: "));
-        r.el("strong", "", &a.title);
-        for p in &a.phones {
-            r.text(" ").call(&p.dial, &p.number);
-        }
-        r.close("p");
-        Some(r.html())
-    });
-    html! {
-        <section class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()}>
-            { for first }
-            <Progress catalogue={props.catalogue} answers={props.answers.clone()} skipped={props.skipped} as_of={props.as_of} {english} />
-            <h1 id="q-title">{ title }</h1>
-            if !hint.is_empty() { <p class="hint">{ hint }</p> }
-            <Speak text={format!("{title} {hint}")} {english} />
-            { input }
-            <div class="row nav">
-                if props.can_go_back {
-                    <button class="secondary" onclick={back} data-testid="back">{ tr(english, "← 上一步", "← Back") }</button>
+    let onclick = {
+        let dispatcher = dispatcher.clone();
+        // One fact is answered by the buttons (a choice, or a region level).
+        let fact = facts[0];
+        let said = format!("{title} {hint}");
+        Callback::from(move |e: MouseEvent| {
+            let Some(button) = crate::browser::clicked_button(&e) else {
+                return;
+            };
+            if let Some(i) = button.get_attribute("data-pick") {
+                if let Some(value) = i.parse::<usize>().ok().and_then(|i| picks.get(i)) {
+                    dispatcher.dispatch(Action::Answer(vec![(fact, *value)]));
                 }
-                <button class="secondary" onclick={skip} data-testid="skip">{ tr(english, "不知道，跳过", "I don't know") }</button>
-                <button class="secondary" onclick={results} data-testid="see-results">{ tr(english, "看结果", "See results") }</button>
-            </div>
+                return;
+            }
+            dispatcher.dispatch(match button.get_attribute("data-do").as_deref() {
+                Some("back") => Action::Back,
+                Some("skip") => Action::Skip(facts.clone()),
+                Some("results") => Action::ShowResults,
+                Some("retry-regions") => Action::RetryRegions,
+                Some("say") => return crate::browser::speak(&said, english),
+                _ => return,
+            });
+        })
+    };
+
+    html! {
+        <section key={q as usize} class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()} {onclick}>
+            { top.html() }
+            { buttons.html() }
+            { input }
+            { nav.html() }
         </section>
     }
 }

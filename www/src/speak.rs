@@ -1,26 +1,21 @@
-//! The read-aloud button.
-
-use yew::prelude::*;
+//! The read-aloud button of a question (its click: `data-do="say"`, answered by the
+//! question screen's handler, which reads the question aloud).
 
 use crate::browser;
+use crate::raw::Raw;
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct SpeakProps {
-    pub text: AttrValue,
-    pub english: bool,
-}
-
-/// Reads the text aloud; hidden where the browser cannot speak.
-#[component]
-pub fn Speak(props: &SpeakProps) -> Html {
+/// Left out where the browser cannot speak.
+pub fn speak(r: &mut Raw, english: bool) {
     if !browser::speech_available() {
-        return html! {};
+        return;
     }
-    let text = props.text.clone();
-    let english = props.english;
-    let onclick = Callback::from(move |_| browser::speak(&text, english));
-    html! {
-        <button class="speak" {onclick} data-testid="speak" aria-label={tr(english, "读给我听", "Read aloud")}>{ tr(english, "▶ 读给我听", "▶ Read aloud") }</button>
-    }
+    r.open(
+        "button",
+        "class=\"speak\" data-testid=\"speak\" data-do=\"say\"",
+    )
+    .attr("aria-label", tr(english, "读给我听", "Read aloud"))
+    .gt()
+    .text(tr(english, "▶ 读给我听", "▶ Read aloud"))
+    .close("button");
 }

@@ -87,6 +87,17 @@ pub struct State {
     pub regions_failed: bool,
     /// Counts fetches of the regions file (its "try again" starts another).
     pub regions_attempt: u32,
+    // What the screens' inputs hold until they are answered. Here rather than in
+    // components of their own: the app is the widget's only component (each component
+    // type cost about 0.8 KB gzip of Yew's machinery, see `results/mod.rs`).
+    /// The boxes ticked on this screen of tick boxes (`None`: as the answers say).
+    pub ticking: Option<Vec<Fact>>,
+    /// Why the value typed on this screen was not taken.
+    pub input_error: Option<String>,
+    /// The share link made by "share" (shown to copy by hand).
+    pub share_link: Option<String>,
+    /// "Clear my answers" was tapped once: the next tap clears.
+    pub confirm_clear: bool,
 }
 
 pub enum Action {
@@ -126,6 +137,17 @@ pub enum Action {
     /// The regions file did not arrive whole.
     RegionsFailed,
     RetryRegions,
+    /// A tick box changed, on a screen of them (`ticked`: the boxes ticked when the
+    /// screen opened); nothing is answered until "OK".
+    Tick {
+        fact: Fact,
+        ticked: Vec<Fact>,
+    },
+    /// The value typed was not taken, and why.
+    InputError(String),
+    ShareLink(String),
+    /// "Clear my answers", tapped the first time.
+    ConfirmClear,
 }
 
 impl State {
@@ -153,6 +175,10 @@ impl State {
             regions_ready: false,
             regions_failed: false,
             regions_attempt: 0,
+            ticking: None,
+            input_error: None,
+            share_link: None,
+            confirm_clear: false,
         }
     }
 
@@ -210,6 +236,9 @@ impl State {
     /// Moves to `screen` as a new history entry (the same screen again, e.g. the next
     /// level of the home region, stays one entry).
     fn go(mut self, screen: Screen) -> State {
+        // A screen's inputs start afresh, the same screen's too (the next region level).
+        self.ticking = None;
+        self.input_error = None;
         if self.screen != screen {
             self.steps += 1;
             // "Waiting for the rules" is never an entry of its own.
@@ -223,12 +252,6 @@ impl State {
         }
         self
     }
-}
-
-/// Props of the result-page components, which read the whole state.
-#[derive(Properties, PartialEq)]
-pub struct StateOnly {
-    pub state: UseReducerHandle<State>,
 }
 
 /// One plain line for an answer the engine refused (it never shows the engine's words,
@@ -325,6 +348,8 @@ pub fn reduce(mut s: State, action: Action) -> State {
                 other => other,
             };
             s.depth = depth;
+            s.ticking = None;
+            s.input_error = None;
             s.nav = Nav::Keep;
             s.steps += 1;
             s
@@ -334,6 +359,8 @@ pub fn reduce(mut s: State, action: Action) -> State {
                 answers: Answers::new(),
                 skipped: FactSet::new(),
                 notice: None,
+                share_link: None,
+                confirm_clear: false,
                 ..s
             };
             cleared.go(Screen::Ask(Question::Home))
@@ -397,6 +424,28 @@ pub fn reduce(mut s: State, action: Action) -> State {
         Action::RetryRegions => {
             s.regions_failed = false;
             s.regions_attempt += 1;
+            s
+        }
+        Action::Tick { fact, ticked } => {
+            let v = s.ticking.get_or_insert(ticked);
+            match v.iter().position(|x| *x == fact) {
+                Some(i) => {
+                    v.remove(i);
+                }
+                None => v.push(fact),
+            }
+            s
+        }
+        Action::InputError(why) => {
+            s.input_error = Some(why);
+            s
+        }
+        Action::ShareLink(link) => {
+            s.share_link = Some(link);
+            s
+        }
+        Action::ConfirmClear => {
+            s.confirm_clear = true;
             s
         }
     }

@@ -307,3 +307,38 @@ fn a_framed_page_saves_after_a_tap_only() {
     );
     assert!(s.save);
 }
+
+/// What the screens' inputs hold lives in the state (the app is the only component):
+/// ticks start from the answers and are dropped on the next screen, a refused value's
+/// reason too; clearing forgets the share link and the confirmation.
+#[test]
+fn inputs_held_until_answered() {
+    let mut s = State::new(d("2026-06-01"));
+    s = reduce(s, Action::RulesReady(rules()));
+    s = reduce(s, Action::Ask(Question::Groups));
+    let answered = vec![Fact::Veteran];
+    s = reduce(
+        s,
+        Action::Tick {
+            fact: Fact::Tuopin,
+            ticked: answered.clone(),
+        },
+    );
+    assert_eq!(s.ticking, Some(vec![Fact::Veteran, Fact::Tuopin]));
+    s = reduce(
+        s,
+        Action::Tick {
+            fact: Fact::Veteran,
+            ticked: answered,
+        },
+    );
+    assert_eq!(s.ticking, Some(vec![Fact::Tuopin]));
+    s = reduce(s, Action::InputError("why".into()));
+    s = reduce(s, Action::Skip(Question::Groups.facts()));
+    assert_eq!((s.ticking.clone(), s.input_error.clone()), (None, None));
+    s = reduce(s, Action::ShareLink("link".into()));
+    s = reduce(s, Action::ConfirmClear);
+    assert!(s.confirm_clear);
+    s = reduce(s, Action::Clear);
+    assert_eq!((s.share_link.clone(), s.confirm_clear), (None, false));
+}

@@ -8,16 +8,6 @@ use yew::prelude::*;
 use crate::state::{Action, State};
 use crate::text::tr;
 
-#[derive(Properties, PartialEq)]
-pub struct ValueInputProps {
-    pub fact: Fact,
-    pub current: Option<Value>,
-    /// The evaluation date: a past event after it is refused.
-    pub as_of: Date,
-    pub english: bool,
-    pub dispatcher: UseReducerDispatcher<State>,
-}
-
 /// What to say when the text is not a value of this kind (never the parser's words,
 /// which name the fact by its identifier).
 fn explain(kind: FactKind, english: bool) -> &'static str {
@@ -40,14 +30,18 @@ fn explain(kind: FactKind, english: bool) -> &'static str {
     }
 }
 
-#[component]
-pub fn ValueInput(props: &ValueInputProps) -> Html {
-    let english = props.english;
-    let fact = props.fact;
-    let as_of = props.as_of;
-    let error = use_state(|| None::<String>);
-    let input_ref = use_node_ref();
-    let current = props.current.map(|v| match v {
+/// `as_of`: the evaluation date (a past event after it is refused); `error`: why the
+/// value typed was not taken (`State::input_error`). A view function, not a component:
+/// the error is kept in the state.
+pub fn value_input(
+    fact: Fact,
+    current: Option<Value>,
+    as_of: Date,
+    english: bool,
+    error: Option<&str>,
+    dispatcher: &UseReducerDispatcher<State>,
+) -> Html {
+    let current = current.map(|v| match v {
         Value::Money(m) => m.to_string(),
         Value::Date(d) => d.to_string(),
         Value::Count(n) => n.to_string(),
@@ -59,18 +53,18 @@ pub fn ValueInput(props: &ValueInputProps) -> Html {
         _ => ("number", "numeric", "0"),
     };
     let onsubmit = {
-        let dispatcher = props.dispatcher.clone();
-        let error = error.clone();
-        let input_ref = input_ref.clone();
+        let answer = dispatcher.clone();
+        let dispatcher = dispatcher.clone();
+        let error = move |why: &str| dispatcher.dispatch(Action::InputError(why.into()));
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = crate::browser::input_value(&input_ref);
+            let text = crate::browser::form_input_value(&e);
             let text = text.trim().to_string();
             let raw = match fact.kind() {
                 FactKind::Count(_) => match text.parse::<i64>() {
                     Ok(n) => RawValue::Int(n),
                     Err(_) => {
-                        error.set(Some(explain(fact.kind(), english).into()));
+                        error(explain(fact.kind(), english));
                         return;
                     }
                 },
@@ -81,13 +75,10 @@ pub fn ValueInput(props: &ValueInputProps) -> Html {
                 // months this year than have begun, a 28-digit wage): the engine's
                 // message, and the screen stays.
                 Ok(v) => match impossible_on(fact, &v, as_of) {
-                    Some(r) => error.set(Some(r.text(english).to_string())),
-                    None => {
-                        error.set(None);
-                        dispatcher.dispatch(Action::Answer(vec![(fact, Some(v))]));
-                    }
+                    Some(r) => error(r.text(english)),
+                    None => answer.dispatch(Action::Answer(vec![(fact, Some(v))])),
                 },
-                Err(_) => error.set(Some(explain(fact.kind(), english).into())),
+                Err(_) => error(explain(fact.kind(), english)),
             }
         })
     };
@@ -95,9 +86,9 @@ pub fn ValueInput(props: &ValueInputProps) -> Html {
     html! {
         <form class="value-form" {onsubmit}>
             <label for={id.clone()} class="visually-hidden">{ if english { fact.label_en() } else { fact.label_zh() } }</label>
-            <input id={id} ref={input_ref} type={kind} inputmode={mode} placeholder={placeholder}
+            <input id={id} type={kind} inputmode={mode} placeholder={placeholder}
                 value={current.unwrap_or_default()} data-testid="value-input" min="0" />
-            if let Some(msg) = &*error { <p class="error" role="alert" data-testid="input-error">{ msg.clone() }</p> }
+            if let Some(msg) = error { <p class="error" role="alert" data-testid="input-error">{ msg.to_string() }</p> }
             <button type="submit" class="primary" data-testid="ok">{ tr(english, "确定", "OK") }</button>
         </form>
     }

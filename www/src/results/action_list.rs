@@ -4,7 +4,7 @@
 use wugong::actions::Action;
 use wugong::Evaluation;
 
-use super::raw::Raw;
+use crate::raw::Raw;
 use crate::text::tr;
 
 /// What this view shows.

@@ -7,8 +7,8 @@
 use wugong::evaluate::Outcome;
 use wugong::{Evaluation, QuestionSet, Verdict};
 
-use super::raw::Raw;
 use super::read_aloud::read_aloud;
+use crate::raw::Raw;
 use crate::text::{prompt, tr};
 
 /// What this view shows.

@@ -4,7 +4,7 @@
 
 use wugong::deadline::Told;
 
-use super::raw::Raw;
+use crate::raw::Raw;
 use crate::text::tr;
 
 /// What this view shows.

@@ -7,7 +7,7 @@ use wugong::amount::Amount;
 use wugong::evaluate::Group;
 use wugong::Evaluation;
 
-use super::raw::Raw;
+use crate::raw::Raw;
 
 /// What this view shows.
 pub struct Props<'a> {

@@ -5,7 +5,7 @@ use wugong::evaluate::Group;
 use wugong::Evaluation;
 
 use super::card::{card, Props as CardProps};
-use super::raw::Raw;
+use crate::raw::Raw;
 
 /// What this view shows.
 pub struct Props<'a> {

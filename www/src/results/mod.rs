@@ -3,13 +3,13 @@
 //! file, each taking only what it shows. The engine (`wugong::actions`) decides the order
 //! and the words.
 //!
-//! Only the views with state of their own (this page and the print view) are Yew
-//! components; the others are plain functions of narrow props that write escaped HTML
-//! (`raw.rs`), and the page's one click handler answers their buttons (`data-ask`,
-//! `data-speak`). Measured: as six more components with `html!`
-//! throughout, the result page took the first screen from 146 to 160 KB gzip, over the
-//! 150 KB budget; every component type costs about 3.5 KB of wasm in Yew's generic
-//! machinery, and every `html!` element a few hundred bytes.
+//! The page and its views are plain functions (the app is the widget's only Yew
+//! component) of narrow props that write escaped HTML (`crate::raw`), and the page's
+//! one click handler answers their buttons (`data-ask`, `data-speak`, `data-act`).
+//! Measured: as six more components with `html!` throughout, the result page took the
+//! first screen from 146 to 160 KB gzip, over the then 150 KB budget; every component
+//! type costs about 0.8 KB gzip of Yew's generic machinery (docs/size.md), and every
+//! `html!` element a few hundred bytes of wasm.
 
 mod action_list;
 mod card;
@@ -18,7 +18,6 @@ mod ended_list;
 mod group;
 mod my_answers;
 mod print;
-mod raw;
 mod read_aloud;
 
 use wasm_bindgen::JsCast;
@@ -27,14 +26,10 @@ use wugong::evaluate::Group;
 use wugong::Question;
 use yew::prelude::*;
 
-pub use raw::Raw;
+use crate::raw::Raw;
 
-use crate::state::StateOnly;
-use crate::state::{Action, Screen};
+use crate::state::{Action, Screen, State};
 use crate::text::tr;
-
-/// The print view is the same component, drawn for `Screen::Print`.
-pub use self::Results as PrintView;
 
 /// " 18 项" after a group's title.
 fn count(n: usize, english: bool) -> String {
@@ -97,9 +92,9 @@ fn on_click(to: Callback<Do>, english: bool) -> Callback<MouseEvent> {
     })
 }
 
-#[component]
-pub fn Results(props: &StateOnly) -> Html {
-    let state = &props.state;
+/// The result page, or its print view for `Screen::Print`. A view function, not a
+/// component: it has no state of its own, and the app draws it again on every change.
+pub fn results(state: &UseReducerHandle<State>) -> Html {
     let english = state.english;
     let as_of = state.as_of();
     // The app shows these views only once the rules are in.

@@ -3,7 +3,7 @@
 
 use wugong::{Answers, QuestionSet, Value};
 
-use super::raw::Raw;
+use crate::raw::Raw;
 use crate::text::{prompt, tr};
 
 /// What this view shows.

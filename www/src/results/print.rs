@@ -4,7 +4,7 @@
 
 use wugong::Report;
 
-use super::raw::Raw;
+use crate::raw::Raw;
 use crate::text::tr;
 
 /// Drawn by the result page's component (one component type for both saves its share

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::raw::Raw;
+use crate::raw::Raw;
 
 use crate::browser;
 use crate::text::tr;

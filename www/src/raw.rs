@@ -1,7 +1,10 @@
-//! Static parts of the result page written as escaped HTML text rather than with
-//! `html!`: every element site of `html!` costs a few hundred bytes of wasm, a string
-//! costs its length (and compresses). Used only for parts without event handlers; every
-//! text and attribute value goes through [`Raw::text`] or [`Raw::attr`], which escape.
+//! Parts of the page written as escaped HTML text rather than with `html!`: every
+//! element site of `html!` costs a few hundred bytes of wasm, a string costs its length
+//! (and compresses). Used for the result page and the question screens' buttons, whose
+//! clicks one handler per page answers (`data-*` attributes); never for an input the
+//! worker types into or ticks (Yew replaces a raw part whole when its text changes, so
+//! what is typed and the focus would be lost). Every text and attribute value goes
+//! through [`Raw::text`] or [`Raw::attr`], which escape.
 
 use yew::prelude::*;
 
