@@ -263,7 +263,7 @@ pub fn App() -> Html {
                 question: q,
                 catalogue,
                 answers: state.answers.clone(),
-                skipped: state.skipped,
+                left: state.left,
                 as_of: state.as_of(),
                 english,
                 step: state.steps,

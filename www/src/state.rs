@@ -98,6 +98,9 @@ pub struct State {
     pub share_link: Option<String>,
     /// "Clear my answers" was tapped once: the next tap clears.
     pub confirm_clear: bool,
+    /// "大约还有 N 题": the smallest count shown on this walk — it never rises (a tick
+    /// can open questions); counted afresh on the first question (`None`: no rules yet).
+    pub left: Option<usize>,
 }
 
 pub enum Action {
@@ -179,6 +182,7 @@ impl State {
             input_error: None,
             share_link: None,
             confirm_clear: false,
+            left: None,
         }
     }
 
@@ -273,8 +277,21 @@ impl Reducible for State {
     }
 }
 
-/// The reducer itself, on plain values.
-pub fn reduce(mut s: State, action: Action) -> State {
+/// The reducer itself, on plain values; then the count of questions left, which only
+/// goes down until the walk starts again on the first question.
+pub fn reduce(s: State, action: Action) -> State {
+    let mut s = step(s, action);
+    if let (Screen::Ask(q), Some(c)) = (s.screen, s.catalogue()) {
+        let now = c.questions_left(&s.answers, s.as_of(), &s.skipped);
+        s.left = Some(match s.left {
+            Some(shown) if q != Question::Home => shown.min(now),
+            _ => now,
+        });
+    }
+    s
+}
+
+fn step(mut s: State, action: Action) -> State {
     // A tap of the worker's own inside the page: from now on it may save (a share link's
     // answers wait for "存成我的"; "清除" ends the shared view).
     if matches!(action, Action::KeepShared | Action::Clear)

@@ -342,3 +342,32 @@ fn inputs_held_until_answered() {
     s = reduce(s, Action::Clear);
     assert_eq!((s.share_link.clone(), s.confirm_clear), (None, false));
 }
+
+#[test]
+fn the_count_of_questions_left_never_rises_until_the_first_question() {
+    let mut s = reduce(start(), Action::RulesReady(rules()));
+    let counted = |s: &State| {
+        s.catalogue()
+            .unwrap()
+            .questions_left(&s.answers, s.as_of(), &s.skipped)
+    };
+    assert_eq!(s.left, Some(counted(&s)));
+    s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    s = just_looking(s);
+    assert_eq!(s.screen, Screen::Ask(Question::Groups));
+    let at_groups = s.left.unwrap();
+    assert_eq!(at_groups, counted(&s));
+    // Not a veteran: nothing left to ask; then changed back to yes: the engine counts
+    // one more question again, the screen does not.
+    s = answer(s, Fact::Veteran, Value::Bool(false));
+    s = reduce(s, Action::Ask(Question::Groups));
+    assert_eq!(s.left, Some(0));
+    s = answer(s, Fact::Veteran, Value::Bool(true));
+    assert_eq!(s.screen, Screen::Ask(Question::Workshop));
+    assert!(counted(&s) > 0);
+    assert_eq!(s.left, Some(0), "never rises");
+    // Clearing starts a new walk: counted afresh.
+    s = reduce(s, Action::Clear);
+    assert_eq!(s.left, Some(counted(&s)));
+    assert!(s.left.unwrap() > 0);
+}
