@@ -281,3 +281,21 @@ test("a failed download of the app says so at once, with a retry and the hotline
   await page.waitForSelector("[data-testid=question]");
   assert.deepEqual(page.foreign, []);
 });
+
+test("each region level is a history entry: back on the city list shows the provinces, inside the widget", async () => {
+  const page = await phone(ctx);
+  await open(page, ctx.base);
+  await page.waitForSelector(".app[data-rules=ready]");
+  await page.click("[data-testid=region-53]");
+  await page.waitForSelector("[data-testid=region-5303]");
+  assert.equal(await currentQuestion(page), "Home");
+  await page.goBack();
+  await page.waitForSelector("[data-testid=region-53]");
+  assert.ok(page.url().startsWith(ctx.base), `still in the widget: ${page.url()}`);
+  assert.equal(await currentQuestion(page), "Home");
+  assert.equal(await page.$("[data-testid=region-restart]"), null, "the provinces, not 云南's cities");
+  // And forward: 云南's cities again.
+  await page.goForward();
+  await page.waitForSelector("[data-testid=region-5303]");
+  clean(page);
+});

@@ -134,6 +134,7 @@ fn initial_state() -> State {
         Some(p) if !from_link => {
             s.screen = p.screen;
             s.depth = p.depth;
+            s.region_restored = Some(p.list);
             s.skipped = p.skipped;
             s.as_of_override = p.as_of.filter(|d| *d != today);
             if s.screen == Screen::Waiting {
@@ -206,6 +207,7 @@ pub fn App() -> Html {
                     dispatcher.dispatch(Action::Restore {
                         screen: p.screen,
                         depth: p.depth,
+                        list: p.list,
                     });
                 }
             })
@@ -264,6 +266,7 @@ pub fn App() -> Html {
                 catalogue,
                 answers: state.answers.clone(),
                 left: state.left,
+                region_list: state.region_list(),
                 as_of: state.as_of(),
                 english,
                 step: state.steps,

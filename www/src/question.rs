@@ -23,6 +23,8 @@ pub struct QuestionProps {
     pub answers: Answers,
     /// "About N more questions" (`State::left`).
     pub left: Option<usize>,
+    /// On a region screen, the region whose places are listed (`State::region_list`).
+    pub region_list: Option<&'static str>,
     pub as_of: Date,
     pub english: bool,
     /// Counts screen changes (browser tests wait on it).
@@ -77,14 +79,10 @@ pub fn question_view(props: QuestionProps) -> Html {
     let mut buttons = Raw::default();
     // The home region, or where the worker works or lives now.
     let input = if facts.len() == 1 && facts[0].kind() == FactKind::Region {
-        let current = match props.answers.get(facts[0]) {
-            Some(Value::Region(code)) => Some(code),
-            _ => None,
-        };
         region_picker(
             &mut buttons,
             &mut picks,
-            current,
+            props.region_list,
             english,
             props.names_failed,
         );
