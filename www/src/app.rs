@@ -186,7 +186,12 @@ pub fn App() -> Html {
             }
         },
     );
-    use_effect_with(state.screen, |_| browser::scroll_to_top());
+    // A new screen, or the next list of places. (Every screen change counts a step;
+    // none has been made on the first screen.)
+    use_effect_with((state.screen, state.region_list()), {
+        let changed = state.steps > 0;
+        move |_| browser::scroll_to_top(changed)
+    });
     // Every screen is a history entry: back and forward move between them, and a
     // reload finds the place in the current entry.
     use_effect_with(state.steps, {
