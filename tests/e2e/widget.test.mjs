@@ -245,6 +245,50 @@ test("embedded in an office's page: region and language preselected, no header, 
   await frame.waitForFunction(() => localStorage.getItem("wugong.answers.v1") !== null);
 });
 
+test("in an office's frame: each new question is scrolled into view of the page, and a shorter screen gets a shorter frame", async () => {
+  const page = await phone(ctx);
+  let src = "";
+  // The office's page: its own text above the frame, then the frame, resized by the
+  // README snippet's listener.
+  const office = createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><body style="margin:0"><script>window.heights = []; addEventListener("message", (e) => {
+      if (e.data && e.data.type === "wugong-height") { heights.push(e.data.height); document.getElementById("w").style.height = e.data.height + "px"; } });</script>
+      <div style="height:1500px">办事指南</div>
+      <iframe id="w" src="${src}" style="width:100%;height:300px;border:0;display:block" title="务工自查"></iframe></body>`);
+  });
+  await new Promise((ok) => office.listen(0, "127.0.0.1", ok));
+  after(() => office.close());
+  const officeOrigin = `http://127.0.0.1:${office.address().port}`;
+  const widget = await serve(DIST, 0, "127.0.0.1", { frameAncestors: officeOrigin });
+  after(() => new Promise((ok) => widget.close(ok)));
+  src = `http://127.0.0.1:${widget.address().port}/?embed=1&lang=zh`;
+  await page.goto(`${officeOrigin}/`);
+  const frame = await (await page.waitForSelector("#w")).contentFrame();
+  await frame.waitForSelector(".app[data-rules=ready] [data-testid=region-44]");
+  await page.waitForFunction(() => window.heights.length > 0 && parseInt(document.getElementById("w").style.height) > 300);
+  assert.equal(await page.evaluate(() => scrollY), 0, "the office's page does not jump on load");
+  const provinces = await page.evaluate(() => window.heights.at(-1));
+  // The content's height, not the frame's: the frame has no scroll bar of its own.
+  assert.ok(Math.abs(provinces - (await frame.evaluate(() => document.documentElement.offsetHeight))) <= 1);
+  await frame.click("[data-testid=region-44]");
+  await frame.waitForFunction(() => document.querySelector("[data-testid=question]")?.dataset.question !== "Home");
+  const shown = async () => {
+    const top = await page.evaluate(() => document.getElementById("w").getBoundingClientRect().top);
+    const title = await frame.evaluate(() => document.getElementById("q-title").getBoundingClientRect().top);
+    return top + title;
+  };
+  await page.waitForFunction(() => window.heights.at(-1) !== undefined);
+  // Shorter than the provinces' list: the frame shrinks.
+  await page.waitForFunction((h) => window.heights.at(-1) < h, provinces, { timeout: 5000 }).catch(() => {});
+  const now = await page.evaluate(() => window.heights.at(-1));
+  assert.ok(now < provinces, `posted ${now} after ${provinces}`);
+  await page.waitForFunction((h) => document.getElementById("w").getBoundingClientRect().height === h, now);
+  const y = await shown();
+  assert.ok(y >= 0 && y < 640, `the new question is in view of the office's page: its top at ${y}`);
+  assert.deepEqual(page.problems.filter((p) => !/speech/i.test(p)), [], "console errors");
+});
+
 test("a browser without usable WebAssembly gets a clear message and the hotlines, not a blank page", async () => {
   const page = await phone(ctx);
   await page.addInitScript(() => {
@@ -280,4 +324,22 @@ test("a failed download of the app says so at once, with a retry and the hotline
   await page.click("[data-testid=reload]");
   await page.waitForSelector("[data-testid=question]");
   assert.deepEqual(page.foreign, []);
+});
+
+test("each region level is a history entry: back on the city list shows the provinces, inside the widget", async () => {
+  const page = await phone(ctx);
+  await open(page, ctx.base);
+  await page.waitForSelector(".app[data-rules=ready]");
+  await page.click("[data-testid=region-53]");
+  await page.waitForSelector("[data-testid=region-5303]");
+  assert.equal(await currentQuestion(page), "Home");
+  await page.goBack();
+  await page.waitForSelector("[data-testid=region-53]");
+  assert.ok(page.url().startsWith(ctx.base), `still in the widget: ${page.url()}`);
+  assert.equal(await currentQuestion(page), "Home");
+  assert.equal(await page.$("[data-testid=region-restart]"), null, "the provinces, not 云南's cities");
+  // And forward: 云南's cities again.
+  await page.goForward();
+  await page.waitForSelector("[data-testid=region-5303]");
+  clean(page);
 });

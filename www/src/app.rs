@@ -134,6 +134,7 @@ fn initial_state() -> State {
         Some(p) if !from_link => {
             s.screen = p.screen;
             s.depth = p.depth;
+            s.region_restored = Some(p.list);
             s.skipped = p.skipped;
             s.as_of_override = p.as_of.filter(|d| *d != today);
             if s.screen == Screen::Waiting {
@@ -185,7 +186,12 @@ pub fn App() -> Html {
             }
         },
     );
-    use_effect_with(state.screen, |_| browser::scroll_to_top());
+    // A new screen, or the next list of places. (Every screen change counts a step;
+    // none has been made on the first screen.)
+    use_effect_with((state.screen, state.region_list()), {
+        let changed = state.steps > 0;
+        move |_| browser::scroll_to_top(changed)
+    });
     // Every screen is a history entry: back and forward move between them, and a
     // reload finds the place in the current entry.
     use_effect_with(state.steps, {
@@ -206,6 +212,7 @@ pub fn App() -> Html {
                     dispatcher.dispatch(Action::Restore {
                         screen: p.screen,
                         depth: p.depth,
+                        list: p.list,
                     });
                 }
             })
@@ -263,7 +270,8 @@ pub fn App() -> Html {
                 question: q,
                 catalogue,
                 answers: state.answers.clone(),
-                skipped: state.skipped,
+                left: state.left,
+                region_list: state.region_list(),
                 as_of: state.as_of(),
                 english,
                 step: state.steps,

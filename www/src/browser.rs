@@ -251,9 +251,19 @@ pub fn set_document_lang(english: bool) {
     }
 }
 
-pub fn scroll_to_top() {
-    if let Some(w) = window() {
+/// A new screen starts at its top. Inside a frame, whose page scrolls rather than the
+/// frame, the new question is scrolled into view of that page (not on the first screen:
+/// the office's page does not jump on load).
+pub fn scroll_to_top(changed: bool) {
+    let Some(w) = window() else { return };
+    if !framed() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
+    } else if let Some(main) = w
+        .document()
+        .and_then(|d| d.get_element_by_id("main"))
+        .filter(|_| changed)
+    {
+        main.scroll_into_view();
     }
 }
 
@@ -274,10 +284,12 @@ pub fn post_height_to_parent() {
     if js_sys::Object::is(&parent, &w) {
         return;
     }
+    // The content's own height (the root's box), not the scroll height, which is never
+    // less than the frame's current height: a shorter screen gets a shorter frame.
     let Some(height) = w
         .document()
         .and_then(|d| d.document_element())
-        .map(|e| e.scroll_height())
+        .map(|e| e.unchecked_into::<web_sys::HtmlElement>().offset_height())
     else {
         return;
     };

@@ -15,6 +15,9 @@ pub struct Place {
     pub depth: u32,
     pub skipped: FactSet,
     pub as_of: Option<Date>,
+    /// On a region screen, the region whose places it listed (`None`: the provinces):
+    /// each level is an entry, so back goes to the list before.
+    pub list: Option<&'static str>,
 }
 
 impl Place {
@@ -24,11 +27,13 @@ impl Place {
             depth: s.depth,
             skipped: s.skipped,
             as_of: s.as_of_override,
+            list: s.region_list(),
         }
     }
 
-    /// `w1|q5|3|40.0.0.0|2024-06-01`: screen (question number, r results, p print),
-    /// depth, skipped facts as bits (four 32-bit quarters, low first), date or nothing.
+    /// `w1|q5|3|40.0.0.0|2024-06-01|53`: screen (question number, r results, p print),
+    /// depth, skipped facts as bits (four 32-bit quarters, low first), date or nothing,
+    /// the region list or nothing (an entry written before it had one: the provinces).
     pub fn encode(&self) -> String {
         let screen = match self.screen {
             Screen::Ask(q) => format!("q{}", q as usize),
@@ -44,12 +49,13 @@ impl Place {
         // Four 32-bit quarters (more than 64 facts): u32 text is already in the wasm,
         // u128's would add to it.
         format!(
-            "{PREFIX}|{screen}|{}|{}.{}.{}.{}|{date}",
+            "{PREFIX}|{screen}|{}|{}.{}.{}.{}|{date}|{}",
             self.depth,
             bits as u32,
             (bits >> 32) as u32,
             (bits >> 64) as u32,
-            (bits >> 96) as u32
+            (bits >> 96) as u32,
+            self.list.unwrap_or_default()
         )
     }
 
@@ -86,11 +92,16 @@ impl Place {
             "" => None,
             d => Some(d.parse().ok()?),
         };
+        let list = match parts.next() {
+            None | Some("") => None,
+            Some(c) => Some(wugong::region::find(c)?.code),
+        };
         parts.next().is_none().then_some(Place {
             screen,
             depth,
             skipped,
             as_of,
+            list,
         })
     }
 }
@@ -117,9 +128,14 @@ mod tests {
                 depth: 7,
                 skipped,
                 as_of: Some("2024-06-01".parse().unwrap()),
+                list: Some("5303"),
             };
             assert_eq!(Place::decode(&p.encode()), Some(p.clone()));
-            let p = Place { as_of: None, ..p };
+            let p = Place {
+                as_of: None,
+                list: None,
+                ..p
+            };
             assert_eq!(Place::decode(&p.encode()), Some(p));
         }
     }
@@ -136,6 +152,8 @@ mod tests {
             "w1|r|0|1|",
             "w1|r|0|0|2024-02-30",
             "w1|r|0|0||",
+            "w1|r|0|0.0.0.0||99",
+            "w1|r|0|0.0.0.0||53|",
             "<img src=x>",
             "w2|r|0|0|",
         ] {

@@ -1,25 +1,15 @@
 //! "About 4 more questions": how far the worker has to go, counted by the engine
-//! (`Catalogue::questions_left`). A skip always brings it down.
+//! (`Catalogue::questions_left`), kept by the reducer as the smallest shown on this walk
+//! (`State::left`): it never rises. A skip always brings it down.
 
-use wugong::{Answers, Date, FactSet};
-
-use crate::catalogue_context::CatalogueRef;
 use crate::raw::Raw;
 
-/// Nothing before the rules arrive (on the first question there is nothing to count
-/// yet).
-pub fn progress(
-    r: &mut Raw,
-    catalogue: Option<CatalogueRef>,
-    answers: &Answers,
-    skipped: &FactSet,
-    as_of: Date,
-    english: bool,
-) {
-    let Some(CatalogueRef(catalogue)) = catalogue else {
+/// `left`: the reducer's count (`State::left`, never rising within a walk); nothing
+/// before the rules arrive.
+pub fn progress(r: &mut Raw, left: Option<usize>, english: bool) {
+    let Some(left) = left else {
         return;
     };
-    let left = catalogue.questions_left(answers, as_of, skipped);
     let text = match (left, english) {
         (0 | 1, false) => "这是最后一题".to_string(),
         (0 | 1, true) => "Last question".to_string(),

@@ -2,7 +2,7 @@
 //! how many questions are left.
 
 use wugong::fact::FactKind;
-use wugong::{Answers, Date, Fact, FactSet, Question, Value};
+use wugong::{Answers, Date, Fact, Question, Value};
 use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
@@ -21,7 +21,10 @@ pub struct QuestionProps {
     pub catalogue: Option<CatalogueRef>,
     pub question: Question,
     pub answers: Answers,
-    pub skipped: FactSet,
+    /// "About N more questions" (`State::left`).
+    pub left: Option<usize>,
+    /// On a region screen, the region whose places are listed (`State::region_list`).
+    pub region_list: Option<&'static str>,
     pub as_of: Date,
     pub english: bool,
     /// Counts screen changes (browser tests wait on it).
@@ -64,14 +67,7 @@ pub fn question_view(props: QuestionProps) -> Html {
             top.close("p");
         }
     }
-    progress(
-        &mut top,
-        props.catalogue,
-        &props.answers,
-        &props.skipped,
-        props.as_of,
-        english,
-    );
+    progress(&mut top, props.left, english);
     top.el("h1", "id=\"q-title\"", title);
     if !hint.is_empty() {
         top.el("p", "class=\"hint\"", hint);
@@ -83,14 +79,10 @@ pub fn question_view(props: QuestionProps) -> Html {
     let mut buttons = Raw::default();
     // The home region, or where the worker works or lives now.
     let input = if facts.len() == 1 && facts[0].kind() == FactKind::Region {
-        let current = match props.answers.get(facts[0]) {
-            Some(Value::Region(code)) => Some(code),
-            _ => None,
-        };
         region_picker(
             &mut buttons,
             &mut picks,
-            current,
+            props.region_list,
             english,
             props.names_failed,
         );

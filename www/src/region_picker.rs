@@ -8,18 +8,17 @@ use crate::choices::pick;
 use crate::raw::Raw;
 use crate::text::tr;
 
-/// `current`: the region answered so far. Drawn again on every change of the state,
-/// the regions file's arrival included; its buttons carry `data-pick` (see
+/// `parent`: the region whose places are listed, `None` for the provinces
+/// (`State::region_list`: each level is a history entry). Drawn again on every change of
+/// the state, the regions file's arrival included; its buttons carry `data-pick` (see
 /// [`crate::choices::pick`]).
 pub fn region_picker(
     r: &mut Raw,
     picks: &mut Vec<Option<Value>>,
-    current: Option<&'static str>,
+    parent: Option<&'static str>,
     english: bool,
     names_failed: bool,
 ) {
-    // Show the children of the current answer when it has any, else the provinces.
-    let parent = current.filter(|c| region::children(Some(c)).next().is_some());
     let mut options: Vec<&Region> = region::children(parent).collect();
     // The places the documents cover come first (worked out from the documents' regions
     // when the engine is built, so this screen needs no rules file).

@@ -98,6 +98,12 @@ pub struct State {
     pub share_link: Option<String>,
     /// "Clear my answers" was tapped once: the next tap clears.
     pub confirm_clear: bool,
+    /// "大约还有 N 题": the smallest count shown on this walk — it never rises (a tick
+    /// can open questions); counted afresh on the first question (`None`: no rules yet).
+    pub left: Option<usize>,
+    /// A region list brought back by the browser's back or forward (`Some(None)`: the
+    /// provinces); else the list follows the answer (`State::region_list`).
+    pub region_restored: Option<Option<&'static str>>,
 }
 
 pub enum Action {
@@ -118,6 +124,8 @@ pub enum Action {
     Restore {
         screen: Screen,
         depth: u32,
+        /// On a region screen, the list it showed (`State::region_list`).
+        list: Option<&'static str>,
     },
     /// Forget every answer (the stored copy is cleared by the effect that saves).
     Clear,
@@ -179,6 +187,8 @@ impl State {
             input_error: None,
             share_link: None,
             confirm_clear: false,
+            left: None,
+            region_restored: None,
         }
     }
 
@@ -233,13 +243,37 @@ impl State {
         }
     }
 
-    /// Moves to `screen` as a new history entry (the same screen again, e.g. the next
-    /// level of the home region, stays one entry).
-    fn go(mut self, screen: Screen) -> State {
+    /// On a region screen, the region whose places are listed (`None`: the provinces):
+    /// the answer's, when it has places inside, unless the history brought a list back.
+    pub fn region_list(&self) -> Option<&'static str> {
+        if let Some(list) = self.region_restored {
+            return list;
+        }
+        let Screen::Ask(q) = self.screen else {
+            return None;
+        };
+        match self.answers.get(q.facts()[0]) {
+            Some(Value::Region(c)) => {
+                Some(c).filter(|c| wugong::region::children(Some(c)).next().is_some())
+            }
+            _ => None,
+        }
+    }
+
+    /// Moves to `screen` as a new history entry; the same screen again is one only for
+    /// another region list (the next level: back returns to the list before).
+    fn go(self, screen: Screen) -> State {
+        let list = self.region_list();
+        self.go_from(screen, list)
+    }
+
+    /// [`State::go`] from the region list shown before the answer (`list`).
+    fn go_from(mut self, screen: Screen, list: Option<&'static str>) -> State {
         // A screen's inputs start afresh, the same screen's too (the next region level).
         self.ticking = None;
         self.input_error = None;
-        if self.screen != screen {
+        self.region_restored = None;
+        if self.screen != screen || self.region_list() != list {
             self.steps += 1;
             // "Waiting for the rules" is never an entry of its own.
             if self.screen == Screen::Waiting {
@@ -273,8 +307,21 @@ impl Reducible for State {
     }
 }
 
-/// The reducer itself, on plain values.
-pub fn reduce(mut s: State, action: Action) -> State {
+/// The reducer itself, on plain values; then the count of questions left, which only
+/// goes down until the walk starts again on the first question.
+pub fn reduce(s: State, action: Action) -> State {
+    let mut s = step(s, action);
+    if let (Screen::Ask(q), Some(c)) = (s.screen, s.catalogue()) {
+        let now = c.questions_left(&s.answers, s.as_of(), &s.skipped);
+        s.left = Some(match s.left {
+            Some(shown) if q != Question::Home => shown.min(now),
+            _ => now,
+        });
+    }
+    s
+}
+
+fn step(mut s: State, action: Action) -> State {
     // A tap of the worker's own inside the page: from now on it may save (a share link's
     // answers wait for "存成我的"; "清除" ends the shared view).
     if matches!(action, Action::KeepShared | Action::Clear)
@@ -294,6 +341,7 @@ pub fn reduce(mut s: State, action: Action) -> State {
     }
     match action {
         Action::Answer(pairs) => {
+            let list = s.region_list();
             for (fact, value) in pairs {
                 s.skipped.remove(fact);
                 match value {
@@ -306,7 +354,7 @@ pub fn reduce(mut s: State, action: Action) -> State {
                 }
             }
             let next = s.next_screen();
-            s.go(next)
+            s.go_from(next, list)
         }
         Action::Ticks(pairs) => {
             for (fact, value) in pairs {
@@ -341,7 +389,12 @@ pub fn reduce(mut s: State, action: Action) -> State {
             }
             s
         }
-        Action::Restore { screen, depth } => {
+        Action::Restore {
+            screen,
+            depth,
+            list,
+        } => {
+            s.region_restored = Some(list);
             s.screen = match screen {
                 // Waiting is never stored; a stored question waits for the rules itself.
                 Screen::Waiting => s.next_screen(),

@@ -6,6 +6,7 @@ use wugong::{Catalogue, Date, Fact, Question, Value};
 
 use super::*;
 use crate::catalogue_context::CatalogueRef;
+use crate::place::Place;
 
 fn d(s: &str) -> Date {
     s.parse().unwrap()
@@ -107,6 +108,7 @@ fn each_answer_is_a_new_history_entry_and_back_goes_through_the_browser() {
         Action::Restore {
             screen: Screen::Ask(Question::Groups),
             depth: 2,
+            list: None,
         },
     );
     assert_eq!(
@@ -118,6 +120,7 @@ fn each_answer_is_a_new_history_entry_and_back_goes_through_the_browser() {
         s,
         Action::Restore {
             screen: Screen::Ask(Question::Workshop),
+            list: None,
             depth: 3,
         },
     );
@@ -341,4 +344,71 @@ fn inputs_held_until_answered() {
     assert!(s.confirm_clear);
     s = reduce(s, Action::Clear);
     assert_eq!((s.share_link.clone(), s.confirm_clear), (None, false));
+}
+
+#[test]
+fn the_count_of_questions_left_never_rises_until_the_first_question() {
+    let mut s = reduce(start(), Action::RulesReady(rules()));
+    let counted = |s: &State| {
+        s.catalogue()
+            .unwrap()
+            .questions_left(&s.answers, s.as_of(), &s.skipped)
+    };
+    assert_eq!(s.left, Some(counted(&s)));
+    s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    s = just_looking(s);
+    assert_eq!(s.screen, Screen::Ask(Question::Groups));
+    let at_groups = s.left.unwrap();
+    assert_eq!(at_groups, counted(&s));
+    // Not a veteran: nothing left to ask; then changed back to yes: the engine counts
+    // one more question again, the screen does not.
+    s = answer(s, Fact::Veteran, Value::Bool(false));
+    s = reduce(s, Action::Ask(Question::Groups));
+    assert_eq!(s.left, Some(0));
+    s = answer(s, Fact::Veteran, Value::Bool(true));
+    assert_eq!(s.screen, Screen::Ask(Question::Workshop));
+    assert!(counted(&s) > 0);
+    assert_eq!(s.left, Some(0), "never rises");
+    // Clearing starts a new walk: counted afresh.
+    s = reduce(s, Action::Clear);
+    assert_eq!(s.left, Some(counted(&s)));
+    assert!(s.left.unwrap() > 0);
+}
+
+#[test]
+fn each_region_level_is_a_history_entry() {
+    // A document of 曲靖 only: in 云南, the city matters.
+    let measure = Measure::bare("m", Kind::Subsidy, Audience::Worker, is(Fact::Veteran));
+    let catalogue =
+        Catalogue::new(vec![Document::bare("5303", d("2020-01-01"), vec![measure])]).unwrap();
+    let mut s = reduce(start(), Action::RulesReady(CatalogueRef::keep(catalogue)));
+    assert_eq!((s.region_list(), s.depth), (None, 0));
+    // 云南 has cities: its list is a new entry, back returns to the provinces.
+    s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    assert_eq!(s.screen, Screen::Ask(Question::Home), "the cities of 云南");
+    assert_eq!(
+        (s.region_list(), s.depth, s.nav),
+        (Some("53"), 1, Nav::Push)
+    );
+    assert_eq!(Place::of(&s).list, Some("53"));
+    s = reduce(s, Action::Back);
+    assert_eq!(s.nav, Nav::Back);
+    s = reduce(
+        s,
+        Action::Restore {
+            screen: Screen::Ask(Question::Home),
+            depth: 0,
+            list: None,
+        },
+    );
+    assert_eq!((s.region_list(), s.depth), (None, 0), "the provinces again");
+    // A province again from there: again one entry further.
+    s = answer(s, Fact::HomeRegion, Value::Region("53"));
+    assert_eq!(
+        (s.region_list(), s.depth, s.nav),
+        (Some("53"), 1, Nav::Push)
+    );
+    // The city: the next question, one more entry.
+    s = answer(s, Fact::HomeRegion, Value::Region("5303"));
+    assert_eq!((s.screen, s.depth), (Screen::Ask(Question::Events), 2));
 }
