@@ -121,7 +121,7 @@ facts! {
     Household = "household", FactKind::Choice(HOUSEHOLD), "户口类型", "household registration type", Household;
 
     Tuopin = "tuopin", FactKind::Bool, "脱贫人口（含脱贫户家庭成员）", "person lifted out of poverty (脱贫人口)", Groups;
-    Jiandang = "jiandang", FactKind::Bool, "建档立卡贫困劳动力", "registered poor worker (建档立卡)", Groups;
+    Jiandang = "jiandang", FactKind::Bool, "建档立卡贫困劳动力（已经脱贫的也算）", "registered poor worker (建档立卡), lifted out of poverty or not", Groups;
     Monitored = "monitored", FactKind::Bool, "防返贫监测对象（防止返贫致贫对象）", "monitored for falling back into poverty", Groups;
     Dibao = "dibao", FactKind::Bool, "低保家庭", "minimum-living-allowance household (低保)", Groups;
     ZeroEmploymentFamily = "zero_employment_family", FactKind::Bool, "零就业家庭", "household with nobody employed", Groups;
