@@ -6,54 +6,14 @@
 //! no); anything a person does not know is skipped. The question threshold itself is tested in
 //! `crates/core/src/ask.rs`.
 
+#[path = "common/screen.rs"]
+mod screen;
+use screen::answer_screen;
+
 use std::collections::BTreeMap;
 
 use wugong::fact::FactKind;
 use wugong::{Answers, Date, Fact, FactSet, Question, RawValue};
-
-/// Answers one screen from the persona's facts, as the widget would.
-fn answer_screen(
-    catalogue: &wugong::Catalogue,
-    q: Question,
-    persona: &BTreeMap<&str, RawValue>,
-    answers: &mut Answers,
-    skipped: &mut FactSet,
-    rest_no: bool,
-) {
-    let facts = q.facts();
-    let multi = facts.len() > 1 && facts.iter().all(|f| f.kind() == FactKind::Bool);
-    if multi {
-        // These personas know their own situation: they tick what is true and say
-        // "其他都没有" / "以上都没有" to the rest (an unticked box with OK stays unknown:
-        // see `unsure_worker_is_asked_no_screen_twice`).
-        let yes: Vec<Fact> = facts
-            .iter()
-            .copied()
-            .filter(|f| persona.get(f.name()) == Some(&RawValue::Bool(true)))
-            .collect();
-        for (f, v) in catalogue.ticks(&facts, &yes, rest_no) {
-            match v {
-                Some(v) => answers.set(f, v).unwrap(),
-                None => {
-                    skipped.insert(f);
-                }
-            }
-        }
-        return;
-    }
-    let mut any = false;
-    for f in &facts {
-        let raw = persona.get(f.name()).cloned();
-        if let Some(raw) = raw {
-            let v = wugong::answers::parse_value(*f, &raw).unwrap();
-            answers.set(*f, v).unwrap();
-            any = true;
-        }
-    }
-    if !any {
-        skipped.extend(facts);
-    }
-}
 
 fn walk(persona: &[(&str, RawValue)], as_of: &str) -> Vec<Question> {
     walk_with(persona, as_of, true)

@@ -4,9 +4,12 @@
 //! question their answers already settle. The widget's screens are the same (the browser
 //! test `tests/e2e/walk.test.mjs` taps them).
 
+#[path = "common/screen.rs"]
+mod screen;
+use screen::answer_screen;
+
 use std::collections::BTreeMap;
 
-use wugong::fact::FactKind;
 use wugong::{Answers, Date, Fact, FactSet, Question, RawValue, Report};
 
 fn t(s: &str) -> RawValue {
@@ -63,36 +66,7 @@ fn walk(
             skipped.extend(facts);
             continue;
         }
-        if facts.len() > 1 && facts.iter().all(|f| f.kind() == FactKind::Bool) {
-            let yes: Vec<Fact> = facts
-                .iter()
-                .copied()
-                .filter(|f| {
-                    persona.get(f.name()) == Some(&RawValue::Bool(true))
-                        || answers.get(*f) == Some(wugong::Value::Bool(true))
-                })
-                .collect();
-            for (f, v) in catalogue.ticks(&facts, &yes, true) {
-                match v {
-                    Some(v) => answers.set(f, v).unwrap(),
-                    None => {
-                        skipped.insert(f);
-                    }
-                }
-            }
-            continue;
-        }
-        let mut any = false;
-        for f in &facts {
-            if let Some(raw) = persona.get(f.name()) {
-                let v = wugong::answers::parse_value(*f, raw).unwrap();
-                answers.set(*f, v).unwrap();
-                any = true;
-            }
-        }
-        if !any {
-            skipped.extend(facts);
-        }
+        answer_screen(&catalogue, q, &persona, &mut answers, &mut skipped, true);
     }
     (screens, answers, firsts)
 }

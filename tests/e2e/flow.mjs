@@ -37,6 +37,19 @@ export const huize = (asOf) => ({
   },
 });
 
+/// Waits until the screen whose `data-step` was `step` has given way to another (or to
+/// the results).
+export async function nextScreen(page, step) {
+  await page.waitForFunction(
+    (before) => {
+      const el = document.querySelector("[data-testid=question]");
+      return !el || el.getAttribute("data-step") !== before;
+    },
+    step,
+    { timeout: 5000 },
+  );
+}
+
 /// Returns the questions asked, in order.
 export async function completeCheck(page, base, persona, { path = "?date=" + persona.asOf } = {}) {
   await open(page, base, path);
@@ -54,14 +67,7 @@ export async function completeCheck(page, base, persona, { path = "?date=" + per
       await answer(page, a);
     }
     // Each answer moves to another screen: wait for it.
-    await page.waitForFunction(
-      (before) => {
-        const el = document.querySelector("[data-testid=question]");
-        return !el || el.getAttribute("data-step") !== before;
-      },
-      step,
-      { timeout: 5000 },
-    );
+    await nextScreen(page, step);
   }
   throw new Error(`no results after 40 questions: ${asked.join(", ")}`);
 }

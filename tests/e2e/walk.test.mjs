@@ -7,6 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, stop, phone, clean, open, answer, currentQuestion } from "./harness.mjs";
+import { nextScreen } from "./flow.mjs";
 
 let ctx;
 before(async () => (ctx = await start()));
@@ -134,14 +135,7 @@ async function walk(name, { large }) {
     } else {
       await answer(page, a);
     }
-    await page.waitForFunction(
-      (before) => {
-        const el = document.querySelector("[data-testid=question]");
-        return !el || el.getAttribute("data-step") !== before;
-      },
-      step,
-      { timeout: 5000 },
-    );
+    await nextScreen(page, step);
   }
   assert.equal(await currentQuestion(page), null, `${name}: no result: ${asked}`);
   assert.ok(asked.length <= w.most, `${name}: ${asked.length} screens: ${asked}`);
