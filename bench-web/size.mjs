@@ -13,8 +13,8 @@ import { fileURLToPath } from "node:url";
 
 /** The first screen may weigh at most this many bytes, gzip: 147 KB, lowered from 150 KB.
  * The size work of issue 18 reached 137.1 KB on its own; with the share-link safety,
- * life-events and dated-link features merged the first screen is 144.3 KB, and the
- * 2.7 KB left are for rounding and small fixes. Why this figure: docs/size.md. */
+ * life-events and dated-link features merged the first screen is 145.0 KB, and the
+ * 2.0 KB left are for rounding and small fixes. Why this figure: docs/size.md. */
 export const FIRST_SCREEN_BUDGET = 147_000;
 
 const FIRST_SCREEN = /^(index\.html|detect\.js|manifest\.webmanifest|icon-32\.png|(start|style|wugong-www)-.*)$/;
