@@ -119,11 +119,20 @@ impl Catalogue {
             }
             let facts = f.question().facts();
             if facts.len() > 1 && facts.iter().all(|f| f.kind() == FactKind::Bool) {
-                for f in facts {
-                    if answers.get(f).is_none() && !skipped.contains(f) {
-                        let _ = answers.set(f, Value::Bool(false));
+                // As the widget records "其他都没有" on what is ticked so far
+                // (`Catalogue::ticks`): a box that a yes implies stays unknown, not "no".
+                let yes: Vec<Fact> = facts
+                    .iter()
+                    .copied()
+                    .filter(|f| answers.get(*f) == Some(Value::Bool(true)))
+                    .collect();
+                for (f, v) in self.ticks(&facts, &yes, true) {
+                    if let (Some(v), None, false) = (v, answers.get(f), skipped.contains(f)) {
+                        let _ = answers.set(f, v);
                     }
                 }
+                // Whatever stays unknown is not asked again on this estimate.
+                skipped.extend(facts.iter().copied().filter(|f| answers.get(*f).is_none()));
             } else {
                 skipped.extend(facts);
                 skipped.insert(f);
