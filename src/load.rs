@@ -321,6 +321,20 @@ pub(crate) fn from_table<T: serde::de::DeserializeOwned>(table: Table) -> Result
     })
 }
 
+/// The errors of a data file (`policies/data/…`): its name, the field, and the line and
+/// column of that field in `text`.
+pub(crate) fn data_error<'t>(
+    file: &'t str,
+    text: &'t str,
+) -> impl Fn(Bad) -> LoadError + Copy + 't {
+    move |(field, message): Bad| LoadError {
+        file: file.to_string(),
+        at: locate(text, &field),
+        field,
+        message,
+    }
+}
+
 /// Reads one policy file. `file` is the path shown in errors; the document id is its stem.
 pub fn document(file: &str, source: &str) -> Result<Document, LoadError> {
     let error = |(field, message): Bad| LoadError {

@@ -8,7 +8,7 @@
 
 #[path = "common/screen.rs"]
 mod screen;
-use screen::answer_screen;
+use screen::{answer_screen, b, n, t};
 
 use std::collections::BTreeMap;
 
@@ -85,16 +85,6 @@ fn walk_with(persona: &[(&str, RawValue)], as_of: &str, rest_no: bool) -> Vec<Qu
         eprintln!("  skipped {:?}", skipped.iter().collect::<Vec<_>>());
     }
     screens
-}
-
-fn t(s: &str) -> RawValue {
-    RawValue::Text(s.into())
-}
-fn b(v: bool) -> RawValue {
-    RawValue::Bool(v)
-}
-fn n(v: i64) -> RawValue {
-    RawValue::Int(v)
 }
 
 fn asked(screens: &[Question], q: Question) -> bool {

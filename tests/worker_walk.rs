@@ -6,21 +6,11 @@
 
 #[path = "common/screen.rs"]
 mod screen;
-use screen::answer_screen;
+use screen::{answer_screen, b, n, t};
 
 use std::collections::BTreeMap;
 
 use wugong::{Answers, Date, Fact, FactSet, Question, RawValue, Report};
-
-fn t(s: &str) -> RawValue {
-    RawValue::Text(s.into())
-}
-fn b(v: bool) -> RawValue {
-    RawValue::Bool(v)
-}
-fn n(v: i64) -> RawValue {
-    RawValue::Int(v)
-}
 
 /// The screens asked (each region level one) and the answers given, as the widget would:
 /// tick screens ticked from the persona and "就这些，其他都不是"; other screens answered

@@ -311,12 +311,8 @@ fn one<R: serde::de::DeserializeOwned, T>(
     text: &str,
     convert: impl FnOnce(R) -> Result<T, Bad>,
 ) -> Result<T, LoadError> {
-    let error = |(field, message): Bad| LoadError {
-        file: format!("policies/data/{name}"),
-        at: super::locate(text, &field),
-        field,
-        message,
-    };
+    let file = format!("policies/data/{name}");
+    let error = super::data_error(&file, text);
     let table: Table = text.parse().map_err(|e: toml::de::Error| {
         error((String::new(), format!("not valid TOML: {}", e.message())))
     })?;

@@ -74,12 +74,7 @@ pub fn all() -> Result<&'static [Term], LoadError> {
 
 /// Reads a terms file (the embedded one, or a test's).
 pub fn parse(text: &str) -> Result<Vec<Term>, LoadError> {
-    let error = |(field, message): (String, String)| LoadError {
-        file: FILE.to_string(),
-        at: super::locate(text, &field),
-        field,
-        message,
-    };
+    let error = super::data_error(FILE, text);
     let table: Table = text.parse().map_err(|e: toml::de::Error| {
         error((String::new(), format!("not valid TOML: {}", e.message())))
     })?;

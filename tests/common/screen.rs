@@ -55,3 +55,14 @@ pub fn answer_screen(
         skipped.extend(facts);
     }
 }
+
+/// A persona's text, yes/no and number answers.
+pub fn t(s: &str) -> RawValue {
+    RawValue::Text(s.into())
+}
+pub fn b(v: bool) -> RawValue {
+    RawValue::Bool(v)
+}
+pub fn n(v: i64) -> RawValue {
+    RawValue::Int(v)
+}
