@@ -62,6 +62,12 @@ impl fmt::Display for AnswerError {
 
 impl std::error::Error for AnswerError {}
 
+/// The earliest statutory retirement age of women and of men (国发〔1978〕104号 第一条:
+/// 45 in special jobs or on total incapacity; men 50 on total incapacity; the 2024
+/// decision only raises ages). Data with its sources and our reading:
+/// `policies/data/retirement.toml` (tests/retirement_data.rs keeps them equal).
+pub const EARLIEST_RETIREMENT_AGE: (u32, u32) = (45, 50);
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     /// Sorted by fact, each fact at most once. A plain vector, not a map: a handful of
@@ -89,8 +95,24 @@ impl Answers {
                 Value::Date(start) => Some(Value::Count(start.calendar_month_on(as_of))),
                 _ => None,
             },
+            // Settled only on the safe side (issue 16): see `settled_near_retirement`.
+            Fact::NearRetirement => self.get(fact).or_else(|| self.settled_near_retirement()),
             f => self.get(f),
         }
+    }
+
+    /// "离法定退休年龄不到1年" when the age alone settles it: "no" for anyone younger
+    /// than the earliest statutory retirement age of their sex minus one year
+    /// ([`EARLIEST_RETIREMENT_AGE`]); otherwise unknown (asked).
+    fn settled_near_retirement(&self) -> Option<Value> {
+        let Value::Count(age) = self.get(Fact::Age)? else {
+            return None;
+        };
+        let earliest = match self.get(Fact::Sex) {
+            Some(Value::Choice("male")) => EARLIEST_RETIREMENT_AGE.1,
+            _ => EARLIEST_RETIREMENT_AGE.0,
+        };
+        (age + 1 < earliest).then_some(Value::Bool(false))
     }
 
     /// Sets a checked value. Derived facts cannot be set.

@@ -330,7 +330,11 @@ impl Condition {
                 };
                 match (result, negated) {
                     (Tri::Unknown, _) => {
-                        let f = test.fact.asked_as();
+                        // The age may settle near_retirement: asked first.
+                        let f = match test.fact {
+                            Fact::NearRetirement if answers.get(Fact::Age).is_none() => Fact::Age,
+                            f => f.asked_as(),
+                        };
                         if let Err(at) = out.missing.binary_search(&f) {
                             out.missing.insert(at, f);
                         }
