@@ -254,7 +254,7 @@ fn a_henan_city_is_accepted_and_gets_the_national_results() {
 fn almost_eligible_says_from_when_in_text_and_json() {
     let f = temp_file(
         "almost.json",
-        r#"{"home_region": "530326", "jiandang": true, "work_place": "cross_province", "stable_months": 1}"#,
+        r#"{"home_region": "530326", "jiandang": true, "work_place": "cross_province", "stable_months": 1, "outwork_subsidy_this_year": false}"#,
     );
     let (code, out, err) = selfcheck(&["check", &f, "--as-of", "2021-06-01", "--format", "json"]);
     assert_eq!(code, 0, "{err}");

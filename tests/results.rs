@@ -41,6 +41,8 @@ fn huize() -> Answers {
         (ProblemUnpaidWages, Value::Bool(false)),
         (ProblemInjury, Value::Bool(false)),
         (Unemployed, Value::Bool(false)),
+        // Issue 16: has not had this year's going-out subsidy yet.
+        (OutworkSubsidyThisYear, Value::Bool(false)),
     ])
 }
 

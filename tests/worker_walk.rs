@@ -179,8 +179,10 @@ fn w3_qilin_returnee_with_a_shop() {
         // so since 2024 these are asked about, never applied for blindly (issue 14).
         Some("创业"),
         // The tenth screen asks where the business is registered: 曲靖's tax relief
-        // follows the business's place, not the household's (issue 16).
-        10,
+        // follows the business's place, not the household's (issue 16). One more asks
+        // whether an epidemic stoppage left a start-up loan unpaid (云人社发〔2022〕57号
+        // 六（一）), which before issue 16 was offered to every business owner unasked.
+        11,
     );
 }
 

@@ -219,6 +219,28 @@ facts! {
     EventLearnTrade = "event_learn_trade", FactKind::Bool, "想学门手艺", "I want to learn a trade", Events;
     EventStartBusiness = "event_start_business", FactKind::Bool, "想回家创业、做生意", "I want to go home and start a business", Events;
     EventHardship = "event_hardship", FactKind::Bool, "家里困难", "my family is in hardship", Events;
+
+    // Issue 16, the facts real workers needed and could not give (docs/audits/2026-12-06.md,
+    // "Missing facts"). Each is used by the measures whose texts name it.
+    // 国发〔2019〕28号（四） 经济性裁员 (seed 000 line 25): a layoff of a group, not one dismissal.
+    MassLayoff = "mass_layoff", FactKind::Bool, "单位一次裁了一批人（经济性裁员）", "laid off with a group (economic layoff)", MassLayoff;
+    // 「每人每年可享受一次」 (002 line 68), 「每年享受1次」 (001 line 47), 「每年最多可享受1次」 (000 line 472).
+    OutworkSubsidyThisYear = "outwork_subsidy_this_year", FactKind::Bool, "今年已经领过外出务工交通补助或奖补", "already had this year's going-out subsidy", OutworkSubsidyThisYear;
+    // 「因疫情等原因导致收入骤减或支出骤增的“返贫”劳动力」 (000 lines 102, 520).
+    IncomeCollapsed = "income_collapsed", FactKind::Bool, "因疫情等原因收入突然减少或开支突然增加", "income collapsed or costs jumped (epidemic etc.)", IncomeCollapsed;
+    // 「受疫情严重影响停工停产导致无法按期还款的创业担保贷款借款人」 (004 line 61).
+    LoanRepayTrouble = "loan_repay_trouble", FactKind::Bool, "借了创业担保贷款，因疫情停工还不上", "cannot repay a start-up loan after an epidemic stoppage", LoanRepayTrouble;
+    // 读技工院校 (000 line 82; 001 line 77; 002 line 54).
+    VocationalSchool = "vocational_school", FactKind::Bool, "在读或要读技工学校", "at or going to a technical school", VocationalSchool;
+    // 「参加免费技能培训」 (曲政办发〔2021〕15号（八）, 000 line 356).
+    TrainingFree = "training_free", FactKind::Bool, "培训不用自己交钱（免费培训）", "the training is free", TrainingFree;
+    // 「离校2年内未就业高校毕业生」 (000 line 362).
+    YearsSinceSchool = "years_since_school", FactKind::Count("years"), "离开学校几年了（今年毕业填0）", "years since leaving school (0 this year)", YearsSinceSchool;
+    // 「有就业要求、处于失业状态」 (000 line 42).
+    JobSeeking = "job_seeking", FactKind::Bool, "想工作、正在找工作", "wants work and is looking", JobSeeking;
+    // 乡村公共服务岗位 退出机制 3、4 (000 lines 150–151).
+    VillagePost = "village_post", FactKind::Bool, "在村（组）里任职、领财政补贴", "holds a paid village or group post", VillagePosts;
+    HouseholdOnPost = "household_on_post", FactKind::Bool, "家里已有人在干乡村公共服务岗位", "someone in the household already has a village service post", VillagePosts;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -268,6 +290,15 @@ pub enum Question {
     JobMonths,
     BusinessRegion,
     InsuranceRegion,
+    MassLayoff,
+    OutworkSubsidyThisYear,
+    IncomeCollapsed,
+    LoanRepayTrouble,
+    VocationalSchool,
+    TrainingFree,
+    YearsSinceSchool,
+    JobSeeking,
+    VillagePosts,
     /// What brought the worker: asked right after the home region (`ask.rs`).
     Events,
 }
@@ -317,6 +348,15 @@ impl Question {
         Question::JobMonths,
         Question::BusinessRegion,
         Question::InsuranceRegion,
+        Question::MassLayoff,
+        Question::OutworkSubsidyThisYear,
+        Question::IncomeCollapsed,
+        Question::LoanRepayTrouble,
+        Question::VocationalSchool,
+        Question::TrainingFree,
+        Question::YearsSinceSchool,
+        Question::JobSeeking,
+        Question::VillagePosts,
         Question::Events,
     ];
 

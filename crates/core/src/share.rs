@@ -107,6 +107,17 @@ pub const CODES: &[Fact] = &[
     Fact::EventLearnTrade,
     Fact::EventStartBusiness,
     Fact::EventHardship,
+    // Issue 16, the missing facts (branch facts).
+    Fact::MassLayoff,
+    Fact::OutworkSubsidyThisYear,
+    Fact::IncomeCollapsed,
+    Fact::LoanRepayTrouble,
+    Fact::VocationalSchool,
+    Fact::TrainingFree,
+    Fact::YearsSinceSchool,
+    Fact::JobSeeking,
+    Fact::VillagePost,
+    Fact::HouseholdOnPost,
 ];
 
 /// What a link or the stored copy holds.
