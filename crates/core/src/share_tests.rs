@@ -252,3 +252,50 @@ fn a_saved_link_reads_as_the_same_answers_for_ever() {
     ];
     assert_eq!(got, want.map(|(k, v)| (k.to_string(), v)));
 }
+
+/// Issue 16: the facts added then have codes after every older one (an old link reads
+/// as before: the pinned link above), and a link with them reads back as given.
+#[test]
+fn the_missing_facts_of_issue_16_have_new_codes_and_round_trip() {
+    let added = [
+        Fact::MassLayoff,
+        Fact::OutworkSubsidyThisYear,
+        Fact::IncomeCollapsed,
+        Fact::LoanRepayTrouble,
+        Fact::VocationalSchool,
+        Fact::TrainingFree,
+        Fact::YearsSinceSchool,
+        Fact::JobSeeking,
+        Fact::VillagePost,
+        Fact::HouseholdOnPost,
+    ];
+    let first = CODES.iter().position(|f| *f == Fact::EventHardship).unwrap() + 1;
+    for (i, f) in added.iter().enumerate() {
+        assert_eq!(CODES.iter().position(|c| c == f), Some(first + i), "{f:?}");
+    }
+    let mut a = sample();
+    for f in added {
+        let v = match f.kind() {
+            FactKind::Count(_) => Value::Count(2),
+            _ => Value::Bool(f != Fact::TrainingFree),
+        };
+        a.set(f, v).unwrap();
+    }
+    let as_of = Some(d("2026-12-06"));
+    let text = encode_shared(&a, as_of);
+    assert_eq!(
+        decode_shared(&text),
+        Ok(Shared {
+            answers: a,
+            as_of
+        })
+    );
+    // A link of this build, pinned like the one above.
+    let mut b = Answers::new();
+    b.set(Fact::JobSeeking, Value::Bool(true)).unwrap();
+    b.set(Fact::YearsSinceSchool, Value::Count(1)).unwrap();
+    assert_eq!(decode(&encode(&b)), Ok(b.clone()));
+    const PINNED: &str = "2.AFABUQHspA";
+    assert_eq!(encode(&b), PINNED);
+    assert_eq!(decode(PINNED), Ok(b));
+}
