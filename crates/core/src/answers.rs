@@ -103,8 +103,9 @@ impl Answers {
 
     /// "离法定退休年龄不到1年" when the age alone settles it: "no" for anyone younger
     /// than the earliest statutory retirement age of their sex minus one year
-    /// ([`EARLIEST_RETIREMENT_AGE`]); otherwise unknown (asked).
-    fn settled_near_retirement(&self) -> Option<Value> {
+    /// ([`EARLIEST_RETIREMENT_AGE`]); otherwise unknown (asked). An answer the worker gave
+    /// is read as given, even against this (`Catalogue::consistent` tells them apart).
+    pub fn settled_near_retirement(&self) -> Option<Value> {
         let Value::Count(age) = self.get(Fact::Age)? else {
             return None;
         };

@@ -16,11 +16,16 @@ impl Catalogue {
     /// Whether the answers agree with every implication (no `if = true` with `then = false`).
     /// Answers that do not (possible in a hand-written answers file, not from the widget's
     /// screens) are read as given; only consistent answers are monotone (tests/properties.rs).
+    /// Also false for "within a year of retirement" at an age that settles "no"
+    /// (`Answers::settled_near_retirement`).
     pub fn consistent(&self, answers: &Answers) -> bool {
-        self.implications.iter().all(|i| {
-            !(answers.get(i.when) == Some(Value::Bool(true))
-                && answers.get(i.then) == Some(Value::Bool(false)))
-        })
+        let retirement = !(answers.get(Fact::NearRetirement) == Some(Value::Bool(true))
+            && answers.settled_near_retirement().is_some());
+        retirement
+            && self.implications.iter().all(|i| {
+                !(answers.get(i.when) == Some(Value::Bool(true))
+                    && answers.get(i.then) == Some(Value::Bool(false)))
+            })
     }
 
     /// The answers as the measures of `document` read them, when an implication adds
