@@ -178,8 +178,12 @@ mod tests {
         // 济源市, directly under Henan, is one choice; no county level below it.
         assert_eq!(full_name("4190", true), "Henan Jiyuan");
         assert!(find("419001").is_none());
-        // Counties only where a document covers one; others read as their prefecture.
-        assert_eq!(find_or_parent("140981").map(|r| r.code), Some("1409"));
+        // Counties of every prefecture a document names (忻州, Yunnan's 16: issue 16);
+        // others read as their prefecture.
+        assert_eq!(find_or_parent("140981").map(|r| r.code), Some("140981"));
+        assert_eq!(full_name("140922", false), "山西省 忻州市 五台县");
+        assert_eq!(find_or_parent("530621").map(|r| r.code), Some("530621"));
+        assert_eq!(find_or_parent("140199").map(|r| r.code), Some("1401"));
         assert_eq!(find_or_parent("410102").map(|r| r.code), Some("4101"));
         assert_eq!(find_or_parent("530326").map(|r| r.code), Some("530326"));
         assert!(
