@@ -221,26 +221,26 @@ facts! {
     EventHardship = "event_hardship", FactKind::Bool, "家里困难", "my family is in hardship", Events;
 
     // Issue 16, the facts real workers needed and could not give (docs/audits/2026-12-06.md,
-    // "Missing facts"). Each is used by the measures whose texts name it.
+    // "Missing facts (issue 16)"). Each is used by the measures whose texts name it.
     // 国发〔2019〕28号（四） 经济性裁员 (seed 000 line 25): a layoff of a group, not one dismissal.
-    MassLayoff = "mass_layoff", FactKind::Bool, "单位一次裁了一批人（经济性裁员）", "laid off with a group (economic layoff)", MassLayoff;
-    // 「每人每年可享受一次」 (002 line 68), 「每年享受1次」 (001 line 47), 「每年最多可享受1次」 (000 line 472).
-    OutworkSubsidyThisYear = "outwork_subsidy_this_year", FactKind::Bool, "今年已经领过外出务工交通补助或奖补", "already had this year's going-out subsidy", OutworkSubsidyThisYear;
+    MassLayoff = "mass_layoff", FactKind::Bool, "单位成批裁员（经济性裁员）", "laid off with a group", MassLayoff;
+    // 「每人每年可享受一次」 (002 line 68), 「每年享受1次」 (001 line 47), 「每年最多可享受1次」 (000 line 472), 「当年…一次性」 (003 line 33).
+    OutworkSubsidyThisYear = "outwork_subsidy_this_year", FactKind::Bool, "今年已领过外出务工补助", "had this year's going-out subsidy", OutworkSubsidyThisYear;
     // 「因疫情等原因导致收入骤减或支出骤增的“返贫”劳动力」 (000 lines 102, 520).
-    IncomeCollapsed = "income_collapsed", FactKind::Bool, "因疫情等原因收入突然减少或开支突然增加", "income collapsed or costs jumped (epidemic etc.)", IncomeCollapsed;
+    IncomeCollapsed = "income_collapsed", FactKind::Bool, "因疫情等收入骤减或开支骤增", "income fell or costs rose sharply", IncomeCollapsed;
     // 「受疫情严重影响停工停产导致无法按期还款的创业担保贷款借款人」 (004 line 61).
-    LoanRepayTrouble = "loan_repay_trouble", FactKind::Bool, "借了创业担保贷款，因疫情停工还不上", "cannot repay a start-up loan after an epidemic stoppage", LoanRepayTrouble;
+    LoanRepayTrouble = "loan_repay_trouble", FactKind::Bool, "疫情停工还不上创业担保贷款", "cannot repay a start-up loan (epidemic)", LoanRepayTrouble;
     // 读技工院校 (000 line 82; 001 line 77; 002 line 54).
-    VocationalSchool = "vocational_school", FactKind::Bool, "在读或要读技工学校", "at or going to a technical school", VocationalSchool;
+    VocationalSchool = "vocational_school", FactKind::Bool, "在读或要读技工学校", "at a technical school", VocationalSchool;
     // 「参加免费技能培训」 (曲政办发〔2021〕15号（八）, 000 line 356).
-    TrainingFree = "training_free", FactKind::Bool, "培训不用自己交钱（免费培训）", "the training is free", TrainingFree;
-    // 「离校2年内未就业高校毕业生」 (000 line 362).
-    YearsSinceSchool = "years_since_school", FactKind::Count("years"), "离开学校几年了（今年毕业填0）", "years since leaving school (0 this year)", YearsSinceSchool;
+    TrainingFree = "training_free", FactKind::Bool, "培训是免费的", "free training", TrainingFree;
+    // 「离校2年内未就业高校毕业生」 (000 line 362); 「应届」 (line 107).
+    YearsSinceSchool = "years_since_school", FactKind::Count("years"), "离校几年（今年毕业算0）", "years since leaving school", YearsSinceSchool;
     // 「有就业要求、处于失业状态」 (000 line 42).
-    JobSeeking = "job_seeking", FactKind::Bool, "想工作、正在找工作", "wants work and is looking", JobSeeking;
-    // 乡村公共服务岗位 退出机制 3、4 (000 lines 150–151).
-    VillagePost = "village_post", FactKind::Bool, "在村（组）里任职、领财政补贴", "holds a paid village or group post", VillagePosts;
-    HouseholdOnPost = "household_on_post", FactKind::Bool, "家里已有人在干乡村公共服务岗位", "someone in the household already has a village service post", VillagePosts;
+    JobSeeking = "job_seeking", FactKind::Bool, "正在找工作", "looking for work", JobSeeking;
+    // 乡村公共服务岗位 退出机制 3、4 (000 lines 150–151): on the posts screen.
+    VillagePost = "village_post", FactKind::Bool, "在村（组）任职、领财政补贴", "paid village or group post", HasPublicPost;
+    HouseholdOnPost = "household_on_post", FactKind::Bool, "家里已有人干乡村公共服务岗位", "a family member has a village service post", HasPublicPost;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person
@@ -290,6 +290,10 @@ pub enum Question {
     JobMonths,
     BusinessRegion,
     InsuranceRegion,
+    /// What brought the worker: asked right after the home region (`ask.rs`).
+    Events,
+    // Issue 16. After `Events`: a screen's place in this list is kept in the page's
+    // history (`www/src/place.rs`), so new screens are appended.
     MassLayoff,
     OutworkSubsidyThisYear,
     IncomeCollapsed,
@@ -298,14 +302,11 @@ pub enum Question {
     TrainingFree,
     YearsSinceSchool,
     JobSeeking,
-    VillagePosts,
-    /// What brought the worker: asked right after the home region (`ask.rs`).
-    Events,
 }
 
 impl Question {
     /// How many question screens there are (they index arrays in `next_question`).
-    pub const COUNT: usize = Question::Events as usize + 1;
+    pub const COUNT: usize = Question::JobSeeking as usize + 1;
     pub const ALL: [Question; Question::COUNT] = [
         Question::Home,
         Question::Age,
@@ -348,6 +349,7 @@ impl Question {
         Question::JobMonths,
         Question::BusinessRegion,
         Question::InsuranceRegion,
+        Question::Events,
         Question::MassLayoff,
         Question::OutworkSubsidyThisYear,
         Question::IncomeCollapsed,
@@ -356,8 +358,6 @@ impl Question {
         Question::TrainingFree,
         Question::YearsSinceSchool,
         Question::JobSeeking,
-        Question::VillagePosts,
-        Question::Events,
     ];
 
     /// The facts this screen sets, in display order.
