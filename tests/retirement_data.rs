@@ -19,7 +19,10 @@ fn the_core_uses_the_ages_of_the_data_file() {
             .unwrap() as u32
     };
     assert_eq!(EARLIEST_RETIREMENT_AGE, (age("female"), age("male")));
-    assert!(data["earliest"][0]["source"].as_str().unwrap().contains("104号"));
+    assert!(data["earliest"][0]["source"]
+        .as_str()
+        .unwrap()
+        .contains("104号"));
     assert!(data["reading"]["text"].as_str().unwrap().contains("45"));
 }
 
@@ -39,7 +42,11 @@ fn only_the_safe_side_is_settled() {
     let no = Some(Value::Bool(false));
     assert_eq!(settled(Some(17), None), no);
     assert_eq!(settled(Some(43), Some("female")), no);
-    assert_eq!(settled(Some(44), Some("female")), None, "45 is within a year");
+    assert_eq!(
+        settled(Some(44), Some("female")),
+        None,
+        "45 is within a year"
+    );
     assert_eq!(settled(Some(48), Some("male")), no);
     assert_eq!(settled(Some(49), Some("male")), None);
     // Sex unknown: the lower of the two.
@@ -77,7 +84,11 @@ fn a_17_year_old_is_never_asked_and_a_man_of_58_is() {
         }
         v => panic!("{v:?}"),
     }
-    for (age, sex, asked) in [(17, "male", false), (43, "female", false), (58, "male", true)] {
+    for (age, sex, asked) in [
+        (17, "male", false),
+        (43, "female", false),
+        (58, "male", true),
+    ] {
         let mut a = a.clone();
         a.set(Fact::Age, Value::Count(age)).unwrap();
         a.set(Fact::Sex, Value::Choice(sex)).unwrap();

@@ -223,13 +223,13 @@ facts! {
     // Issue 16, the facts real workers needed and could not give (docs/audits/2026-12-06.md,
     // "Missing facts (issue 16)"). Each is used by the measures whose texts name it.
     // 国发〔2019〕28号（四） 经济性裁员 (seed 000 line 25): a layoff of a group, not one dismissal.
-    MassLayoff = "mass_layoff", FactKind::Bool, "单位成批裁员（经济性裁员）", "laid off with a group", MassLayoff;
+    MassLayoff = "mass_layoff", FactKind::Bool, "单位成批裁员（经济性裁员）", "group layoff", MassLayoff;
     // 「每人每年可享受一次」 (002 line 68), 「每年享受1次」 (001 line 47), 「每年最多可享受1次」 (000 line 472), 「当年…一次性」 (003 line 33).
-    OutworkSubsidyThisYear = "outwork_subsidy_this_year", FactKind::Bool, "今年已领过外出务工补助", "had this year's going-out subsidy", OutworkSubsidyThisYear;
+    OutworkSubsidyThisYear = "outwork_subsidy_this_year", FactKind::Bool, "今年已领过外出务工补助", "going-out subsidy this year", OutworkSubsidyThisYear;
     // 「因疫情等原因导致收入骤减或支出骤增的“返贫”劳动力」 (000 lines 102, 520).
-    IncomeCollapsed = "income_collapsed", FactKind::Bool, "因疫情等收入骤减或开支骤增", "income fell or costs rose sharply", IncomeCollapsed;
+    IncomeCollapsed = "income_collapsed", FactKind::Bool, "因疫情等收入骤减或开支骤增", "income fell sharply", IncomeCollapsed;
     // 「受疫情严重影响停工停产导致无法按期还款的创业担保贷款借款人」 (004 line 61).
-    LoanRepayTrouble = "loan_repay_trouble", FactKind::Bool, "疫情停工还不上创业担保贷款", "cannot repay a start-up loan (epidemic)", LoanRepayTrouble;
+    LoanRepayTrouble = "loan_repay_trouble", FactKind::Bool, "疫情停工还不上创业担保贷款", "start-up loan unpaid", LoanRepayTrouble;
     // 读技工院校 (000 line 82; 001 line 77; 002 line 54).
     VocationalSchool = "vocational_school", FactKind::Bool, "在读或要读技工学校", "at a technical school", VocationalSchool;
     // 「参加免费技能培训」 (曲政办发〔2021〕15号（八）, 000 line 356).
@@ -239,8 +239,8 @@ facts! {
     // 「有就业要求、处于失业状态」 (000 line 42).
     JobSeeking = "job_seeking", FactKind::Bool, "正在找工作", "looking for work", JobSeeking;
     // 乡村公共服务岗位 退出机制 3、4 (000 lines 150–151): on the posts screen.
-    VillagePost = "village_post", FactKind::Bool, "在村（组）任职、领财政补贴", "paid village or group post", HasPublicPost;
-    HouseholdOnPost = "household_on_post", FactKind::Bool, "家里已有人干乡村公共服务岗位", "a family member has a village service post", HasPublicPost;
+    VillagePost = "village_post", FactKind::Bool, "在村（组）任职、领财政补贴", "paid village post", HasPublicPost;
+    HouseholdOnPost = "household_on_post", FactKind::Bool, "家里已有人干乡村公共服务岗位", "family on a village post", HasPublicPost;
 }
 
 /// One question screen. Several facts can share a screen (e.g. the groups a person

@@ -269,7 +269,11 @@ fn the_missing_facts_of_issue_16_have_new_codes_and_round_trip() {
         Fact::VillagePost,
         Fact::HouseholdOnPost,
     ];
-    let first = CODES.iter().position(|f| *f == Fact::EventHardship).unwrap() + 1;
+    let first = CODES
+        .iter()
+        .position(|f| *f == Fact::EventHardship)
+        .unwrap()
+        + 1;
     for (i, f) in added.iter().enumerate() {
         assert_eq!(CODES.iter().position(|c| c == f), Some(first + i), "{f:?}");
     }
@@ -283,13 +287,7 @@ fn the_missing_facts_of_issue_16_have_new_codes_and_round_trip() {
     }
     let as_of = Some(d("2026-12-06"));
     let text = encode_shared(&a, as_of);
-    assert_eq!(
-        decode_shared(&text),
-        Ok(Shared {
-            answers: a,
-            as_of
-        })
-    );
+    assert_eq!(decode_shared(&text), Ok(Shared { answers: a, as_of }));
     // A link of this build, pinned like the one above.
     let mut b = Answers::new();
     b.set(Fact::JobSeeking, Value::Bool(true)).unwrap();
