@@ -42,7 +42,9 @@ const WORKERS = {
   },
   "W3 麒麟区 returnee with a shop": {
     // 曲靖's 2021 document states no end: since 2024 its start-up help is asked about (issue 14).
-    first: "创业", most: 10,
+    // One screen more than before issue 16: whether an epidemic stoppage left a start-up loan
+    // unpaid (云人社发〔2022〕57号 六（一）), which had been offered to every business owner unasked.
+    first: "创业", most: 11,
     answers: {
       Home: { region: ["53", "5303", "530302"] },
       Events: { checks: ["event_start_business"] },
