@@ -34,6 +34,8 @@ export const huize = (asOf) => ({
     Age: { value: 34 },
     Sex: { choice: "male" },
     CanLeaveHome: "yes",
+    // Issue 16: has not had this year's going-out subsidy yet.
+    OutworkSubsidyThisYear: "no",
   },
 });
 

@@ -57,6 +57,7 @@ test("忻州 脱贫 worker in another province, 2022: one-off travel subsidy up 
       Problems: "none",
       Situation: "none",
       Household: { choice: "rural" },
+      OutworkSubsidyThisYear: "no",
     },
   });
   assert.ok(asked.length <= 12, `asked ${asked.length}: ${asked}`);
