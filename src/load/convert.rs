@@ -35,6 +35,15 @@ pub(super) struct Terms<'a> {
     used: RefCell<Vec<String>>,
 }
 
+impl<'a> Terms<'a> {
+    pub(super) fn new(all: &'a [Term]) -> Terms<'a> {
+        Terms {
+            all,
+            used: RefCell::new(Vec::new()),
+        }
+    }
+}
+
 fn bad<T>(path: impl Into<String>, message: impl Into<String>) -> R<T> {
     Err((path.into(), message.into()))
 }
@@ -274,7 +283,7 @@ fn present<T: Copy>(options: &[(T, bool)]) -> Vec<T> {
     options.iter().filter(|o| o.1).map(|o| o.0).collect()
 }
 
-/// `terms` is `None` inside a term's own definition (a term does not name another).
+/// `terms`: the defined terms it may name (for a term's own definition, those above it).
 pub(super) fn condition(c: RawCondition, at: &str, terms: Option<&Terms>) -> R<Condition> {
     if let Some(key) = &c.term {
         return term(&key.0, &c, at, terms);
