@@ -8,7 +8,9 @@
 //! Why: the same `any = [...]` written into ten measures is how a fix reached one of
 //! them and missed its siblings (audit 2026-12-06 row 1). So the loader refuses a term
 //! defined twice (the same id, or the same document and clause), and a measure that
-//! writes a term's condition out instead of naming it.
+//! writes a term's condition out instead of naming it; and lint refuses one group of
+//! people written out in two measures ([`shared_definitions`]). A term may name a term
+//! defined above it.
 //!
 //! The file is embedded when this crate is built, like the policies themselves.
 
