@@ -48,6 +48,8 @@ struct Measure {
     numbers: Vec<(String, Decimal)>,
     reading_numbers: Vec<String>,
     reading_text: Option<String>,
+    /// The defined terms its condition names.
+    terms: Vec<String>,
 }
 
 fn policies() -> Vec<Measure> {
@@ -98,6 +100,7 @@ fn policies() -> Vec<Measure> {
                     .and_then(|r| r.get("text"))
                     .and_then(|t| t.as_str())
                     .map(str::to_string),
+                terms: m.get("when").map(terms_named).unwrap_or_default(),
             });
         }
     }
@@ -134,6 +137,21 @@ fn collect(v: &toml::Value, key: &str, out: &mut Vec<(String, Decimal)>, id: &st
             out.push((s.clone(), d));
         }
         other => panic!("{id}: `{key}` holds {other:?}, which this test cannot read"),
+    }
+}
+
+/// The ids of the defined terms a condition names (`{ term = "…" }`).
+fn terms_named(v: &toml::Value) -> Vec<String> {
+    match v {
+        toml::Value::Table(t) => t
+            .iter()
+            .flat_map(|(k, v)| match (k.as_str(), v.as_str()) {
+                ("term", Some(id)) => vec![id.to_string()],
+                _ => terms_named(v),
+            })
+            .collect(),
+        toml::Value::Array(a) => a.iter().flat_map(terms_named).collect(),
+        _ => vec![],
     }
 }
 
@@ -463,6 +481,14 @@ fn every_term_number_is_in_its_source_lines() {
             .filter_map(|v| v.as_str().and_then(|s| Decimal::from_str(s).ok()))
             .collect();
         numbers.retain(|(_, d)| !read.contains(d));
+        if !read.is_empty() {
+            // Every measure naming a term with figures of our reading shows a reading.
+            for m in policies().iter().filter(|m| m.terms.iter().any(|t| t == id)) {
+                if m.reading_text.as_deref().unwrap_or("").trim().is_empty() {
+                    problems.push(format!("{}: names term {id} (a reading) without a reading", m.id));
+                }
+            }
+        }
         let Some(path) = source_file(&shared, source).filter(|p| p.is_file()) else {
             eprintln!("source_lines: term {id}: SKIPPED the line check ({source} not here)");
             continue;

@@ -115,6 +115,33 @@ pub struct Phone {
     pub note: Option<String>,
 }
 
+impl Phone {
+    /// The number as a mobile dials it for the office of `region` (a GB/T 2260 code):
+    /// a local number such as 12333 gets the region's area code (0874-12333) and a note
+    /// naming the place; any other number, or a region with no area code listed, is
+    /// left as it is (its note keeps 「区号-12333」).
+    pub fn local(&self, region: Option<&str>) -> Phone {
+        let area = region
+            .filter(|_| crate::region::needs_area_code(&self.dial))
+            .and_then(|r| Some((r, crate::region::area_code(r)?)));
+        let Some((region, area)) = area else {
+            return self.clone();
+        };
+        let place = crate::region::find_or_parent(&region[..4])
+            .filter(|r| r.named())
+            .map_or(String::new(), |r| r.name().to_string());
+        let dial = format!("{area}-{}", self.dial);
+        Phone {
+            number: dial.clone(),
+            note: Some(format!(
+                "{place}的{}，手机要加区号{area}，已经加好；问别的地方，换成那里的区号",
+                self.number
+            )),
+            dial,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Measure {
@@ -210,6 +237,17 @@ impl Measure {
             phones: vec![],
             terms: Vec::new(),
         }
+    }
+
+    /// The defined terms its condition uses, each named once in plain words for the
+    /// card: 「这里说的：就业困难人员（按…）」; `None` when it names none.
+    pub fn terms_line(&self, english: bool) -> Option<String> {
+        let label = if english {
+            "Terms as used here (in Chinese): "
+        } else {
+            "这里说的："
+        };
+        (!self.terms.is_empty()).then(|| format!("{label}{}", self.terms.join("；")))
     }
 
     /// The measure's period: its own dates, else the document's.
