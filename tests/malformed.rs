@@ -503,3 +503,22 @@ fn a_wrong_place_is_refused() {
         "place test of its own",
     );
 }
+
+/// A dated branch (`until`) must end inside the measure's period, or it decides nothing.
+#[test]
+fn a_dated_branch_outside_the_period_is_refused() {
+    let when = "any = [\n  { until = \"2020-04-20\" },\n  { fact = \"disabled\", is = true },\n]";
+    let text = with_when(when);
+    let doc = load::document("t.toml", &text);
+    // The fixture document's period decides: a date before its start is refused.
+    let early = with_when(&when.replace("2020-04-20", "1990-01-01"));
+    let err = load::document("t.toml", &early).unwrap_err();
+    assert!(err.message.contains("decides nothing"), "{err}");
+    // Inside the period it loads as Condition::Until.
+    let doc = doc.unwrap();
+    let m = &doc.measures[0];
+    assert_eq!(m.when.until_dates(), vec!["2020-04-20".parse().unwrap()]);
+    // With another shape beside it, it is refused.
+    let both = with_when("until = \"2020-04-20\"\nfact = \"disabled\"\nis = true");
+    assert!(load::document("t.toml", &both).is_err());
+}

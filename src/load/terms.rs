@@ -136,7 +136,7 @@ fn tests(c: &Condition, terms: &[Term]) -> usize {
         Condition::All(v) | Condition::Any(v) => v.iter().map(|x| tests(x, terms)).sum(),
         Condition::Not(inner) => tests(inner, terms),
         Condition::Test(t) => usize::from(!matches!(t.fact.kind(), FactKind::Region)),
-        Condition::Always | Condition::Employer(_) => 0,
+        Condition::Always | Condition::Employer(_) | Condition::Until(_) => 0,
     }
 }
 

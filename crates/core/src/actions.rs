@@ -325,7 +325,9 @@ fn fits(c: &Condition, answers: &Answers, as_of: crate::Date) -> bool {
             t.fact.question() == Question::Groups && t.eval(answers, as_of) == Tri::True
         }
         Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| fits(c, answers, as_of)),
-        Condition::Always | Condition::Not(_) | Condition::Employer(_) => false,
+        Condition::Always | Condition::Not(_) | Condition::Employer(_) | Condition::Until(_) => {
+            false
+        }
     }
 }
 

@@ -527,7 +527,20 @@ impl Catalogue {
         answers: &Answers,
         as_of: Date,
     ) -> Outcome<'a> {
-        let (truth, mut trace) = measure.when.eval(answers, as_of);
+        let (mut truth, mut trace) = measure.when.eval(answers, as_of);
+        // A dated branch that has passed (`until`): if the measure was the worker's on its
+        // last day, it ended for her then ("会泽的到2020年4月20日为止"), rather than "not
+        // for you" (one measure for what was two, issue 16).
+        let mut branch_ended = None;
+        if truth == Tri::False {
+            for day in measure.when.until_dates().into_iter().filter(|d| *d < as_of) {
+                let (t, tr) = measure.when.eval(answers, day);
+                if t != Tri::False {
+                    (truth, trace, branch_ended) = (t, tr, Some(day));
+                    break;
+                }
+            }
+        }
         let depends_on_employer = std::mem::take(&mut trace.employer);
         let verdict = match truth {
             Tri::True => Verdict::Eligible,
@@ -574,7 +587,10 @@ impl Catalogue {
             measure,
             id: &measure.id,
             verdict,
-            status: status_on(measure, doc, as_of),
+            status: match branch_ended {
+                Some(on) => Status::Ended { on },
+                None => status_on(measure, doc, as_of),
+            },
             met: trace.met,
             depends_on_employer,
             amount,
