@@ -28,15 +28,17 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Keys whose values are not numbers of the rule: fact names, choices, regions, dates, and
+/// Keys whose values are not numbers of the rule: fact names, choices, regions, dates (a
+/// dated branch's `until` too), and
 /// defined terms (`{ term = "…" }`: a term's figures are checked against its own lines by
 /// `every_term_number_is_in_its_source_lines`).
-const NOT_NUMBERS: [&str; 6] = [
+const NOT_NUMBERS: [&str; 7] = [
     "fact",
     "in",
     "within",
     "on_or_after",
     "on_or_before",
+    "until",
     "term",
 ];
 
