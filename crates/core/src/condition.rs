@@ -402,7 +402,7 @@ impl Condition {
         }
     }
 
-    /// The last days of its dated branches (`until`), latest first.
+    /// The last days of its dated branches (`until`), in the order written.
     pub fn until_dates(&self) -> Vec<Date> {
         fn walk(c: &Condition, out: &mut Vec<Date>) {
             match c {
@@ -414,7 +414,6 @@ impl Condition {
         }
         let mut out = Vec::new();
         walk(self, &mut out);
-        out.sort_unstable_by(|a, b| b.cmp(a));
         out
     }
 

@@ -533,11 +533,14 @@ impl Catalogue {
         // for you" (one measure for what was two, issue 16).
         let mut branch_ended = None;
         if truth == Tri::False {
-            for day in measure.when.until_dates().into_iter().filter(|d| *d < as_of) {
+            // The latest passed branch for which it held (no sort: a few dates at most).
+            for day in measure.when.until_dates() {
+                if day >= as_of || branch_ended.is_some_and(|b| b >= day) {
+                    continue;
+                }
                 let (t, tr) = measure.when.eval(answers, day);
                 if t != Tri::False {
                     (truth, trace, branch_ended) = (t, tr, Some(day));
-                    break;
                 }
             }
         }
