@@ -420,14 +420,18 @@ fn a_group_written_out_in_two_measures_is_refused() {
     assert_ne!(one, two, "the fixture's measure id is t-1");
     let a = load::document("policies/a.toml", &one).unwrap();
     let b = load::document("policies/b.toml", &two).unwrap();
-    let err = load::terms::shared_definitions(&[a.clone(), b], load::terms::all().unwrap())
-        .unwrap_err();
+    let err =
+        load::terms::shared_definitions(&[a.clone(), b], load::terms::all().unwrap()).unwrap_err();
     assert!(err.2.contains("also written out in t-1"), "{err:?}");
     // Three tests are not yet a definition; one measure alone is fine.
     load::terms::shared_definitions(&[a], load::terms::all().unwrap()).unwrap();
     let small = with_when(&group.replace("  { fact = \"monitored\", is = true },\n", ""));
     let c = load::document("policies/c.toml", &small).unwrap();
-    let d = load::document("policies/d.toml", &small.replace("id = \"t-1\"", "id = \"t-2\"")).unwrap();
+    let d = load::document(
+        "policies/d.toml",
+        &small.replace("id = \"t-1\"", "id = \"t-2\""),
+    )
+    .unwrap();
     load::terms::shared_definitions(&[c, d], load::terms::all().unwrap()).unwrap();
 }
 

@@ -48,10 +48,16 @@ fn twelve_three_three_is_dialled_with_the_area_code_where_the_region_is_known() 
     // Working in 东莞: a national card reaches the office where the worker is now.
     a.set(Fact::WorkRegion, Value::Region("4419")).unwrap();
     assert_eq!(dial(&a, "hotlines-12333"), "0769-12333");
-    assert_eq!(dial(&a, "law-labour-dispute-arbitration-apply"), "0769-12333");
+    assert_eq!(
+        dial(&a, "law-labour-dispute-arbitration-apply"),
+        "0769-12333"
+    );
     // A local document's card reaches its own place: a 云南 card, the answered region
     // inside 云南 (the hukou in 曲靖), not the work region in 广东; a 忻州 card, 忻州.
-    assert_eq!(dial(&a, "yrsf-2022-57-discrimination-complaint"), "0874-12333");
+    assert_eq!(
+        dial(&a, "yrsf-2022-57-discrimination-complaint"),
+        "0874-12333"
+    );
     assert_eq!(dial(&a, "xinzhou-2022-plan-green-channel"), "0350-12333");
     // A province only (云南): no area code to add.
     let mut b = Answers::new();
@@ -61,7 +67,9 @@ fn twelve_three_three_is_dialled_with_the_area_code_where_the_region_is_known() 
     assert_eq!(dial(&a, "hotlines-12348"), "12348");
     // Every prefecture of Yunnan has its area code, and 忻州 0350.
     let yunnan = wugong::region::children(Some("53")).count();
-    let listed = wugong::region::area_codes().filter(|(c, _)| c.starts_with("53")).count();
+    let listed = wugong::region::area_codes()
+        .filter(|(c, _)| c.starts_with("53"))
+        .count();
     assert_eq!(listed, yunnan);
     assert_eq!(wugong::region::area_code("140921"), Some("0350"));
 }

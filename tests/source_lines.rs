@@ -485,9 +485,15 @@ fn every_term_number_is_in_its_source_lines() {
         numbers.retain(|(_, d)| !read.contains(d));
         if !read.is_empty() {
             // Every measure naming a term with figures of our reading shows a reading.
-            for m in policies().iter().filter(|m| m.terms.iter().any(|t| t == id)) {
+            for m in policies()
+                .iter()
+                .filter(|m| m.terms.iter().any(|t| t == id))
+            {
                 if m.reading_text.as_deref().unwrap_or("").trim().is_empty() {
-                    problems.push(format!("{}: names term {id} (a reading) without a reading", m.id));
+                    problems.push(format!(
+                        "{}: names term {id} (a reading) without a reading",
+                        m.id
+                    ));
                 }
             }
         }

@@ -157,7 +157,10 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
         if line.is_empty() || line.starts_with('#') || line == "area_codes = [" || line == "]" {
             continue;
         }
-        if let Some(list) = line.strip_prefix("numbers = [").and_then(|l| l.strip_suffix(']')) {
+        if let Some(list) = line
+            .strip_prefix("numbers = [")
+            .and_then(|l| l.strip_suffix(']'))
+        {
             for v in list.split(',') {
                 let v = v.trim().trim_matches('"');
                 if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
@@ -177,7 +180,10 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
         if code.len() != 4 || !regions.iter().any(|r| r == code) {
             fail(n, line, "a prefecture code of policies/data/regions.toml");
         }
-        if !(3..=4).contains(&area.len()) || !area.starts_with('0') || !area.bytes().all(|b| b.is_ascii_digit()) {
+        if !(3..=4).contains(&area.len())
+            || !area.starts_with('0')
+            || !area.bytes().all(|b| b.is_ascii_digit())
+        {
             fail(n, line, "an area code is 0 and two or three digits");
         }
         if rows.iter().any(|(c, _): &(String, String)| c == code) {

@@ -171,10 +171,7 @@ fn measure(
         }
     }
     // A dated branch ends inside the measure's period, or it decides nothing.
-    let (from, until) = (
-        valid_from.unwrap_or(doc_from),
-        valid_until.or(doc_until),
-    );
+    let (from, until) = (valid_from.unwrap_or(doc_from), valid_until.or(doc_until));
     for d in when.until_dates() {
         if d < from || until.is_some_and(|u| d >= u) {
             let end = until.map_or("no end".to_string(), |u| u.to_string());

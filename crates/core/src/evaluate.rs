@@ -135,11 +135,16 @@ pub fn phone_region<'r>(doc: &'r Document, answers: &Answers) -> Option<&'r str>
     if doc.region == NATIONAL {
         return answered(Fact::WorkRegion).or_else(|| answered(Fact::HomeRegion));
     }
-    [Fact::WorkRegion, Fact::BusinessRegion, Fact::InsuranceRegion, Fact::HomeRegion]
-        .into_iter()
-        .filter_map(answered)
-        .find(|r| r.starts_with(doc.region.as_str()))
-        .or_else(|| (doc.region.len() >= 4).then_some(doc.region.as_str()))
+    [
+        Fact::WorkRegion,
+        Fact::BusinessRegion,
+        Fact::InsuranceRegion,
+        Fact::HomeRegion,
+    ]
+    .into_iter()
+    .filter_map(answered)
+    .find(|r| r.starts_with(doc.region.as_str()))
+    .or_else(|| (doc.region.len() >= 4).then_some(doc.region.as_str()))
 }
 
 /// When a measure the worker does not qualify for today becomes theirs by time alone.
