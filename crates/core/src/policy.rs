@@ -117,8 +117,8 @@ pub struct Phone {
 
 impl Phone {
     /// The number as a mobile dials it for the office of `region` (a GB/T 2260 code):
-    /// a local number such as 12333 gets the region's area code (0874-12333) and a note
-    /// naming the place; any other number, or a region with no area code listed, is
+    /// a local number such as 12333 is dialled with the region's area code (0874-12333),
+    /// with a note naming the place; any other number, or a region with no area code listed, is
     /// left as it is (its note keeps 「区号-12333」).
     pub fn local(&self, region: Option<&str>) -> Phone {
         let area = region
@@ -130,14 +130,15 @@ impl Phone {
         let place = crate::region::find_or_parent(&region[..4])
             .filter(|r| r.named())
             .map_or(String::new(), |r| r.name().to_string());
-        let dial = format!("{area}-{}", self.dial);
+        // The button keeps the short number (a wider one pushes the first action below
+        // the fold in the largest text); the phone's dialler shows what it dials.
         Phone {
-            number: dial.clone(),
+            number: self.number.clone(),
             note: Some(format!(
                 "{place}的{}，手机要加区号{area}，已经加好；问别的地方，换成那里的区号",
                 self.number
             )),
-            dial,
+            dial: format!("{area}-{}", self.dial),
         }
     }
 }
