@@ -127,15 +127,16 @@ impl Phone {
         let Some((region, area)) = area else {
             return self.clone();
         };
-        let place = crate::region::find_or_parent(&region[..4])
+        // 「曲靖市的」, or nothing while the names below province level are on their way.
+        let place = crate::region::find_or_parent(region.get(..4).unwrap_or(region))
             .filter(|r| r.named())
-            .map_or(String::new(), |r| r.name().to_string());
+            .map_or(String::new(), |r| format!("{}的", r.name()));
         // The button keeps the short number (a wider one pushes the first action below
         // the fold in the largest text); the phone's dialler shows what it dials.
         Phone {
             number: self.number.clone(),
             note: Some(format!(
-                "{place}的{}，手机要加区号{area}，已经加好；问别的地方，换成那里的区号",
+                "{place}{}，手机要加区号{area}，已经加好；问别的地方，换成那里的区号",
                 self.number
             )),
             dial: format!("{area}-{}", self.dial),
