@@ -5,8 +5,10 @@
 //! worker types into or ticks (Yew replaces a raw part whole when its text changes, so
 //! what is typed and the focus would be lost). Every text and attribute value goes
 //! through [`Raw::text`] or [`Raw::attr`], which escape.
-
-use yew::prelude::*;
+//!
+//! No Yew here: the rules studio (`studio/`) includes this file and the result views
+//! to preview a worker's result page; the widget turns the text into Yew's `Html` in
+//! `raw_html.rs`.
 
 #[derive(Default)]
 pub struct Raw(String);
@@ -88,8 +90,9 @@ impl Raw {
             .close("a")
     }
 
-    #[inline(never)]
-    pub fn html(self) -> Html {
-        Html::from_html_unchecked(AttrValue::from(self.0))
+    /// The HTML written.
+    #[inline(always)]
+    pub fn into_string(self) -> String {
+        self.0
     }
 }
