@@ -152,6 +152,12 @@ function crc32(bytes) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** The files' date in the zip: the day it is made. */
+const DOS_DATE = (() => {
+  const d = new Date();
+  return ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate();
+})();
+
 /** A zip of `files` ([name, Uint8Array]), stored without compression (any unzip reads it). */
 function zip(files) {
   const enc = new TextEncoder();
@@ -165,15 +171,18 @@ function zip(files) {
     head.setUint32(0, 0x04034b50, true);
     head.setUint16(4, 20, true);
     head.setUint16(6, 0x0800, true); // names in UTF-8
+    head.setUint16(12, DOS_DATE, true);
     head.setUint32(14, crc, true);
     head.setUint32(18, data.length, true);
     head.setUint32(22, data.length, true);
     head.setUint16(26, n.length, true);
     const dir = new DataView(new ArrayBuffer(46));
     dir.setUint32(0, 0x02014b50, true);
-    dir.setUint16(4, 20, true);
+    dir.setUint16(4, 0x0314, true); // made on Unix: unzip then reads the names as UTF-8
     dir.setUint16(6, 20, true);
     dir.setUint16(8, 0x0800, true);
+    dir.setUint16(14, DOS_DATE, true);
+    dir.setUint32(38, 0o100644 << 16, true); // a plain file, rw-r--r--
     dir.setUint32(16, crc, true);
     dir.setUint32(20, data.length, true);
     dir.setUint32(24, data.length, true);

@@ -110,13 +110,13 @@ verdict = "eligible"
   assert.match(await page.textContent("[data-testid=case-result][data-pass=false]"), /只干了1个月的人[\s\S]*not_eligible/);
   await page.fill("[data-testid=cases]", cases);
 
-  // The sample worker: eligible for the travel subsidy; with one month, not.
+  // The sample worker: eligible for the travel subsidy; not once he is not 脱贫.
   const transport = "[data-testid=preview] [data-measures~='yrst-2021-49-transport']";
   await page.waitForSelector(transport);
   assert.equal(await page.getAttribute(transport, "data-verdict"), "eligible");
   assert.ok(await page.$("[data-testid=preview] [data-testid=actions]"), "the things to do first");
   const worker = await page.inputValue("[data-testid=worker]");
-  await page.fill("[data-testid=worker]", worker.replace("stable_months = 5", "stable_months = 1"));
+  await page.fill("[data-testid=worker]", worker.replace("tuopin = true", "tuopin = false"));
   await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-verdict") === "not_eligible", transport);
   await page.fill("[data-testid=worker]", worker);
   await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-verdict") === "eligible", transport);
