@@ -170,12 +170,9 @@ fn preview(catalogue: &Catalogue, worker: &str) -> Json {
         return json!({ "error": format!("样例工人的回答不可能：{}", r.zh) });
     }
     let report = Report::new(catalogue, &case.answers, case.as_of, false);
-    let next = catalogue
-        .next_question(&case.answers, case.as_of, &wugong::FactSet::new())
-        .map(|f| f.question());
-    let mut r = raw::Raw::default();
-    results::page(&mut r, &report, &case.answers, next);
-    json!({ "error": null, "html": r.into_string() })
+    let next = catalogue.next_question(&case.answers, case.as_of, &wugong::FactSet::new());
+    let html = results::page(&report, &case.answers, next);
+    json!({ "error": null, "html": html })
 }
 
 /// The rules file of the widget with this document added (or in place of its older

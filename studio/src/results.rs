@@ -16,10 +16,33 @@ mod ended_list;
 mod group;
 #[path = "../../www/src/results/my_answers.rs"]
 mod my_answers;
+#[macro_use]
 #[path = "../../www/src/results/page.rs"]
 mod page;
 
-pub use page::{count, page};
+use wugong::evaluate::Group;
+use wugong::{Answers, Fact, Report};
+
+use crate::raw::Raw;
+use crate::text::tr;
+
+/// The widget's result page for `report` (its `page!`, as `results` in the widget's
+/// mod.rs writes it), as HTML text.
+pub fn page(report: &Report<'_>, answers: &Answers, next: Option<Fact>) -> String {
+    let (english, as_of) = (report.english, report.as_of());
+    let mut r = Raw::default();
+    page!(r, report, answers, english, as_of, next);
+    r.into_string()
+}
+
+/// " 18 项" after a group's title: the widget's words (`www/src/results/mod.rs`).
+pub fn count(n: usize, english: bool) -> String {
+    if english {
+        format!(" ({n})")
+    } else {
+        format!(" {n} 项")
+    }
+}
 
 mod read_aloud {
     use crate::raw::Raw;

@@ -109,4 +109,3 @@ fn the_template_loads_once_the_clerk_fills_the_dates() {
     let (docs, _) = wugong::pack::decode(&rules).unwrap();
     assert!(docs.iter().any(|d| d.id == "hz-2026-1"));
 }
-

@@ -24,7 +24,6 @@ mod place;
 mod progress;
 mod question;
 mod raw;
-mod raw_html;
 mod region_picker;
 mod results;
 mod rules_file;

@@ -6,9 +6,12 @@
 //! what is typed and the focus would be lost). Every text and attribute value goes
 //! through [`Raw::text`] or [`Raw::attr`], which escape.
 //!
-//! No Yew here: the rules studio (`studio/`) includes this file and the result views
-//! to preview a worker's result page; the widget turns the text into Yew's `Html` in
-//! `raw_html.rs`.
+//! The rules studio (`studio/`) includes this file and the result views to preview a
+//! worker's page; it builds with `cfg(wugong_studio)` (set by its build script), under
+//! which nothing here needs Yew.
+
+#[cfg(not(wugong_studio))]
+use yew::prelude::*;
 
 #[derive(Default)]
 pub struct Raw(String);
@@ -90,8 +93,14 @@ impl Raw {
             .close("a")
     }
 
-    /// The HTML written.
-    #[inline(always)]
+    #[cfg(not(wugong_studio))]
+    #[inline(never)]
+    pub fn html(self) -> Html {
+        Html::from_html_unchecked(AttrValue::from(self.0))
+    }
+
+    /// The HTML written, for the studio's preview.
+    #[cfg(wugong_studio)]
     pub fn into_string(self) -> String {
         self.0
     }

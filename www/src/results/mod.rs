@@ -17,20 +17,30 @@ mod deadlines;
 mod ended_list;
 mod group;
 mod my_answers;
+#[macro_use]
 mod page;
 mod print;
 mod read_aloud;
 
-pub use page::count;
-
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
+use wugong::evaluate::Group;
 use wugong::Question;
 use yew::prelude::*;
 
 use crate::raw::Raw;
 
 use crate::state::{Action, Screen, State};
+use crate::text::tr;
+
+/// " 18 项" after a group's title.
+fn count(n: usize, english: bool) -> String {
+    if english {
+        format!(" ({n})")
+    } else {
+        format!(" {n} 项")
+    }
+}
 
 /// What a click on the page asks of the app.
 enum Do {
@@ -111,10 +121,14 @@ pub fn results(state: &UseReducerHandle<State>) -> Html {
             <section class="print-view" data-testid="print-view" onclick={on_click(to, english)}>{ r.html() }</section>
         };
     }
-    let next = catalogue
-        .next_question(&state.answers, as_of, &state.skipped)
-        .map(|f| f.question());
-    page::page(&mut r, &report, &state.answers, next);
+    page!(
+        r,
+        report,
+        &state.answers,
+        english,
+        as_of,
+        catalogue.next_question(&state.answers, as_of, &state.skipped)
+    );
     html! {
         <section class="results" data-testid="results" onclick={on_click(to, english)}>{ r.html() }</section>
     }
