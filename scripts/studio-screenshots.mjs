@@ -7,7 +7,7 @@ const ctx = await start();
 const page = await phone(ctx, { width: 1280, height: 900 });
 const shot = async (name, selector) => {
   const el = await page.$(selector);
-  await el.scrollIntoViewIfNeeded();
+  await el.evaluate((e) => e.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
 };
 await page.goto(ctx.base + "studio/");
@@ -27,13 +27,13 @@ await page.evaluate((line) => {
   const t = document.querySelector("[data-testid=document]");
   t.scrollTop = Math.max(0, (line - 8) * parseFloat(getComputedStyle(t).lineHeight));
 }, line);
-await shot("studio-2-error", "[data-testid=document]");
+await shot("studio-2-error", "[data-testid=lint]");
 await page.fill("[data-testid=document]", text);
 await page.waitForSelector("[data-testid=lint-ok]");
-await shot("studio-3-preview", "[data-testid=preview]");
+await shot("studio-3-preview", "#h-worker");
 await page.fill("[data-testid=preset-region]", "530326");
 await page.fill("[data-field=p-hotline]", "0874-5123456");
 await page.fill("[data-field=p-address]", "会泽县人社局一楼大厅");
-await shot("studio-4-export", "[data-testid=export-folder]");
+await shot("studio-4-export", "#h-export");
 await stop(ctx);
 console.log("studio screenshots: docs/screenshots/studio-*.png");
