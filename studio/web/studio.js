@@ -34,7 +34,12 @@ function store(name, value) {
 
 function restore() {
   for (const name of SAVED) {
-    const v = localStorage.getItem(KEY + name);
+    let v = null;
+    try {
+      v = localStorage.getItem(KEY + name);
+    } catch (e) {
+      $("[data-testid=state]").textContent = "这个浏览器不让存东西：写完请马上导出。";
+    }
     if (v !== null) field(name).value = v;
   }
   if (!field("worker").value) field("worker").value = WORKER;
