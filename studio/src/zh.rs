@@ -179,6 +179,11 @@ pub fn message(m: &str) -> String {
             "全国性文件的措施不看地区，不用写 place",
         ),
         ("文件名", "文件名只能用小写英文字母、数字和 -"),
+        (
+            "invalid type",
+            "类型不对：文字和日期要用英文引号括起来，是否写 true 或 false，数字不加引号",
+        ),
+        ("invalid value", "这个值不对"),
     ];
     KNOWN
         .iter()

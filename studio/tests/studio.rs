@@ -109,3 +109,27 @@ fn the_template_loads_once_the_clerk_fills_the_dates() {
     let (docs, _) = wugong::pack::decode(&rules).unwrap();
     assert!(docs.iter().any(|d| d.id == "hz-2026-1"));
 }
+
+#[test]
+fn a_wrong_type_is_said_in_chinese_on_its_line() {
+    let seed: Value = serde_json::from_str(&wugong_studio::seed("yrst-2021-49")).unwrap();
+    let doc = seed["document"].as_str().unwrap();
+    let broken = doc.replacen("valid_until = \"2025-12-31\"", "valid_until = 2025", 1);
+    assert_ne!(broken, doc);
+    let line = broken
+        .lines()
+        .position(|l| l == "valid_until = 2025")
+        .unwrap()
+        + 1;
+    let r = check("yrst-2021-49", &broken, "", WORKER);
+    let e = &r["errors"][0];
+    assert_eq!(e["line"], line, "{e}");
+    let text = e["text"].as_str().unwrap();
+    assert!(
+        text.starts_with(&format!(
+            "第 {line} 行第 1 列 · 字段「文件信息 document › 截止日期 valid_until」："
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("这里有问题"), "{text}");
+}

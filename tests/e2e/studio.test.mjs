@@ -6,10 +6,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, stop, phone, clean } from "./harness.mjs";
+import { start, stop, phone, clean, DIST } from "./harness.mjs";
 import { completeCheck, cards, huize } from "./flow.mjs";
 import { serve } from "../../scripts/server.mjs";
 
@@ -155,6 +155,11 @@ verdict = "eligible"
   execFileSync("unzip", ["-q", join(dir, "site.zip"), "-d", dir]);
   assert.ok(existsSync(join(dir, "上传说明.txt")));
   const site = join(dir, "wugong");
+  // Its offline worker lists exactly its files, under a cache name of its own.
+  const sw = readFileSync(join(site, "sw.js"), "utf8");
+  const listed = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1]);
+  assert.deepEqual(listed.sort(), ["./", ...readdirSync(site).filter((f) => f !== "sw.js").map((f) => "./" + f)].sort());
+  assert.notEqual(sw.match(/const CACHE = "(wugong-[0-9a-f]+)"/)[1], readFileSync(join(DIST, "sw.js"), "utf8").match(/const CACHE = "(wugong-[0-9a-f]+)"/)[1]);
   const server = await serve(site, 0);
   try {
     const base = `http://127.0.0.1:${server.address().port}/`;
