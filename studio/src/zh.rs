@@ -212,14 +212,30 @@ pub fn describe(e: &LoadError, at: Option<(usize, usize)>) -> String {
     out
 }
 
-/// Where a field the loader could not place is written: the first line that sets its
-/// last key (for errors found across files, e.g. a duplicate id).
+/// Where a field the loader could not place is written (an error found across files,
+/// e.g. an id another document has): the first line that sets its last key, in its
+/// measure (`measure[i]…`: from the i-th `[[measure]]`) or from the top.
 pub fn find_field(source: &str, field: &str) -> Option<(usize, usize)> {
     let key = field
         .rsplit(['.', '['])
         .find(|k| !k.is_empty() && !k.ends_with(']') && !k.starts_with('('))?;
     let key = key.split(' ').next()?;
-    source.lines().enumerate().find_map(|(i, l)| {
+    let measure = field
+        .strip_prefix("measure[")
+        .and_then(|r| r.split(']').next())
+        .and_then(|n| n.parse::<usize>().ok());
+    let from = match measure {
+        Some(i) => {
+            source
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.trim_end() == "[[measure]]")
+                .nth(i)?
+                .0
+        }
+        None => 0,
+    };
+    source.lines().enumerate().skip(from).find_map(|(i, l)| {
         let t = l.trim_start();
         let sets = t.strip_prefix(key)?.trim_start().starts_with('=');
         sets.then_some((i + 1, l.len() - t.len() + 1))

@@ -133,3 +133,21 @@ fn a_wrong_type_is_said_in_chinese_on_its_line() {
     );
     assert!(!text.contains("这里有问题"), "{text}");
 }
+
+#[test]
+fn an_id_taken_by_another_document_is_found_on_its_line() {
+    let seed: Value = serde_json::from_str(&wugong_studio::seed("yrst-2021-49")).unwrap();
+    let doc = seed["document"].as_str().unwrap();
+    // The second measure takes an id of another document.
+    let second = doc.match_indices("\nid = \"").nth(1).unwrap().0 + 1;
+    let end = second + doc[second..].find('\n').unwrap();
+    let broken = format!(
+        "{}id = \"rsbf-2021-26-transport\"{}",
+        &doc[..second],
+        &doc[end..]
+    );
+    let line = broken[..second].matches('\n').count() + 1;
+    let r = check("yrst-2021-49", &broken, "", WORKER);
+    let e = &r["errors"][0];
+    assert_eq!(e["line"], line, "{e}");
+}
