@@ -7,6 +7,17 @@ fn check(id: &str, doc: &str, cases: &str, worker: &str) -> Value {
     serde_json::from_str(&wugong_studio::check(id, doc, cases, worker)).unwrap()
 }
 
+/// The seed document 云人社通〔2021〕49号 with `from` replaced by `to` once, and the line
+/// (from 1) where `to` is.
+fn seed_with(from: &str, to: &str) -> (String, String, usize) {
+    let seed: Value = serde_json::from_str(&wugong_studio::seed("yrst-2021-49")).unwrap();
+    let doc = seed["document"].as_str().unwrap().to_string();
+    let changed = doc.replacen(from, to, 1);
+    assert_ne!(changed, doc);
+    let line = changed.lines().position(|l| l.contains(to)).unwrap() + 1;
+    (doc, changed, line)
+}
+
 const WORKER: &str = r#"who = "会泽县脱贫劳动力，在广东打工4个月"
 as_of = "2021-09-01"
 [answers]
@@ -39,15 +50,7 @@ fn a_seed_loads_and_its_cases_pass() {
 
 #[test]
 fn a_broken_field_names_its_line_in_chinese() {
-    let seed: Value = serde_json::from_str(&wugong_studio::seed("yrst-2021-49")).unwrap();
-    let doc = seed["document"].as_str().unwrap();
-    let broken = doc.replacen("fact = \"stable_months\"", "fact = \"stabel_months\"", 1);
-    assert_ne!(broken, doc);
-    let line = broken
-        .lines()
-        .position(|l| l.contains("stabel_months"))
-        .unwrap()
-        + 1;
+    let (_, broken, line) = seed_with("fact = \"stable_months\"", "fact = \"stabel_months\"");
     let r = check("yrst-2021-49", &broken, "", WORKER);
     let e = &r["errors"][0];
     assert_eq!(e["line"], line, "{e}");
@@ -112,15 +115,7 @@ fn the_template_loads_once_the_clerk_fills_the_dates() {
 
 #[test]
 fn a_wrong_type_is_said_in_chinese_on_its_line() {
-    let seed: Value = serde_json::from_str(&wugong_studio::seed("yrst-2021-49")).unwrap();
-    let doc = seed["document"].as_str().unwrap();
-    let broken = doc.replacen("valid_until = \"2025-12-31\"", "valid_until = 2025", 1);
-    assert_ne!(broken, doc);
-    let line = broken
-        .lines()
-        .position(|l| l == "valid_until = 2025")
-        .unwrap()
-        + 1;
+    let (_, broken, line) = seed_with("valid_until = \"2025-12-31\"", "valid_until = 2025");
     let r = check("yrst-2021-49", &broken, "", WORKER);
     let e = &r["errors"][0];
     assert_eq!(e["line"], line, "{e}");
