@@ -25,6 +25,7 @@ home_region = "530326"
 tuopin = true
 work_place = "cross_province"
 stable_months = 4
+outwork_subsidy_this_year = false
 "#;
 
 #[test]
@@ -50,7 +51,7 @@ fn a_seed_loads_and_its_cases_pass() {
 
 #[test]
 fn a_broken_field_names_its_line_in_chinese() {
-    let (_, broken, line) = seed_with("fact = \"stable_months\"", "fact = \"stabel_months\"");
+    let (_, broken, line) = seed_with("fact = \"tuopin\"", "fact = \"tuopim\"");
     let r = check("yrst-2021-49", &broken, "", WORKER);
     let e = &r["errors"][0];
     assert_eq!(e["line"], line, "{e}");

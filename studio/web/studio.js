@@ -9,7 +9,7 @@ const field = (name) => document.querySelector(`[data-field="${name}"]`);
 const KEY = "wugong-studio:";
 const SAVED = ["id", "document", "cases", "worker", "t-id", "t-office", "t-region", "t-hotline", "t-address", "p-region", "p-hotline", "p-address"];
 
-const WORKER = `who = "样例工人：会泽县脱贫劳动力，在外省打工5个月"
+const WORKER = `who = "样例工人：会泽县脱贫劳动力，在外省打工5个月，今年还没领过外出务工补助"
 as_of = "2024-06-01"
 
 [answers]
@@ -17,6 +17,7 @@ home_region = "530326"
 tuopin = true
 work_place = "cross_province"
 stable_months = 5
+outwork_subsidy_this_year = false
 household = "rural"
 `;
 

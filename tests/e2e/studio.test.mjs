@@ -63,9 +63,9 @@ test("a clerk opens, breaks, fixes, checks, previews, keeps and exports a docume
   assert.match(await page.textContent("[data-testid=lint-ok]"), /云人社通〔2021〕49号/);
 
   // Break a field: the error names its line and column, the field, in Chinese.
-  const broken = seedText.replace('fact = "stable_months"', 'fact = "stabel_months"');
+  const broken = seedText.replace('fact = "tuopin"', 'fact = "tuopim"');
   assert.notEqual(broken, seedText);
-  const line = broken.split("\n").findIndex((l) => l.includes("stabel_months")) + 1;
+  const line = broken.split("\n").findIndex((l) => l.includes("tuopim")) + 1;
   await page.fill("[data-testid=document]", broken);
   const error = await page.waitForSelector("[data-testid=lint-error]");
   assert.equal(await error.getAttribute("data-line"), String(line));
