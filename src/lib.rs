@@ -126,6 +126,9 @@ pub fn checked(docs: Vec<Document>, tables: Tables) -> Result<Catalogue, LoadErr
             }
         }
     }
+    // One group of people defined once: a copy in two measures is refused (a term instead).
+    load::terms::shared_definitions(&docs, load::terms::all()?)
+        .map_err(|(file, field, message)| error(file, field, message))?;
     let catalogue = Catalogue::with_tables(docs, tables).map_err(across_files)?;
     for (i, d) in catalogue.deadlines.iter().enumerate() {
         for n in d.calls.iter().chain(&d.calls_after) {

@@ -168,6 +168,8 @@ struct RawCondition {
     at_most: Option<Toml>,
     on_or_after: Option<Toml>,
     on_or_before: Option<Toml>,
+    /// A dated branch: met on the day checked up to this date (`Condition::Until`).
+    until: Option<TomlDate>,
 }
 
 /// An amount: exactly one rule (`cap` goes with `per_day`, `max_months` with

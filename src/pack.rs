@@ -88,6 +88,7 @@ impl Writer {
                 self.str(&e.zh);
                 self.str(&e.en);
             }
+            Condition::Until(d) => self.date(*d),
         }
     }
     fn check(&mut self, c: &Check) {

@@ -50,6 +50,9 @@ fn measure_item(out: &mut String, doc: &Document, m: &Measure, as_of: Date, hotl
     );
     let _ = write!(out, "<br>{}", esc(&m.summary));
     let _ = write!(out, "<br><small>条件：{}</small>", esc(&m.when.describe()));
+    if let Some(t) = m.terms_line(false) {
+        let _ = write!(out, "<br><small>{}</small>", esc(&t));
+    }
     if let Some(r) = &m.reading {
         let _ = write!(out, "<br><small>我们的理解：{}</small>", esc(&r.text));
     }
@@ -108,6 +111,33 @@ pub fn render(catalogue: &Catalogue, as_of: Date, css: Option<&str>) -> String {
                     esc(&m.title)
                 );
             }
+        }
+    }
+    // A local number (12333) from a mobile needs the area code: each place's, as the
+    // core dials it for a worker whose region is known (policies/data/area_codes.toml).
+    for (_, m) in catalogue.measures() {
+        for p in m.phones.iter().filter(|p| region::needs_area_code(&p.dial)) {
+            if !seen.insert(format!("local {}", p.dial)) {
+                continue;
+            }
+            let links: Vec<String> = region::area_codes()
+                .map(|(code, _)| {
+                    let local = p.local(Some(code));
+                    format!(
+                        "<a href=\"tel:{}\">{} {}</a>",
+                        esc(&local.dial),
+                        esc(region::find(code).map_or(code, |r| r.name())),
+                        esc(&local.number)
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "<li>用手机打{}要先拨当地区号：{}；其他地方，拨“区号-{}”。</li>",
+                esc(&p.number),
+                links.join("、"),
+                esc(&p.number)
+            );
         }
     }
     out.push_str("</ul>\n<h2>期限，别错过</h2>\n<ul>\n");

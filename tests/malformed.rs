@@ -395,10 +395,44 @@ is = true
     ))
     .unwrap_err();
     assert_eq!(err.field, "term[1].clause");
-    // A term does not name another term.
+    // A term may name a term defined above it (2020's range = 2019's + two groups), and
+    // takes its condition; it may not name itself or one defined below it.
+    let b = one
+        .replace("id = \"a\"", "id = \"b\"")
+        .replace("clause = \"一\"", "clause = \"二\"")
+        .replace("fact = \"disabled\"\nis = true", "term = \"a\"");
+    let terms = load::terms::parse(&format!("{one}\n{b}")).unwrap();
+    assert_eq!(terms[1].when, terms[0].when);
     let err = load::terms::parse(&one.replace("fact = \"disabled\"\nis = true", "term = \"a\""))
         .unwrap_err();
-    assert!(err.message.contains("not by another term"), "{err}");
+    assert!(err.message.contains("unknown term 'a'"), "{err}");
+    let err = load::terms::parse(&format!("{b}\n{one}")).unwrap_err();
+    assert!(err.message.contains("unknown term 'a'"), "{err}");
+}
+
+/// One group of people written out in two measures (not as a term) is refused by lint:
+/// the next fix would reach one copy and miss the other (audit 2026-12-06 row 1).
+#[test]
+fn a_group_written_out_in_two_measures_is_refused() {
+    let group = "any = [\n  { fact = \"disabled\", is = true },\n  { fact = \"dibao\", is = true },\n  { fact = \"tuopin\", is = true },\n  { fact = \"monitored\", is = true },\n]";
+    let one = with_when(group);
+    let two = one.replace("id = \"t-1\"", "id = \"t-2\"");
+    assert_ne!(one, two, "the fixture's measure id is t-1");
+    let a = load::document("policies/a.toml", &one).unwrap();
+    let b = load::document("policies/b.toml", &two).unwrap();
+    let err =
+        load::terms::shared_definitions(&[a.clone(), b], load::terms::all().unwrap()).unwrap_err();
+    assert!(err.2.contains("also written out in t-1"), "{err:?}");
+    // Three tests are not yet a definition; one measure alone is fine.
+    load::terms::shared_definitions(&[a], load::terms::all().unwrap()).unwrap();
+    let small = with_when(&group.replace("  { fact = \"monitored\", is = true },\n", ""));
+    let c = load::document("policies/c.toml", &small).unwrap();
+    let d = load::document(
+        "policies/d.toml",
+        &small.replace("id = \"t-1\"", "id = \"t-2\""),
+    )
+    .unwrap();
+    load::terms::shared_definitions(&[c, d], load::terms::all().unwrap()).unwrap();
 }
 
 // ------------------------------------------------------------ where a measure looks (issue 16)
@@ -472,4 +506,23 @@ fn a_wrong_place_is_refused() {
         "any = [{ fact = \"home_region\", within = [\"53\"] }, { fact = \"work_region\", within = [\"53\"] }]",
         "place test of its own",
     );
+}
+
+/// A dated branch (`until`) must end inside the measure's period, or it decides nothing.
+#[test]
+fn a_dated_branch_outside_the_period_is_refused() {
+    let when = "any = [\n  { until = \"2020-04-20\" },\n  { fact = \"disabled\", is = true },\n]";
+    let text = with_when(when);
+    let doc = load::document("t.toml", &text);
+    // The fixture document's period decides: a date before its start is refused.
+    let early = with_when(&when.replace("2020-04-20", "1990-01-01"));
+    let err = load::document("t.toml", &early).unwrap_err();
+    assert!(err.message.contains("decides nothing"), "{err}");
+    // Inside the period it loads as Condition::Until.
+    let doc = doc.unwrap();
+    let m = &doc.measures[0];
+    assert_eq!(m.when.until_dates(), vec!["2020-04-20".parse().unwrap()]);
+    // With another shape beside it, it is refused.
+    let both = with_when("until = \"2020-04-20\"\nfact = \"disabled\"\nis = true");
+    assert!(load::document("t.toml", &both).is_err());
 }

@@ -65,6 +65,7 @@ fn condition() -> impl Strategy<Value = Condition> {
         Just(Condition::Always),
         (every::<Fact>(), check()).prop_map(|(fact, check)| Condition::Test(Test { fact, check })),
         (text(), text()).prop_map(|(zh, en)| Condition::Employer(EmployerCondition { zh, en })),
+        date().prop_map(Condition::Until),
     ];
     leaf.prop_recursive(4, 24, 4, |inner| {
         prop_oneof![

@@ -28,15 +28,17 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Keys whose values are not numbers of the rule: fact names, choices, regions, dates, and
+/// Keys whose values are not numbers of the rule: fact names, choices, regions, dates (a
+/// dated branch's `until` too), and
 /// defined terms (`{ term = "…" }`: a term's figures are checked against its own lines by
 /// `every_term_number_is_in_its_source_lines`).
-const NOT_NUMBERS: [&str; 6] = [
+const NOT_NUMBERS: [&str; 7] = [
     "fact",
     "in",
     "within",
     "on_or_after",
     "on_or_before",
+    "until",
     "term",
 ];
 
@@ -48,6 +50,8 @@ struct Measure {
     numbers: Vec<(String, Decimal)>,
     reading_numbers: Vec<String>,
     reading_text: Option<String>,
+    /// The defined terms its condition names.
+    terms: Vec<String>,
 }
 
 fn policies() -> Vec<Measure> {
@@ -98,6 +102,7 @@ fn policies() -> Vec<Measure> {
                     .and_then(|r| r.get("text"))
                     .and_then(|t| t.as_str())
                     .map(str::to_string),
+                terms: m.get("when").map(terms_named).unwrap_or_default(),
             });
         }
     }
@@ -134,6 +139,21 @@ fn collect(v: &toml::Value, key: &str, out: &mut Vec<(String, Decimal)>, id: &st
             out.push((s.clone(), d));
         }
         other => panic!("{id}: `{key}` holds {other:?}, which this test cannot read"),
+    }
+}
+
+/// The ids of the defined terms a condition names (`{ term = "…" }`).
+fn terms_named(v: &toml::Value) -> Vec<String> {
+    match v {
+        toml::Value::Table(t) => t
+            .iter()
+            .flat_map(|(k, v)| match (k.as_str(), v.as_str()) {
+                ("term", Some(id)) => vec![id.to_string()],
+                _ => terms_named(v),
+            })
+            .collect(),
+        toml::Value::Array(a) => a.iter().flat_map(terms_named).collect(),
+        _ => vec![],
     }
 }
 
@@ -454,6 +474,29 @@ fn every_term_number_is_in_its_source_lines() {
         let mut numbers = Vec::new();
         collect(&t["when"], "when", &mut numbers, id);
         numbers.retain(|(_, d)| *d != Decimal::ZERO && *d != Decimal::ONE);
+        // Figures the term takes from our reading (the measures naming it show the reading).
+        let read: Vec<Decimal> = t
+            .get("reading_numbers")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().and_then(|s| Decimal::from_str(s).ok()))
+            .collect();
+        numbers.retain(|(_, d)| !read.contains(d));
+        if !read.is_empty() {
+            // Every measure naming a term with figures of our reading shows a reading.
+            for m in policies()
+                .iter()
+                .filter(|m| m.terms.iter().any(|t| t == id))
+            {
+                if m.reading_text.as_deref().unwrap_or("").trim().is_empty() {
+                    problems.push(format!(
+                        "{}: names term {id} (a reading) without a reading",
+                        m.id
+                    ));
+                }
+            }
+        }
         let Some(path) = source_file(&shared, source).filter(|p| p.is_file()) else {
             eprintln!("source_lines: term {id}: SKIPPED the line check ({source} not here)");
             continue;

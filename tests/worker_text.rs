@@ -57,7 +57,7 @@ fn condition_texts<'a>(c: &'a Condition, out: &mut Vec<(String, &'a str)>) {
         }
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| condition_texts(c, out)),
         Condition::Not(c) => condition_texts(c, out),
-        Condition::Always | Condition::Test(_) => {}
+        Condition::Always | Condition::Test(_) | Condition::Until(_) => {}
     }
 }
 

@@ -107,7 +107,11 @@ fn check(
             "{who}: first action {actions:?}, wanted {first}"
         );
     }
-    assert!(calls.iter().any(|c| c == "12333"), "{who}: {calls:?}");
+    // 12333, with the area code of the office where the answers say (issue 16).
+    assert!(
+        calls.iter().any(|c| c == "12333" || c.ends_with("-12333")),
+        "{who}: {calls:?}"
+    );
     screens
 }
 

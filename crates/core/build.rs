@@ -136,6 +136,7 @@ fn main() {
         ),
     )
     .unwrap();
+    area_codes(&policies.join("data/area_codes.toml"), &out_dir, &codes);
     fs::write(Path::new(&out_dir).join("regions.txt"), out).unwrap();
     fs::write(Path::new(&out_dir).join("regions_en.txt"), out_en).unwrap();
     let policy_text = files
@@ -143,6 +144,60 @@ fn main() {
         .map(|p| fs::read_to_string(p).unwrap())
         .collect::<String>();
     events(&policies.join("data/events.toml"), &out_dir, &policy_text);
+}
+
+/// `policies/data/area_codes.toml` → `area_codes.rs`: the local numbers a mobile dials
+/// with an area code, and each prefecture's 区号 (a few hundred bytes of wasm).
+fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).expect("policies/data/area_codes.toml");
+    let (mut numbers, mut rows) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split(" #").next().unwrap_or("").trim();
+        if line.is_empty() || line.starts_with('#') || line == "area_codes = [" || line == "]" {
+            continue;
+        }
+        if let Some(list) = line
+            .strip_prefix("numbers = [")
+            .and_then(|l| l.strip_suffix(']'))
+        {
+            for v in list.split(',') {
+                let v = v.trim().trim_matches('"');
+                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+                    fail(n, line, "numbers are digits");
+                }
+                numbers.push(v.to_string());
+            }
+            continue;
+        }
+        let cells: Vec<&str> = line
+            .strip_prefix("[\"")
+            .and_then(|l| l.strip_suffix("\"],"))
+            .map_or(vec![], |r| r.split("\", \"").collect());
+        let [code, area] = cells[..] else {
+            fail(n, line, "expected [\"prefecture code\", \"area code\"],")
+        };
+        if code.len() != 4 || !regions.iter().any(|r| r == code) {
+            fail(n, line, "a prefecture code of policies/data/regions.toml");
+        }
+        if !(3..=4).contains(&area.len())
+            || !area.starts_with('0')
+            || !area.bytes().all(|b| b.is_ascii_digit())
+        {
+            fail(n, line, "an area code is 0 and two or three digits");
+        }
+        if rows.iter().any(|(c, _): &(String, String)| c == code) {
+            fail(n, line, "prefecture listed twice");
+        }
+        rows.push((code.to_string(), area.to_string()));
+    }
+    fs::write(
+        Path::new(out_dir).join("area_codes.rs"),
+        format!(
+            "/// Local numbers dialled with an area code from a mobile.\nconst LOCAL_NUMBERS: &[&str] = &{numbers:?};\n/// (prefecture, 区号).\nconst AREA_CODES: &[(&str, &str)] = &{rows:?};\n"
+        ),
+    )
+    .unwrap();
 }
 
 fn fail(n: usize, line: &str, what: &str) -> ! {

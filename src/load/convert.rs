@@ -35,6 +35,15 @@ pub(super) struct Terms<'a> {
     used: RefCell<Vec<String>>,
 }
 
+impl<'a> Terms<'a> {
+    pub(super) fn new(all: &'a [Term]) -> Terms<'a> {
+        Terms {
+            all,
+            used: RefCell::new(Vec::new()),
+        }
+    }
+}
+
 fn bad<T>(path: impl Into<String>, message: impl Into<String>) -> R<T> {
     Err((path.into(), message.into()))
 }
@@ -66,7 +75,10 @@ pub(super) fn convert(id: String, raw: RawFile, terms: &[Term]) -> R<Document> {
         .measure
         .into_iter()
         .enumerate()
-        .map(|(i, m)| measure(m, &format!("measure[{i}]"), valid_from, &d.region.0, terms))
+        .map(|(i, m)| {
+            let period = (valid_from, d.valid_until.0);
+            measure(m, &format!("measure[{i}]"), period, &d.region.0, terms)
+        })
         .collect::<R<Vec<_>>>()?;
     let mut seen = BTreeSet::new();
     for (i, m) in measures.iter().enumerate() {
@@ -120,7 +132,7 @@ pub(super) fn convert(id: String, raw: RawFile, terms: &[Term]) -> R<Document> {
 fn measure(
     m: RawMeasure,
     at: &str,
-    doc_from: Date,
+    (doc_from, doc_until): (Date, Option<Date>),
     doc_region: &str,
     terms: &[Term],
 ) -> R<Measure> {
@@ -155,6 +167,17 @@ fn measure(
             return bad(
                 format!("{at}.valid_until"),
                 format!("{until} is before the start {from}"),
+            );
+        }
+    }
+    // A dated branch ends inside the measure's period, or it decides nothing.
+    let (from, until) = (valid_from.unwrap_or(doc_from), valid_until.or(doc_until));
+    for d in when.until_dates() {
+        if d < from || until.is_some_and(|u| d >= u) {
+            let end = until.map_or("no end".to_string(), |u| u.to_string());
+            return bad(
+                format!("{at}.when"),
+                format!("until = {d} is not inside the measure's period ({from} to {end}): the branch decides nothing"),
             );
         }
     }
@@ -274,7 +297,7 @@ fn present<T: Copy>(options: &[(T, bool)]) -> Vec<T> {
     options.iter().filter(|o| o.1).map(|o| o.0).collect()
 }
 
-/// `terms` is `None` inside a term's own definition (a term does not name another).
+/// `terms`: the defined terms it may name (for a term's own definition, those above it).
 pub(super) fn condition(c: RawCondition, at: &str, terms: Option<&Terms>) -> R<Condition> {
     if let Some(key) = &c.term {
         return term(&key.0, &c, at, terms);
@@ -286,11 +309,12 @@ pub(super) fn condition(c: RawCondition, at: &str, terms: Option<&Terms>) -> R<C
         (ConditionShape::Not, c.not.is_some()),
         (ConditionShape::Test, c.fact.is_some()),
         (ConditionShape::Employer, c.depends_on_employer.is_some()),
+        (ConditionShape::Until, c.until.is_some()),
     ]);
     let [shape] = shapes[..] else {
         return bad(
             at,
-            "needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\", depends_on_employer = \"...\", term = \"...\"",
+            "needs exactly one of: always = true, all = [...], any = [...], not = {...}, fact = \"...\", depends_on_employer = \"...\", until = \"YYYY-MM-DD\", term = \"...\"",
         );
     };
     if shape != ConditionShape::Employer && c.en.is_some() {
@@ -346,6 +370,10 @@ pub(super) fn condition(c: RawCondition, at: &str, terms: Option<&Terms>) -> R<C
                 Condition::Not(Box::new(condition(*inner, &format!("{at}.not"), terms)?))
             }
             None => return bad(at, "needs a condition"),
+        },
+        ConditionShape::Until => match c.until {
+            Some(d) => Condition::Until(d.0),
+            None => return bad(at, "needs a date"),
         },
         // Something only the employer knows: { depends_on_employer = "…", en = "…" }.
         ConditionShape::Employer => match (c.depends_on_employer, c.en) {
@@ -407,7 +435,8 @@ fn term(key: &str, c: &RawCondition, at: &str, terms: Option<&Terms>) -> R<Condi
         && c.at_least.is_none()
         && c.at_most.is_none()
         && c.on_or_after.is_none()
-        && c.on_or_before.is_none();
+        && c.on_or_before.is_none()
+        && c.until.is_none();
     if !alone {
         return bad(at, "term = \"...\" stands alone: { term = \"id\" }");
     }

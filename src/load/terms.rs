@@ -8,7 +8,9 @@
 //! Why: the same `any = [...]` written into ten measures is how a fix reached one of
 //! them and missed its siblings (audit 2026-12-06 row 1). So the loader refuses a term
 //! defined twice (the same id, or the same document and clause), and a measure that
-//! writes a term's condition out instead of naming it.
+//! writes a term's condition out instead of naming it; and lint refuses one group of
+//! people written out in two measures ([`shared_definitions`]). A term may name a term
+//! defined above it.
 //!
 //! The file is embedded when this crate is built, like the policies themselves.
 
@@ -19,6 +21,8 @@ use serde::Deserialize;
 use toml::Table;
 
 use wugong::condition::Condition;
+use wugong::fact::FactKind;
+use wugong::policy::Document;
 
 use super::value::{Key, SourceLines, Text};
 use super::{from_table, LoadError, RawCondition};
@@ -59,6 +63,11 @@ struct RawTerm {
     source_lines: SourceLines,
     #[allow(dead_code)]
     note: Option<Text>,
+    /// Figures in `when` that are our reading, not the text's (checked by
+    /// tests/source_lines.rs; each measure naming the term says so in its reading).
+    #[serde(default)]
+    #[allow(dead_code)]
+    reading_numbers: Vec<Text>,
     when: RawCondition,
 }
 
@@ -100,7 +109,11 @@ pub fn parse(text: &str) -> Result<Vec<Term>, LoadError> {
                 ),
             )));
         }
-        let when = super::convert::condition(t.when, &format!("{at}.when"), None).map_err(error)?;
+        // A term may name a term defined above it (云南2020年的范围 = 2019年的范围 + 两类人),
+        // so the earlier definition is not written out again.
+        let earlier = super::convert::Terms::new(&out);
+        let when = super::convert::condition(t.when, &format!("{at}.when"), Some(&earlier))
+            .map_err(error)?;
         out.push(Term {
             id: t.id.0,
             name: t.name.0,
@@ -111,4 +124,82 @@ pub fn parse(text: &str) -> Result<Vec<Term>, LoadError> {
         });
     }
     Ok(out)
+}
+
+/// How many fact tests a condition writes out itself: not region tests (they come from
+/// the document and `place`) and not those of a defined term it names.
+fn tests(c: &Condition, terms: &[Term]) -> usize {
+    if terms.iter().any(|t| t.when == *c) {
+        return 0;
+    }
+    match c {
+        Condition::All(v) | Condition::Any(v) => v.iter().map(|x| tests(x, terms)).sum(),
+        Condition::Not(inner) => tests(inner, terms),
+        Condition::Test(t) => usize::from(!matches!(t.fact.kind(), FactKind::Region)),
+        Condition::Always | Condition::Employer(_) | Condition::Until(_) => 0,
+    }
+}
+
+/// Whether `part` is `whole` or lies inside it.
+fn within(part: &Condition, whole: &Condition) -> bool {
+    part == whole
+        || match whole {
+            Condition::All(v) | Condition::Any(v) => v.iter().any(|c| within(part, c)),
+            Condition::Not(inner) => within(part, inner),
+            _ => false,
+        }
+}
+
+/// The compound parts of a condition (every `all` and `any`, nested ones included).
+fn compounds<'c>(c: &'c Condition, out: &mut Vec<&'c Condition>) {
+    match c {
+        Condition::All(v) | Condition::Any(v) => {
+            out.push(c);
+            v.iter().for_each(|x| compounds(x, out));
+        }
+        Condition::Not(inner) => compounds(inner, out),
+        _ => {}
+    }
+}
+
+/// A group of people large enough to be a definition (at least this many fact tests).
+pub const DEFINITION_TESTS: usize = 4;
+
+/// Across all measures: the same group of people (an `all` or `any` of at least
+/// [`DEFINITION_TESTS`] fact tests) written out in two measures, when it is not a defined
+/// term or part of one, is refused. Two measures citing one clause must not each define
+/// it: the next fix would reach one copy and miss the other (audit 2026-12-06 row 1).
+/// Returns (file, field, message) for the second copy.
+pub fn shared_definitions(
+    docs: &[Document],
+    terms: &[Term],
+) -> Result<(), (String, String, String)> {
+    let mut seen: Vec<(&Condition, &str)> = Vec::new();
+    for doc in docs {
+        for (i, m) in doc.measures.iter().enumerate() {
+            let mut parts = Vec::new();
+            compounds(&m.when, &mut parts);
+            let mut mine: Vec<&Condition> = Vec::new();
+            for part in parts {
+                if tests(part, terms) < DEFINITION_TESTS
+                    || terms.iter().any(|t| within(part, &t.when))
+                    || mine.contains(&part)
+                {
+                    continue;
+                }
+                mine.push(part);
+                if let Some((_, other)) = seen.iter().find(|(c, id)| *c == part && *id != m.id) {
+                    return Err((
+                        format!("policies/{}.toml", doc.id),
+                        format!("measure[{i}] ({}).when", m.id),
+                        format!(
+                            "this group of people is also written out in {other}: define it once in {FILE} and name it in both ({{ term = \"…\" }})"
+                        ),
+                    ));
+                }
+                seen.push((part, &m.id));
+            }
+        }
+    }
+    Ok(())
 }

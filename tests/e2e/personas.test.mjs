@@ -34,7 +34,9 @@ test("会泽 脱贫 worker in another province, 2024: the travel subsidy is curr
   assert.match(transport.status, /有效期至 2025-12-31/);
   assert.match(transport.text, /云人社通〔2021〕49号/);
   // Protections and whom to call are always there.
-  assert.ok(card(shown, "hotlines-12333").calls.includes("tel:12333"));
+  // 12333 with 曲靖's area code: her home is known (issue 16, facts l.92).
+  assert.ok(card(shown, "hotlines-12333").calls.includes("tel:0874-12333"));
+  assert.match(card(shown, "hotlines-12333").text, /曲靖市的12333，手机要加区号0874/);
   assert.equal(await page.$("[data-testid=not-covered]"), null, "Huize is covered");
 });
 

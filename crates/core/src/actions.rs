@@ -306,7 +306,7 @@ pub fn actions(eval: &Evaluation, items: &[Item], answers: &Answers, english: bo
         a.for_events = !focus.is_empty() && !aside;
         if step == Step::AskIfContinues && a.phones.is_empty() {
             if let Some(h) = hotline {
-                a.phones = eval.outcomes[h].measure.phones.clone();
+                a.phones = eval.outcomes[h].phones.clone();
             }
         }
         out.push(a);
@@ -325,7 +325,9 @@ fn fits(c: &Condition, answers: &Answers, as_of: crate::Date) -> bool {
             t.fact.question() == Question::Groups && t.eval(answers, as_of) == Tri::True
         }
         Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| fits(c, answers, as_of)),
-        Condition::Always | Condition::Not(_) | Condition::Employer(_) => false,
+        Condition::Always | Condition::Not(_) | Condition::Employer(_) | Condition::Until(_) => {
+            false
+        }
     }
 }
 
@@ -368,7 +370,7 @@ fn action(eval: &Evaluation, step: Step, i: usize, by: Option<String>, english: 
         amount: o.amount_text(english),
         place: m.apply_where.clone(),
         by,
-        phones: m.phones.clone(),
+        phones: o.phones.clone(),
         materials: m.materials.clone(),
         for_events: false,
     }

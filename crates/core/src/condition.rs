@@ -24,6 +24,12 @@ pub enum Condition {
     /// the training). Always unknown, never asked: the measure can be "may qualify" at
     /// best, and the card says what it depends on.
     Employer(EmployerCondition),
+    /// A dated branch: met on the day checked up to and including this date, then not
+    /// (`{ until = "2020-04-20" }`). Where one programme ran everywhere until a date and
+    /// then everywhere but one county, one measure says so, and a worker who answered
+    /// only the province is not left "undetermined" twice before that date
+    /// (yrsf-2017-100-transport; issue 16). Never missing: the date is known.
+    Until(Date),
 }
 
 /// What a measure depends on that the worker cannot answer: 「要看单位：…」.
@@ -265,6 +271,8 @@ impl Condition {
         match self {
             Condition::Always => Tri::True,
             Condition::Employer(_) => Tri::Unknown,
+            Condition::Until(d) if as_of <= *d => Tri::True,
+            Condition::Until(_) => Tri::False,
             Condition::Test(t) => t.eval(answers, as_of),
             Condition::Not(c) => match c.truth(answers, as_of) {
                 Tri::True => Tri::False,
@@ -316,7 +324,8 @@ impl Condition {
         out: &mut Trace<'a>,
     ) {
         match self {
-            Condition::Always => {}
+            // A date is no answer: nothing to ask, and the branch beside it says why.
+            Condition::Always | Condition::Until(_) => {}
             Condition::Employer(e) => {
                 if result == Tri::Unknown {
                     out.employer.push(e);
@@ -391,16 +400,31 @@ impl Condition {
     pub fn depends_on_employer(&self) -> bool {
         match self {
             Condition::Employer(_) => true,
-            Condition::Always | Condition::Test(_) => false,
+            Condition::Always | Condition::Test(_) | Condition::Until(_) => false,
             Condition::Not(c) => c.depends_on_employer(),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| c.depends_on_employer()),
         }
     }
 
+    /// The last days of its dated branches (`until`), in the order written.
+    pub fn until_dates(&self) -> Vec<Date> {
+        fn walk(c: &Condition, out: &mut Vec<Date>) {
+            match c {
+                Condition::Until(d) => out.push(*d),
+                Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| walk(c, out)),
+                Condition::Not(c) => walk(c, out),
+                Condition::Always | Condition::Test(_) | Condition::Employer(_) => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, &mut out);
+        out
+    }
+
     /// Whether any test in the tree is about `fact`.
     pub fn mentions(&self, fact: Fact) -> bool {
         match self {
-            Condition::Always | Condition::Employer(_) => false,
+            Condition::Always | Condition::Employer(_) | Condition::Until(_) => false,
             Condition::Test(t) => t.fact == fact,
             Condition::Not(c) => c.mentions(fact),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().any(|c| c.mentions(fact)),
@@ -412,6 +436,7 @@ impl Condition {
         match self {
             Condition::Always => "所有人".into(),
             Condition::Employer(e) => e.describe(false),
+            Condition::Until(d) => format!("到{d}为止"),
             Condition::Test(t) => {
                 let label = t.fact.label_zh();
                 match &t.check {
@@ -448,6 +473,7 @@ pub enum ConditionShape {
     Not,
     Test,
     Employer,
+    Until,
 }
 
 crate::tags::named!(ConditionShape {
@@ -457,6 +483,7 @@ crate::tags::named!(ConditionShape {
     Not = 3, "not";
     Test = 4, "fact";
     Employer = 5, "depends_on_employer";
+    Until = 6, "until";
 });
 
 impl Condition {
@@ -468,6 +495,7 @@ impl Condition {
             Condition::Not(_) => ConditionShape::Not,
             Condition::Test(_) => ConditionShape::Test,
             Condition::Employer(_) => ConditionShape::Employer,
+            Condition::Until(_) => ConditionShape::Until,
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::condition::{region_within, EmployerCondition, Reason, Tri};
 use crate::date::Date;
 use crate::deadline::Deadline;
 use crate::fact::Fact;
-use crate::policy::{Audience, Document, Measure};
+use crate::policy::{Audience, Document, Measure, Phone};
 use crate::region::NATIONAL;
 
 /// Whether the worker qualifies, as far as the answers tell.
@@ -118,6 +118,33 @@ pub struct Outcome<'a> {
     /// months out of work, an age). Filled by [`Evaluation::add_almost`]: opt-in, so a
     /// screen that does not show it does not carry its code.
     pub almost: Option<Almost>,
+    /// The measure's phones as this worker dials them: a local number (12333) with the
+    /// area code of the office it reaches, where the answers say which ([`phone_region`]).
+    pub phones: Vec<Phone>,
+}
+
+/// Whose office a card's local number (12333) reaches, by the answers: for a local
+/// document, the answered region (work, business, insurance, home) inside its region,
+/// else the document's own prefecture or county; for a national one, where the worker
+/// works or lives now, else the home region. `None`: the card keeps 「区号-12333」.
+pub fn phone_region<'r>(doc: &'r Document, answers: &Answers) -> Option<&'r str> {
+    let answered = |f: Fact| match answers.get(f) {
+        Some(Value::Region(r)) => Some(r),
+        _ => None,
+    };
+    if doc.region == NATIONAL {
+        return answered(Fact::WorkRegion).or_else(|| answered(Fact::HomeRegion));
+    }
+    [
+        Fact::WorkRegion,
+        Fact::BusinessRegion,
+        Fact::InsuranceRegion,
+        Fact::HomeRegion,
+    ]
+    .into_iter()
+    .filter_map(answered)
+    .find(|r| r.starts_with(doc.region.as_str()))
+    .or_else(|| (doc.region.len() >= 4).then_some(doc.region.as_str()))
 }
 
 /// When a measure the worker does not qualify for today becomes theirs by time alone.
@@ -505,7 +532,23 @@ impl Catalogue {
         answers: &Answers,
         as_of: Date,
     ) -> Outcome<'a> {
-        let (truth, mut trace) = measure.when.eval(answers, as_of);
+        let (mut truth, mut trace) = measure.when.eval(answers, as_of);
+        // A dated branch that has passed (`until`): if the measure was the worker's on its
+        // last day, it ended for her then ("会泽的到2020年4月20日为止"), rather than "not
+        // for you" (one measure for what was two, issue 16).
+        let mut branch_ended = None;
+        if truth == Tri::False {
+            // The latest passed branch for which it held (no sort: a few dates at most).
+            for day in measure.when.until_dates() {
+                if day >= as_of || branch_ended.is_some_and(|b| b >= day) {
+                    continue;
+                }
+                let (t, tr) = measure.when.eval(answers, day);
+                if t != Tri::False {
+                    (truth, trace, branch_ended) = (t, tr, Some(day));
+                }
+            }
+        }
         let depends_on_employer = std::mem::take(&mut trace.employer);
         let verdict = match truth {
             Tri::True => Verdict::Eligible,
@@ -552,13 +595,20 @@ impl Catalogue {
             measure,
             id: &measure.id,
             verdict,
-            status: status_on(measure, doc, as_of),
+            status: match branch_ended {
+                Some(on) => Status::Ended { on },
+                None => status_on(measure, doc, as_of),
+            },
             met: trace.met,
             depends_on_employer,
             amount,
             payment,
             deadlines,
             almost: None,
+            phones: {
+                let region = phone_region(doc, answers);
+                measure.phones.iter().map(|p| p.local(region)).collect()
+            },
         }
     }
 

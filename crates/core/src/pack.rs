@@ -227,6 +227,7 @@ impl Reader<'_> {
                 zh: self.str(),
                 en: self.str(),
             }),
+            ConditionShape::Until => Condition::Until(self.date()),
         }
     }
     fn conditions(&mut self, depth: u32) -> Vec<Condition> {

@@ -115,6 +115,35 @@ pub struct Phone {
     pub note: Option<String>,
 }
 
+impl Phone {
+    /// The number as a mobile dials it for the office of `region` (a GB/T 2260 code):
+    /// a local number such as 12333 is dialled with the region's area code (0874-12333),
+    /// with a note naming the place; any other number, or a region with no area code listed, is
+    /// left as it is (its note keeps 「区号-12333」).
+    pub fn local(&self, region: Option<&str>) -> Phone {
+        let area = region
+            .filter(|_| crate::region::needs_area_code(&self.dial))
+            .and_then(|r| Some((r, crate::region::area_code(r)?)));
+        let Some((region, area)) = area else {
+            return self.clone();
+        };
+        // 「曲靖市的」, or nothing while the names below province level are on their way.
+        let place = crate::region::find_or_parent(region.get(..4).unwrap_or(region))
+            .filter(|r| r.named())
+            .map_or(String::new(), |r| format!("{}的", r.name()));
+        // The button keeps the short number (a wider one pushes the first action below
+        // the fold in the largest text); the phone's dialler shows what it dials.
+        Phone {
+            number: self.number.clone(),
+            note: Some(format!(
+                "{place}{}，手机要加区号{area}，已经加好；问别的地方，换成那里的区号",
+                self.number
+            )),
+            dial: format!("{area}-{}", self.dial),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Measure {
@@ -210,6 +239,17 @@ impl Measure {
             phones: vec![],
             terms: Vec::new(),
         }
+    }
+
+    /// The defined terms its condition uses, each named once in plain words for the
+    /// card: 「这里说的：就业困难人员（按…）」; `None` when it names none.
+    pub fn terms_line(&self, english: bool) -> Option<String> {
+        let label = if english {
+            "Terms as used here (in Chinese): "
+        } else {
+            "这里说的："
+        };
+        (!self.terms.is_empty()).then(|| format!("{label}{}", self.terms.join("；")))
     }
 
     /// The measure's period: its own dates, else the document's.

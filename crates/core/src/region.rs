@@ -134,6 +134,29 @@ pub fn children(parent: Option<&str>) -> impl Iterator<Item = &'static Region> +
     })
 }
 
+include!(concat!(env!("OUT_DIR"), "/area_codes.rs"));
+
+/// The long-distance area code (长途区号) of a region, from `policies/data/area_codes.toml`:
+/// its prefecture's (a county shares it). `None` for a province or a prefecture not listed.
+pub fn area_code(code: &str) -> Option<&'static str> {
+    let prefecture = code.get(..4)?;
+    AREA_CODES
+        .iter()
+        .find(|(c, _)| *c == prefecture)
+        .map(|(_, area)| *area)
+}
+
+/// Every prefecture with its area code, in the data file's order.
+pub fn area_codes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    AREA_CODES.iter().copied()
+}
+
+/// Whether `number` is a local number that a mobile dials after an area code (12333:
+/// 「此号码为本地固定电话号码，长途或移动电话拨打需在此号码前加拨…区号」).
+pub fn needs_area_code(number: &str) -> bool {
+    LOCAL_NUMBERS.contains(&number)
+}
+
 /// "云南省 曲靖市 会泽县" for 530326.
 pub fn full_name(code: &str, english: bool) -> String {
     let mut parts = Vec::new();

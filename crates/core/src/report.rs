@@ -30,7 +30,7 @@ pub struct Report<'a> {
     pub hotline: Option<usize>,
     /// The numbers to tap, at the top: the general hotline, then those of the events the
     /// worker came for (`policies/data/events.toml`).
-    pub calls: Vec<&'a Phone>,
+    pub calls: Vec<Phone>,
 }
 
 /// The notice for a worker whose home region has no local documents: the words before
@@ -55,7 +55,7 @@ impl<'a> Report<'a> {
         let cards = actions::items(&eval);
         let actions = actions::actions(&eval, &cards, answers, english);
         let hotline = actions::general_hotline(&eval);
-        let mut calls: Vec<&'a Phone> = Vec::new();
+        let mut calls: Vec<Phone> = Vec::new();
         let ids = crate::events::chosen(answers).flat_map(|e| e.call.iter().copied());
         let outcomes = hotline
             .into_iter()
@@ -66,10 +66,10 @@ impl<'a> Report<'a> {
                     .find(|o| o.id == id && o.group() != Group::NotForYou)
             }));
         for o in outcomes {
-            let measure: &'a crate::policy::Measure = o.measure;
-            if let Some(p) = measure.phones.first() {
+            // As this worker dials them (0874-12333 where the region is known).
+            if let Some(p) = o.phones.first() {
                 if !calls.iter().any(|c| c.dial == p.dial) {
-                    calls.push(p);
+                    calls.push(p.clone());
                 }
             }
         }
@@ -109,7 +109,7 @@ impl<'a> Report<'a> {
     /// The general hotline's phone, for every "ask locally" line.
     pub fn hotline_phone(&self) -> Option<&Phone> {
         self.hotline
-            .and_then(|h| self.eval.outcomes[h].measure.phones.first())
+            .and_then(|h| self.eval.outcomes[h].phones.first())
     }
 
     /// For print and copied text, which are read days later: the dates stay, the

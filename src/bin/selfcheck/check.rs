@@ -367,6 +367,9 @@ fn print_outcome(o: &Outcome, hotline: &str) {
     );
     say!("  状态 status: {status}");
     say!("  内容 what: {}", m.summary);
+    if let Some(t) = m.terms_line(false) {
+        say!("  {t}");
+    }
     if let Some(r) = &m.reading {
         say!("  我们的理解 our reading: {}", r.text);
     }
@@ -397,7 +400,8 @@ fn print_outcome(o: &Outcome, hotline: &str) {
     for d in &o.deadlines {
         print_deadline(d);
     }
-    for p in &m.phones {
+    // As this worker dials them (0874-12333 where the region is known: the core decides).
+    for p in &o.phones {
         say!(
             "  ☎ {} (dial {}){}",
             p.number,

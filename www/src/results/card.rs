@@ -13,7 +13,7 @@ use crate::text::{prompt, tr};
 
 /// What this view shows.
 pub struct Props<'a> {
-    pub eval: &'a Evaluation<'static>,
+    pub eval: &'a Evaluation<'a>,
     /// Indexes into the evaluation; the first leads.
     pub members: &'a [usize],
     pub english: bool,
@@ -149,9 +149,10 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         }
         r.close("ul").close("div");
     }
-    if !m.phones.is_empty() {
+    // As this worker dials them: 0874-12333 where the region is known (the core decides).
+    if !o.phones.is_empty() {
         r.open("div", "class=\"phones\"").gt();
-        for p in &m.phones {
+        for p in &o.phones {
             r.open("p", "").gt().call(&p.dial, &p.number);
             if let Some(n) = &p.note {
                 r.el("span", "class=\"phone-note\"", n);
@@ -167,6 +168,9 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         .map(|t| t.line)
         .collect();
     list(r, "card-deadlines", tr(english, "期限", "Deadlines"), &told);
+    if let Some(terms) = m.terms_line(english) {
+        r.el("p", "class=\"terms\"", &terms);
+    }
     if let Some(reading) = &m.reading {
         r.el(
             "p",
