@@ -22,7 +22,7 @@ pub fn header(english: bool, text_scale: u16, dispatcher: &UseReducerDispatcher<
     };
     html! {
         <header class="top">
-            <button class="title link" onclick={send(|| Action::ShowResults)}>{ tr(english, "务工自查", "Worker self-check") }</button>
+            <button class="title link" data-testid="title" onclick={send(|| Action::ShowResults)}>{ tr(english, "务工自查", "Worker self-check") }</button>
             <div class="tools">
                 <button class="tool" onclick={size(-25)} aria-label={tr(english, "字小一点", "Smaller text")} data-testid="text-smaller">{ "A−" }</button>
                 <button class="tool" onclick={size(25)} aria-label={tr(english, "字大一点", "Larger text")} data-testid="text-larger">{ "A+" }</button>
