@@ -56,7 +56,8 @@ export function clean(page, allowed = []) {
 export async function open(page, base, path = "") {
   await page.goto(base + path);
   await page.waitForSelector("[data-testid=question], [data-testid=results], [data-testid=failure]");
-  await page.waitForSelector("[data-pre]", { state: "detached" });
+  // (A function, not a selector's state: the Chromium 66 tests' puppeteer has none.)
+  await page.waitForFunction(() => !document.querySelector("[data-pre]"));
 }
 
 /// Answers the current screen. `answer` is: "yes" | "no" | "skip" | "none" |
