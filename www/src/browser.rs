@@ -150,14 +150,17 @@ pub fn offline_ready() -> bool {
 /// a page: the app is mounted once.
 pub fn early_tap(replay: bool) {
     let Some(w) = window() else { return };
-    let Some(id) = js_sys::Reflect::get(&w, &JsValue::from_str("wugongTap")).ok().and_then(|v| v.as_string()) else {
+    let Some(id) = js_sys::Reflect::get(&w, &JsValue::from_str("wugongTap"))
+        .ok()
+        .and_then(|v| v.as_string())
+    else {
         return;
     };
-    if let Some(button) = w
-        .document()
-        .filter(|_| replay)
-        .and_then(|d| d.query_selector(&format!("[data-testid=\"{id}\"]")).ok().flatten())
-    {
+    if let Some(button) = w.document().filter(|_| replay).and_then(|d| {
+        d.query_selector(&format!("[data-testid=\"{id}\"]"))
+            .ok()
+            .flatten()
+    }) {
         button.unchecked_into::<web_sys::HtmlElement>().click();
     }
 }
