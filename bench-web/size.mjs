@@ -14,10 +14,12 @@ import { fileURLToPath } from "node:url";
 /** The first screen may weigh at most this many bytes, gzip: 147 KB, lowered from 150 KB.
  * The size work of issue 18 reached 137.1 KB on its own; with the share-link safety,
  * life-events and dated-link features merged the first screen is 145.0 KB, and the
- * 2.0 KB left are for rounding and small fixes. Why this figure: docs/size.md. */
+ * 2.0 KB left are for rounding and small fixes. With the first question written into
+ * index.html (issue 18: +1.8 KB) and the wasm cuts of the same work (−0.6 KB) it is
+ * 146.8 KB: 0.2 KB left. Why this figure: docs/size.md. */
 export const FIRST_SCREEN_BUDGET = 147_000;
 
-const FIRST_SCREEN = /^(index\.html|detect\.js|manifest\.webmanifest|icon-32\.png|(start|style|wugong-www)-.*)$/;
+const FIRST_SCREEN = /^(index\.html|detect\.js|manifest\.webmanifest|icon-32\.png|(start|early|style|wugong-www)-.*)$/;
 
 export function sizes(dist = "dist") {
   const files = readdirSync(dist);

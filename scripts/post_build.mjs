@@ -5,7 +5,9 @@
 //    while the first question is on screen, so it is not in the first load; the service
 //    worker and the widget both refuse a file whose checksum is not its name's;
 // 2. moves Trunk's inline start-up script into a hashed file (no 'unsafe-inline' needed),
-//    adding the service-worker registration to it;
+//    adding the service-worker registration to it; writes the app's first question into
+//    the page (rendered natively from the widget's own code) and www/early.js under a
+//    hashed name;
 // 3. shortens the import names between the wasm and its glue (scripts/short_imports.mjs);
 //    rewrites every shipped script for old phones (WeChat's Chrome 66 kernels, iOS 11:
 //    scripts/compat.mjs) and minifies it (Trunk leaves wasm-bindgen's glue as written),
@@ -40,8 +42,9 @@ async function minified(text, isModule, ecma = 2017) {
 /** A script as shipped: lowered to the oldest browsers' syntax, minified, checked. */
 async function shipped(text, file, { minify = true } = {}) {
   const low = await lower(text, file);
-  // detect.js stays ES5: it must run in any browser, to say that it is too old.
-  const code = minify ? await minified(low, isModule(file), file === "detect.js" ? 5 : 2017) : low;
+  // detect.js and early.js stay ES5: they must run in any browser (detect.js to say
+  // that it is too old).
+  const code = minify ? await minified(low, isModule(file), file === "detect.js" || file === "early.js" ? 5 : 2017) : low;
   await checkSyntax(code, file);
   return code;
 }
@@ -69,6 +72,32 @@ for (const [name, tmp] of Object.entries(packed)) {
   const file = `${name}-${sum}.bin`;
   writeFileSync(join(dir, file), bytes);
   html = html.replace("</head>", `<meta name="wugong-${name}" content="${file}">\n</head>`);
+}
+
+// The app's first screen for a new visitor, written into the page so that the first
+// question shows before any script has run (issue 18): the widget's own component, views
+// and data, rendered natively by Yew's server renderer (www/src/main.rs). Marked
+// data-pre; www/early.js shows it to new visitors and keeps a tap on it until the app,
+// which draws the same screen over it, has loaded.
+const pre = execFileSync("cargo", ["run", "--quiet", "-p", "wugong-www"], { encoding: "utf8" }).trim();
+if (!/^<div [^>]*class="app"/.test(pre) || !pre.includes('data-question="Home"') || /<script/i.test(pre)) {
+  throw new Error("post_build.mjs: the first question's HTML from wugong-www is not the home-region question: " + pre.slice(0, 200));
+}
+// After the loading line (the first <main>, which detect.js and the tests look for).
+const loading = /<div id=("?)app\1>\s*<main class=("?)loading\2>[\s\S]*?<\/main>/;
+if (!loading.test(html)) throw new Error("post_build.mjs: no <div id=app><main class=loading>…</main> in index.html");
+html = html.replace(loading, (m) => m + pre.replace(/^<div /, "<div data-pre "));
+
+// www/early.js, the page's first script (before anything is drawn), under a hashed name.
+{
+  const code = await shipped(readFileSync(join(dir, "early.js"), "utf8"), "early.js");
+  if (code.length >= 1000) throw new Error(`post_build.mjs: early.js is ${code.length} bytes, more than 1 KB`);
+  const file = `early-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+  writeFileSync(join(dir, file), code);
+  unlinkSync(join(dir, "early.js"));
+  const tag = /<script src=("?)early\.js\1><\/script>/;
+  if (!tag.test(html)) throw new Error("post_build.mjs: no <script src=early.js> in index.html");
+  html = html.replace(tag, `<script src="${file}"></script>`);
 }
 
 const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;

@@ -10,7 +10,7 @@
 //! tuopin = true
 //! [expect.yrst-2021-49-transport]
 //! verdict = "eligible"          # eligible | not_eligible | undetermined
-//! status = "in_force"           # in_force | in_force_no_end_stated | ended | not_yet_in_force
+//! status = "in_force"           # in_force | in_force_no_end_stated | ask_first | ended | not_yet_in_force
 //! amount = "up to 1000"         # "1000" | "up to 1000" | "at least 800" | "800 to 6000" | "loan up to 200000"
 //!                               # or the line shown: "每天15元 × 8天 = 120元"
 //! missing = ["stable_months"]   # for undetermined: exactly these facts

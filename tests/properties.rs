@@ -172,7 +172,12 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(100))]
 
-    /// The "about N more questions" line moves after every "I don't know".
+    /// The "about N more questions" line never rises after an "I don't know". It may stay:
+    /// the estimate answers a tick screen as the widget records "其他都没有" (`Catalogue::ticks`),
+    /// so skipping one leaves its boxes unknown and can keep open a question that the "no"s
+    /// would have closed (found on a 忻州 worker in 2021 with the issue-16 facts: 3 before, 3
+    /// after skipping the situation screen). A skipped screen that is not a tick screen always
+    /// lowers it.
     #[test]
     fn a_skip_always_lowers_the_count_of_questions_left(a in answers_strategy(), as_of in date_strategy(), skip in proptest::collection::btree_set(proptest::sample::select(askable()), 0..5)) {
         let mut skipped: FactSet = skip.into_iter().collect();
@@ -181,7 +186,8 @@ proptest! {
             prop_assert!(before >= 1);
             skipped.extend(f.question().facts());
             let after = catalogue().questions_left(&a, as_of, &skipped);
-            prop_assert!(after < before, "{} after skipping {:?}, {} before", after, f.question(), before);
+            let ticks = f.question().facts().len() > 1;
+            prop_assert!(after < before || (ticks && after <= before), "{} after skipping {:?}, {} before", after, f.question(), before);
         } else {
             prop_assert_eq!(before, 0);
         }

@@ -51,10 +51,13 @@ export function clean(page, allowed = []) {
   assert.deepEqual(problems, [], "console errors");
 }
 
-/// Opens the widget and waits until the app has replaced the loading text.
+/// Opens the widget and waits until the app has replaced the loading text and the first
+/// question written into the page at build time ([data-pre], issue 18).
 export async function open(page, base, path = "") {
   await page.goto(base + path);
   await page.waitForSelector("[data-testid=question], [data-testid=results], [data-testid=failure]");
+  // (A function, not a selector's state: the Chromium 66 tests' puppeteer has none.)
+  await page.waitForFunction(() => !document.querySelector("[data-pre]"));
 }
 
 /// Answers the current screen. `answer` is: "yes" | "no" | "skip" | "none" |

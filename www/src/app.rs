@@ -241,6 +241,14 @@ pub fn App() -> Html {
             }
         }
     });
+    // A tap on the first question in index.html before the app had loaded (issue 18):
+    // the app's first screen is that question for the visitors it was shown to, and the
+    // same button is tapped on it (after the history entry is recorded, above).
+    use_effect_with((), {
+        let first =
+            state.screen == Screen::Ask(wugong::Question::Home) && state.region_list().is_none();
+        move |_| browser::early_tap(first)
+    });
     // After every render: an embedding page resizes its iframe to fit.
     use_effect(browser::post_height_to_parent);
 

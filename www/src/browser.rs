@@ -9,8 +9,16 @@ use wugong::Date;
 pub const ANSWERS_KEY: &str = "wugong.answers.v1";
 pub const SETTINGS_KEY: &str = "wugong.settings.v1";
 
+#[cfg(target_arch = "wasm32")]
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
+}
+
+/// Natively (the first question written into index.html at build time, `main.rs`) there
+/// is no browser: every service below reports itself missing, as in a private mode.
+#[cfg(not(target_arch = "wasm32"))]
+fn window() -> Option<web_sys::Window> {
+    None
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -136,7 +144,27 @@ pub fn offline_ready() -> bool {
         .is_some_and(|c| !c.is_null() && !c.is_undefined())
 }
 
-/// What is typed in the `<input>` behind `node` ("" if it is not mounted).
+/// A tap on the first question written into index.html, made before the app had
+/// loaded: `www/early.js` keeps the button's `data-testid`; the same button is tapped
+/// now, on the app's first screen (`replay`: it is the same screen), or forgotten. Once
+/// a page: the app is mounted once.
+pub fn early_tap(replay: bool) {
+    let Some(w) = window() else { return };
+    let Some(id) = js_sys::Reflect::get(&w, &JsValue::from_str("wugongTap"))
+        .ok()
+        .and_then(|v| v.as_string())
+    else {
+        return;
+    };
+    if let Some(button) = w.document().filter(|_| replay).and_then(|d| {
+        d.query_selector(&format!("[data-testid=\"{id}\"]"))
+            .ok()
+            .flatten()
+    }) {
+        button.unchecked_into::<web_sys::HtmlElement>().click();
+    }
+}
+
 /// The button a click was on (or inside), for a handler of a whole screen.
 pub fn clicked_button(e: &web_sys::MouseEvent) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
@@ -177,6 +205,18 @@ pub fn page_address() -> String {
         .unwrap_or_default()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    match Date::new(1970, 1, 1) {
+        Ok(d) => d.plus_days(days as i64),
+        Err(_) => unreachable!(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
 pub fn today() -> Date {
     let d = js_sys::Date::new_0();
     Date::new(
@@ -192,7 +232,12 @@ pub fn today() -> Date {
     })
 }
 
+/// Natively true: the page written at build time has the read-aloud button, which the
+/// page's first script hides where the browser cannot speak (`www/early.js`).
 pub fn speech_available() -> bool {
+    if cfg!(not(target_arch = "wasm32")) {
+        return true;
+    }
     let Some(w) = window() else { return false };
     js_sys::Reflect::has(&w, &JsValue::from_str("speechSynthesis")).unwrap_or(false)
         && js_sys::Reflect::has(&w, &JsValue::from_str("SpeechSynthesisUtterance")).unwrap_or(false)

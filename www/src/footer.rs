@@ -29,24 +29,41 @@ pub struct FooterProps {
 /// A view function, not a component: what it holds is in the state.
 pub fn footer(props: FooterProps) -> Html {
     let english = props.english;
-    let make_link = {
+    // Share and print: escaped HTML (`crate::raw`) answered by one handler (`data-do`).
+    let mut actions = Raw::default();
+    actions.el(
+        "button",
+        "class=\"secondary\" data-testid=\"share\" data-do=\"share\"",
+        tr(english, "分享结果", "Share"),
+    );
+    actions.el(
+        "button",
+        "class=\"secondary\" data-testid=\"print\" data-do=\"print\"",
+        tr(english, "保存 / 打印 / 复制", "Save / print / copy"),
+    );
+    let on_actions = {
         let answers = props.answers.clone();
         let as_of = props.as_of;
         let dispatcher = props.dispatcher.clone();
-        Callback::from(move |_| {
-            // With the date: opened later or elsewhere, it shows the same result.
-            let link = format!(
-                "{}#{}",
-                browser::page_address(),
-                share::encode_shared(&answers, Some(as_of))
-            );
-            browser::copy(&link);
-            dispatcher.dispatch(Action::ShareLink(link));
+        Callback::from(move |e: MouseEvent| {
+            match crate::browser::clicked_button(&e)
+                .and_then(|b| b.get_attribute("data-do"))
+                .as_deref()
+            {
+                Some("share") => {
+                    // With the date: opened later or elsewhere, it shows the same result.
+                    let link = format!(
+                        "{}#{}",
+                        browser::page_address(),
+                        share::encode_shared(&answers, Some(as_of))
+                    );
+                    browser::copy(&link);
+                    dispatcher.dispatch(Action::ShareLink(link));
+                }
+                Some("print") => dispatcher.dispatch(Action::ShowPrint),
+                _ => {}
+            }
         })
-    };
-    let print = {
-        let dispatcher = props.dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::ShowPrint))
     };
     let clear = {
         let dispatcher = props.dispatcher.clone();
@@ -107,9 +124,8 @@ pub fn footer(props: FooterProps) -> Html {
     html! {
         <footer class="bottom">
             if !props.printing {
-                <div class="row actions">
-                    <button class="secondary" onclick={make_link} data-testid="share">{ tr(english, "分享结果", "Share") }</button>
-                    <button class="secondary" onclick={print} data-testid="print">{ tr(english, "保存 / 打印 / 复制", "Save / print / copy") }</button>
+                <div class="row actions" onclick={on_actions}>
+                    { actions.html() }
                     <button class="secondary danger" onclick={clear} data-testid="clear">
                         { if props.confirm_clear { tr(english, "确定清除我的回答？", "Really clear my answers?") } else { tr(english, "清除我的回答", "Clear my answers") } }
                     </button>

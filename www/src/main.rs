@@ -41,6 +41,7 @@ pub use rules_file::english_text;
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 /// Shown instead of a frozen page if anything in the widget panics.
+#[cfg(target_arch = "wasm32")]
 const FAILURE_HTML: &str = r#"<div class="app"><main class="failure" data-testid="failure">
 <h1>页面出错了 / Something went wrong</h1>
 <p>很抱歉，页面出了问题。你的权益不受影响。</p>
@@ -48,6 +49,21 @@ const FAILURE_HTML: &str = r#"<div class="app"><main class="failure" data-testid
 <p>Sorry, this page failed. Call the human-resources hotline <a href="tel:12333">12333</a> for help.</p>
 <p><a href="./">重新打开 / Reload</a></p></main></div>"#;
 
+/// Natively: the app's first render for a new visitor (no answers, no address
+/// parameters, Chinese), as HTML on stdout. scripts/post_build.mjs writes it into
+/// index.html, so the first question shows before any script has run: the same
+/// component, views and data as the widget, through Yew's server renderer.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let html = futures::executor::block_on(
+        yew::LocalServerRenderer::<app::App>::new()
+            .hydratable(false)
+            .render(),
+    );
+    println!("{html}");
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     // Through Yew: a hook set with std::panic::set_hook is replaced by Yew's own when the
     // app is rendered, and the page would freeze instead of saying what to do.

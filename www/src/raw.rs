@@ -5,7 +5,12 @@
 //! worker types into or ticks (Yew replaces a raw part whole when its text changes, so
 //! what is typed and the focus would be lost). Every text and attribute value goes
 //! through [`Raw::text`] or [`Raw::attr`], which escape.
+//!
+//! The rules studio (`studio/`) includes this file and the result views to preview a
+//! worker's page; it builds with `cfg(wugong_studio)` (set by its build script), under
+//! which nothing here needs Yew.
 
+#[cfg(not(wugong_studio))]
 use yew::prelude::*;
 
 #[derive(Default)]
@@ -88,8 +93,15 @@ impl Raw {
             .close("a")
     }
 
+    #[cfg(not(wugong_studio))]
     #[inline(never)]
     pub fn html(self) -> Html {
         Html::from_html_unchecked(AttrValue::from(self.0))
+    }
+
+    /// The HTML written, for the studio's preview.
+    #[cfg(wugong_studio)]
+    pub fn into_string(self) -> String {
+        self.0
     }
 }

@@ -9,7 +9,7 @@ use crate::text::tr;
 
 /// What this view shows.
 pub struct Props<'a> {
-    pub eval: &'a Evaluation<'static>,
+    pub eval: &'a Evaluation<'a>,
     pub actions: &'a [Action],
     pub english: bool,
     /// Also what to bring (the print view).

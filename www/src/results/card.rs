@@ -13,7 +13,7 @@ use crate::text::{prompt, tr};
 
 /// What this view shows.
 pub struct Props<'a> {
-    pub eval: &'a Evaluation<'static>,
+    pub eval: &'a Evaluation<'a>,
     /// Indexes into the evaluation; the first leads.
     pub members: &'a [usize],
     pub english: bool,

@@ -13,7 +13,7 @@ use crate::raw::Raw;
 pub struct Props<'a> {
     /// Every card of the result; this view lists the ended ones.
     pub items: &'a [Item],
-    pub eval: &'a Evaluation<'static>,
+    pub eval: &'a Evaluation<'a>,
     pub english: bool,
 }
 

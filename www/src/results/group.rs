@@ -12,7 +12,7 @@ pub struct Props<'a> {
     pub group: Group,
     /// Every card of the result; this view shows those of its group.
     pub items: &'a [Item],
-    pub eval: &'a Evaluation<'static>,
+    pub eval: &'a Evaluation<'a>,
     pub english: bool,
 }
 

@@ -17,6 +17,8 @@ mod deadlines;
 mod ended_list;
 mod group;
 mod my_answers;
+#[macro_use]
+mod page;
 mod print;
 mod read_aloud;
 
@@ -119,109 +121,13 @@ pub fn results(state: &UseReducerHandle<State>) -> Html {
             <section class="print-view" data-testid="print-view" onclick={on_click(to, english)}>{ r.html() }</section>
         };
     }
-    r.el("h1", "", tr(english, "查询结果", "Your results"));
-    r.el(
-        "p",
-        "class=\"as-of\" data-testid=\"as-of\"",
-        &if english {
-            format!("Rules as of {as_of}")
-        } else {
-            format!("按 {as_of} 的规定计算")
-        },
-    );
-    // The numbers to tap for what brought the worker (the engine's list, 12333 first).
-    if !report.calls.is_empty() {
-        r.open("p", "class=\"calls\" data-testid=\"calls\"").gt();
-        r.el(
-            "span",
-            "class=\"k\"",
-            tr(english, "有问题先打电话：", "Call first: "),
-        );
-        for p in &report.calls {
-            r.call(&p.dial, &p.number);
-        }
-        r.close("p");
-    }
-    let eval = &report.eval;
-    let items = &report.cards;
-    let todo = &report.actions;
-    let told = &report.told;
-    // What the worker must know before anything else (the engine's warnings) leads.
-    group::group(
-        &mut r,
-        group::Props {
-            group: Group::Warning,
-            items,
-            eval,
-            english,
-        },
-    );
-    action_list::action_list(
-        &mut r,
-        action_list::Props {
-            eval,
-            actions: todo,
-            english,
-            bring: false,
-        },
-    );
-    // After the first things to do, so that they are on the first screen.
-    if let Some(n) = report.not_covered() {
-        r.open("p", "class=\"warning\" data-testid=\"not-covered\"")
-            .gt();
-        r.text(&n.before);
-        if let Some(p) = n.phone {
-            r.call(&p.dial, &p.number);
-        }
-        r.text(n.after);
-        r.close("p");
-    }
-    if !told.is_empty() {
-        deadlines::deadlines(&mut r, deadlines::Props { told, english });
-    }
-    if let Some(f) = catalogue.next_question(&state.answers, as_of, &state.skipped) {
-        r.open("button", "class=\"primary\" data-testid=\"continue\"")
-            .attr("data-ask", &(f.question() as usize).to_string())
-            .gt()
-            .text(tr(
-                english,
-                "继续回答，结果更准 →",
-                "Keep answering for a clearer result →",
-            ))
-            .close("button");
-    }
-    // Ended programmes as a compact list, in the groups' order.
-    for g in Group::ALL {
-        if g == Group::Warning {
-            continue;
-        }
-        if g == Group::Ended {
-            ended_list::ended_list(
-                &mut r,
-                ended_list::Props {
-                    items,
-                    eval,
-                    english,
-                },
-            );
-        } else {
-            group::group(
-                &mut r,
-                group::Props {
-                    group: g,
-                    items,
-                    eval,
-                    english,
-                },
-            );
-        }
-    }
-    my_answers::my_answers(
-        &mut r,
-        my_answers::Props {
-            answers: &state.answers,
-            english,
-        },
+    page!(
+        r,
+        report,
+        &state.answers,
+        english,
+        as_of,
+        catalogue.next_question(&state.answers, as_of, &state.skipped)
     );
     html! {
         <section class="results" data-testid="results" onclick={on_click(to, english)}>{ r.html() }</section>

@@ -1,0 +1,175 @@
+// The first question in index.html (issue 18): written at build time by the widget's own
+// code (www/src/main.rs natively, through scripts/post_build.mjs), shown before any
+// script of the app has run; a tap on it before the app has loaded is kept
+// (www/early.js) and the app takes it over without a jump; a returning visitor never
+// sees it; without scripts the page leads to fallback.html. Chromium 66 too.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, start, stop, phone, clean } from "./harness.mjs";
+import { launchOld, oldPhone } from "./old.mjs";
+
+let ctx;
+before(async () => {
+  ctx = await start();
+});
+after(async () => {
+  if (ctx) await stop(ctx);
+});
+
+/** Holds back the files matching `pattern` until the returned function is called. */
+async function hold(page, pattern) {
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+/** A phone (no service worker, whose fetches would escape the routes) whose wasm is held
+ * back until `page.release()`: the page as it is before the app loads. */
+async function held() {
+  const page = await phone(ctx, { serviceWorkers: "block" });
+  page.release = await hold(page, /_bg\.wasm$/);
+  return page;
+}
+
+/** Where the question's title and a province's button are on screen. */
+const boxes = (page) =>
+  page.evaluate(() =>
+    ["#q-title", "[data-testid=region-53]", "[data-testid=skip]"].map((s) => {
+      const r = [...document.querySelectorAll(s)].find((e) => e.offsetParent !== null).getBoundingClientRect();
+      return [s, Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(" ");
+    }),
+  );
+
+test("the first question is HTML in index.html, from the widget's own code, with no inline script", () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const pre = html.slice(html.indexOf("<div data-pre"));
+  assert.match(pre, /data-question="Home"/);
+  assert.match(pre, /<h1 id="q-title">你的户口在哪里？<\/h1>/);
+  assert.match(pre, /data-testid="region-53"[^>]*>云南省</);
+  assert.match(pre, /data-testid="skip"/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script");
+  const early = readdirSync(DIST).find((f) => /^early-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(early, "early.js under a hashed name");
+  assert.ok(readFileSync(join(DIST, early)).length < 1000, "early.js under 1 KB");
+  // In the head, before the page is drawn; the app's scripts come after.
+  assert.ok(html.indexOf(early) < html.indexOf("</head>"));
+});
+
+test("before the wasm has arrived the question shows and can be answered; the tap is kept and the app takes over without a jump", async () => {
+  const page = await held();
+  await page.goto(ctx.base);
+  await page.waitForSelector("[data-pre] [data-testid=region-53]");
+  assert.equal(await page.isVisible("[data-pre] h1"), true);
+  assert.equal(await page.isVisible(".loading"), false, "the loading line is hidden");
+  const before = await boxes(page);
+  // Nothing of the app has run yet: the tap is kept and marked.
+  await page.click("[data-testid=region-53]");
+  assert.match(await page.getAttribute("[data-pre] [data-testid=region-53]", "class"), /chosen/);
+  assert.equal(await page.evaluate(() => window.wugongTap), "region-53");
+  page.release();
+  // The app draws the same question and answers the kept tap: Yunnan's prefectures.
+  await page.waitForSelector("[data-pre]", { state: "detached" });
+  // (Before the rules have arrived the app waits for them, as after any first answer.)
+  await page.waitForSelector("[data-testid=question] .chosen-region");
+  assert.match(await page.textContent(".chosen-region"), /云南/);
+  // Back returns to the provinces, as after a tap in the app.
+  await page.goBack();
+  await page.waitForSelector("[data-testid=question] [data-testid=region-53]");
+  assert.equal(await page.isVisible(".chosen-region"), false);
+  clean(page);
+  await page.context().close();
+});
+
+test("without a tap, the app's first screen replaces the page's in place, and answers as usual", async () => {
+  const page = await held();
+  await page.goto(ctx.base);
+  await page.waitForSelector("[data-pre] [data-testid=region-53]");
+  const before = await boxes(page);
+  const text = await page.innerText("[data-pre]");
+  // The rules held back too: their arrival adds the progress line, which is not the takeover.
+  const rules = await hold(page, /rules-[0-9a-f]{16}\.bin$/);
+  page.release();
+  await page.waitForSelector("[data-pre]", { state: "detached" });
+  await page.waitForSelector("[data-testid=question][data-step='0']");
+  assert.deepEqual(await boxes(page), before, "nothing moves when the app takes over");
+  assert.equal(await page.innerText("#app"), text, "the same words");
+  rules();
+  await page.click("[data-testid=region-53]");
+  await page.waitForSelector("[data-testid=question] .chosen-region");
+  clean(page);
+  await page.context().close();
+});
+
+test("a returning visitor with saved answers sees the loading line, never the first question, then their own screen", async () => {
+  const page = await phone(ctx, { serviceWorkers: "block" });
+  await page.goto(ctx.base);
+  await page.waitForSelector("[data-pre]", { state: "detached" });
+  await page.click("[data-testid=region-44]");
+  await page.waitForFunction(() => localStorage.getItem("wugong.answers.v1"));
+  // The next visit (a new history entry: nothing in history.state), the wasm held back.
+  const release = await hold(page, /_bg\.wasm$/);
+  await page.goto(ctx.base + "?v=2");
+  await page.waitForSelector(".loading");
+  assert.equal(await page.isVisible("[data-pre]"), false, "the first question stays hidden");
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains("pre")), false);
+  release();
+  // Guangdong's next question, not the home region's.
+  await page.waitForSelector("[data-testid=question]:not([data-question=Home])");
+  clean(page);
+  await page.context().close();
+});
+
+test("English readers and an office's ?region= link get the loading line, not the Chinese first question", async () => {
+  for (const path of ["?lang=en", "?region=53"]) {
+    const page = await held();
+    await page.goto(ctx.base + path);
+    await page.waitForSelector(".loading");
+    assert.equal(await page.isVisible("[data-pre]"), false, path);
+    page.release();
+    await page.waitForSelector("[data-pre]", { state: "detached" });
+    await page.context().close();
+  }
+});
+
+test("with scripts off the page leads to fallback.html", async () => {
+  const page = await phone(ctx, { javaScriptEnabled: false });
+  await page.goto(ctx.base);
+  assert.equal(await page.isVisible("[data-pre]"), false, "no question whose buttons cannot work");
+  const link = page.locator("a[href='fallback.html']").first();
+  assert.equal(await link.isVisible(), true);
+  await link.click();
+  await page.waitForURL(/fallback\.html$/);
+  assert.ok(await page.isVisible("h1"));
+  await page.context().close();
+});
+
+test("Chromium 66: the question shows before the wasm, a tap on it is kept, and the app answers it", async () => {
+  const browser = await launchOld();
+  try {
+    const page = await oldPhone(browser, ctx.base);
+    let release;
+    const gate = new Promise((ok) => (release = ok));
+    await page.raw.setRequestInterception(true);
+    page.raw.on("request", async (r) => {
+      if (/_bg\.wasm$/.test(r.url())) await gate;
+      r.continue();
+    });
+    page.raw.goto(ctx.base).catch(() => {});
+    await page.waitForSelector("[data-pre] [data-testid=region-53]", { visible: true });
+    await page.click("[data-testid=region-53]");
+    assert.match(await page.getAttribute("[data-pre] [data-testid=region-53]", "class"), /chosen/);
+    release();
+    await page.waitForSelector("[data-testid=question] .chosen-region");
+    assert.match(await page.textContent(".chosen-region"), /云南/);
+    assert.equal(await page.evaluate(() => document.querySelector("[data-pre]")), null);
+    clean(page);
+  } finally {
+    await browser.close();
+  }
+});
