@@ -157,7 +157,6 @@ impl Catalogue {
             events: !focus.is_empty(),
             money: QuestionSet::new(),
         };
-        let mut about_events = QuestionSet::new();
         let money = &mut t.money;
         let focused = &mut t.focus;
         // Adds `weight` once to each open screen that asks one of `facts`.
@@ -198,13 +197,6 @@ impl Catalogue {
                         let screens: QuestionSet = missing.iter().map(|f| f.question()).collect();
                         SCALE / screens.len().max(1)
                     };
-                    // A measure that waits on one of the events' facts is about the event:
-                    // every screen it still needs is one of the events' screens (the groups
-                    // screen, for a technical-school card that needs 建档立卡 beside the
-                    // school question).
-                    if weight > 0 && missing.iter().any(|f| focus.contains(*f) && open(*f)) {
-                        about_events.extend(missing.iter().filter(|f| open(**f)).map(|f| f.question()));
-                    }
                     count(&mut t.deciding, weight, &mut missing.iter().copied());
                 }
                 Verdict::Eligible => {
@@ -224,7 +216,6 @@ impl Catalogue {
                 Verdict::NotEligible { .. } => {}
             }
         }
-        t.focus.extend(about_events.iter());
         t
     }
 }
