@@ -271,9 +271,12 @@ pub fn App() -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::Notice(None)))
     };
+    // In English, the screens after the first wait for the English file too (the
+    // questions' words and the measures' texts), so no Chinese shows in their place.
+    let ready = catalogue.is_some() && (!english || state.english_texts);
     let body = match state.screen {
         // The first question needs no rules; everything else waits for them.
-        Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => {
+        Screen::Ask(q) if q == wugong::Question::Home || ready => {
             question_view(QuestionProps {
                 question: q,
                 catalogue,
@@ -290,7 +293,7 @@ pub fn App() -> Html {
                 dispatcher: dispatcher.clone(),
             })
         }
-        _ if catalogue.is_none() => {
+        _ if !ready => {
             let failed = match &state.rules {
                 Rules::Failed(why) => Some(*why),
                 _ => None,
