@@ -232,6 +232,12 @@ impl Writer {
                 self.str(s);
             }
         }
+        self.uint(t.area_codes.len() as u64);
+        for (prefecture, area) in &t.area_codes {
+            self.str(prefecture);
+            self.str(area);
+        }
+        self.strs(&t.local_numbers);
     }
 }
 
@@ -341,6 +347,8 @@ mod tests {
             .any(|d| d.whose == wugong::deadline::Whose::Employer));
         assert!(!tables.implications.is_empty() && !tables.warnings.is_empty());
         assert!(!tables.questions.is_empty());
+        assert!(tables.area_codes.iter().any(|(p, a)| p == "1409" && a == "0350"));
+        assert_eq!(tables.local_numbers, ["12333"]);
     }
 
     #[test]

@@ -407,6 +407,12 @@ pub fn tables(
         implications: one("implications.toml", implications_toml, implications)?,
         warnings: one("warnings.toml", warnings_toml, warnings)?,
         questions: one("questions.toml", questions_toml, questions)?,
+        // Checked and built into the core natively (crates/core/build.rs); the rules
+        // file carries them for the widget, whose wasm does not.
+        area_codes: wugong::region::area_codes()
+            .map(|(p, a)| (p.to_string(), a.to_string()))
+            .collect(),
+        local_numbers: wugong::region::local_numbers().map(String::from).collect(),
     })
 }
 

@@ -143,6 +143,8 @@ fn read(file: RulesFile, bytes: &[u8]) -> Option<Action> {
         RulesFile::Rules => {
             let (docs, mut tables) = wugong::pack::decode(bytes).ok()?;
             let _ = QUESTIONS.set(std::mem::take(&mut tables.questions));
+            let numbers = std::mem::take(&mut tables.local_numbers);
+            wugong::region::set_area_codes(std::mem::take(&mut tables.area_codes), numbers);
             Action::RulesReady(CatalogueRef::keep(
                 Catalogue::with_tables(docs, tables).ok()?,
             ))

@@ -31,6 +31,11 @@ pub struct Tables {
     /// the rules have arrived (every one but the home region's, which the first screen
     /// carries). The widget keeps them apart from the catalogue (`www/src/rules_file.rs`).
     pub questions: Vec<QuestionText>,
+    /// `policies/data/area_codes.toml`: (prefecture, 区号) and the local numbers a mobile
+    /// dials after one. Natively the core has them built in; the widget's wasm gives
+    /// these to `region::set_area_codes`.
+    pub area_codes: Vec<(String, String)>,
+    pub local_numbers: Vec<String>,
 }
 
 /// A question screen's words: the question and a short hint ("" for none), in Chinese

@@ -12,8 +12,8 @@
 //! when someone reads in English.
 //!
 //! Layout: the magic `WGR4`, then the documents, then the tables of `policies/data/`
-//! ([`Tables`]: deadlines, implications, warnings, the question screens' words; a
-//! question screen is its number in `Question::ALL`), then a 64-bit FNV-1a checksum of all
+//! ([`Tables`]: deadlines, implications, warnings, the question screens' words — a
+//! question screen is its number in `Question::ALL` — and the area codes), then a 64-bit FNV-1a checksum of all
 //! that came before (little-endian), so that a file altered on the way — a proxy, a
 //! flipped byte — is refused instead of showing a wrong amount. Any change of one byte
 //! changes the checksum. Integers are LEB128; strings are a length then UTF-8; options a
@@ -413,11 +413,15 @@ impl Reader<'_> {
                 hint_en: self.str(),
             })
             .collect();
+        let n = self.len();
+        let area_codes = (0..n).map(|_| (self.str(), self.str())).collect();
         Tables {
             deadlines,
             implications,
             warnings,
             questions,
+            area_codes,
+            local_numbers: self.strs(),
         }
     }
 }
