@@ -347,7 +347,10 @@ mod tests {
             .any(|d| d.whose == wugong::deadline::Whose::Employer));
         assert!(!tables.implications.is_empty() && !tables.warnings.is_empty());
         assert!(!tables.questions.is_empty());
-        assert!(tables.area_codes.iter().any(|(p, a)| p == "1409" && a == "0350"));
+        assert!(tables
+            .area_codes
+            .iter()
+            .any(|(p, a)| p == "1409" && a == "0350"));
         assert_eq!(tables.local_numbers, ["12333"]);
     }
 

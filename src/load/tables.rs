@@ -14,9 +14,9 @@ use serde::Deserialize;
 use toml::Table;
 
 use wugong::catalogue::{QuestionText, Tables};
-use wugong::fact::Question;
 use wugong::deadline::{DeadlineSpec, Whose, Words};
 use wugong::fact::FactKind;
+use wugong::fact::Question;
 use wugong::implication::{Implication, Warning};
 
 use super::value::{texts, Count, FactName, Text};
@@ -351,10 +351,16 @@ fn questions(raw: RawQuestions) -> Result<Vec<QuestionText>, Bad> {
             return Err((at("screen"), format!("'{}' given twice", r.screen.0)));
         }
         if r.tick && (r.hint.is_some() || r.hint_en.is_some()) {
-            return Err((at("tick"), "a tick screen has the tick hint, not its own".into()));
+            return Err((
+                at("tick"),
+                "a tick screen has the tick hint, not its own".into(),
+            ));
         }
         if r.hint.is_none() && r.hint_en.is_some() {
-            return Err((at("hint_en"), "an English hint without a Chinese one".into()));
+            return Err((
+                at("hint_en"),
+                "an English hint without a Chinese one".into(),
+            ));
         }
         let text = |t: Option<Text>| t.map(|t| t.0).unwrap_or_default();
         let (hint, hint_en) = if r.tick {
@@ -375,7 +381,10 @@ fn questions(raw: RawQuestions) -> Result<Vec<QuestionText>, Bad> {
         .skip(1)
         .find(|q| !out.iter().any(|o| o.question == **q))
     {
-        return Err(("question".into(), format!("no words for the screen '{q:?}'")));
+        return Err((
+            "question".into(),
+            format!("no words for the screen '{q:?}'"),
+        ));
     }
     Ok(out)
 }
@@ -519,7 +528,10 @@ mod tests {
                 .to_string()
         };
         let e = with("screen = \"Age\"", "screen = \"Agee\"");
-        assert!(e.contains("question[0].screen: no question screen 'Agee'"), "{e}");
+        assert!(
+            e.contains("question[0].screen: no question screen 'Agee'"),
+            "{e}"
+        );
         let e = with("screen = \"Age\"", "screen = \"Home\"");
         assert!(e.contains("www/src/text.rs"), "{e}");
         let e = with("screen = \"Age\"", "screen = \"Sex\"");

@@ -28,11 +28,11 @@ use rust_decimal::Decimal;
 use crate::amount::AmountShape;
 use crate::amount::{AmountRule, DayTier};
 use crate::catalogue::{QuestionText, Tables};
-use crate::fact::Question;
 use crate::condition::{Check, Condition, EmployerCondition, Test};
 use crate::condition::{CheckShape, ConditionShape};
 use crate::date::Date;
 use crate::deadline::{DeadlineSpec, Whose, Words};
+use crate::fact::Question;
 use crate::implication::{Implication, Warning};
 use crate::money::Money;
 use crate::policy::{Document, Measure, Phone, Reading};
@@ -212,10 +212,14 @@ impl Reader<'_> {
     /// A question screen by its number.
     fn question(&mut self) -> Question {
         let n = self.uint();
-        usize::try_from(n).ok().and_then(|n| Question::ALL.get(n)).copied().unwrap_or_else(|| {
-            self.fail("unknown question");
-            Question::Home
-        })
+        usize::try_from(n)
+            .ok()
+            .and_then(|n| Question::ALL.get(n))
+            .copied()
+            .unwrap_or_else(|| {
+                self.fail("unknown question");
+                Question::Home
+            })
     }
     fn condition(&mut self, depth: u32) -> Condition {
         if depth > MAX_DEPTH {
