@@ -21,8 +21,13 @@ fn main() {
             p.display().to_string()
         ));
     }
-    out.push_str("];\n/// The tables of policies/data/ the rules file carries: deadlines, implications, warnings.\npub const DATA_FILES: [&str; 3] = [\n");
-    for name in ["deadlines.toml", "implications.toml", "warnings.toml"] {
+    out.push_str("];\n/// The tables of policies/data/ the rules file carries: deadlines, implications, warnings, the question screens' words.\npub const DATA_FILES: [&str; 4] = [\n");
+    for name in [
+        "deadlines.toml",
+        "implications.toml",
+        "warnings.toml",
+        "questions.toml",
+    ] {
         let p = dir.join("data").join(name);
         println!("cargo:rerun-if-changed={}", p.display());
         out.push_str(&format!(

@@ -16,7 +16,9 @@ import { fileURLToPath } from "node:url";
  * life-events and dated-link features merged the first screen is 145.0 KB, and the
  * 2.0 KB left are for rounding and small fixes. With the first question written into
  * index.html (issue 18: +1.8 KB) and the wasm cuts of the same work (−0.6 KB) it is
- * 146.8 KB: 0.2 KB left. Why this figure: docs/size.md. */
+ * 146.8 KB: 0.2 KB left. The day's new facts took it to 149.7 KB; the question screens'
+ * words and the area codes moved into the rules files bring it to 146.9 KB: 0.1 KB
+ * left. Why this figure: docs/size.md. */
 export const FIRST_SCREEN_BUDGET = 147_000;
 
 const FIRST_SCREEN = /^(index\.html|detect\.js|manifest\.webmanifest|icon-32\.png|(start|early|style|wugong-www)-.*)$/;

@@ -45,8 +45,8 @@ pub fn catalogue_from_files(files: &[(&str, &str)]) -> Result<Catalogue, LoadErr
 
 /// The tables of `policies/data/` built into this binary.
 pub fn embedded_tables() -> Result<Tables, LoadError> {
-    let [deadlines, implications, warnings] = DATA_FILES;
-    load::tables(deadlines, implications, warnings)
+    let [deadlines, implications, warnings, questions] = DATA_FILES;
+    load::tables(deadlines, implications, warnings, questions)
 }
 
 /// The policies built into this binary from `policies/`.

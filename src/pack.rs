@@ -225,6 +225,19 @@ impl Writer {
             self.str(&w.measure);
             self.tag(w.wants);
         }
+        self.uint(t.questions.len() as u64);
+        for q in &t.questions {
+            self.uint(q.question as u64);
+            for s in [&q.zh, &q.hint, &q.en, &q.hint_en] {
+                self.str(s);
+            }
+        }
+        self.uint(t.area_codes.len() as u64);
+        for (prefecture, area) in &t.area_codes {
+            self.str(prefecture);
+            self.str(area);
+        }
+        self.strs(&t.local_numbers);
     }
 }
 
@@ -250,16 +263,24 @@ pub fn encode(docs: &[Document], tables: &Tables) -> Vec<u8> {
     })
 }
 
-/// Moves the English texts out of `docs` (leaving empty titles and no summaries).
-pub fn take_english(docs: &mut [Document]) -> Vec<EnglishText> {
-    docs.iter_mut()
+/// Moves the English texts out of `docs` (leaving empty titles and no summaries) and
+/// out of the question screens' words of `tables` (id `q<screen number>`, the hint as
+/// the summary, none if there is no hint).
+pub fn take_english(docs: &mut [Document], tables: &mut Tables) -> Vec<EnglishText> {
+    let measures = docs
+        .iter_mut()
         .flat_map(|d| d.measures.iter_mut())
         .map(|m| EnglishText {
             id: m.id.clone(),
             title: std::mem::take(&mut m.title_en),
             summary: m.summary_en.take(),
-        })
-        .collect()
+        });
+    let questions = tables.questions.iter_mut().map(|q| EnglishText {
+        id: wugong::catalogue::QuestionText::english_id(q.question),
+        title: std::mem::take(&mut q.en),
+        summary: Some(std::mem::take(&mut q.hint_en)).filter(|h| !h.is_empty()),
+    });
+    measures.chain(questions).collect()
 }
 
 /// The English texts as a file of their own.
@@ -325,15 +346,34 @@ mod tests {
             .iter()
             .any(|d| d.whose == wugong::deadline::Whose::Employer));
         assert!(!tables.implications.is_empty() && !tables.warnings.is_empty());
+        assert!(!tables.questions.is_empty());
+        assert!(tables
+            .area_codes
+            .iter()
+            .any(|(p, a)| p == "1409" && a == "0350"));
+        assert_eq!(tables.local_numbers, ["12333"]);
     }
 
     #[test]
     fn the_english_file_and_the_chinese_one_make_the_whole() {
         let whole: Vec<_> = policies().iter().map(as_shipped).collect();
         let mut chinese = whole.clone();
-        let english = take_english(&mut chinese);
-        let chinese = decode(&encode(&chinese)).unwrap();
+        let mut tables = tables();
+        let english = take_english(&mut chinese, &mut tables);
+        let (chinese, questions) = wugong::pack::decode(&super::encode(&chinese, &tables))
+            .map(|(d, t)| (d, t.questions))
+            .unwrap();
         let english = decode_english(&encode_english(&english)).unwrap();
+        // The question screens' words: Chinese in the rules, English in the English file.
+        for (q, whole) in questions.iter().zip(&self::tables().questions) {
+            assert!(q.en.is_empty() && q.hint_en.is_empty() && !q.zh.is_empty());
+            let id = wugong::catalogue::QuestionText::english_id(q.question);
+            let t = english.iter().find(|t| t.id == id).expect("English words");
+            assert_eq!(
+                (&q.zh, &q.hint, &t.title, t.summary.as_deref().unwrap_or("")),
+                (&whole.zh, &whole.hint, &whole.en, whole.hint_en.as_str())
+            );
+        }
         assert!(chinese
             .iter()
             .flat_map(|d| &d.measures)

@@ -210,10 +210,17 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
         &regions,
     ]);
     assert_eq!(code, 0, "{err}");
-    let (docs, _) = wugong::pack::decode(&std::fs::read(&rules).unwrap()).unwrap();
+    let (docs, tables) = wugong::pack::decode(&std::fs::read(&rules).unwrap()).unwrap();
     let texts = wugong::pack::decode_english(&std::fs::read(&english).unwrap()).unwrap();
     let measures: Vec<_> = docs.iter().flat_map(|d| &d.measures).collect();
-    assert_eq!(measures.len(), texts.len());
+    // One text per measure, then one per question screen after the first (its words:
+    // the Chinese in the rules file, the English in the English file).
+    assert_eq!(measures.len() + tables.questions.len(), texts.len());
+    assert_eq!(tables.questions.len(), wugong::Question::COUNT - 1);
+    for (q, t) in tables.questions.iter().zip(&texts[measures.len()..]) {
+        assert_eq!(t.id, format!("q{}", q.question as usize));
+        assert!(q.en.is_empty() && !q.zh.is_empty() && !t.title.is_empty());
+    }
     // Every region's names in the regions file (the wasm carries only the provinces'
     // and the covered places').
     let regions = wugong::pack::decode_english(&std::fs::read(&regions).unwrap()).unwrap();

@@ -236,7 +236,7 @@ proptest! {
 
         // Split into the Chinese file and the English one, and merged back.
         let mut chinese = docs.clone();
-        let english = take_english(&mut chinese);
+        let english = take_english(&mut chinese, &mut Tables::default());
         let mut back = decode(&encode(&chinese, &none)).expect("reads").0;
         let english = decode_english(&encode_english(&english)).expect("reads");
         let mut texts = english.into_iter();

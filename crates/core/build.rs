@@ -147,7 +147,8 @@ fn main() {
 }
 
 /// `policies/data/area_codes.toml` → `area_codes.rs`: the local numbers a mobile dials
-/// with an area code, and each prefecture's 区号 (a few hundred bytes of wasm).
+/// with an area code, and each prefecture's 区号 (natively; the widget's wasm gets them
+/// with the rules file, 0.x KB gzip less on its first screen).
 fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(path).expect("policies/data/area_codes.toml");
@@ -190,6 +191,13 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
             fail(n, line, "prefecture listed twice");
         }
         rows.push((code.to_string(), area.to_string()));
+    }
+    // The widget's wasm (feature `area-codes-in-rules`, www/Cargo.toml) gets the table
+    // with the rules file instead (`region::set_area_codes`): the first screen needs none.
+    let in_rules = env::var("CARGO_FEATURE_AREA_CODES_IN_RULES").is_ok()
+        && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    if in_rules {
+        (numbers, rows) = (Vec::new(), Vec::new());
     }
     fs::write(
         Path::new(out_dir).join("area_codes.rs"),

@@ -1,6 +1,7 @@
 //! Reading the tables of `policies/data/` that speak across documents — the statutory
 //! deadlines (`deadlines.toml`), the implications between the documents' terms
-//! (`implications.toml`) and the warnings (`warnings.toml`) — into the core's
+//! (`implications.toml`), the warnings (`warnings.toml`) and the question screens' words
+//! (`questions.toml`) — into the core's
 //! [`Tables`], which the rules file carries beside the documents. Errors name the file
 //! and the field, like the documents' (`policies/data/deadlines.toml: deadline[2].from: …`).
 //!
@@ -12,9 +13,10 @@
 use serde::Deserialize;
 use toml::Table;
 
-use wugong::catalogue::Tables;
+use wugong::catalogue::{QuestionText, Tables};
 use wugong::deadline::{DeadlineSpec, Whose, Words};
 use wugong::fact::FactKind;
+use wugong::fact::Question;
 use wugong::implication::{Implication, Warning};
 
 use super::value::{texts, Count, FactName, Text};
@@ -101,6 +103,29 @@ struct RawWarnings {
 struct RawWarning {
     measure: Text,
     wants: FactName,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestions {
+    /// The hint of every screen of tick boxes (`tick = true`): it names the buttons
+    /// there are (`www/src/multi_check.rs`).
+    tick_hint: Text,
+    tick_hint_en: Text,
+    question: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    /// The screen's name in the core (`Question` in `crates/core/src/fact.rs`).
+    screen: Text,
+    zh: Text,
+    en: Text,
+    hint: Option<Text>,
+    hint_en: Option<Text>,
+    #[serde(default)]
+    tick: bool,
 }
 
 /// "1年", "30天", "1年30天"; "1 year", "2 years", "30 days".
@@ -305,6 +330,65 @@ fn warnings(raw: RawWarnings) -> Result<Vec<Warning>, Bad> {
     Ok(out)
 }
 
+/// Every question screen but the home region's (the first screen, before the rules:
+/// its words are in the wasm, `www/src/text.rs`) once, in any order.
+fn questions(raw: RawQuestions) -> Result<Vec<QuestionText>, Bad> {
+    let mut out: Vec<QuestionText> = Vec::new();
+    for (i, r) in raw.question.into_iter().enumerate() {
+        let at = |field: &str| format!("question[{i}].{field}");
+        let Some(q) = Question::ALL
+            .iter()
+            .copied()
+            .find(|q| format!("{q:?}") == r.screen.0)
+        else {
+            return Err((at("screen"), format!("no question screen '{}'", r.screen.0)));
+        };
+        if q == Question::Home {
+            let m = "the home region is asked before the rules arrive: its words are in www/src/text.rs";
+            return Err((at("screen"), m.into()));
+        }
+        if out.iter().any(|o| o.question == q) {
+            return Err((at("screen"), format!("'{}' given twice", r.screen.0)));
+        }
+        if r.tick && (r.hint.is_some() || r.hint_en.is_some()) {
+            return Err((
+                at("tick"),
+                "a tick screen has the tick hint, not its own".into(),
+            ));
+        }
+        if r.hint.is_none() && r.hint_en.is_some() {
+            return Err((
+                at("hint_en"),
+                "an English hint without a Chinese one".into(),
+            ));
+        }
+        let text = |t: Option<Text>| t.map(|t| t.0).unwrap_or_default();
+        let (hint, hint_en) = if r.tick {
+            (raw.tick_hint.0.clone(), raw.tick_hint_en.0.clone())
+        } else {
+            (text(r.hint), text(r.hint_en))
+        };
+        out.push(QuestionText {
+            question: q,
+            zh: r.zh.0,
+            hint,
+            en: r.en.0,
+            hint_en,
+        });
+    }
+    if let Some(q) = Question::ALL
+        .iter()
+        .skip(1)
+        .find(|q| !out.iter().any(|o| o.question == **q))
+    {
+        return Err((
+            "question".into(),
+            format!("no words for the screen '{q:?}'"),
+        ));
+    }
+    Ok(out)
+}
+
 /// One data file through `convert`; errors name `policies/data/<name>`.
 fn one<R: serde::de::DeserializeOwned, T>(
     name: &str,
@@ -319,17 +403,25 @@ fn one<R: serde::de::DeserializeOwned, T>(
     convert(from_table(table).map_err(error)?).map_err(error)
 }
 
-/// The three data files' texts read into [`Tables`] (cross-file checks — a deadline a
+/// The four data files' texts read into [`Tables`] (cross-file checks — a deadline a
 /// measure names exists, a warning's measure exists — are `Catalogue::with_tables`').
 pub fn tables(
     deadlines_toml: &str,
     implications_toml: &str,
     warnings_toml: &str,
+    questions_toml: &str,
 ) -> Result<Tables, LoadError> {
     Ok(Tables {
         deadlines: one("deadlines.toml", deadlines_toml, deadlines)?,
         implications: one("implications.toml", implications_toml, implications)?,
         warnings: one("warnings.toml", warnings_toml, warnings)?,
+        questions: one("questions.toml", questions_toml, questions)?,
+        // Checked and built into the core natively (crates/core/build.rs); the rules
+        // file carries them for the widget, whose wasm does not.
+        area_codes: wugong::region::area_codes()
+            .map(|(p, a)| (p.to_string(), a.to_string()))
+            .collect(),
+        local_numbers: wugong::region::local_numbers().map(String::from).collect(),
     })
 }
 
@@ -352,6 +444,7 @@ pub fn tables_in(dir: &std::path::Path) -> Result<Tables, LoadError> {
         &read("deadlines.toml")?,
         &read("implications.toml")?,
         &read("warnings.toml")?,
+        &read("questions.toml")?,
     )
 }
 
@@ -392,11 +485,11 @@ mod tests {
 
     #[test]
     fn a_mistake_in_the_deadlines_names_file_and_field() {
-        let [deadlines, implications, warnings] = crate::DATA_FILES;
+        let [deadlines, implications, warnings, questions] = crate::DATA_FILES;
         let with = |from: &str, to: &str| {
             assert!(deadlines.contains(from), "{from}");
             let text = deadlines.replacen(from, to, 1);
-            tables(&text, implications, warnings)
+            tables(&text, implications, warnings, questions)
                 .unwrap_err()
                 .to_string()
         };
@@ -420,5 +513,28 @@ mod tests {
             e.contains("deadline[2].from: 'tuopin' is not a date"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn every_question_screen_after_the_first_has_words_once() {
+        let [deadlines, implications, warnings, questions] = crate::DATA_FILES;
+        let t = tables(deadlines, implications, warnings, questions).unwrap();
+        assert_eq!(t.questions.len(), Question::COUNT - 1);
+        let with = |from: &str, to: &str| {
+            assert!(questions.contains(from), "{from}");
+            let text = questions.replacen(from, to, 1);
+            tables(deadlines, implications, warnings, &text)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = with("screen = \"Age\"", "screen = \"Agee\"");
+        assert!(
+            e.contains("question[0].screen: no question screen 'Agee'"),
+            "{e}"
+        );
+        let e = with("screen = \"Age\"", "screen = \"Home\"");
+        assert!(e.contains("www/src/text.rs"), "{e}");
+        let e = with("screen = \"Age\"", "screen = \"Sex\"");
+        assert!(e.contains("given twice"), "{e}");
     }
 }

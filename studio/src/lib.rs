@@ -34,6 +34,21 @@ pub fn english_text(_measure_id: &str) -> Option<&'static wugong::pack::EnglishT
     None
 }
 
+/// The question screens' words built in (`policies/data/questions.toml`), in Chinese.
+pub fn question_text(q: wugong::Question, _english: bool) -> Option<(&'static str, &'static str)> {
+    static QUESTIONS: std::sync::OnceLock<Vec<wugong::catalogue::QuestionText>> =
+        std::sync::OnceLock::new();
+    let t = QUESTIONS
+        .get_or_init(|| {
+            selfcheck::embedded_tables()
+                .map(|t| t.questions)
+                .unwrap_or_default()
+        })
+        .iter()
+        .find(|t| t.question == q)?;
+    Some((&t.zh, &t.hint))
+}
+
 thread_local! {
     /// The documents and tables built in (`policies/`), read once.
     static BASE: OnceCell<Result<(Vec<Document>, Tables), LoadError>> = const { OnceCell::new() };
@@ -185,7 +200,8 @@ pub fn pack(id: &str, document: &str, english: bool) -> Vec<u8> {
     let Ok((mut docs, tables, _)) = with_document(&doc) else {
         return Vec::new();
     };
-    let texts = selfcheck::pack::take_english(&mut docs);
+    let mut tables = tables;
+    let texts = selfcheck::pack::take_english(&mut docs, &mut tables);
     if english {
         selfcheck::pack::encode_english(&texts)
     } else {

@@ -271,26 +271,27 @@ pub fn App() -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| dispatcher.dispatch(Action::Notice(None)))
     };
+    // In English, the screens after the first wait for the English file too (the
+    // questions' words and the measures' texts), so no Chinese shows in their place.
+    let ready = catalogue.is_some() && (!english || state.english_texts);
     let body = match state.screen {
         // The first question needs no rules; everything else waits for them.
-        Screen::Ask(q) if q == wugong::Question::Home || catalogue.is_some() => {
-            question_view(QuestionProps {
-                question: q,
-                catalogue,
-                answers: state.answers.clone(),
-                left: state.left,
-                region_list: state.region_list(),
-                as_of: state.as_of(),
-                english,
-                step: state.steps,
-                can_go_back: state.depth > 0,
-                ticking: state.ticking.clone(),
-                input_error: state.input_error.clone(),
-                names_failed: state.regions_failed,
-                dispatcher: dispatcher.clone(),
-            })
-        }
-        _ if catalogue.is_none() => {
+        Screen::Ask(q) if q == wugong::Question::Home || ready => question_view(QuestionProps {
+            question: q,
+            catalogue,
+            answers: state.answers.clone(),
+            left: state.left,
+            region_list: state.region_list(),
+            as_of: state.as_of(),
+            english,
+            step: state.steps,
+            can_go_back: state.depth > 0,
+            ticking: state.ticking.clone(),
+            input_error: state.input_error.clone(),
+            names_failed: state.regions_failed,
+            dispatcher: dispatcher.clone(),
+        }),
+        _ if !ready => {
             let failed = match &state.rules {
                 Rules::Failed(why) => Some(*why),
                 _ => None,

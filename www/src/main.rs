@@ -33,7 +33,7 @@ mod state;
 mod text;
 mod value_input;
 
-pub use rules_file::english_text;
+pub use rules_file::{english_text, question_text};
 
 // SAFETY: the widget's wasm runs single-threaded.
 #[cfg(target_arch = "wasm32")]

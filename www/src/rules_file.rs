@@ -5,8 +5,9 @@
 
 use std::sync::OnceLock;
 
+use wugong::catalogue::QuestionText;
 use wugong::pack::EnglishText;
-use wugong::Catalogue;
+use wugong::{Catalogue, Question};
 use yew::prelude::*;
 
 use crate::browser;
@@ -18,6 +19,22 @@ static ENGLISH: OnceLock<Vec<EnglishText>> = OnceLock::new();
 
 pub fn english_text(measure_id: &str) -> Option<&'static EnglishText> {
     ENGLISH.get()?.iter().find(|t| t.id == measure_id)
+}
+
+/// The question screens' words (`policies/data/questions.toml`), from the rules file.
+static QUESTIONS: OnceLock<Vec<QuestionText>> = OnceLock::new();
+
+/// A question screen's words and hint once the rules have arrived (`text::prompt`): in
+/// English from the English file when it has arrived, else in Chinese.
+pub fn question_text(q: Question, english: bool) -> Option<(&'static str, &'static str)> {
+    if let Some(t) = english
+        .then(|| english_text(&QuestionText::english_id(q)))
+        .flatten()
+    {
+        return Some((&t.title, t.summary.as_deref().unwrap_or("")));
+    }
+    let t = QUESTIONS.get()?.iter().find(|t| t.question == q)?;
+    Some((&t.zh, &t.hint))
 }
 
 /// The names of the regions (policies/data/regions.toml) the wasm does not carry: the
@@ -95,8 +112,9 @@ pub fn load(file: RulesFile, again: bool, dispatcher: UseReducerDispatcher<State
             // The county picker offers "try again"; without the regions file the worker
             // can still stop at the province. The answers are kept either way.
             (RulesFile::Regions, Err(_)) => Action::RegionsFailed,
-            // Programme texts stay in Chinese (the interface is in English anyway).
-            (RulesFile::English, Err(_)) => return,
+            // Programme texts and questions stay in Chinese (the interface is in
+            // English anyway); the screens after the first no longer wait for them.
+            (RulesFile::English, Err(_)) => Action::EnglishReady,
         };
         dispatcher.dispatch(action);
     });
@@ -123,7 +141,10 @@ fn as_named(url: &str, bytes: &[u8]) -> bool {
 fn read(file: RulesFile, bytes: &[u8]) -> Option<Action> {
     Some(match file {
         RulesFile::Rules => {
-            let (docs, tables) = wugong::pack::decode(bytes).ok()?;
+            let (docs, mut tables) = wugong::pack::decode(bytes).ok()?;
+            let _ = QUESTIONS.set(std::mem::take(&mut tables.questions));
+            let numbers = std::mem::take(&mut tables.local_numbers);
+            wugong::region::set_area_codes(std::mem::take(&mut tables.area_codes), numbers);
             Action::RulesReady(CatalogueRef::keep(
                 Catalogue::with_tables(docs, tables).ok()?,
             ))

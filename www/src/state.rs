@@ -79,7 +79,9 @@ pub struct State {
     pub rules: Rules,
     /// Counts fetches of the rules file ("try again" starts another).
     pub rules_attempt: u32,
-    /// The English texts of the measures have arrived (`rules_file::english_text`).
+    /// The English file has arrived (`rules_file::english_text`: the measures' texts and
+    /// the questions' words) or failed for good (they stay Chinese). Until then an
+    /// English reader's screens after the first wait with the rules.
     pub english_texts: bool,
     /// The regions file has arrived: every prefecture has its name.
     pub regions_ready: bool,

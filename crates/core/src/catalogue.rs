@@ -27,6 +27,34 @@ pub struct Tables {
     pub deadlines: Vec<DeadlineSpec>,
     pub implications: Vec<Implication>,
     pub warnings: Vec<Warning>,
+    /// `policies/data/questions.toml`: the words of the question screens asked after
+    /// the rules have arrived (every one but the home region's, which the first screen
+    /// carries). The widget keeps them apart from the catalogue (`www/src/rules_file.rs`).
+    pub questions: Vec<QuestionText>,
+    /// `policies/data/area_codes.toml`: (prefecture, 区号) and the local numbers a mobile
+    /// dials after one. Natively the core has them built in; the widget's wasm gives
+    /// these to `region::set_area_codes`.
+    pub area_codes: Vec<(String, String)>,
+    pub local_numbers: Vec<String>,
+}
+
+/// A question screen's words: the question and a short hint ("" for none), in Chinese
+/// and English. The rules file carries the Chinese; the English go in the English file
+/// (id `q<screen number>`), fetched only for English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestionText {
+    pub question: crate::fact::Question,
+    pub zh: String,
+    pub hint: String,
+    pub en: String,
+    pub hint_en: String,
+}
+
+impl QuestionText {
+    /// The id of its English words in the English file.
+    pub fn english_id(q: crate::fact::Question) -> String {
+        format!("q{}", q as usize)
+    }
 }
 
 /// A problem across files (the per-file problems come from the tools crate's loader).

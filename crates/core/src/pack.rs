@@ -7,11 +7,13 @@
 //! the browser. A damaged or foreign file is an error naming the byte where reading
 //! stopped, never a panic (see the round-trip and fuzz tests).
 //!
-//! The English titles and summaries go in a second file (`WGE1`, see [`EnglishText`]),
-//! fetched only when someone reads in English.
+//! The English titles and summaries (and the question screens' English words, ids
+//! `q<screen number>`) go in a second file (`WGE1`, see [`EnglishText`]), fetched only
+//! when someone reads in English.
 //!
-//! Layout: the magic `WGR3`, then the documents, then the tables of `policies/data/`
-//! ([`Tables`]: deadlines, implications, warnings), then a 64-bit FNV-1a checksum of all
+//! Layout: the magic `WGR4`, then the documents, then the tables of `policies/data/`
+//! ([`Tables`]: deadlines, implications, warnings, the question screens' words — a
+//! question screen is its number in `Question::ALL` — and the area codes), then a 64-bit FNV-1a checksum of all
 //! that came before (little-endian), so that a file altered on the way — a proxy, a
 //! flipped byte — is refused instead of showing a wrong amount. Any change of one byte
 //! changes the checksum. Integers are LEB128; strings are a length then UTF-8; options a
@@ -25,17 +27,18 @@ use rust_decimal::Decimal;
 
 use crate::amount::AmountShape;
 use crate::amount::{AmountRule, DayTier};
-use crate::catalogue::Tables;
+use crate::catalogue::{QuestionText, Tables};
 use crate::condition::{Check, Condition, EmployerCondition, Test};
 use crate::condition::{CheckShape, ConditionShape};
 use crate::date::Date;
 use crate::deadline::{DeadlineSpec, Whose, Words};
+use crate::fact::Question;
 use crate::implication::{Implication, Warning};
 use crate::money::Money;
 use crate::policy::{Document, Measure, Phone, Reading};
 use crate::tags::Named;
 
-pub const MAGIC: &[u8; 4] = b"WGR3";
+pub const MAGIC: &[u8; 4] = b"WGR4";
 pub const ENGLISH_MAGIC: &[u8; 4] = b"WGE1";
 /// Deeper condition trees than this are refused rather than recursed into.
 const MAX_DEPTH: u32 = 32;
@@ -205,6 +208,18 @@ impl Reader<'_> {
             self.fail(what);
             T::FALLBACK
         })
+    }
+    /// A question screen by its number.
+    fn question(&mut self) -> Question {
+        let n = self.uint();
+        usize::try_from(n)
+            .ok()
+            .and_then(|n| Question::ALL.get(n))
+            .copied()
+            .unwrap_or_else(|| {
+                self.fail("unknown question");
+                Question::Home
+            })
     }
     fn condition(&mut self, depth: u32) -> Condition {
         if depth > MAX_DEPTH {
@@ -392,10 +407,25 @@ impl Reader<'_> {
                 wants: self.tag("unknown fact"),
             })
             .collect();
+        let n = self.len();
+        let questions = (0..n)
+            .map(|_| QuestionText {
+                question: self.question(),
+                zh: self.str(),
+                hint: self.str(),
+                en: self.str(),
+                hint_en: self.str(),
+            })
+            .collect();
+        let n = self.len();
+        let area_codes = (0..n).map(|_| (self.str(), self.str())).collect();
         Tables {
             deadlines,
             implications,
             warnings,
+            questions,
+            area_codes,
+            local_numbers: self.strs(),
         }
     }
 }

@@ -136,25 +136,50 @@ pub fn children(parent: Option<&str>) -> impl Iterator<Item = &'static Region> +
 
 include!(concat!(env!("OUT_DIR"), "/area_codes.rs"));
 
+/// The area codes and local numbers from the rules file: the widget's wasm carries none
+/// of its own (`build.rs`, feature `area-codes-in-rules`).
+static FROM_RULES: std::sync::OnceLock<AreaCodes> = std::sync::OnceLock::new();
+
+/// Each prefecture with its area code, and the local numbers a mobile dials with one.
+type AreaCodes = (Vec<(String, String)>, Vec<String>);
+
+/// Gives the area codes that came with the rules file (`Tables::area_codes`); the first
+/// call counts.
+pub fn set_area_codes(codes: Vec<(String, String)>, local_numbers: Vec<String>) {
+    let _ = FROM_RULES.set((codes, local_numbers));
+}
+
 /// The long-distance area code (长途区号) of a region, from `policies/data/area_codes.toml`:
 /// its prefecture's (a county shares it). `None` for a province or a prefecture not listed.
 pub fn area_code(code: &str) -> Option<&'static str> {
     let prefecture = code.get(..4)?;
-    AREA_CODES
-        .iter()
+    area_codes()
         .find(|(c, _)| *c == prefecture)
-        .map(|(_, area)| *area)
+        .map(|(_, area)| area)
 }
 
 /// Every prefecture with its area code, in the data file's order.
 pub fn area_codes() -> impl Iterator<Item = (&'static str, &'static str)> {
-    AREA_CODES.iter().copied()
+    let from_rules = FROM_RULES.get().map_or(&[][..], |(c, _)| &c[..]);
+    AREA_CODES
+        .iter()
+        .copied()
+        .chain(from_rules.iter().map(|(c, a)| (c.as_str(), a.as_str())))
+}
+
+/// The local numbers a mobile dials after an area code (`numbers` of the data file).
+pub fn local_numbers() -> impl Iterator<Item = &'static str> {
+    let from_rules = FROM_RULES.get().map_or(&[][..], |(_, n)| &n[..]);
+    LOCAL_NUMBERS
+        .iter()
+        .copied()
+        .chain(from_rules.iter().map(String::as_str))
 }
 
 /// Whether `number` is a local number that a mobile dials after an area code (12333:
 /// 「此号码为本地固定电话号码，长途或移动电话拨打需在此号码前加拨…区号」).
 pub fn needs_area_code(number: &str) -> bool {
-    LOCAL_NUMBERS.contains(&number)
+    local_numbers().any(|n| n == number)
 }
 
 /// "云南省 曲靖市 会泽县" for 530326.

@@ -318,8 +318,8 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .options
                 .get("english-out")
                 .ok_or("pack needs --english-out FILE")?;
-            let mut docs = docs;
-            let english = selfcheck::pack::take_english(&mut docs);
+            let (mut docs, mut tables) = (docs, tables);
+            let english = selfcheck::pack::take_english(&mut docs, &mut tables);
             std::fs::write(path, selfcheck::pack::encode(&docs, &tables))
                 .map_err(|e| format!("{path}: {e}"))?;
             std::fs::write(english_path, selfcheck::pack::encode_english(&english))
