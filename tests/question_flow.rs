@@ -362,3 +362,22 @@ fn business_region_is_asked_of_a_sole_trader_only_and_level_by_level() {
         assert!(!asked(&screens, Question::InsuranceRegion), "{screens:?}");
     }
 }
+
+/// "离法定退休年龄不到1年" is asked through the age first (the age may settle it,
+/// `Answers::settled_near_retirement`); a worker who skips the age is then asked it
+/// directly, not left with the measure open for ever.
+#[test]
+fn near_retirement_is_asked_when_the_age_is_skipped() {
+    let worker = [
+        ("home_region", t("530326")),
+        ("unemployed", b(true)),
+        ("ui_benefit_used_up", b(true)),
+        ("near_retirement", b(true)),
+    ];
+    let screens = walk(&worker, "2026-12-06");
+    assert!(asked(&screens, Question::Age), "{screens:?}");
+    assert!(
+        asked(&screens, Fact::NearRetirement.question()),
+        "{screens:?}"
+    );
+}

@@ -147,7 +147,7 @@ impl Catalogue {
         let open = |f: Fact| {
             !skipped.contains(f) && (f.kind() == FactKind::Region || answers.get(f).is_none())
         };
-        let evaluation = self.evaluate(answers, as_of);
+        let mut evaluation = self.evaluate(answers, as_of);
         let focus = crate::events::focus(answers);
         let mut t = Tallies {
             home: false,
@@ -176,9 +176,18 @@ impl Catalogue {
             };
         for o in evaluation
             .outcomes
-            .iter()
+            .iter_mut()
             .filter(|o| o.status.may_still_run() && o.measure.audience == Audience::Worker)
         {
+            // The age is asked for near_retirement (it may settle it: `Condition::trace`);
+            // skipped, near_retirement itself is asked.
+            if let Verdict::Undetermined { missing } = &mut o.verdict {
+                if skipped.contains(Fact::Age) && !o.measure.when.mentions(Fact::Age) {
+                    for f in missing.iter_mut().filter(|f| **f == Fact::Age) {
+                        *f = Fact::NearRetirement;
+                    }
+                }
+            }
             match &o.verdict {
                 Verdict::Undetermined { missing } => {
                     if missing.contains(&Fact::HomeRegion) && open(Fact::HomeRegion) {
