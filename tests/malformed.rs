@@ -265,15 +265,9 @@ fn a_home_or_work_place_test_replaces_the_home_region_test() {
     let text = std::fs::read_to_string("tests/fixtures/malformed/place_outside_region.toml")
         .unwrap()
         .replace("[\"44\"]", "[\"53\"]");
-    let doc = load::document("inside.toml", &text).unwrap();
-    let catalogue = wugong::catalogue::Catalogue::new(vec![doc]).unwrap();
+    let catalogue = one_document("inside.toml", &text);
     let (d, m) = catalogue.measures().next().unwrap();
-    let verdict = |a: &Answers| {
-        catalogue
-            .evaluate_measure(d, m, a, "2022-01-01".parse().unwrap())
-            .verdict
-            .name()
-    };
+    let verdict = |a: &Answers| first_verdict(&catalogue, a);
     // Home in Guangdong, work in Yunnan: the document's region (53) is met by the work place.
     let mut a = Answers::new();
     a.set(Fact::HomeRegion, Value::Region("44")).unwrap();
@@ -447,6 +441,23 @@ fn with_place(place: &str, region: &str, when: &str) -> String {
         )
 }
 
+/// A catalogue of the one document `text`.
+fn one_document(name: &str, text: &str) -> wugong::catalogue::Catalogue {
+    wugong::catalogue::Catalogue::new(vec![load::document(name, text).unwrap()]).unwrap()
+}
+
+/// The verdict of the catalogue's first measure on 2022-01-01, by name.
+fn first_verdict(
+    catalogue: &wugong::catalogue::Catalogue,
+    a: &wugong::answers::Answers,
+) -> &'static str {
+    let (d, m) = catalogue.measures().next().unwrap();
+    catalogue
+        .evaluate_measure(d, m, a, "2022-01-01".parse().unwrap())
+        .verdict
+        .name()
+}
+
 #[test]
 fn a_place_tests_the_named_region_instead_of_the_home_region() {
     use wugong::answers::{Answers, Value};
@@ -456,16 +467,10 @@ fn a_place_tests_the_named_region_instead_of_the_home_region() {
         "5303",
         "fact = \"has_business\"\nis = true",
     );
-    let doc = load::document("t.toml", &text).unwrap();
-    let catalogue = wugong::catalogue::Catalogue::new(vec![doc]).unwrap();
-    let (d, m) = catalogue.measures().next().unwrap();
+    let catalogue = one_document("t.toml", &text);
+    let (_, m) = catalogue.measures().next().unwrap();
     assert!(!m.when.mentions(Fact::HomeRegion), "{:?}", m.when);
-    let verdict = |a: &Answers| {
-        catalogue
-            .evaluate_measure(d, m, a, "2022-01-01".parse().unwrap())
-            .verdict
-            .name()
-    };
+    let verdict = |a: &Answers| first_verdict(&catalogue, a);
     // Hukou in Kunming, business registered in Qujing: in; the other way round: out.
     let mut a = Answers::new();
     a.set(Fact::HomeRegion, Value::Region("5301")).unwrap();
@@ -479,14 +484,11 @@ fn a_place_tests_the_named_region_instead_of_the_home_region() {
     assert_eq!(verdict(&a), "not_eligible");
     // Several places: any of them.
     let text = with_place("[\"home\", \"insurance\"]", "5303", "always = true");
-    let doc = load::document("t.toml", &text).unwrap();
-    let catalogue = wugong::catalogue::Catalogue::new(vec![doc]).unwrap();
-    let (d, m) = catalogue.measures().next().unwrap();
+    let catalogue = one_document("t.toml", &text);
     let mut a = Answers::new();
     a.set(Fact::HomeRegion, Value::Region("5301")).unwrap();
     a.set(Fact::InsuranceRegion, Value::Region("5303")).unwrap();
-    let o = catalogue.evaluate_measure(d, m, &a, "2022-01-01".parse().unwrap());
-    assert_eq!(o.verdict.name(), "eligible");
+    assert_eq!(first_verdict(&catalogue, &a), "eligible");
 }
 
 #[test]
