@@ -163,7 +163,7 @@ impl Answers {
     /// checked in fact.rs, the same bound as `FactSet`'s).
     fn bit(fact: Fact) -> (usize, u64) {
         let n = fact as usize;
-        (n / 64 & 1, 1 << (n % 64))
+        ((n / 64) & 1, 1 << (n % 64))
     }
 
     pub fn len(&self) -> usize {

@@ -382,8 +382,15 @@ impl Condition {
     /// `out`: for a decided all/any, the branches that decided it (every branch when
     /// each one counted); for an open one, the open branches and their missing facts
     /// (`missing` in tree order, with repeats). A branch's records are dropped as soon
-    /// as a sibling shows it did not decide: records are only ever cut from the end.
-    fn record<'a>(&'a self, answers: &Answers, as_of: Date, negated: bool, out: &mut Trace<'a>) -> Tri {
+    /// as a sibling shows it did not decide, so the reasons kept are those the branches
+    /// that decided give, in the order of the tree.
+    fn record<'a>(
+        &'a self,
+        answers: &Answers,
+        as_of: Date,
+        negated: bool,
+        out: &mut Trace<'a>,
+    ) -> Tri {
         match self {
             // A date is no answer: nothing to ask, and the branch beside it says why.
             Condition::Always | Condition::Until(_) => self.truth(answers, as_of),
