@@ -220,42 +220,6 @@ pub struct Trace<'a> {
     pub employer: Vec<&'a EmployerCondition>,
 }
 
-/// How long each list of a [`Trace`] is, to cut back to.
-#[derive(Clone, Copy)]
-struct Mark([usize; 4]);
-
-impl Trace<'_> {
-    fn mark(&self) -> Mark {
-        Mark([
-            self.met.len(),
-            self.failed.len(),
-            self.missing.len(),
-            self.employer.len(),
-        ])
-    }
-
-    /// Drops what was recorded from `from` up to `to`, keeping what came after `to`.
-    fn cut(&mut self, from: Mark, to: Mark) {
-        fn cut<T>(v: &mut Vec<T>, from: usize, to: usize) {
-            if from < to {
-                v.drain(from..to);
-            }
-        }
-        cut(&mut self.met, from.0[0], to.0[0]);
-        cut(&mut self.failed, from.0[1], to.0[1]);
-        cut(&mut self.missing, from.0[2], to.0[2]);
-        cut(&mut self.employer, from.0[3], to.0[3]);
-    }
-
-    /// Drops what was recorded after `to`.
-    fn truncate(&mut self, to: Mark) {
-        self.met.truncate(to.0[0]);
-        self.failed.truncate(to.0[1]);
-        self.missing.truncate(to.0[2]);
-        self.employer.truncate(to.0[3]);
-    }
-}
-
 /// Region matching: the answer may be coarser than the test (a province when the test
 /// names a county); then the result is unknown until the worker says more.
 pub fn region_within(answer: &str, wanted: &str) -> Tri {
@@ -270,12 +234,7 @@ pub fn region_within(answer: &str, wanted: &str) -> Tri {
 
 impl Test {
     pub fn eval(&self, answers: &Answers, as_of: Date) -> Tri {
-        self.holds(answers.value_on(self.fact, as_of))
-    }
-
-    /// Whether `value`, the answer to its fact, passes.
-    fn holds(&self, value: Option<Value>) -> Tri {
-        let Some(value) = value else {
+        let Some(value) = answers.value_on(self.fact, as_of) else {
             return Tri::Unknown;
         };
         let b = |x: bool| if x { Tri::True } else { Tri::False };
@@ -347,107 +306,70 @@ impl Condition {
 
     /// The truth value and what decided it.
     pub fn eval<'a>(&'a self, answers: &Answers, as_of: Date) -> (Tri, Trace<'a>) {
-        self.eval_with(answers, as_of, &mut Trace::default())
-    }
-
-    /// The same, with `scratch` (left empty) as room to work in: evaluating many
-    /// measures with one scratch trace allocates only what each result keeps.
-    pub fn eval_with<'a>(
-        &'a self,
-        answers: &Answers,
-        as_of: Date,
-        scratch: &mut Trace<'a>,
-    ) -> (Tri, Trace<'a>) {
-        let t = self.record(answers, as_of, false, scratch);
-        // Collected in tree order with repeats; kept sorted, without repeats.
-        let mut missing = Vec::new();
-        for f in scratch.missing.drain(..) {
-            if let Err(at) = missing.binary_search(&f) {
-                missing.insert(at, f);
-            }
-        }
-        let trace = Trace {
-            met: scratch.met.to_vec(),
-            failed: scratch.failed.to_vec(),
-            missing,
-            employer: scratch.employer.to_vec(),
-        };
-        scratch.met.clear();
-        scratch.failed.clear();
-        scratch.employer.clear();
+        let mut trace = Trace::default();
+        let t = self.truth(answers, as_of);
+        self.explain(answers, as_of, t, false, &mut trace);
         (t, trace)
     }
 
-    /// This node's truth, in one pass, with the tests that explain it recorded in
-    /// `out`: for a decided all/any, the branches that decided it (every branch when
-    /// each one counted); for an open one, the open branches and their missing facts
-    /// (`missing` in tree order, with repeats). A branch's records are dropped as soon
-    /// as a sibling shows it did not decide, so the reasons kept are those the branches
-    /// that decided give, in the order of the tree.
-    fn record<'a>(
+    /// Records the tests that explain `result` (this node's truth): for a decided
+    /// all/any, the branches that decided it (every branch when each one counted);
+    /// for an open one, the open branches and their missing facts.
+    fn explain<'a>(
         &'a self,
         answers: &Answers,
         as_of: Date,
+        result: Tri,
         negated: bool,
         out: &mut Trace<'a>,
-    ) -> Tri {
+    ) {
         match self {
             // A date is no answer: nothing to ask, and the branch beside it says why.
-            Condition::Always | Condition::Until(_) => self.truth(answers, as_of),
+            Condition::Always | Condition::Until(_) => {}
             Condition::Employer(e) => {
-                out.employer.push(e);
-                Tri::Unknown
+                if result == Tri::Unknown {
+                    out.employer.push(e);
+                }
             }
             Condition::Test(test) => {
-                let answer = answers.value_on(test.fact, as_of);
-                let result = test.holds(answer);
-                let reason = Reason {
+                let reason = || Reason {
                     test,
                     negated,
-                    answer,
+                    answer: answers.value_on(test.fact, as_of),
                 };
                 match (result, negated) {
                     (Tri::Unknown, _) => {
                         // The age may settle near_retirement: asked first.
-                        out.missing.push(match test.fact {
+                        let f = match test.fact {
                             Fact::NearRetirement if answers.get(Fact::Age).is_none() => Fact::Age,
                             f => f.asked_as(),
-                        });
+                        };
+                        if let Err(at) = out.missing.binary_search(&f) {
+                            out.missing.insert(at, f);
+                        }
                     }
-                    (Tri::True, false) | (Tri::False, true) => out.met.push(reason),
-                    (Tri::False, false) | (Tri::True, true) => out.failed.push(reason),
+                    (Tri::True, false) | (Tri::False, true) => out.met.push(reason()),
+                    (Tri::False, false) | (Tri::True, true) => out.failed.push(reason()),
                 }
-                result
             }
-            Condition::Not(inner) => match inner.record(answers, as_of, !negated, out) {
-                Tri::True => Tri::False,
-                Tri::False => Tri::True,
-                Tri::Unknown => Tri::Unknown,
-            },
-            Condition::All(children) | Condition::Any(children) => {
-                // How strongly a branch decides: for all, false over unknown over true;
-                // for any, true over unknown over false. The node is its strongest
-                // branch, and only branches as strong as the node explain it.
-                let all = matches!(self, Condition::All(_));
-                let strength = |t: Tri| match (t, all) {
-                    (Tri::Unknown, _) => 1,
-                    (Tri::False, true) | (Tri::True, false) => 2,
-                    _ => 0,
+            Condition::Not(inner) => {
+                let inner_result = match result {
+                    Tri::True => Tri::False,
+                    Tri::False => Tri::True,
+                    Tri::Unknown => Tri::Unknown,
                 };
-                let start = out.mark();
-                let mut result = if all { Tri::True } else { Tri::False };
+                inner.explain(answers, as_of, inner_result, !negated, out);
+            }
+            Condition::All(children) | Condition::Any(children) => {
+                let is_all = matches!(self, Condition::All(_));
+                // All true (for all) or all false (for any): every branch counted.
+                let every = (is_all && result == Tri::True) || (!is_all && result == Tri::False);
                 for c in children {
-                    let before = out.mark();
-                    let t = c.record(answers, as_of, negated, out);
-                    if strength(t) > strength(result) {
-                        // Stronger than every branch before it: they explain nothing.
-                        out.cut(start, before);
-                        result = t;
-                    } else if strength(t) < strength(result) {
-                        out.truncate(before);
+                    let t = c.truth(answers, as_of);
+                    if every || t == result {
+                        c.explain(answers, as_of, t, negated, out);
                     }
                 }
-                result
             }
         }
     }

@@ -6,7 +6,7 @@
 use crate::amount::{Amount, Frequency, Payment};
 use crate::answers::{Answers, Value};
 use crate::catalogue::Catalogue;
-use crate::condition::{region_within, EmployerCondition, Reason, Trace, Tri};
+use crate::condition::{region_within, EmployerCondition, Reason, Tri};
 use crate::date::Date;
 use crate::deadline::Deadline;
 use crate::fact::Fact;
@@ -522,13 +522,11 @@ impl Catalogue {
         // The document's terms read together (脱贫人口 → 建档立卡…): policies/data/implications.toml.
         let implied = self.implied(&doc.id, answers);
         let read = implied.as_ref().unwrap_or(answers);
-        let scratch = &mut Trace::default();
-        self.evaluate_as_read(doc, measure, read, phone_region(doc, read), as_of, scratch)
+        self.evaluate_as_read(doc, measure, read, phone_region(doc, read), as_of)
     }
 
     /// One measure, against answers already read with its document's implications;
-    /// `region`: where its local numbers reach ([`phone_region`], once per document);
-    /// `scratch`: room to work in ([`Condition::eval_with`]).
+    /// `region`: where its local numbers reach ([`phone_region`], once per document).
     fn evaluate_as_read<'a>(
         &'a self,
         doc: &'a Document,
@@ -536,9 +534,8 @@ impl Catalogue {
         answers: &Answers,
         region: Option<&str>,
         as_of: Date,
-        scratch: &mut Trace<'a>,
     ) -> Outcome<'a> {
-        let (mut truth, mut trace) = measure.when.eval_with(answers, as_of, scratch);
+        let (mut truth, mut trace) = measure.when.eval(answers, as_of);
         // A dated branch that has passed (`until`): if the measure was the worker's on its
         // last day, it ended for her then ("会泽的到2020年4月20日为止"), rather than "not
         // for you" (one measure for what was two, issue 16).
@@ -549,7 +546,7 @@ impl Catalogue {
                 if day >= as_of || branch_ended.is_some_and(|b| b >= day) {
                     continue;
                 }
-                let (t, tr) = measure.when.eval_with(answers, day, scratch);
+                let (t, tr) = measure.when.eval(answers, day);
                 if t != Tri::False {
                     (truth, trace, branch_ended) = (t, tr, Some(day));
                 }
@@ -618,14 +615,13 @@ impl Catalogue {
         // Sized once: an outcome is large, and each growth would copy them all.
         let count = self.documents.iter().map(|d| d.measures.len()).sum();
         let mut outcomes = Vec::with_capacity(count);
-        let scratch = &mut Trace::default();
         for doc in &self.documents {
             // Once per document, not per measure.
             let implied = self.implied(&doc.id, answers);
             let read = implied.as_ref().unwrap_or(answers);
             let region = phone_region(doc, read);
             for m in &doc.measures {
-                outcomes.push(self.evaluate_as_read(doc, m, read, region, as_of, scratch));
+                outcomes.push(self.evaluate_as_read(doc, m, read, region, as_of));
             }
         }
         Evaluation {
