@@ -337,12 +337,13 @@ impl Condition {
                 Tri::Unknown
             }
             Condition::Test(test) => {
-                let answer = answers.value_on(test.fact, as_of);
-                let result = known.unwrap_or_else(|| test.holds(answer));
+                // Looked up when needed: an open test (the usual one) records no answer.
+                let answer = || answers.value_on(test.fact, as_of);
+                let result = known.unwrap_or_else(|| test.holds(answer()));
                 let reason = || Reason {
                     test,
                     negated,
-                    answer,
+                    answer: answer(),
                 };
                 match (result, negated) {
                     (Tri::Unknown, _) => {
