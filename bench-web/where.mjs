@@ -34,6 +34,7 @@ if (mode !== "plain") await page.waitForFunction(() => !document.querySelector("
 const app = Date.now() - t;
 await page.waitForTimeout(300);
 const trace = JSON.parse((await ctx.browser.stopTracing()).toString());
+if (process.env.TRACE_OUT) (await import("node:fs")).writeFileSync(process.env.TRACE_OUT, JSON.stringify(trace));
 await context.close();
 await stop(ctx);
 
