@@ -28,6 +28,7 @@
 // - medians, with every run's figure beside them.
 import { start, stop, DIST } from "../tests/e2e/harness.mjs";
 import { sizes, kb, FIRST_SCREEN_BUDGET } from "./size.mjs";
+import { loadavg, cpus } from "node:os";
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
@@ -41,6 +42,9 @@ const rulesIn = (page) => page.waitForSelector("[data-rules=ready]", { timeout: 
 const appReady = (page) => page.waitForFunction(() => !document.querySelector("[data-pre]") && document.querySelector("[data-testid=question]"), null, { polling: 10, timeout: 60000 });
 const PHONE = { viewport: { width: 360, height: 640 } };
 
+// Other work on the machine (builds, other tests) slows the ×4-throttled CPU further and
+// is the main source of noise: said with the figures.
+const load = [loadavg()[0]];
 const ctx = await start();
 const m = { paint: [], app: [], rules: [], plainPaint: [], offline: [], offlineApp: [], offlineSlow: [], offlineSlowApp: [], answer: [] };
 /** The page's first contentful paint, from its navigation start. */
@@ -156,6 +160,7 @@ for (let i = 0; i < runs; i++) {
   await context.close();
 }
 await stop(ctx);
+load.push(loadavg()[0]);
 
 const all = (xs) => `${median(xs)} ms (${xs.join(", ")})`;
 const ratio = (a, b) => (median(a) / median(b)).toFixed(2);
@@ -165,6 +170,7 @@ for (const [f, n] of Object.entries(size.firstScreen)) console.log(`  ${f.padEnd
 console.log(`  total                                    ${kb(size.firstScreenTotal)}`);
 console.log(`rules file, fetched while the first question shows: ${kb(size.rules)}; a whole check ${kb(size.fullCheck)}`);
 console.log(`same rules as plain HTML (fallback.html): ${kb(size.plainPage)} → whole check / plain page = ${(size.fullCheck / size.plainPage).toFixed(1)}×`);
+console.log(`\nmachine load (1-minute average) ${load.map((l) => l.toFixed(1)).join(" at the start, ")} at the end, on ${cpus().length} cores: above the core count, every figure below is slower and noisier than the machine alone would give`);
 console.log(`\nthrottled first visit (1.6 Mbps, 150 ms RTT, CPU 4× slower), ms from navigation start, medians of ${runs} runs, widget and plain page alternating:`);
 console.log(`  widget: first question painted (answerable: taps kept)  ${all(m.paint)}`);
 console.log(`  plain page: first heading painted                        ${all(m.plainPaint)}`);
