@@ -15,14 +15,15 @@
 //
 // Why the figures are taken this way (single loads used to vary by ±300 ms, and the
 // widget and the plain page were not timed alike):
-// - each moment is read inside the page, from its navigation start: the first contentful
-//   paint (the widget's first paint is its first question, shown by www/early.js, whose
-//   tap handler is in place before it; the plain page's is its first heading) and the
-//   moment the app has replaced the page's copy. Nothing polls the page before its load
-//   event: Playwright's waitForSelector checks visibility, which forced a layout of the
-//   whole unstyled plain page before its style sheet arrived (about 1 s at CPU ×4 in a
-//   trace: bench-web/where.mjs), and injected its script into the widget's page while
-//   it was being drawn; the wall clock from `goto` also carried Playwright's round trips;
+// - each moment is reported by the page itself, from its navigation start (watch()): the
+//   first contentful paint (the widget's first paint is its first question, shown by
+//   www/early.js, whose tap handler is in place before it; the plain page's is its first
+//   heading) and the moment the app has replaced the page's copy. Nothing polls the page
+//   while it loads: Playwright's waitForSelector checks visibility, which forced a layout
+//   of the whole unstyled plain page before its style sheet arrived (about 1 s at CPU ×4
+//   in a trace: bench-web/where.mjs), and its polling ran Playwright's script in the
+//   widget's page while it was being drawn and started; the wall clock from `goto` also
+//   carried Playwright's round trips, and the widget's `goto` waited for its load event;
 // - the widget and the plain page alternate (A B B A …), so a build on this shared
 //   machine slows both sides of a ratio, and each run's own ratio is printed;
 // - medians, with every run's figure beside them.
@@ -69,27 +70,51 @@ const files = (page) =>
     return [`page                                     first byte ${r(nav.responseStart)}  done ${r(nav.responseEnd)}  DOMContentLoaded ${r(nav.domContentLoadedEventEnd)}  load ${r(nav.loadEventEnd)}`, ...rows, paints.join(", ")];
   });
 
-/** The first paint, and whether it was the first question (the page's copy, html.pre). */
-const painted = async (page) => {
-  // (The paint may come after the load event: a cheap check, no layout forced.)
-  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { polling: 50, timeout: 60000 });
-  return page.evaluate(() => ({ paint: Math.round(performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN), pre: document.documentElement.classList.contains("pre") }));
-};
-/** When the app has drawn its own question over the page's copy, from navigation start. */
-const appRunning = async (page) =>
-  Math.round(await (await page.waitForFunction(() => !document.querySelector("[data-pre]") && document.querySelector("[data-testid=question]") && performance.now(), null, { polling: 10, timeout: 60000 })).jsonValue());
+/**
+ * Moments reported by the page itself, from its navigation start, without polling it:
+ * its first contentful paint (and whether that paint was the first question, html.pre),
+ * and when the app has drawn its own question over the page's copy. An init script
+ * observes them and calls into Node; `reset()` before a reload.
+ */
+async function watch(context) {
+  const seen = {};
+  const waiting = {};
+  await context.exposeFunction("__bench", (name, value) => {
+    seen[name] = value;
+    waiting[name]?.(value);
+  });
+  await context.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name === "first-contentful-paint") window.__bench("paint", { at: Math.round(e.startTime), pre: document.documentElement.classList.contains("pre") });
+      }
+    }).observe({ type: "paint", buffered: true });
+    if (/fallback\.html$/.test(location.pathname)) return;
+    new MutationObserver((_, obs) => {
+      if (!document.querySelector("[data-pre]") && document.querySelector("[data-testid=question]")) {
+        obs.disconnect();
+        window.__bench("app", Math.round(performance.now()));
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  return {
+    reset: () => Object.keys(seen).forEach((k) => delete seen[k]),
+    get: (name) => (name in seen ? Promise.resolve(seen[name]) : new Promise((ok) => (waiting[name] = ok))),
+  };
+}
 
 /** A first visit on a throttled phone. No service worker: its own downloads escape the
  * page's network throttling and would make the rules look faster than a phone gets them. */
 async function widget(i) {
   const context = await ctx.browser.newContext({ ...PHONE, serviceWorkers: "block" });
+  const seen = await watch(context);
   const page = await context.newPage();
   await slowPhone(context, page);
-  await page.goto(ctx.base, { waitUntil: "load" });
-  const first = await painted(page);
+  await page.goto(ctx.base, { waitUntil: "commit" });
+  const first = await seen.get("paint");
   if (!first.pre) throw new Error("the widget's first paint was not its first question");
-  m.paint.push(first.paint);
-  m.app.push(await appRunning(page));
+  m.paint.push(first.at);
+  m.app.push(await seen.get("app"));
   await rulesIn(page);
   m.rules.push(Math.round(await page.evaluate(() => performance.now())));
   if (timeline && i === 0) console.log(["widget, first visit:", ...(await files(page))].join("\n  "));
@@ -99,10 +124,12 @@ async function widget(i) {
 /** The plain page, the same way: its first paint is its first heading. */
 async function plain(i) {
   const context = await ctx.browser.newContext({ ...PHONE, serviceWorkers: "block" });
+  const seen = await watch(context);
   const page = await context.newPage();
   await slowPhone(context, page);
-  await page.goto(ctx.base + "fallback.html", { waitUntil: "load" });
-  m.plainPaint.push((await painted(page)).paint);
+  await page.goto(ctx.base + "fallback.html", { waitUntil: "commit" });
+  m.plainPaint.push((await seen.get("paint")).at);
+  await page.waitForLoadState("load");
   if (timeline && i === 0) console.log(["plain page:", ...(await files(page))].join("\n  "));
   await context.close();
 }
@@ -121,21 +148,25 @@ for (let i = 0; i < runs; i++) {
   // CPU, and 4× slower. The first question visible (the page's own copy, if shown to this
   // visitor), and the app running it.
   const context = await ctx.browser.newContext(PHONE);
+  const seen = await watch(context);
   const page = await context.newPage();
   await page.goto(ctx.base);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
   await rulesIn(page);
   await context.setOffline(true);
-  await page.reload({ waitUntil: "load" });
-  let first = await painted(page);
-  m.offline.push(first.pre ? first.paint : NaN);
-  m.offlineApp.push(await appRunning(page));
+  seen.reset();
+  await page.reload({ waitUntil: "commit" });
+  let first = await seen.get("paint");
+  m.offline.push(first.pre ? first.at : NaN);
+  m.offlineApp.push(await seen.get("app"));
   await rulesIn(page);
   const cdp = await slowPhone(context, page, { network: false });
-  await page.reload({ waitUntil: "load" });
-  first = await painted(page);
-  m.offlineSlow.push(first.pre ? first.paint : NaN);
-  m.offlineSlowApp.push(await appRunning(page));
+  seen.reset();
+  await page.reload({ waitUntil: "commit" });
+  first = await seen.get("paint");
+  m.offlineSlow.push(first.pre ? first.at : NaN);
+  m.offlineSlowApp.push(await seen.get("app"));
+  await page.waitForLoadState("load");
   if (timeline && i === 0) console.log(["widget, repeat visit offline, CPU 4× slower:", ...(await files(page))].join("\n  "));
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   await rulesIn(page);
