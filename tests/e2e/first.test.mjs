@@ -54,6 +54,10 @@ test("the first question is HTML in index.html, from the widget's own code, with
   assert.match(pre, /<h1 id="q-title">你的户口在哪里？<\/h1>/);
   assert.match(pre, /data-testid="region-53"[^>]*>云南省</);
   assert.match(pre, /data-testid="skip"/);
+  // The other-date box is empty until the app fills in today: the build's date is stale.
+  const dateBox = /<input[^>]*id="as-of-date"[^>]*>/.exec(pre);
+  assert.ok(dateBox, "the other-date box is in the page");
+  assert.doesNotMatch(dateBox[0], /value="\d/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script");
   const early = readdirSync(DIST).find((f) => /^early-[0-9a-f]{16}\.js$/.test(f));
   assert.ok(early, "early.js under a hashed name");

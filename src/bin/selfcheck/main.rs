@@ -279,7 +279,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         "render-static" => {
             let as_of: Date = match args.options.get("as-of") {
                 Some(d) => d.parse().map_err(|e| format!("--as-of: {e}"))?,
-                None => today(),
+                None => Date::today_utc(),
             };
             let cat = catalogue(&args)?;
             let page = selfcheck::static_page::render(
@@ -354,13 +354,4 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command '{other}'\n{USAGE}")),
     }
-}
-
-/// Today in UTC, from the system clock (only for the static page's default date).
-fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0);
-    Date::new(1970, 1, 1).expect("epoch").plus_days(days as i64)
 }
