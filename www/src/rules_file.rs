@@ -37,17 +37,21 @@ pub fn question_text(q: Question, english: bool) -> Option<(&'static str, &'stat
     Some((&t.zh, &t.hint))
 }
 
-/// The names of the regions (policies/data/regions.toml) the wasm does not carry: the
-/// regions file, fetched with the rules. Same format as the English texts.
+/// The Chinese names of the regions (policies/data/regions.toml) the wasm does not
+/// carry: the regions file, fetched with the rules. Same format as the English texts.
 static REGIONS: OnceLock<Vec<EnglishText>> = OnceLock::new();
 
-/// A region's (Chinese, English) names from the regions file (`region:CODE` entries).
+/// A region's (Chinese, English) names (`region:CODE` entries): the Chinese from the
+/// regions file, the English from the English file once it has arrived (only those who
+/// read English fetch it), else the Chinese again.
 fn region_names(code: &str) -> Option<(&'static str, &'static str)> {
-    REGIONS
-        .get()?
-        .iter()
-        .find(|t| t.id.strip_prefix("region:") == Some(code))
-        .map(|t| (t.title.as_str(), t.summary.as_deref().unwrap_or(&t.title)))
+    let named = |t: &&EnglishText| t.id.strip_prefix("region:") == Some(code);
+    let zh = REGIONS.get()?.iter().find(named)?;
+    let en = ENGLISH
+        .get()
+        .and_then(|e| e.iter().find(named))
+        .unwrap_or(zh);
+    Some((&zh.title, &en.title))
 }
 
 #[derive(Clone, Copy, PartialEq)]
