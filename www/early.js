@@ -5,8 +5,9 @@
 //   new one, or a reload on that very screen (the history entry the app records there,
 //   written in below by scripts/post_build.mjs from the app's own code); anyone else
 //   (saved answers, a share link, a reload on a later screen, English, an office's
-//   ?region= or ?embed=1) keeps the loading line until the app draws their own screen,
-//   so a wrong screen never flashes;
+//   ?region= or ?embed=1, a ?date= link, whose screen opens with a line about the
+//   date) keeps the loading line until the app draws their own screen, so a wrong or
+//   shifting screen never flashes;
 // - a tap on it before the app has loaded is kept (the button's data-testid in
 //   window.wugongTap, the button marked) and the app taps the same button on its first
 //   screen, the same one (www/src/browser.rs: replay_early_tap);
@@ -24,7 +25,7 @@
   if (scale) root.style.fontSize = Math.min(200, Math.max(100, +scale[1])) + "%";
   var first = "__WUGONG_FIRST_PLACE__";
   if (saved || location.hash.length > 1 || (history.state != null && history.state !== first) || /lang=en/.test(settings) ||
-      /[?&](region|embed|lang)=/.test(location.search) || typeof WebAssembly != "object") return;
+      /[?&](region|embed|lang|date)=/.test(location.search) || typeof WebAssembly != "object") return;
   root.className += " pre";
   if (!("speechSynthesis" in window && "SpeechSynthesisUtterance" in window)) root.className += " nosp";
   document.addEventListener("click", function (e) {

@@ -173,8 +173,8 @@ test("a reload on the first question shows the page's copy at once; a reload on 
   await page.context().close();
 });
 
-test("English readers and an office's ?region= link get the loading line, not the Chinese first question", async () => {
-  for (const path of ["?lang=en", "?region=53"]) {
+test("English readers, an office's ?region= link and a ?date= link get the loading line, not the Chinese first question", async () => {
+  for (const path of ["?lang=en", "?region=53", "?date=2026-11-23"]) {
     const page = await held();
     await page.goto(ctx.base + path);
     await page.waitForSelector(".loading");
