@@ -75,7 +75,7 @@ pub fn value_input(
                 // months this year than have begun, a 28-digit wage): the engine's
                 // message, and the screen stays.
                 Ok(v) => match impossible_on(fact, &v, as_of) {
-                    Some(r) => error(r.text(english)),
+                    Some(r) => error(&r.text(english)),
                     None => answer.dispatch(Action::Answer(vec![(fact, Some(v))])),
                 },
                 Err(_) => error(explain(fact.kind(), english)),
