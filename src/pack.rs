@@ -379,7 +379,7 @@ mod tests {
         let english = decode_english(&encode_english(&english)).unwrap();
         // The labels: Chinese in the rules, English in the English file.
         let all = self::tables().labels;
-        assert_eq!(labels.len(), wugong::fact::label_keys().count());
+        assert_eq!(labels.len(), wugong::words::label_keys().count());
         for (place, (l, whole)) in labels.iter().zip(&all).enumerate() {
             assert!(l.en.is_empty() && l.zh == whole.zh && !l.zh.is_empty());
             let id = wugong::catalogue::label_english_id(place);

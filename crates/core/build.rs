@@ -149,6 +149,50 @@ fn main() {
         .collect::<String>();
     events(&policies.join("data/events.toml"), &out_dir, &policy_text);
     labels(&policies.join("data/facts.toml"), &out_dir);
+    words(&policies.join("data/words.toml"), &out_dir);
+}
+
+/// `policies/data/words.toml` → `words.rs`: `enum Word` (one variant per `[[word]]`, its
+/// id in CamelCase) and, natively, each word's (Chinese, English); the widget's wasm
+/// (feature `labels-in-rules`) gets them with the rules files, after the labels.
+fn words(path: &Path, out_dir: &str) {
+    let in_rules = env::var("CARGO_FEATURE_LABELS_IN_RULES").is_ok()
+        && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let (mut variants, mut texts) = (String::new(), String::new());
+    let mut ids: Vec<String> = Vec::new();
+    for row in tables(path, "word") {
+        let v = pick(&row, &["id", "zh", "en"], &[], "words.toml");
+        if v.iter().any(|s| s.is_empty()) {
+            panic!("policies/data/words.toml: each word needs id, zh and en");
+        }
+        if ids.contains(&v[0]) {
+            panic!("policies/data/words.toml: {} given twice", v[0]);
+        }
+        ids.push(v[0].clone());
+        let name = variant(&v[0]);
+        variants.push_str(&format!("    {name},\n"));
+        texts.push_str(&format!(
+            "        Word::{name} => ({:?}, {:?}),\n",
+            v[1], v[2]
+        ));
+    }
+    let all: Vec<String> = ids
+        .iter()
+        .map(|i| format!("Word::{}", variant(i)))
+        .collect();
+    let built_in = if in_rules {
+        "const WORDS_BUILT_IN: bool = false;\nfn built_in_word(_: Word) -> (&'static str, &'static str) {\n    (\"\", \"\")\n}\n".to_string()
+    } else {
+        format!("const WORDS_BUILT_IN: bool = true;\n/// (Chinese, English).\nfn built_in_word(word: Word) -> (&'static str, &'static str) {{\n    match word {{\n{texts}    }}\n}}\n")
+    };
+    fs::write(
+        Path::new(out_dir).join("words.rs"),
+        format!(
+            "// From policies/data/words.toml (crates/core/build.rs).\n/// A word of `policies/data/words.toml`, by its id.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Word {{\n{variants}}}\nimpl Word {{\n    pub const ALL: &'static [Word] = &[{}];\n}}\n{built_in}",
+            all.join(", ")
+        ),
+    )
+    .unwrap();
 }
 
 /// `policies/data/facts.toml` → `labels.rs`: each fact's label and each choice option's,

@@ -423,7 +423,7 @@ pub fn tables(
             .collect(),
         local_numbers: wugong::region::local_numbers().map(String::from).collect(),
         // The same for the facts' labels (policies/data/facts.toml).
-        labels: wugong::fact::label_keys()
+        labels: wugong::words::label_keys()
             .map(|k| {
                 let (zh, en) = k.built_in();
                 wugong::deadline::Words {

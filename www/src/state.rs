@@ -65,7 +65,7 @@ pub struct State {
     /// One line shown at the top (a broken share link, bad stored data, …).
     pub notice: Option<String>,
     /// What the gate refused before the answers' labels had arrived with the rules (the
-    /// wasm does not carry them: `wugong::fact::set_labels`): said in the notice once
+    /// wasm does not carry them: `wugong::labels::set`): said in the notice once
     /// they have (`State::say_refused`).
     pub refused: Vec<Refusal>,
     /// `?embed=1`: shown inside an office's page, without our header.

@@ -221,7 +221,7 @@ pub struct Refusal {
     pub fact: Option<Fact>,
     /// What is wrong, after the answer's label, which [`Refusal::text`] puts in front:
     /// the refusal keeps the fact, not its words, because the widget's gate refuses
-    /// before the labels have arrived with the rules (`fact::set_labels`).
+    /// before the labels have arrived with the rules (`labels::set`).
     pub why_zh: String,
     pub why_en: String,
 }

@@ -367,12 +367,12 @@ impl Fact {
     }
 
     /// Plain Chinese label, as shown to the worker ("" in the widget until the rules
-    /// have arrived: `set_labels`).
+    /// have arrived: `labels::set`).
     pub fn label_zh(self) -> &'static str {
         if BUILT_IN {
             return built_in_label(self).0;
         }
-        arrived(false, self as usize).unwrap_or("")
+        crate::labels::get(false, self as usize).unwrap_or("")
     }
 
     /// The English label (in the widget, the Chinese one until the English file has
@@ -381,7 +381,7 @@ impl Fact {
         if BUILT_IN {
             return built_in_label(self).1;
         }
-        arrived(true, self as usize).unwrap_or_else(|| self.label_zh())
+        crate::labels::get(true, self as usize).unwrap_or_else(|| self.label_zh())
     }
 
     pub fn label(self, english: bool) -> &'static str {
@@ -390,6 +390,16 @@ impl Fact {
         } else {
             self.label_zh()
         }
+    }
+
+    /// The label built into this binary (natively; "" in the widget's wasm).
+    pub fn built_in_label(self) -> (&'static str, &'static str) {
+        built_in_label(self)
+    }
+
+    /// An option's label built into this binary (natively; "" in the widget's wasm).
+    pub fn built_in_choice(self, code: &str) -> (&'static str, &'static str) {
+        built_in_choice(self, code)
     }
 
     /// An option's label; the code itself if it is not an option of this fact.
@@ -406,8 +416,8 @@ impl Fact {
             }
         } else {
             let at = Fact::ALL.len() + choice_place(self, code);
-            arrived(english, at)
-                .or_else(|| arrived(false, at))
+            crate::labels::get(english, at)
+                .or_else(|| crate::labels::get(false, at))
                 .unwrap_or("")
         };
         label.to_string()
@@ -417,20 +427,14 @@ impl Fact {
 // The labels: policies/data/facts.toml, built in natively (crates/core/build.rs).
 include!(concat!(env!("OUT_DIR"), "/labels.rs"));
 
-/// The labels as the widget's rules files bring them (Chinese, English), in the order of
-/// [`label_keys`].
-static ARRIVED: [std::sync::OnceLock<Vec<String>>; 2] =
-    [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
-
-fn arrived(english: bool, at: usize) -> Option<&'static str> {
-    ARRIVED[usize::from(english)]
-        .get()?
-        .get(at)
-        .map(String::as_str)
-        .filter(|s| !s.is_empty())
+/// The place of the first word of `policies/data/words.toml` in `words::label_keys`: after
+/// every fact and every option.
+pub fn words_from() -> usize {
+    Fact::ALL.len() + choice_place(Fact::HomeRegion, "")
 }
 
-/// The place of an option among every choice fact's options, in `Fact::ALL` order.
+/// The place of an option among every choice fact's options, in `Fact::ALL` order (for a
+/// fact that is no choice, the count of them all).
 fn choice_place(fact: Fact, code: &str) -> usize {
     let mut at = 0;
     for f in Fact::ALL {
@@ -444,41 +448,10 @@ fn choice_place(fact: Fact, code: &str) -> usize {
     at
 }
 
-/// The widget: the labels from the rules file (Chinese) or the English file, in the order
-/// of [`label_keys`]. Natively they are built in and this does nothing.
-pub fn set_labels(english: bool, labels: Vec<String>) {
-    let _ = ARRIVED[usize::from(english)].set(labels);
-}
-
 /// Whether the labels in this language are there: always natively; in the widget once
 /// the rules file (Chinese) or the English file has arrived.
 pub fn labels_ready(english: bool) -> bool {
-    BUILT_IN || ARRIVED[usize::from(english)].get().is_some()
-}
-
-/// What the rules files carry, in order: every fact (`Fact::ALL`), then every option of
-/// every choice fact.
-pub enum LabelKey {
-    Fact(Fact),
-    Choice(Fact, &'static str),
-}
-
-pub fn label_keys() -> impl Iterator<Item = LabelKey> {
-    let options = Fact::ALL.iter().flat_map(|f| match f.kind() {
-        FactKind::Choice(opts) => opts.iter().map(|o| LabelKey::Choice(*f, o)).collect(),
-        _ => Vec::new(),
-    });
-    Fact::ALL.iter().map(|f| LabelKey::Fact(*f)).chain(options)
-}
-
-impl LabelKey {
-    /// The words built into this binary (natively; "" in the widget's wasm).
-    pub fn built_in(&self) -> (&'static str, &'static str) {
-        match *self {
-            LabelKey::Fact(f) => built_in_label(f),
-            LabelKey::Choice(f, code) => built_in_choice(f, code),
-        }
-    }
+    BUILT_IN || crate::labels::has(english)
 }
 
 /// A set of facts or of question screens, one bit each. Why not a `BTreeSet`: every
@@ -611,7 +584,7 @@ mod tests {
     /// option that is not one.
     #[test]
     fn every_fact_and_option_has_its_words() {
-        for key in label_keys() {
+        for key in crate::words::label_keys() {
             let (zh, en) = key.built_in();
             assert!(!zh.is_empty() && !en.is_empty());
         }
