@@ -54,7 +54,8 @@ test("in English, and from the stored answers, the notice names the answer by it
   await page.evaluate(() =>
     localStorage.setItem("wugong.answers.v1", "v1;home_region=44;problem_injury=1;injury_date=2199-12-31;age=30"),
   );
-  await page.reload();
+  await page.goto("about:blank");
+  await open(page, ctx.base);
   await page.waitForSelector("[data-testid=notice]");
   assert.match(await notice(page), /^“受伤或确诊职业病的日期”填了2199-12-31，.*还没到.*这一项没有用上。$/);
   assert.doesNotMatch(await page.textContent("body"), /injury_date/);

@@ -162,52 +162,41 @@ pub struct Wait {
 }
 
 impl Almost {
-    /// "再干2个月（2024-08-01起）可以申请", or "…，但这个项目到时已结束".
+    /// "再干2个月（2024-08-01起）可以申请", or "…，但这个项目到时已结束" (the words:
+    /// policies/data/words.toml).
     pub fn describe(&self, english: bool) -> String {
+        use crate::words::Word;
         let parts: Vec<String> = self
             .waits
             .iter()
-            .map(|w| match (w.fact, english) {
-                (Fact::StableMonths, false) => format!("再干{}个月", w.more),
-                (Fact::StableMonths, true) => format!("after {} more months of work", w.more),
-                (Fact::JobMonths, false) => format!("这份工作再干{}个月", w.more),
-                (Fact::JobMonths, true) => {
-                    format!("after {} more months in this job", w.more)
-                }
-                (Fact::UnemployedMonths, false) => format!("没工作满{}个月后", w.need),
-                (Fact::UnemployedMonths, true) => {
-                    format!(
-                        "after {} more months out of work ({} in all)",
-                        w.more, w.need
-                    )
-                }
-                (Fact::BusinessMonths, false) => format!("生意开满{}个月", w.need),
-                (Fact::BusinessMonths, true) => {
-                    format!("once the business has run {} months", w.need)
-                }
-                (Fact::Age, false) => format!("满{}岁", w.need),
-                (Fact::Age, true) => format!("once you are {}", w.need),
-                (f, false) => f.label_zh().to_string(),
-                (f, true) => f.label_en().to_string(),
+            .map(|w| {
+                let word = match w.fact {
+                    Fact::StableMonths => Word::AlmostStableMonths,
+                    Fact::JobMonths => Word::AlmostJobMonths,
+                    Fact::UnemployedMonths => Word::AlmostUnemployedMonths,
+                    Fact::BusinessMonths => Word::AlmostBusinessMonths,
+                    Fact::Age => Word::AlmostAge,
+                    f => return f.label(english).to_string(),
+                };
+                word.fill(
+                    english,
+                    &[("more", &w.more.to_string()), ("need", &w.need.to_string())],
+                )
             })
             .collect();
         let by_age = self.waits.iter().any(|w| w.fact == Fact::Age);
-        let from = self.from;
-        let mut t = match (english, by_age) {
-            (false, false) => format!("{}（{from}起）可以申请", parts.join("、")),
-            (false, true) => format!("{}（最晚{from}起）可以申请", parts.join("、")),
-            (true, false) => format!("You can apply {} (from {from})", parts.join(" and ")),
-            (true, true) => format!(
-                "You can apply {} (from {from} at the latest)",
-                parts.join(" and ")
-            ),
+        let word = if by_age {
+            Word::AlmostApplyFromAtTheLatest
+        } else {
+            Word::AlmostApplyFrom
         };
+        let and = if english { " and " } else { "、" };
+        let mut t = word.fill(
+            english,
+            &[("what", &parts.join(and)), ("date", &self.from.to_string())],
+        );
         if !self.in_force_then {
-            t += if english {
-                ", but the programme will have ended by then"
-            } else {
-                "，但这个项目到时已结束"
-            };
+            t += Word::AlmostButEnded.get(english);
         }
         t
     }
