@@ -128,9 +128,7 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
     for e in &o.depends_on_employer {
         r.open("p", "class=\"depends\" data-testid=\"depends-on-employer\"")
             .gt();
-        r.text(Word::DependsOnTheEmployer.get(english))
-            .text(if english { &e.en } else { &e.zh })
-            .close("p");
+        r.text(&e.describe(english)).close("p");
     }
     // Questions that would settle it: buttons the page's click handler answers.
     if let Verdict::Undetermined { missing } = &o.verdict {
