@@ -67,25 +67,37 @@ fn main() {
         let row = line
             .strip_prefix('[')
             .and_then(|l| l.strip_suffix("],"))
-            .unwrap_or_else(|| fail(n, line, "expected [\"code\", \"name\", \"English name\"],"));
+            .unwrap_or_else(|| {
+                fail(
+                    REGIONS_TOML,
+                    n,
+                    line,
+                    "expected [\"code\", \"name\", \"English name\"],",
+                )
+            });
         let cells: Vec<&str> = row
             .strip_prefix('"')
             .and_then(|r| r.strip_suffix('"'))
             .map_or(vec![], |r| r.split("\", \"").collect());
         let [code, name, en] = cells[..] else {
-            fail(n, line, "expected three quoted cells")
+            fail(REGIONS_TOML, n, line, "expected three quoted cells")
         };
         if !matches!(code.len(), 2 | 4 | 6) || !code.bytes().all(|b| b.is_ascii_digit()) {
-            fail(n, line, "a code has 2, 4 or 6 digits");
+            fail(REGIONS_TOML, n, line, "a code has 2, 4 or 6 digits");
         }
         if name.is_empty() || en.is_empty() || (name.to_string() + en).contains(['|', '"']) {
-            fail(n, line, "names must be non-empty, without | or quotes");
+            fail(
+                REGIONS_TOML,
+                n,
+                line,
+                "names must be non-empty, without | or quotes",
+            );
         }
         if codes.iter().any(|c| c == code) {
-            fail(n, line, "code listed twice");
+            fail(REGIONS_TOML, n, line, "code listed twice");
         }
         if code.len() > 2 && !codes.iter().any(|c| *c == code[..code.len() - 2]) {
-            fail(n, line, "its parent must be listed before it");
+            fail(REGIONS_TOML, n, line, "its parent must be listed before it");
         }
         codes.push(code.to_string());
         names.push((code.to_string(), name.to_string(), en.to_string()));
@@ -261,7 +273,7 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
             for v in list.split(',') {
                 let v = v.trim().trim_matches('"');
                 if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
-                    fail(n, line, "numbers are digits");
+                    fail(AREA_CODES_TOML, n, line, "numbers are digits");
                 }
                 numbers.push(v.to_string());
             }
@@ -272,19 +284,34 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
             .and_then(|l| l.strip_suffix("\"],"))
             .map_or(vec![], |r| r.split("\", \"").collect());
         let [code, area] = cells[..] else {
-            fail(n, line, "expected [\"prefecture code\", \"area code\"],")
+            fail(
+                AREA_CODES_TOML,
+                n,
+                line,
+                "expected [\"prefecture code\", \"area code\"],",
+            )
         };
         if code.len() != 4 || !regions.iter().any(|r| r == code) {
-            fail(n, line, "a prefecture code of policies/data/regions.toml");
+            fail(
+                AREA_CODES_TOML,
+                n,
+                line,
+                "a prefecture code of policies/data/regions.toml",
+            );
         }
         if !(3..=4).contains(&area.len())
             || !area.starts_with('0')
             || !area.bytes().all(|b| b.is_ascii_digit())
         {
-            fail(n, line, "an area code is 0 and two or three digits");
+            fail(
+                AREA_CODES_TOML,
+                n,
+                line,
+                "an area code is 0 and two or three digits",
+            );
         }
         if rows.iter().any(|(c, _): &(String, String)| c == code) {
-            fail(n, line, "prefecture listed twice");
+            fail(AREA_CODES_TOML, n, line, "prefecture listed twice");
         }
         rows.push((code.to_string(), area.to_string()));
     }
@@ -304,8 +331,12 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
     .unwrap();
 }
 
-fn fail(n: usize, line: &str, what: &str) -> ! {
-    panic!("policies/data/regions.toml:{}: {what}: {line}", n + 1)
+const REGIONS_TOML: &str = "policies/data/regions.toml";
+const AREA_CODES_TOML: &str = "policies/data/area_codes.toml";
+
+/// Stops the build naming the data file and line at fault.
+fn fail(file: &str, n: usize, line: &str, what: &str) -> ! {
+    panic!("{file}:{}: {what}: {line}", n + 1)
 }
 
 /// The `[[header]]` tables of a data file, each as (key, value) pairs in file order.
