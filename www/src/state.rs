@@ -454,6 +454,7 @@ fn step(mut s: State, action: Action) -> State {
         }
         Action::SetEnglish(e) => {
             s.english = e;
+            s.say_refused();
             s
         }
         Action::SetTextScale(p) => {
