@@ -214,13 +214,19 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     let texts = wugong::pack::decode_english(&std::fs::read(&english).unwrap()).unwrap();
     let measures: Vec<_> = docs.iter().flat_map(|d| &d.measures).collect();
     // One text per measure, then one per question screen after the first (its words:
-    // the Chinese in the rules file, the English in the English file), then every
+    // the Chinese in the rules file, the English in the English file), then one per
+    // label of a fact or an option (policies/data/facts.toml, the same way), then every
     // region's English name.
     let region_count = wugong::region::all().len();
     assert_eq!(
-        measures.len() + tables.questions.len() + region_count,
+        measures.len() + tables.questions.len() + tables.labels.len() + region_count,
         texts.len()
     );
+    let first_label = measures.len() + tables.questions.len();
+    for (place, (l, t)) in tables.labels.iter().zip(&texts[first_label..]).enumerate() {
+        assert_eq!(t.id, format!("f{place}"));
+        assert!(l.en.is_empty() && !l.zh.is_empty() && !t.title.is_empty());
+    }
     assert_eq!(tables.questions.len(), wugong::Question::COUNT - 1);
     for (q, t) in tables.questions.iter().zip(&texts[measures.len()..]) {
         assert_eq!(t.id, format!("q{}", q.question as usize));

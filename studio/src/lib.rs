@@ -182,7 +182,7 @@ fn preview(catalogue: &Catalogue, worker: &str) -> Json {
         Err(e) => return json!({ "error": zh::case_error(&e) }),
     };
     if let Err(r) = case.answers.check_on(case.as_of) {
-        return json!({ "error": format!("样例工人的回答不可能：{}", r.zh) });
+        return json!({ "error": format!("样例工人的回答不可能：{}", r.text(false)) });
     }
     let report = Report::new(catalogue, &case.answers, case.as_of, false);
     let next = catalogue.next_question(&case.answers, case.as_of, &wugong::FactSet::new());

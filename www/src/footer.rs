@@ -85,7 +85,7 @@ pub fn footer(props: FooterProps) -> Html {
             // The range and the answers are checked by the reducer (the one gate).
             dispatcher.dispatch(match wugong::answers::parse_as_of(&text) {
                 Ok(d) => Action::SetAsOf(Some(d)),
-                Err(r) => Action::Notice(Some(r.text(english).into())),
+                Err(r) => Action::Notice(Some(r.text(english))),
             })
         })
     };

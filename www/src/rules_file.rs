@@ -147,6 +147,9 @@ fn read(file: RulesFile, bytes: &[u8]) -> Option<Action> {
         RulesFile::Rules => {
             let (docs, mut tables) = wugong::pack::decode(bytes).ok()?;
             let _ = QUESTIONS.set(std::mem::take(&mut tables.questions));
+            // The facts' labels (Chinese; the English come with the English file).
+            let labels = std::mem::take(&mut tables.labels);
+            wugong::labels::set(false, labels.into_iter().map(|w| w.zh).collect());
             let numbers = std::mem::take(&mut tables.local_numbers);
             wugong::region::set_area_codes(std::mem::take(&mut tables.area_codes), numbers);
             Action::RulesReady(CatalogueRef::keep(
@@ -158,6 +161,11 @@ fn read(file: RulesFile, bytes: &[u8]) -> Option<Action> {
             let texts = wugong::pack::decode_english(bytes).ok()?;
             if file == RulesFile::English {
                 let _ = ENGLISH.set(texts);
+                let labels = (0..wugong::words::label_keys().count()).map(|place| {
+                    english_text(&wugong::catalogue::label_english_id(place))
+                        .map_or_else(String::new, |t| t.title.clone())
+                });
+                wugong::labels::set(true, labels.collect());
                 Action::EnglishReady
             } else {
                 let _ = REGIONS.set(texts);
