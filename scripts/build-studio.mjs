@@ -53,7 +53,7 @@ const list = {
   files: widget,
   rules: one(/^rules-[0-9a-f]{16}\.bin$/, "rules file"),
   english: one(/^rules-en-[0-9a-f]{16}\.bin$/, "English file"),
-  start: one(/^start-[0-9a-f]{16}\.js$/, "start script"),
+  early: one(/^early-[0-9a-f]{16}\.js$/, "early script"),
 };
 writeFileSync(join(out, "widget-files.json"), JSON.stringify(list, null, 1));
 const widgetCss = one(/^style-.*\.css$/, "style sheet");

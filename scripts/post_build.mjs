@@ -21,6 +21,7 @@ import { readFileSync, writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { lower, checkSyntax, checkMvp, isModule } from "./compat.mjs";
 import { shortImports } from "./short_imports.mjs";
 import { fnv64hex, trailerHex } from "./fnv.mjs";
@@ -90,7 +91,12 @@ html = html.replace(loading, (m) => m + pre.replace(/^<div /, "<div data-pre "))
 
 // www/early.js, the page's first script (before anything is drawn), under a hashed name.
 {
-  const code = await shipped(readFileSync(join(dir, "early.js"), "utf8"), "early.js");
+  // The history entry the app records on that screen: a reload there shows it too.
+  const place = execFileSync("cargo", ["run", "--quiet", "-p", "wugong-www", "--", "place"], { encoding: "utf8" }).trim();
+  if (!/^w\d+\|q\d+\|/.test(place)) throw new Error("post_build.mjs: the first screen's place from wugong-www is " + place);
+  const source = readFileSync(join(dir, "early.js"), "utf8");
+  if (!source.includes('"__WUGONG_FIRST_PLACE__"')) throw new Error("post_build.mjs: early.js has no first-place placeholder");
+  const code = await shipped(source.replace('"__WUGONG_FIRST_PLACE__"', JSON.stringify(place)), "early.js");
   if (code.length >= 1000) throw new Error(`post_build.mjs: early.js is ${code.length} bytes, more than 1 KB`);
   const file = `early-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
   writeFileSync(join(dir, file), code);
@@ -98,6 +104,22 @@ html = html.replace(loading, (m) => m + pre.replace(/^<div /, "<div data-pre "))
   const tag = /<script src=("?)early\.js\1><\/script>/;
   if (!tag.test(html)) throw new Error("post_build.mjs: no <script src=early.js> in index.html");
   html = html.replace(tag, `<script src="${file}"></script>`);
+}
+
+// The style sheet inside the page (issue 18): a <link> in the head holds the first paint
+// back by a round trip on a slow network, 1.9 KB gzip inside the page does not. Allowed
+// by the policy's style-src through its hash (CSP 2: Chrome 40, Safari 10), which is
+// written here into every place the policy is set (styleHash below); no 'unsafe-inline'.
+// The file itself stays for fallback.html, the studio and the offline cache.
+let styleHash;
+{
+  const link = /<link [^>]*\bhref=("?)\.?\/?(style-[0-9a-f]+\.css)\1[^>]*>/;
+  const found = html.match(link);
+  if (!found) throw new Error("post_build.mjs: no <link> to Trunk's style sheet in index.html");
+  const css = readFileSync(join(dir, found[2]), "utf8").trim();
+  if (/<\//.test(css)) throw new Error("post_build.mjs: the style sheet contains '</', which would end the <style>");
+  styleHash = `'sha256-${createHash("sha256").update(css, "utf8").digest("base64")}'`;
+  html = html.replace(link, () => `<style>${css}</style>`);
 }
 
 const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
@@ -156,6 +178,20 @@ for (const f of readdirSync(dir).filter((f) => /^wugong-www-.*\.js$/.test(f) || 
 }
 writeFileSync(indexPath, html);
 for (const f of readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"))) checkMvp(join(dir, f));
+
+// The page's style hash in every place the policy is set: the test server and the nginx
+// configuration (a host of its own copies it from there: docs/deploy.md). Rewritten only
+// when it changed, and said so: the files are committed with the style sheet.
+for (const file of ["scripts/server.mjs", "deploy/nginx-site.conf"].map((f) => fileURLToPath(new URL("../" + f, import.meta.url)))) {
+  const text = readFileSync(file, "utf8");
+  const directive = /style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*/g;
+  if ((text.match(directive) ?? []).length !== 1) throw new Error(`post_build.mjs: ${file} must set style-src 'self' exactly once`);
+  const next = text.replace(directive, `style-src 'self' ${styleHash}`);
+  if (next !== text) {
+    writeFileSync(file, next);
+    console.warn(`post_build: the page's style changed: ${file} now allows ${styleHash} (commit it with www/style.css)`);
+  }
+}
 
 const css = readdirSync(dir).find((f) => /^style-.*\.css$/.test(f));
 execFileSync("cargo", ["run", "--quiet", "--bin", "selfcheck", "--", "render-static", "--out", join(dir, "fallback.html"), ...(css ? ["--css", css] : [])], {

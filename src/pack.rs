@@ -238,6 +238,10 @@ impl Writer {
             self.str(area);
         }
         self.strs(&t.local_numbers);
+        self.uint(t.labels.len() as u64);
+        for w in &t.labels {
+            self.words(w);
+        }
     }
 }
 
@@ -265,7 +269,7 @@ pub fn encode(docs: &[Document], tables: &Tables) -> Vec<u8> {
 
 /// Moves the English texts out of `docs` (leaving empty titles and no summaries) and
 /// out of the question screens' words of `tables` (id `q<screen number>`, the hint as
-/// the summary, none if there is no hint).
+/// the summary, none if there is no hint) and its labels (id `f<place>`).
 pub fn take_english(docs: &mut [Document], tables: &mut Tables) -> Vec<EnglishText> {
     let measures = docs
         .iter_mut()
@@ -280,7 +284,16 @@ pub fn take_english(docs: &mut [Document], tables: &mut Tables) -> Vec<EnglishTe
         title: std::mem::take(&mut q.en),
         summary: Some(std::mem::take(&mut q.hint_en)).filter(|h| !h.is_empty()),
     });
-    measures.chain(questions).collect()
+    let labels = tables
+        .labels
+        .iter_mut()
+        .enumerate()
+        .map(|(place, w)| EnglishText {
+            id: wugong::catalogue::label_english_id(place),
+            title: std::mem::take(&mut w.en),
+            summary: None,
+        });
+    measures.chain(questions).chain(labels).collect()
 }
 
 /// The English texts as a file of their own.
@@ -360,10 +373,19 @@ mod tests {
         let mut chinese = whole.clone();
         let mut tables = tables();
         let english = take_english(&mut chinese, &mut tables);
-        let (chinese, questions) = wugong::pack::decode(&super::encode(&chinese, &tables))
-            .map(|(d, t)| (d, t.questions))
+        let (chinese, questions, labels) = wugong::pack::decode(&super::encode(&chinese, &tables))
+            .map(|(d, t)| (d, t.questions, t.labels))
             .unwrap();
         let english = decode_english(&encode_english(&english)).unwrap();
+        // The labels: Chinese in the rules, English in the English file.
+        let all = self::tables().labels;
+        assert_eq!(labels.len(), wugong::words::label_keys().count());
+        for (place, (l, whole)) in labels.iter().zip(&all).enumerate() {
+            assert!(l.en.is_empty() && l.zh == whole.zh && !l.zh.is_empty());
+            let id = wugong::catalogue::label_english_id(place);
+            let t = english.iter().find(|t| t.id == id).expect("English label");
+            assert_eq!(t.title, whole.en);
+        }
         // The question screens' words: Chinese in the rules, English in the English file.
         for (q, whole) in questions.iter().zip(&self::tables().questions) {
             assert!(q.en.is_empty() && q.hint_en.is_empty() && !q.zh.is_empty());

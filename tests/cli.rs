@@ -214,20 +214,34 @@ fn pack_writes_the_rules_and_the_english_texts_for_the_widget() {
     let texts = wugong::pack::decode_english(&std::fs::read(&english).unwrap()).unwrap();
     let measures: Vec<_> = docs.iter().flat_map(|d| &d.measures).collect();
     // One text per measure, then one per question screen after the first (its words:
-    // the Chinese in the rules file, the English in the English file).
-    assert_eq!(measures.len() + tables.questions.len(), texts.len());
+    // the Chinese in the rules file, the English in the English file), then one per
+    // label of a fact or an option (policies/data/facts.toml, the same way), then every
+    // region's English name.
+    let region_count = wugong::region::all().len();
+    assert_eq!(
+        measures.len() + tables.questions.len() + tables.labels.len() + region_count,
+        texts.len()
+    );
+    let first_label = measures.len() + tables.questions.len();
+    for (place, (l, t)) in tables.labels.iter().zip(&texts[first_label..]).enumerate() {
+        assert_eq!(t.id, format!("f{place}"));
+        assert!(l.en.is_empty() && !l.zh.is_empty() && !t.title.is_empty());
+    }
     assert_eq!(tables.questions.len(), wugong::Question::COUNT - 1);
     for (q, t) in tables.questions.iter().zip(&texts[measures.len()..]) {
         assert_eq!(t.id, format!("q{}", q.question as usize));
         assert!(q.en.is_empty() && !q.zh.is_empty() && !t.title.is_empty());
     }
-    // Every region's names in the regions file (the wasm carries only the provinces'
-    // and the covered places').
+    // Every region's Chinese name in the regions file (the wasm carries only the
+    // provinces' and the covered places'), its English name in the English file only.
     let regions = wugong::pack::decode_english(&std::fs::read(&regions).unwrap()).unwrap();
-    assert_eq!(regions.len(), wugong::region::all().len());
-    assert!(regions.iter().any(|t| t.id == "region:4101"
-        && t.title == "郑州市"
-        && t.summary.as_deref() == Some("Zhengzhou")));
+    assert_eq!(regions.len(), region_count);
+    assert!(regions
+        .iter()
+        .any(|t| t.id == "region:4101" && t.title == "郑州市" && t.summary.is_none()));
+    assert!(texts
+        .iter()
+        .any(|t| t.id == "region:4101" && t.title == "Zhengzhou"));
     assert!(measures.len() > 150);
     // Each measure's English is in the English file, not the rules file.
     for (m, t) in measures.iter().zip(&texts) {

@@ -30,11 +30,9 @@ fn value_for(fact: Fact) -> BoxedStrategy<Value> {
             .prop_map(|(y, f)| Value::Money(Money::parse(&format!("{y}.{f:02}")).unwrap()))
             .boxed(),
         FactKind::Date => date_strategy().prop_map(Value::Date).boxed(),
-        FactKind::Choice(opts) => {
-            proptest::sample::select(opts.iter().map(|o| o.0).collect::<Vec<_>>())
-                .prop_map(Value::Choice)
-                .boxed()
-        }
+        FactKind::Choice(opts) => proptest::sample::select(opts.to_vec())
+            .prop_map(Value::Choice)
+            .boxed(),
         FactKind::Region => proptest::sample::select(
             wugong::region::all()
                 .iter()
@@ -218,7 +216,7 @@ fn following_next_question_ends() {
             FactKind::Count(_) => Value::Count(3),
             FactKind::Money => Value::Money(Money::yuan(300)),
             FactKind::Date => Value::Date("2024-03-01".parse().unwrap()),
-            FactKind::Choice(o) => Value::Choice(o[0].0),
+            FactKind::Choice(o) => Value::Choice(o[0]),
             FactKind::Region => break,
         };
         a.set(f, v).unwrap();
@@ -437,7 +435,7 @@ proptest! {
             let as_of = shared.as_of.unwrap_or(today);
             prop_assert!(shared.as_of.is_none_or(Date::in_range));
             prop_assert!(shared.answers.check_on(as_of).is_ok());
-            prop_assert!(refused.iter().all(|r| r.zh.contains("没有用上")));
+            prop_assert!(refused.iter().all(|r| r.text(false).contains("没有用上")));
             show_everything(catalogue(), &shared.answers, as_of);
         }
     }

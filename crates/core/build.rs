@@ -13,6 +13,10 @@
 //!   numbers that go with each) → `events.rs`, a Rust table (a fact name that is not a
 //!   fact fails to compile).
 //!
+//! - `policies/data/facts.toml` (the facts' labels and their options') → `labels.rs`,
+//!   natively; the widget's wasm gets them with the rules files (feature
+//!   `labels-in-rules`).
+//!
 //! The deadlines, implications and warnings of `policies/data/` are not compiled in:
 //! they travel in the rules file (the tools crate's `src/load/tables.rs` reads them).
 //!
@@ -63,29 +67,41 @@ fn main() {
         let row = line
             .strip_prefix('[')
             .and_then(|l| l.strip_suffix("],"))
-            .unwrap_or_else(|| fail(n, line, "expected [\"code\", \"name\", \"English name\"],"));
+            .unwrap_or_else(|| {
+                fail(
+                    REGIONS_TOML,
+                    n,
+                    line,
+                    "expected [\"code\", \"name\", \"English name\"],",
+                )
+            });
         let cells: Vec<&str> = row
             .strip_prefix('"')
             .and_then(|r| r.strip_suffix('"'))
             .map_or(vec![], |r| r.split("\", \"").collect());
         let [code, name, en] = cells[..] else {
-            fail(n, line, "expected three quoted cells")
+            fail(REGIONS_TOML, n, line, "expected three quoted cells")
         };
         if !matches!(code.len(), 2 | 4 | 6) || !code.bytes().all(|b| b.is_ascii_digit()) {
-            fail(n, line, "a code has 2, 4 or 6 digits");
+            fail(REGIONS_TOML, n, line, "a code has 2, 4 or 6 digits");
         }
         if name.is_empty() || en.is_empty() || (name.to_string() + en).contains(['|', '"']) {
-            fail(n, line, "names must be non-empty, without | or quotes");
+            fail(
+                REGIONS_TOML,
+                n,
+                line,
+                "names must be non-empty, without | or quotes",
+            );
         }
         if codes.iter().any(|c| c == code) {
-            fail(n, line, "code listed twice");
+            fail(REGIONS_TOML, n, line, "code listed twice");
         }
         // `region::find` searches the list by halves.
         if codes.last().is_some_and(|last| last.as_str() >= code) {
             fail(n, line, "codes must be in ascending order");
         }
         if code.len() > 2 && !codes.iter().any(|c| *c == code[..code.len() - 2]) {
-            fail(n, line, "its parent must be listed before it");
+            fail(REGIONS_TOML, n, line, "its parent must be listed before it");
         }
         codes.push(code.to_string());
         names.push((code.to_string(), name.to_string(), en.to_string()));
@@ -148,6 +164,98 @@ fn main() {
         .map(|p| fs::read_to_string(p).unwrap())
         .collect::<String>();
     events(&policies.join("data/events.toml"), &out_dir, &policy_text);
+    labels(&policies.join("data/facts.toml"), &out_dir);
+    words(&policies.join("data/words.toml"), &out_dir);
+}
+
+/// `policies/data/words.toml` → `words.rs`: `enum Word` (one variant per `[[word]]`, its
+/// id in CamelCase) and, natively, each word's (Chinese, English); the widget's wasm
+/// (feature `labels-in-rules`) gets them with the rules files, after the labels.
+fn words(path: &Path, out_dir: &str) {
+    let in_rules = env::var("CARGO_FEATURE_LABELS_IN_RULES").is_ok()
+        && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let (mut variants, mut texts) = (String::new(), String::new());
+    let mut ids: Vec<String> = Vec::new();
+    for row in tables(path, "word") {
+        let v = pick(&row, &["id", "zh", "en"], &[], "words.toml");
+        if v.iter().any(|s| s.is_empty()) {
+            panic!("policies/data/words.toml: each word needs id, zh and en");
+        }
+        if ids.contains(&v[0]) {
+            panic!("policies/data/words.toml: {} given twice", v[0]);
+        }
+        ids.push(v[0].clone());
+        let name = variant(&v[0]);
+        variants.push_str(&format!("    {name},\n"));
+        texts.push_str(&format!(
+            "        Word::{name} => ({:?}, {:?}),\n",
+            v[1], v[2]
+        ));
+    }
+    let all: Vec<String> = ids
+        .iter()
+        .map(|i| format!("Word::{}", variant(i)))
+        .collect();
+    let built_in = if in_rules {
+        "const WORDS_BUILT_IN: bool = false;\nfn built_in_word(_: Word) -> (&'static str, &'static str) {\n    (\"\", \"\")\n}\n".to_string()
+    } else {
+        format!("const WORDS_BUILT_IN: bool = true;\n/// (Chinese, English).\nfn built_in_word(word: Word) -> (&'static str, &'static str) {{\n    match word {{\n{texts}    }}\n}}\n")
+    };
+    fs::write(
+        Path::new(out_dir).join("words.rs"),
+        format!(
+            "// From policies/data/words.toml (crates/core/build.rs).\n/// A word of `policies/data/words.toml`, by its id.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Word {{\n{variants}}}\nimpl Word {{\n    pub const ALL: &'static [Word] = &[{}];\n}}\n{built_in}",
+            all.join(", ")
+        ),
+    )
+    .unwrap();
+}
+
+/// `policies/data/facts.toml` → `labels.rs`: each fact's label and each choice option's,
+/// (Chinese, English), as `match`es on the fact (a fact left out, or a name that is not a
+/// fact, fails to compile). The widget's wasm (feature `labels-in-rules`, www/Cargo.toml)
+/// gets them with the rules file and the English file instead (`fact::set_labels`): the
+/// first screen needs none.
+fn labels(path: &Path, out_dir: &str) {
+    let in_rules = env::var("CARGO_FEATURE_LABELS_IN_RULES").is_ok()
+        && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let (mut facts, mut choices, mut options) = (String::new(), String::new(), String::new());
+    for row in tables(path, "fact") {
+        let v = pick(&row, &["name", "zh", "en"], &[], "facts.toml");
+        if v.iter().any(|s| s.is_empty()) {
+            panic!("policies/data/facts.toml: each fact needs name, zh and en");
+        }
+        facts.push_str(&format!(
+            "        Fact::{} => ({:?}, {:?}),\n",
+            variant(&v[0]),
+            v[1],
+            v[2]
+        ));
+    }
+    for row in tables(path, "choice") {
+        let v = pick(&row, &["fact", "code", "zh", "en"], &[], "facts.toml");
+        if v.iter().any(|s| s.is_empty()) {
+            panic!("policies/data/facts.toml: each choice needs fact, code, zh and en");
+        }
+        let fact = variant(&v[0]);
+        choices.push_str(&format!(
+            "        (Fact::{fact}, {:?}) => ({:?}, {:?}),\n",
+            v[1], v[2], v[3]
+        ));
+        options.push_str(&format!("    (Fact::{fact}, {:?}),\n", v[1]));
+    }
+    let code = if in_rules {
+        "/// Not built in: they come with the rules (`set_labels`).\nconst BUILT_IN: bool = false;\nfn built_in_label(_: Fact) -> (&'static str, &'static str) {\n    (\"\", \"\")\n}\nfn built_in_choice(_: Fact, _: &str) -> (&'static str, &'static str) {\n    (\"\", \"\")\n}\n".to_string()
+    } else {
+        format!(
+            "const BUILT_IN: bool = true;\n/// (Chinese, English).\nfn built_in_label(fact: Fact) -> (&'static str, &'static str) {{\n    match fact {{\n{facts}    }}\n}}\n/// (Chinese, English); (\"\", \"\") for a code not listed (a test checks every option is).\nfn built_in_choice(fact: Fact, code: &str) -> (&'static str, &'static str) {{\n    match (fact, code) {{\n{choices}        _ => (\"\", \"\"),\n    }}\n}}\n#[cfg(test)]\nconst CHOICES_LISTED: &[(Fact, &str)] = &[\n{options}];\n"
+        )
+    };
+    fs::write(
+        Path::new(out_dir).join("labels.rs"),
+        format!("// From policies/data/facts.toml (crates/core/build.rs).\n{code}"),
+    )
+    .unwrap();
 }
 
 /// `policies/data/area_codes.toml` → `area_codes.rs`: the local numbers a mobile dials
@@ -169,7 +277,7 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
             for v in list.split(',') {
                 let v = v.trim().trim_matches('"');
                 if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
-                    fail(n, line, "numbers are digits");
+                    fail(AREA_CODES_TOML, n, line, "numbers are digits");
                 }
                 numbers.push(v.to_string());
             }
@@ -180,19 +288,34 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
             .and_then(|l| l.strip_suffix("\"],"))
             .map_or(vec![], |r| r.split("\", \"").collect());
         let [code, area] = cells[..] else {
-            fail(n, line, "expected [\"prefecture code\", \"area code\"],")
+            fail(
+                AREA_CODES_TOML,
+                n,
+                line,
+                "expected [\"prefecture code\", \"area code\"],",
+            )
         };
         if code.len() != 4 || !regions.iter().any(|r| r == code) {
-            fail(n, line, "a prefecture code of policies/data/regions.toml");
+            fail(
+                AREA_CODES_TOML,
+                n,
+                line,
+                "a prefecture code of policies/data/regions.toml",
+            );
         }
         if !(3..=4).contains(&area.len())
             || !area.starts_with('0')
             || !area.bytes().all(|b| b.is_ascii_digit())
         {
-            fail(n, line, "an area code is 0 and two or three digits");
+            fail(
+                AREA_CODES_TOML,
+                n,
+                line,
+                "an area code is 0 and two or three digits",
+            );
         }
         if rows.iter().any(|(c, _): &(String, String)| c == code) {
-            fail(n, line, "prefecture listed twice");
+            fail(AREA_CODES_TOML, n, line, "prefecture listed twice");
         }
         rows.push((code.to_string(), area.to_string()));
     }
@@ -212,8 +335,12 @@ fn area_codes(path: &Path, out_dir: &str, regions: &[String]) {
     .unwrap();
 }
 
-fn fail(n: usize, line: &str, what: &str) -> ! {
-    panic!("policies/data/regions.toml:{}: {what}: {line}", n + 1)
+const REGIONS_TOML: &str = "policies/data/regions.toml";
+const AREA_CODES_TOML: &str = "policies/data/area_codes.toml";
+
+/// Stops the build naming the data file and line at fault.
+fn fail(file: &str, n: usize, line: &str, what: &str) -> ! {
+    panic!("{file}:{}: {what}: {line}", n + 1)
 }
 
 /// The `[[header]]` tables of a data file, each as (key, value) pairs in file order.
@@ -230,13 +357,21 @@ fn tables(path: &Path, header: &str) -> Vec<Vec<(String, String)>> {
             .map(|s| s.replace("\\\"", "\"").replace("\\\\", "\\"))
     };
     let mut rows: Vec<Vec<(String, String)>> = Vec::new();
+    // Inside a `[[header]]` table (Some(true)), another one (Some(false)), or before any.
+    let mut ours = None;
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if line == format!("[[{header}]]") {
-            rows.push(Vec::new());
+        if line.starts_with("[[") {
+            ours = Some(line == format!("[[{header}]]"));
+            if ours == Some(true) {
+                rows.push(Vec::new());
+            }
+            continue;
+        }
+        if ours == Some(false) {
             continue;
         }
         let (key, value) = line

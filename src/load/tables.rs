@@ -422,6 +422,16 @@ pub fn tables(
             .map(|(p, a)| (p.to_string(), a.to_string()))
             .collect(),
         local_numbers: wugong::region::local_numbers().map(String::from).collect(),
+        // The same for the facts' labels (policies/data/facts.toml).
+        labels: wugong::words::label_keys()
+            .map(|k| {
+                let (zh, en) = k.built_in();
+                wugong::deadline::Words {
+                    zh: zh.into(),
+                    en: en.into(),
+                }
+            })
+            .collect(),
     })
 }
 

@@ -182,7 +182,7 @@ fn preview(catalogue: &Catalogue, worker: &str) -> Json {
         Err(e) => return json!({ "error": zh::case_error(&e) }),
     };
     if let Err(r) = case.answers.check_on(case.as_of) {
-        return json!({ "error": format!("样例工人的回答不可能：{}", r.zh) });
+        return json!({ "error": format!("样例工人的回答不可能：{}", r.text(false)) });
     }
     let report = Report::new(catalogue, &case.answers, case.as_of, false);
     let next = catalogue.next_question(&case.answers, case.as_of, &wugong::FactSet::new());
@@ -315,7 +315,7 @@ source = "（原文放在哪里，如 县人社局文件柜 2026-1号）"
 checked = {checked}
 
 [[measure]]
-id = "{id}-subsidy"
+id = {measure_id}
 kind = "subsidy"
 audience = "worker"
 title = "（补贴名称，如 一次性求职补贴）"
@@ -333,6 +333,8 @@ up_to = "1000"
 [measure.when]
 all = [{{ fact = "tuopin", is = true }}]
 "#,
+        // Quoted like every typed field: an id with a quote or a backslash stays one string.
+        measure_id = q(&format!("{id}-subsidy")),
         office = q(office),
         region = q(region),
         address = q(address),

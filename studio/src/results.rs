@@ -24,7 +24,6 @@ use wugong::evaluate::Group;
 use wugong::{Answers, Fact, Report};
 
 use crate::raw::Raw;
-use crate::text::tr;
 
 /// The widget's result page for `report` (its `page!`, as `results` in the widget's
 /// mod.rs writes it), as HTML text.
@@ -37,11 +36,7 @@ pub fn page(report: &Report<'_>, answers: &Answers, next: Option<Fact>) -> Strin
 
 /// " 18 项" after a group's title: the widget's words (`www/src/results/mod.rs`).
 pub fn count(n: usize, english: bool) -> String {
-    if english {
-        format!(" ({n})")
-    } else {
-        format!(" {n} 项")
-    }
+    wugong::words::Word::Count.fill(english, &[("n", &n.to_string())])
 }
 
 mod read_aloud {

@@ -115,6 +115,13 @@ fn the_template_loads_once_the_clerk_fills_the_dates() {
 }
 
 #[test]
+fn a_typed_id_with_a_quote_stays_one_toml_string() {
+    let t = wugong_studio::template("hz\"x", "会泽县人社局", "530326", "", "", "2026-12-06");
+    let doc: toml::Table = toml::from_str(&t).expect("the template is TOML whatever the id");
+    assert_eq!(doc["measure"][0]["id"].as_str(), Some("hz\"x-subsidy"));
+}
+
+#[test]
 fn a_wrong_type_is_said_in_chinese_on_its_line() {
     let (_, broken, line) = seed_with("valid_until = \"2025-12-31\"", "valid_until = 2025");
     let r = check("yrst-2021-49", &broken, "", WORKER);

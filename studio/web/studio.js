@@ -210,7 +210,7 @@ function zip(files) {
 
 /** The widget with this document: its files (kept offline by the studio's service
  * worker), new rules files named by their checksums, index.html and sw.js naming
- * them, and the region preset in the start script. */
+ * them, and the region preset in the page's first script. */
 async function folder() {
   const say = (t) => ($("[data-testid=export-state]").textContent = t);
   const id = field("id").value.trim();
@@ -236,14 +236,15 @@ async function folder() {
   const region = field("p-region").value.trim();
   if (region) {
     if (!/^[0-9]{2,6}$/.test(region)) return say("预先选好的地区代码只能是 2 到 6 位数字。");
-    // Before the widget starts: the address gets ?region=… (the widget's own preset,
-    // docs/deploy.md) unless it has one.
+    // Before anything is drawn: the address gets ?region=… (the widget's own preset,
+    // docs/deploy.md) unless it has one. In the page's first script (early.js), which
+    // then keeps the home question written into index.html hidden: the app skips it.
     const preset = `if(!/[?&]region=/.test(location.search))try{history.replaceState(history.state,"",location.pathname+(location.search?location.search+"&":"?")+"region=${region}"+location.hash)}catch(e){}\n`;
-    const start = enc.encode(preset + dec.decode(got[widget.start]));
-    const name = `start-${studio.checksum_hex(start)}.js`;
-    delete got[widget.start];
-    got[name] = start;
-    renamed[widget.start] = name;
+    const early = enc.encode(preset + dec.decode(got[widget.early]));
+    const name = `early-${studio.checksum_hex(early)}.js`;
+    delete got[widget.early];
+    got[name] = early;
+    renamed[widget.early] = name;
   }
   const rename = (text) => Object.entries(renamed).reduce((t, [from, to]) => t.split(from).join(to), text);
   got["index.html"] = enc.encode(rename(dec.decode(got["index.html"])));
@@ -257,7 +258,7 @@ async function folder() {
 这是整个自查页面（静态文件），已经加上了文件 ${id}。
 ${region ? `工人打开时已选好地区 ${region}。\n` : ""}${hotline ? `咨询电话：${hotline}\n` : ""}${address ? `办事地址：${address}\n` : ""}
 上传方法（docs/deploy.md 有详细说明）：
-1. 先传名字里带一串字母数字的文件（rules-…、start-…、wugong-www-…、style-…）；
+1. 先传名字里带一串字母数字的文件（rules-…、early-…、start-…、wugong-www-…、style-…）；
 2. 再传 fallback.html、图标和 manifest.webmanifest；
 3. 然后传 sw.js，最后传 index.html。
 4. 网站上以前的带字母数字的文件先不要删。

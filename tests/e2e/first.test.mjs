@@ -7,6 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { createHash } from "node:crypto";
 import { DIST, start, stop, phone, clean } from "./harness.mjs";
 import { launchOld, oldPhone } from "./old.mjs";
 
@@ -53,12 +54,30 @@ test("the first question is HTML in index.html, from the widget's own code, with
   assert.match(pre, /<h1 id="q-title">你的户口在哪里？<\/h1>/);
   assert.match(pre, /data-testid="region-53"[^>]*>云南省</);
   assert.match(pre, /data-testid="skip"/);
+  // The other-date box is empty until the app fills in today: the build's date is stale.
+  const dateBox = /<input[^>]*id="as-of-date"[^>]*>/.exec(pre);
+  assert.ok(dateBox, "the other-date box is in the page");
+  assert.doesNotMatch(dateBox[0], /value="\d/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script");
   const early = readdirSync(DIST).find((f) => /^early-[0-9a-f]{16}\.js$/.test(f));
   assert.ok(early, "early.js under a hashed name");
   assert.ok(readFileSync(join(DIST, early)).length < 1000, "early.js under 1 KB");
   // In the head, before the page is drawn; the app's scripts come after.
   assert.ok(html.indexOf(early) < html.indexOf("</head>"));
+});
+
+test("the style sheet is in the page, allowed by its hash wherever the policy is set", async () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  assert.doesNotMatch(html, /<link[^>]*stylesheet/, "no style sheet to wait for before the first paint");
+  const css = html.match(/<style>([^<]*)<\/style>/)[1];
+  assert.ok(css.includes("[data-pre]"), "the whole style sheet");
+  const hash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
+  for (const file of ["scripts/server.mjs", "deploy/nginx-site.conf"]) {
+    assert.ok(readFileSync(file, "utf8").includes(`style-src 'self' ${hash}`), `${file} allows the page's style (rebuild, then commit it)`);
+  }
+  const res = await fetch(ctx.base);
+  assert.match(res.headers.get("content-security-policy"), new RegExp(`style-src 'self' ${hash.replace(/[+/]/g, "\\$&")};`));
+  assert.doesNotMatch(res.headers.get("content-security-policy"), /unsafe-inline/);
 });
 
 test("before the wasm has arrived the question shows and can be answered; the tap is kept and the app takes over without a jump", async () => {
@@ -125,8 +144,37 @@ test("a returning visitor with saved answers sees the loading line, never the fi
   await page.context().close();
 });
 
-test("English readers and an office's ?region= link get the loading line, not the Chinese first question", async () => {
-  for (const path of ["?lang=en", "?region=53"]) {
+test("a reload on the first question shows the page's copy at once; a reload on a later list keeps the loading line", async () => {
+  const page = await phone(ctx, { serviceWorkers: "block" });
+  await page.goto(ctx.base);
+  await page.waitForSelector("[data-pre]", { state: "detached" });
+  // The app has recorded the first question's place in this history entry: a reload
+  // there is that same screen, so the page's copy shows before the wasm, and takes taps.
+  let release = await hold(page, /_bg\.wasm$/);
+  await page.reload();
+  await page.waitForSelector("[data-pre] [data-testid=region-53]");
+  assert.equal(await page.isVisible(".loading"), false);
+  await page.click("[data-testid=region-53]");
+  release();
+  await page.waitForSelector("[data-testid=question] .chosen-region");
+  assert.match(await page.textContent(".chosen-region"), /云南/);
+  // Now on Yunnan's prefectures. With nothing saved (cleared here, so that only the
+  // history entry tells), a reload there must not show the provinces, even for a moment.
+  await page.evaluate(() => localStorage.clear());
+  await page.unroute(/_bg\.wasm$/);
+  release = await hold(page, /_bg\.wasm$/);
+  await page.reload();
+  await page.waitForSelector(".loading");
+  assert.equal(await page.isVisible("[data-pre]"), false, "the provinces stay hidden");
+  release();
+  await page.waitForSelector("[data-testid=question] .chosen-region");
+  assert.match(await page.textContent(".chosen-region"), /云南/);
+  clean(page);
+  await page.context().close();
+});
+
+test("English readers, an office's ?region= link and a ?date= link get the loading line, not the Chinese first question", async () => {
+  for (const path of ["?lang=en", "?region=53", "?date=2026-11-23"]) {
     const page = await held();
     await page.goto(ctx.base + path);
     await page.waitForSelector(".loading");
@@ -162,6 +210,8 @@ test("Chromium 66: the question shows before the wasm, a tap on it is kept, and 
     });
     page.raw.goto(ctx.base).catch(() => {});
     await page.waitForSelector("[data-pre] [data-testid=region-53]", { visible: true });
+    // The page's own <style>, allowed by its hash (CSP 2), applies: the loading line is hidden.
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#app > .loading")).display), "none");
     await page.click("[data-testid=region-53]");
     assert.match(await page.getAttribute("[data-pre] [data-testid=region-53]", "class"), /chosen/);
     release();

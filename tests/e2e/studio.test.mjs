@@ -164,7 +164,11 @@ verdict = "eligible"
   try {
     const base = `http://127.0.0.1:${server.address().port}/`;
     const worker = await phone({ ...ctx, base });
-    // No ?region= in the link: the folder presets 会泽.
+    // No ?region= in the link: the folder presets 会泽, before anything is drawn, so
+    // the home question written into the page is never shown.
+    await worker.goto(base);
+    assert.match(await worker.evaluate(() => location.search), /region=530326/);
+    assert.equal(await worker.evaluate(() => document.documentElement.classList.contains("pre")), false);
     const asked = await completeCheck(worker, base, huize("2024-06-01"));
     assert.ok(!asked.includes("Home"), `the home region is preset: ${asked.join(", ")}`);
     const shown = await cards(worker);

@@ -140,6 +140,21 @@ test("programme texts in English come in their own file, only for English reader
   clean(page);
 });
 
+test("prefecture names: the Chinese come with the rules, the English only with the English texts", async () => {
+  const page = await phone(ctx);
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await open(page, ctx.base);
+  await page.click("[data-testid=region-53]");
+  await page.waitForSelector("[data-testid=region-5303]");
+  assert.equal((await page.textContent("[data-testid=region-5303]")).trim(), "曲靖市");
+  assert.ok(!fetched.some((p) => /rules-en-/.test(p)), "Chinese readers do not download the English names");
+  await page.click("[data-testid=lang]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=region-5303]")?.textContent.trim() === "Qujing");
+  assert.ok(fetched.some((p) => /rules-en-[0-9a-f]+\.bin$/.test(p)));
+  clean(page);
+});
+
 test("check another date re-evaluates on that date", async () => {
   const page = await phone(ctx);
   await completeCheck(page, ctx.base, guangdong);

@@ -49,7 +49,7 @@ pub fn storage_full(english: bool) -> &'static str {
 /// result, without replacing them (`State::shared`); either, if broken, is said in one
 /// plain line and ignored. After a reload, the history entry gives the
 /// screen, the skipped questions and the date.
-fn initial_state() -> State {
+pub(crate) fn initial_state() -> State {
     let mut s = State::new(browser::today());
     let settings = browser::load(browser::SETTINGS_KEY).unwrap_or_default();
     s.english = settings.split(';').any(|p| p == "lang=en");

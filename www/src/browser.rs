@@ -207,13 +207,7 @@ pub fn page_address() -> String {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    match Date::new(1970, 1, 1) {
-        Ok(d) => d.plus_days(days as i64),
-        Err(_) => unreachable!(),
-    }
+    Date::today_utc()
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -17,20 +17,28 @@ pub fn choices(
     english: bool,
 ) {
     // (value, label, test id)
-    let options: Vec<(Value, &'static str, String)> = match fact.kind() {
+    let options: Vec<(Value, String, String)> = match fact.kind() {
         FactKind::Choice(options) => options
             .iter()
-            .map(|(code, zh, en)| {
+            .map(|code| {
                 (
                     Value::Choice(code),
-                    if english { *en } else { *zh },
+                    fact.choice_label(code, english),
                     format!("choice-{code}"),
                 )
             })
             .collect(),
         _ => vec![
-            (Value::Bool(true), tr(english, "是", "Yes"), "yes".into()),
-            (Value::Bool(false), tr(english, "不是", "No"), "no".into()),
+            (
+                Value::Bool(true),
+                tr(english, "是", "Yes").into(),
+                "yes".into(),
+            ),
+            (
+                Value::Bool(false),
+                tr(english, "不是", "No").into(),
+                "no".into(),
+            ),
         ],
     };
     r.open("div", "class=\"choices\"").gt();
@@ -43,7 +51,7 @@ pub fn choices(
         pick(r, picks, class, Some(value))
             .attr("data-testid", &id)
             .gt()
-            .text(label)
+            .text(&label)
             .close("button");
     }
     r.close("div");

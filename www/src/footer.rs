@@ -85,7 +85,7 @@ pub fn footer(props: FooterProps) -> Html {
             // The range and the answers are checked by the reducer (the one gate).
             dispatcher.dispatch(match wugong::answers::parse_as_of(&text) {
                 Ok(d) => Action::SetAsOf(Some(d)),
-                Err(r) => Action::Notice(Some(r.text(english).into())),
+                Err(r) => Action::Notice(Some(r.text(english))),
             })
         })
     };
@@ -121,6 +121,13 @@ pub fn footer(props: FooterProps) -> Html {
         );
     }
     meta.close("p");
+    // The page written at build time (index.html) leaves the box empty: the build's date
+    // would be stale by the time a worker opens it, before the app fills in today.
+    let date_box = if cfg!(target_arch = "wasm32") {
+        props.as_of.to_string()
+    } else {
+        String::new()
+    };
     html! {
         <footer class="bottom">
             if !props.printing {
@@ -141,7 +148,7 @@ pub fn footer(props: FooterProps) -> Html {
                 <summary>{ tr(english, "按其他日期查看", "Check another date") }</summary>
                 <form onsubmit={set_date} class="row">
                     <label for="as-of-date" class="visually-hidden">{ tr(english, "日期", "Date") }</label>
-                    <input id="as-of-date" type="date" value={props.as_of.to_string()} data-testid="as-of-input" />
+                    <input id="as-of-date" type="date" value={date_box} data-testid="as-of-input" />
                     <button type="submit" class="secondary" data-testid="as-of-apply">{ tr(english, "用这个日期", "Use this date") }</button>
                     if props.date_chosen {
                         <button type="button" class="link" onclick={reset_date}>{ tr(english, "回到今天", "Back to today") }</button>

@@ -53,8 +53,15 @@ const FAILURE_HTML: &str = r#"<div class="app"><main class="failure" data-testid
 /// parameters, Chinese), as HTML on stdout. scripts/post_build.mjs writes it into
 /// index.html, so the first question shows before any script has run: the same
 /// component, views and data as the widget, through Yew's server renderer.
+/// With `place`: the history entry the app records on that screen (`Place`), which
+/// www/early.js compares with a reloaded page's, so that a reload on the first question
+/// shows the page's copy too (the app restores exactly that screen from it).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("place") {
+        println!("{}", place::Place::of(&app::initial_state()).encode());
+        return;
+    }
     let html = futures::executor::block_on(
         yew::LocalServerRenderer::<app::App>::new()
             .hydratable(false)

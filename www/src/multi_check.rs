@@ -5,12 +5,12 @@
 //! until something is ticked, then "就这些". The engine's `Catalogue::ticks` decides what
 //! each records.
 
+use wugong::words::Word;
 use wugong::{Fact, Question};
 use yew::prelude::*;
 
 use crate::catalogue_context::CatalogueRef;
 use crate::state::{Action, State};
-use crate::text::tr;
 
 /// `answered`: the facts answered "yes" so far (ticked when the screen opens);
 /// `ticking`: the boxes as the worker has ticked them since (`State::ticking`). The
@@ -43,14 +43,10 @@ pub fn multi_check(
     };
     let events = facts.first().map(|f| f.question()) == Some(Question::Events);
     let done = match (events, ticked.is_empty()) {
-        (true, true) => tr(
-            english,
-            "只是看看我能领什么",
-            "Just looking at what I can get",
-        ),
-        (true, false) => tr(english, "就这些", "That's all"),
-        (false, true) => tr(english, "以上都没有", "None of the above"),
-        (false, false) => tr(english, "就这些，其他都不是", "That's all, no to the rest"),
+        (true, true) => Word::JustLooking.get(english),
+        (true, false) => Word::ThatSAll.get(english),
+        (false, true) => Word::NoneOfTheAbove.get(english),
+        (false, false) => Word::ThatSAllNoToTheRest.get(english),
     };
     html! {
         <div class={classes!("multi", events.then_some("events"))}>
@@ -77,7 +73,7 @@ pub fn multi_check(
             <div class="row done">
                 <button class="primary" onclick={submit(true)} data-testid="none">{ done }</button>
                 if !events {
-                    <button class="secondary" onclick={submit(false)} data-testid="ok">{ tr(english, "有的我不清楚", "Some I'm not sure about") }</button>
+                    <button class="secondary" onclick={submit(false)} data-testid="ok">{ Word::SomeNotSure.get(english) }</button>
                 }
             </div>
         </div>

@@ -37,17 +37,21 @@ pub fn question_text(q: Question, english: bool) -> Option<(&'static str, &'stat
     Some((&t.zh, &t.hint))
 }
 
-/// The names of the regions (policies/data/regions.toml) the wasm does not carry: the
-/// regions file, fetched with the rules. Same format as the English texts.
+/// The Chinese names of the regions (policies/data/regions.toml) the wasm does not
+/// carry: the regions file, fetched with the rules. Same format as the English texts.
 static REGIONS: OnceLock<Vec<EnglishText>> = OnceLock::new();
 
-/// A region's (Chinese, English) names from the regions file (`region:CODE` entries).
+/// A region's (Chinese, English) names (`region:CODE` entries): the Chinese from the
+/// regions file, the English from the English file once it has arrived (only those who
+/// read English fetch it), else the Chinese again.
 fn region_names(code: &str) -> Option<(&'static str, &'static str)> {
-    REGIONS
-        .get()?
-        .iter()
-        .find(|t| t.id.strip_prefix("region:") == Some(code))
-        .map(|t| (t.title.as_str(), t.summary.as_deref().unwrap_or(&t.title)))
+    let named = |t: &&EnglishText| t.id.strip_prefix("region:") == Some(code);
+    let zh = REGIONS.get()?.iter().find(named)?;
+    let en = ENGLISH
+        .get()
+        .and_then(|e| e.iter().find(named))
+        .unwrap_or(zh);
+    Some((&zh.title, &en.title))
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -143,6 +147,9 @@ fn read(file: RulesFile, bytes: &[u8]) -> Option<Action> {
         RulesFile::Rules => {
             let (docs, mut tables) = wugong::pack::decode(bytes).ok()?;
             let _ = QUESTIONS.set(std::mem::take(&mut tables.questions));
+            // The facts' labels (Chinese; the English come with the English file).
+            let labels = std::mem::take(&mut tables.labels);
+            wugong::labels::set(false, labels.into_iter().map(|w| w.zh).collect());
             let numbers = std::mem::take(&mut tables.local_numbers);
             wugong::region::set_area_codes(std::mem::take(&mut tables.area_codes), numbers);
             Action::RulesReady(CatalogueRef::keep(
@@ -154,6 +161,11 @@ fn read(file: RulesFile, bytes: &[u8]) -> Option<Action> {
             let texts = wugong::pack::decode_english(bytes).ok()?;
             if file == RulesFile::English {
                 let _ = ENGLISH.set(texts);
+                let labels = (0..wugong::words::label_keys().count()).map(|place| {
+                    english_text(&wugong::catalogue::label_english_id(place))
+                        .map_or_else(String::new, |t| t.title.clone())
+                });
+                wugong::labels::set(true, labels.collect());
                 Action::EnglishReady
             } else {
                 let _ = REGIONS.set(texts);

@@ -64,6 +64,10 @@ pub struct State {
     pub text_scale: u16,
     /// One line shown at the top (a broken share link, bad stored data, …).
     pub notice: Option<String>,
+    /// What the gate refused before the answers' labels had arrived with the rules (the
+    /// wasm does not carry them: `wugong::labels::set`): said in the notice once
+    /// they have (`State::say_refused`).
+    pub refused: Vec<Refusal>,
     /// `?embed=1`: shown inside an office's page, without our header.
     pub embedded: bool,
     /// Showing answers from someone's share link: kept in memory only, never over the
@@ -175,6 +179,7 @@ impl State {
             english: false,
             text_scale: 100,
             notice: None,
+            refused: Vec::new(),
             embedded: false,
             shared: false,
             shared_on: None,
@@ -236,12 +241,25 @@ impl State {
         shared.gate(self.today, &mut refused);
         self.answers = shared.answers;
         self.as_of_override = shared.as_of;
-        for r in &refused {
+        self.refused.append(&mut refused);
+        self.say_refused();
+    }
+
+    /// Adds what the gate refused to the notice once the answers' labels are there in
+    /// the reader's language: the rules file's Chinese, and for English the English file
+    /// (or, if that failed, the Chinese labels).
+    pub fn say_refused(&mut self) {
+        let ready = wugong::fact::labels_ready(self.english)
+            || (self.english_texts && wugong::fact::labels_ready(false));
+        if !ready {
+            return;
+        }
+        for r in std::mem::take(&mut self.refused) {
             let notice = self.notice.get_or_insert_with(String::new);
             if !notice.is_empty() {
                 notice.push(' ');
             }
-            notice.push_str(r.text(self.english));
+            notice.push_str(&r.text(self.english));
         }
     }
 
@@ -414,6 +432,7 @@ fn step(mut s: State, action: Action) -> State {
                 answers: Answers::new(),
                 skipped: FactSet::new(),
                 notice: None,
+                refused: Vec::new(),
                 share_link: None,
                 confirm_clear: false,
                 ..s
@@ -424,7 +443,7 @@ fn step(mut s: State, action: Action) -> State {
             // The other-date box: a date out of range, or one on which an answer cannot
             // be true, is not used; the answers stay (issue 14).
             if let Some(r) = d.and_then(|d| s.answers.date_refused(d)) {
-                s.notice = Some(r.text(s.english).into());
+                s.notice = Some(r.text(s.english));
                 return s;
             }
             s.as_of_override = d.filter(|d| *d != s.today);
@@ -435,6 +454,7 @@ fn step(mut s: State, action: Action) -> State {
         }
         Action::SetEnglish(e) => {
             s.english = e;
+            s.say_refused();
             s
         }
         Action::SetTextScale(p) => {
@@ -447,6 +467,7 @@ fn step(mut s: State, action: Action) -> State {
         }
         Action::RulesReady(catalogue) => {
             s.rules = Rules::Ready(catalogue);
+            s.say_refused();
             if s.screen == Screen::Waiting {
                 s.screen = s.next_screen();
                 s.nav = Nav::Replace;
@@ -456,6 +477,7 @@ fn step(mut s: State, action: Action) -> State {
         }
         Action::EnglishReady => {
             s.english_texts = true;
+            s.say_refused();
             s
         }
         Action::RegionsReady => {

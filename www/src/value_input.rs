@@ -2,6 +2,7 @@
 
 use wugong::answers::{impossible_on, parse_value};
 use wugong::fact::FactKind;
+use wugong::words::Word;
 use wugong::{Date, Fact, RawValue, Value};
 use yew::prelude::*;
 
@@ -12,22 +13,11 @@ use crate::text::tr;
 /// which name the fact by its identifier).
 fn explain(kind: FactKind, english: bool) -> &'static str {
     match kind {
-        FactKind::Money => tr(
-            english,
-            "请填钱数，比如 420 或 420.50。",
-            "Please enter an amount, e.g. 420 or 420.50.",
-        ),
-        FactKind::Date => tr(
-            english,
-            "请填一个日期，比如 2026-03-01。",
-            "Please enter a date, e.g. 2026-03-01.",
-        ),
-        _ => tr(
-            english,
-            "请填一个不太大的整数。",
-            "Please enter a whole number that is not too large.",
-        ),
+        FactKind::Money => Word::EnterAnAmount,
+        FactKind::Date => Word::EnterADate,
+        _ => Word::EnterAWholeNumber,
     }
+    .get(english)
 }
 
 /// `as_of`: the evaluation date (a past event after it is refused); `error`: why the
@@ -75,7 +65,7 @@ pub fn value_input(
                 // months this year than have begun, a 28-digit wage): the engine's
                 // message, and the screen stays.
                 Ok(v) => match impossible_on(fact, &v, as_of) {
-                    Some(r) => error(r.text(english)),
+                    Some(r) => error(&r.text(english)),
                     None => answer.dispatch(Action::Answer(vec![(fact, Some(v))])),
                 },
                 Err(_) => error(explain(fact.kind(), english)),

@@ -123,17 +123,16 @@ fn problems_met(o: &Outcome) -> usize {
         .count()
 }
 
+/// Its words: policies/data/words.toml.
 fn verb(step: Step, english: bool) -> &'static str {
-    match (step, english) {
-        (Step::Apply, false) => "去申请",
-        (Step::Apply, true) => "Apply",
-        (Step::Call, false) => "去办",
-        (Step::Call, true) => "Contact",
-        (Step::AskIfContinues, false) => "问问还有没有",
-        (Step::AskIfContinues, true) => "Ask whether it continues",
-        (Step::Hotline, false) => "有问题打电话",
-        (Step::Hotline, true) => "Questions? Call",
+    use crate::words::Word;
+    match step {
+        Step::Apply => Word::StepApply,
+        Step::Call => Word::StepCall,
+        Step::AskIfContinues => Word::StepAskIfContinues,
+        Step::Hotline => Word::StepHotline,
     }
+    .get(english)
 }
 
 /// A candidate action: (not about their events, rank, sub-rank, card order), what,

@@ -4,6 +4,7 @@
 //! payment (rate × count = total, caps, bounds) and its one text in Chinese and English
 //! belong together, so that what is shown can only be what was computed.
 
+use crate::words::Word;
 use rust_decimal::Decimal;
 
 use crate::answers::{Answers, Value};
@@ -402,16 +403,16 @@ impl Payment {
                         } else if let Some(r) = self.rate {
                             l.rate(PerDay, r);
                         }
-                        l.s("，按天数算", ", by the number of days");
+                        l.w(Word::AmountByDays);
                     }
                 }
                 if let Some(c) = self.cap {
                     if matches!((self.uncapped, self.total), (Some(raw), Some(t)) if raw > t) {
-                        l.s("，超过上限，按最多", ", capped at ");
+                        l.w(Word::AmountCappedAt);
                         l.yuan(c);
                         l.s("算", "");
                     } else {
-                        l.s("，最多", ", at most ");
+                        l.w(Word::AmountAtMost);
                         l.yuan(c);
                     }
                 }
@@ -450,13 +451,13 @@ impl Payment {
                         }
                     }
                     _ => match self.max_count {
-                        Some(1) => l.s("，算1个月", ", for 1 month"),
+                        Some(1) => l.w(Word::AmountForOneMonth),
                         Some(max) => {
-                            l.s("，按干了几个月算，最多", ", by the months worked, at most ");
+                            l.w(Word::AmountByMonthsAtMost);
                             l.count(CountUnit::Months, max);
                         }
                         // The document sets no most: none is shown.
-                        None => l.s("，按干了几个月算", ", by the months worked"),
+                        None => l.w(Word::AmountByMonths),
                     },
                 }
             }
@@ -465,15 +466,15 @@ impl Payment {
                 match self.ticket {
                     Some(price) => {
                         l.rate(self.unit, price.min(cap));
-                        l.s("（车票", " (ticket ");
+                        l.w(Word::AmountTicketOpen);
                         l.yuan(price);
-                        l.s("，最多", ", at most ");
+                        l.w(Word::AmountAtMost);
                         l.yuan(cap);
                         l.s("）", ")");
                     }
                     None => {
                         l.pre(self.unit);
-                        l.s("按车票报，最多", "the ticket price, at most ");
+                        l.w(Word::AmountTicketAtMost);
                         l.yuan(cap);
                         l.suf(self.unit);
                     }
@@ -481,18 +482,18 @@ impl Payment {
             }
             Basis::Stated => {
                 let Some(figure) = self.total.or(self.rate) else {
-                    l.s("金额要看你的情况", "amount depends on your answers");
+                    l.w(Word::AmountDepends);
                     return l.done();
                 };
                 if self.bound == Bound::LoanUpTo {
-                    l.s("贷款最多", "loan of up to ");
+                    l.w(Word::AmountLoanUpTo);
                     l.yuan(figure);
                     return l.done();
                 }
                 l.pre(self.unit);
                 match self.bound {
-                    Bound::UpTo => l.s("最多", "up to "),
-                    Bound::AtLeast => l.s("不少于", "at least "),
+                    Bound::UpTo => l.w(Word::AmountUpTo),
+                    Bound::AtLeast => l.w(Word::AmountAtLeast),
                     Bound::Between => {
                         l.n(self.min.unwrap_or(figure));
                         l.both("–");
@@ -502,7 +503,7 @@ impl Payment {
                 l.yuan(figure);
                 l.suf(self.unit);
                 if self.unit == Frequency::OneOff {
-                    l.s("（一次性）", " (one-off)");
+                    l.w(Word::AmountOneOff);
                 }
             }
         }
@@ -520,6 +521,10 @@ struct Line {
 impl Line {
     fn s(&mut self, zh: &str, en: &str) {
         self.t.push_str(if self.en { en } else { zh });
+    }
+    /// A word of policies/data/words.toml.
+    fn w(&mut self, word: Word) {
+        self.t.push_str(word.get(self.en));
     }
     fn both(&mut self, s: &str) {
         self.t.push_str(s);

@@ -249,23 +249,28 @@ fn is_past_event(fact: Fact) -> bool {
 pub struct Refusal {
     /// The answer refused; `None` for the date to work out for.
     pub fact: Option<Fact>,
-    pub zh: String,
-    pub en: String,
+    /// What is wrong, after the answer's label, which [`Refusal::text`] puts in front:
+    /// the refusal keeps the fact, not its words, because the widget's gate refuses
+    /// before the labels have arrived with the rules (`labels::set`).
+    pub why_zh: String,
+    pub why_en: String,
 }
 
 impl Refusal {
-    pub fn text(&self, english: bool) -> &str {
-        if english {
-            &self.en
-        } else {
-            &self.zh
+    /// The whole sentence, naming the answer by its label.
+    pub fn text(&self, english: bool) -> String {
+        match (self.fact, english) {
+            (None, false) => self.why_zh.clone(),
+            (None, true) => self.why_en.clone(),
+            (Some(f), false) => format!("“{}”{}", f.label_zh(), self.why_zh),
+            (Some(f), true) => format!("{}: {}", f.label_en(), self.why_en),
         }
     }
 
     /// The same, saying what was not used ("这一项没有用上").
     fn then(mut self, zh: &str, en: &str) -> Refusal {
-        self.zh.push_str(zh);
-        self.en.push_str(en);
+        self.why_zh.push_str(zh);
+        self.why_en.push_str(en);
         self
     }
 }
@@ -274,7 +279,7 @@ impl From<Refusal> for AnswerError {
     fn from(r: Refusal) -> AnswerError {
         AnswerError {
             field: r.fact.map_or("as_of", Fact::name).into(),
-            message: format!("{} ({})", r.zh, r.en),
+            message: format!("{} ({})", r.text(false), r.text(true)),
         }
     }
 }
@@ -286,7 +291,7 @@ impl fmt::Display for Refusal {
             Some(fact) => write!(f, "answer '{}': ", fact.name())?,
             None => f.write_str("the date to evaluate on: ")?,
         }
-        write!(f, "{} ({})", self.zh, self.en)
+        write!(f, "{} ({})", self.text(false), self.text(true))
     }
 }
 
@@ -309,8 +314,8 @@ fn range_refusal(shown: &str) -> Refusal {
     };
     Refusal {
         fact: None,
-        zh: format!("{RANGE_ZH}{zh}没有用上。"),
-        en: format!("{RANGE_EN}{en} was not used."),
+        why_zh: format!("{RANGE_ZH}{zh}没有用上。"),
+        why_en: format!("{RANGE_EN}{en} was not used."),
     }
 }
 
@@ -328,32 +333,30 @@ pub fn parse_as_of(text: &str) -> Result<Date, Refusal> {
 /// A value no worker can have, whatever the date: a count or an amount of money out of
 /// sane bounds, a date before 1950.
 pub fn insane(fact: Fact, value: &Value) -> Option<Refusal> {
-    let label = fact.label_zh();
-    let label_en = fact.label_en();
-    let refuse = |zh: String, en: String| {
+    let refuse = |why_zh: String, why_en: String| {
         Some(Refusal {
             fact: Some(fact),
-            zh,
-            en,
+            why_zh,
+            why_en,
         })
     };
     match *value {
         Value::Count(n) if n > count_limit(fact) => {
             let limit = count_limit(fact);
             refuse(
-                format!("“{label}”填了{n}，超过了{limit}，请检查。"),
-                format!("{label_en}: {n} is more than {limit}; please check."),
+                format!("填了{n}，超过了{limit}，请检查。"),
+                format!("{n} is more than {limit}; please check."),
             )
         }
         Value::Money(m) if m > Money::yuan(MAX_MONEY_YUAN) => refuse(
-            format!("“{label}”填了{m}元，超过1000万元，请检查。"),
-            format!("{label_en}: {m} yuan is more than 10,000,000 yuan; please check."),
+            format!("填了{m}元，超过1000万元，请检查。"),
+            format!("{m} yuan is more than 10,000,000 yuan; please check."),
         ),
         Value::Date(d) if d < Date::FIRST => {
             let first = Date::FIRST.year();
             refuse(
-                format!("“{label}”填了{d}，早于{first}年，请检查。"),
-                format!("{label_en}: {d} is before {first}; please check."),
+                format!("填了{d}，早于{first}年，请检查。"),
+                format!("{d} is before {first}; please check."),
             )
         }
         _ => None,
@@ -366,25 +369,23 @@ pub fn impossible_on(fact: Fact, value: &Value, as_of: Date) -> Option<Refusal> 
     if let Some(r) = insane(fact, value) {
         return Some(r);
     }
-    let label = fact.label_zh();
-    let label_en = fact.label_en();
     match *value {
         Value::Date(d) if is_past_event(fact) && d > as_of => Some(Refusal {
             fact: Some(fact),
-            zh: format!("“{label}”填了{d}，在{as_of}之后，还没到。请填已经发生的日期。"),
-            en: format!(
-                "{label_en}: {d} is after {as_of}, so it has not happened yet. Enter a date that has passed."
+            why_zh: format!("填了{d}，在{as_of}之后，还没到。请填已经发生的日期。"),
+            why_en: format!(
+                "{d} is after {as_of}, so it has not happened yet. Enter a date that has passed."
             ),
         }),
         Value::Count(n) if fact == Fact::StableMonths && n > u32::from(as_of.month()) => {
             let m = as_of.month();
             Some(Refusal {
                 fact: Some(fact),
-                zh: format!(
-                    "“{label}”填了{n}个月，但到{as_of}今年才过了{m}个月（含本月）。请填今年干的月数。"
+                why_zh: format!(
+                    "填了{n}个月，但到{as_of}今年才过了{m}个月（含本月）。请填今年干的月数。"
                 ),
-                en: format!(
-                    "{label_en}: {n} months, but only {m} months of this year have begun by {as_of}. Enter the months worked this year."
+                why_en: format!(
+                    "{n} months, but only {m} months of this year have begun by {as_of}. Enter the months worked this year."
                 ),
             })
         }
@@ -464,12 +465,10 @@ pub fn parse_value(fact: Fact, raw: &RawValue) -> Result<Value, String> {
             t.parse().map(Value::Date).map_err(|e| e.to_string())
         }
         (FactKind::Date, _) => Err(expected("a date written \"YYYY-MM-DD\"")),
-        (FactKind::Choice(opts), RawValue::Text(t)) => {
-            fact.choice_option(t).map(Value::Choice).ok_or_else(|| {
-                let names: Vec<_> = opts.iter().map(|o| o.0).collect();
-                format!("'{t}' is not one of {}", names.join(", "))
-            })
-        }
+        (FactKind::Choice(opts), RawValue::Text(t)) => fact
+            .choice_option(t)
+            .map(Value::Choice)
+            .ok_or_else(|| format!("'{t}' is not one of {}", opts.join(", "))),
         (FactKind::Choice(_), _) => Err(expected("one of the option names as text")),
         (FactKind::Region, RawValue::Text(t)) => region::find_or_parent(t)
             .map(|r| Value::Region(r.code))
@@ -624,13 +623,13 @@ mod tests {
             let r = impossible_on(fact, &Value::Date(d("2026-12-01")), as_of).unwrap();
             assert_eq!(r.fact, Some(fact));
             assert!(
-                r.zh.contains("还没到") && r.en.contains("has not happened"),
+                r.text(false).contains("还没到") && r.text(true).contains("has not happened"),
                 "{r:?}"
             );
             assert_eq!(impossible_on(fact, &Value::Date(as_of), as_of), None);
         }
         let r = impossible_on(Fact::StableMonths, &Value::Count(8), d("2026-07-15")).unwrap();
-        assert!(r.zh.contains("7个月"), "{}", r.zh);
+        assert!(r.text(false).contains("7个月"), "{}", r.text(false));
         assert_eq!(
             impossible_on(Fact::StableMonths, &Value::Count(7), d("2026-07-15")),
             None
@@ -662,18 +661,26 @@ mod tests {
         for out in ["1949-12-31", "2101-01-01", "1900-01-01", "2200-12-31"] {
             let r = as_of_refused(d(out)).unwrap();
             assert_eq!(r.fact, None);
-            assert!(r.zh.contains(out) && r.zh.contains("没有用上"), "{}", r.zh);
+            assert!(
+                r.text(false).contains(out) && r.text(false).contains("没有用上"),
+                "{}",
+                r.text(false)
+            );
             assert_eq!(parse_as_of(out), Err(r));
         }
         // Not a date at all, or a year the parser refuses: the same plain line.
         let r = parse_as_of("9999-12-31").unwrap_err();
         assert_eq!(
-            r.zh,
+            r.text(false),
             "查看日期要是1950-01-01到2100-12-31之间的一天，9999-12-31没有用上。"
         );
         for bad in ["0000-01-01", "2026-02-30", "", "<script>alert(1)</script>"] {
             let r = parse_as_of(bad).unwrap_err();
-            assert!(r.zh.contains("没有用上") && !r.zh.contains('<'), "{}", r.zh);
+            assert!(
+                r.text(false).contains("没有用上") && !r.text(false).contains('<'),
+                "{}",
+                r.text(false)
+            );
         }
         // The CLI's check refuses the date before looking at the answers.
         let r = Answers::new().check_on(d("2101-01-01")).unwrap_err();
@@ -707,11 +714,12 @@ mod tests {
         let facts: Vec<_> = refused.iter().map(|r| r.fact).collect();
         assert_eq!(facts, [Some(Fact::StableMonths), Some(Fact::InjuryDate)]);
         assert!(
-            refused[1].zh.ends_with("这一项没有用上。") && refused[1].zh.contains("还没到"),
+            refused[1].text(false).ends_with("这一项没有用上。")
+                && refused[1].text(false).contains("还没到"),
             "{}",
-            refused[1].zh
+            refused[1].text(false)
         );
-        assert!(refused[1].en.ends_with("That answer was left out."));
+        assert!(refused[1].text(true).ends_with("That answer was left out."));
         assert_eq!(a.len(), 1);
         assert_eq!(a.get(Fact::Tuopin), Some(Value::Bool(true)));
         // An out-of-range date drops nothing: it is refused itself.
@@ -724,7 +732,11 @@ mod tests {
         assert_eq!(b.len(), 1);
         // The other-date box: the date is refused, the answers stay.
         let r = b.date_refused(d("2025-01-01")).unwrap();
-        assert!(r.zh.ends_with("这个日期没有用上。"), "{}", r.zh);
+        assert!(
+            r.text(false).ends_with("这个日期没有用上。"),
+            "{}",
+            r.text(false)
+        );
         assert_eq!(b.date_refused(d("2026-01-01")), None);
         assert_eq!(b.len(), 1);
     }

@@ -36,6 +36,17 @@ pub struct Tables {
     /// these to `region::set_area_codes`.
     pub area_codes: Vec<(String, String)>,
     pub local_numbers: Vec<String>,
+    /// `policies/data/facts.toml`: the facts' and their options' labels, in the order of
+    /// `words::label_keys`. Natively the core has them built in; the widget's wasm gives
+    /// them to `labels::set` (the English from the English file, ids `f<place>`:
+    /// [`label_english_id`]).
+    pub labels: Vec<crate::deadline::Words>,
+}
+
+/// The id of a label's English words in the English file (`place`: in
+/// `words::label_keys`).
+pub fn label_english_id(place: usize) -> String {
+    format!("f{place}")
 }
 
 /// A question screen's words: the question and a short hint ("" for none), in Chinese

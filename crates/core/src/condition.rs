@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::fact::{Fact, FactKind};
 use crate::money::Money;
 use crate::region;
+use crate::words::Word;
 
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -43,11 +44,8 @@ pub struct EmployerCondition {
 impl EmployerCondition {
     /// "要看单位：单位招了50名以上脱贫劳动力" / "Depends on the employer: …".
     pub fn describe(&self, english: bool) -> String {
-        if english {
-            format!("Depends on the employer: {}", self.en)
-        } else {
-            format!("要看单位：{}", self.zh)
-        }
+        let what = if english { &self.en } else { &self.zh };
+        Word::DependsOnTheEmployer.fill(english, &[("what", what)])
     }
 }
 
@@ -121,11 +119,10 @@ impl Reason<'_> {
         } else {
             t.check.describe(t.fact, english)
         };
-        if english {
-            format!("{} (needed: {need})", self.answered(english))
-        } else {
-            format!("{}（需要：{need}）", self.answered(english))
-        }
+        Word::ReasonNeeded.fill(
+            english,
+            &[("answer", &self.answered(english)), ("need", &need)],
+        )
     }
 }
 
@@ -160,18 +157,24 @@ impl Check {
                     region::full_name(c, english)
                 }
             }),
-            (Check::AtLeast(n), false) => format!("至少{n}{unit}"),
-            (Check::AtLeast(n), true) => format!("at least {n} {unit}"),
-            (Check::AtMost(n), false) => format!("不超过{n}{unit}"),
-            (Check::AtMost(n), true) => format!("at most {n} {unit}"),
-            (Check::MoneyAtLeast(m), false) => format!("至少{m}元"),
-            (Check::MoneyAtLeast(m), true) => format!("at least {m} yuan"),
-            (Check::MoneyAtMost(m), false) => format!("不超过{m}元"),
-            (Check::MoneyAtMost(m), true) => format!("at most {m} yuan"),
-            (Check::OnOrAfter(d), false) => format!("{d}或以后"),
-            (Check::OnOrAfter(d), true) => format!("on or after {d}"),
-            (Check::OnOrBefore(d), false) => format!("{d}或以前"),
-            (Check::OnOrBefore(d), true) => format!("on or before {d}"),
+            (Check::AtLeast(n), _) => {
+                Word::NeedAtLeast.fill(english, &[("n", &n.to_string()), ("unit", unit)])
+            }
+            (Check::AtMost(n), _) => {
+                Word::NeedAtMost.fill(english, &[("n", &n.to_string()), ("unit", unit)])
+            }
+            (Check::MoneyAtLeast(m), _) => {
+                Word::NeedMoneyAtLeast.fill(english, &[("n", &m.to_string())])
+            }
+            (Check::MoneyAtMost(m), _) => {
+                Word::NeedMoneyAtMost.fill(english, &[("n", &m.to_string())])
+            }
+            (Check::OnOrAfter(d), _) => {
+                Word::NeedOnOrAfter.fill(english, &[("date", &d.to_string())])
+            }
+            (Check::OnOrBefore(d), _) => {
+                Word::NeedOnOrBefore.fill(english, &[("date", &d.to_string())])
+            }
         }
     }
 }

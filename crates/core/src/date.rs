@@ -67,6 +67,18 @@ impl Date {
         Date(self.0.saturating_add(time::Duration::days(n)))
     }
 
+    /// Today in UTC from the system clock, for native tools (the CLI's default date, the
+    /// widget's page written at build time). The browser asks its own clock instead:
+    /// wasm32-unknown-unknown has none.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today_utc() -> Date {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        Date(time::Date::from_julian_day(2_440_588).unwrap_or(time::Date::MIN))
+            .plus_days(days as i64)
+    }
+
     /// The same day `n` years later; 29 February falls back to 28 February
     /// (民法典 第二百零二条: no corresponding day means the month's last day).
     pub fn plus_years(self, n: i32) -> Date {
@@ -168,6 +180,14 @@ mod tests {
         assert!("2025-02-30".parse::<Date>().is_err());
         assert!("2025-1-3".parse::<Date>().is_err());
         assert!("２０２５-01-03".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn today_counts_from_the_first_of_january_1970() {
+        let epoch = Date(time::Date::from_julian_day(2_440_588).unwrap());
+        assert_eq!(epoch, d("1970-01-01"));
+        // This code was written on 2026-12-06; the clock only moves on.
+        assert!(Date::today_utc() >= d("2026-12-06"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use crate::answers::{Answers, Value};
 use crate::date::Date;
 use crate::fact::Fact;
+use crate::words::Word;
 
 /// A text in Chinese and in English.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -128,18 +129,21 @@ impl Due {
     /// the period of [`Due::NotWhileEmployed`].)
     pub fn describe(&self, english: bool) -> String {
         match (self, english) {
-            (Due::On { date, days_left }, false) if *days_left >= 0 => {
-                format!("{date}（还有 {days_left} 天）")
+            (Due::On { date, days_left }, _) => {
+                let word = if *days_left >= 0 {
+                    Word::DueDaysLeft
+                } else {
+                    Word::DuePassed
+                };
+                word.fill(
+                    english,
+                    &[
+                        ("date", &date.to_string()),
+                        ("days", &days_left.abs().to_string()),
+                    ],
+                )
             }
-            (Due::On { date, days_left }, true) if *days_left >= 0 => {
-                format!("{date} ({days_left} days left)")
-            }
-            (Due::On { date, days_left }, false) => format!("{date}（已过 {} 天）", -days_left),
-            (Due::On { date, days_left }, true) => {
-                format!("{date} (passed {} days ago)", -days_left)
-            }
-            (Due::NotWhileEmployed, false) => "在职期间不算；离职后起算".into(),
-            (Due::NotWhileEmployed, true) => "Not counted while you still work there".into(),
+            (Due::NotWhileEmployed, _) => Word::DueNotWhileEmployed.get(english).into(),
             // Names what is missing: a date to enter, or a yes/no to answer.
             (Due::NeedsDates { missing }, _) => {
                 let mut t = String::from(if english { "To work it out: " } else { "" });
@@ -359,14 +363,15 @@ impl Deadline<'_> {
     /// "2027-09-30 前（还有 311 天）" for an action's "by when"; `None` when passed or
     /// not known (the deadlines section then says what remains).
     pub fn by_when(&self, english: bool) -> Option<String> {
-        match (&self.due, english) {
-            (Due::On { date, days_left }, false) if *days_left >= 0 => {
-                Some(format!("{date} 前（还有 {days_left} 天）"))
-            }
-            (Due::On { date, days_left }, true) if *days_left >= 0 => {
-                Some(format!("by {date} ({days_left} days left)"))
-            }
-            (Due::NotWhileEmployed, _) => Some(self.describe(english)),
+        match &self.due {
+            Due::On { date, days_left } if *days_left >= 0 => Some(Word::DueBy.fill(
+                english,
+                &[
+                    ("date", &date.to_string()),
+                    ("days", &days_left.to_string()),
+                ],
+            )),
+            Due::NotWhileEmployed => Some(self.describe(english)),
             _ => None,
         }
     }

@@ -58,28 +58,22 @@ impl Status {
     /// One plain line: whether it applies on the date, and whom to ask if it ended
     /// (`hotline`: the general hotline of the policies, [`Evaluation::hotline_number`]).
     pub fn describe(&self, english: bool, hotline: &str) -> String {
-        match (*self, english) {
-            (Status::InForce { until: Some(u) }, false) => format!("有效期至 {u}"),
-            (Status::InForce { until: Some(u) }, true) => format!("In force until {u}"),
-            (Status::InForce { until: None }, false) => "文件没写截止日期".into(),
-            (Status::InForce { until: None }, true) => "In force, no end date stated".into(),
-            (Status::Ended { on }, false) => {
-                format!("已于 {on} 结束——是否延续请问 {hotline} 或县人社局")
-            }
-            (Status::Ended { on }, true) => {
-                format!("Ended on {on} — ask {hotline} or the county HR office whether it continues")
-            }
-            (Status::AskFirst { since }, false) => format!(
-                "文件从{}年起施行，没写截止日期；已经好几年了，去办之前先打 {hotline} 或问县人社局还办不办（这是我们的提醒，不是文件的规定）",
-                since.year()
-            ),
-            (Status::AskFirst { since }, true) => format!(
-                "In force since {}, no end date stated; it is several years old, so ask {hotline} or the county HR office whether it still runs before you go (our advice, not the document's)",
-                since.year()
-            ),
-            (Status::NotYetInForce { from }, false) => format!("{from} 起才施行"),
-            (Status::NotYetInForce { from }, true) => format!("Not in force until {from}"),
-        }
+        use crate::words::Word;
+        let (word, date, year) = match *self {
+            Status::InForce { until: Some(u) } => (Word::StatusInForceUntil, Some(u), None),
+            Status::InForce { until: None } => (Word::StatusInForce, None, None),
+            Status::Ended { on } => (Word::StatusEnded, Some(on), None),
+            Status::AskFirst { since } => (Word::StatusAskFirst, None, Some(since.year())),
+            Status::NotYetInForce { from } => (Word::StatusNotYet, Some(from), None),
+        };
+        word.fill(
+            english,
+            &[
+                ("date", &date.map(|d| d.to_string()).unwrap_or_default()),
+                ("year", &year.map(|y| y.to_string()).unwrap_or_default()),
+                ("hotline", hotline),
+            ],
+        )
     }
 
     pub fn is_current(&self) -> bool {
@@ -168,52 +162,41 @@ pub struct Wait {
 }
 
 impl Almost {
-    /// "再干2个月（2024-08-01起）可以申请", or "…，但这个项目到时已结束".
+    /// "再干2个月（2024-08-01起）可以申请", or "…，但这个项目到时已结束" (the words:
+    /// policies/data/words.toml).
     pub fn describe(&self, english: bool) -> String {
+        use crate::words::Word;
         let parts: Vec<String> = self
             .waits
             .iter()
-            .map(|w| match (w.fact, english) {
-                (Fact::StableMonths, false) => format!("再干{}个月", w.more),
-                (Fact::StableMonths, true) => format!("after {} more months of work", w.more),
-                (Fact::JobMonths, false) => format!("这份工作再干{}个月", w.more),
-                (Fact::JobMonths, true) => {
-                    format!("after {} more months in this job", w.more)
-                }
-                (Fact::UnemployedMonths, false) => format!("没工作满{}个月后", w.need),
-                (Fact::UnemployedMonths, true) => {
-                    format!(
-                        "after {} more months out of work ({} in all)",
-                        w.more, w.need
-                    )
-                }
-                (Fact::BusinessMonths, false) => format!("生意开满{}个月", w.need),
-                (Fact::BusinessMonths, true) => {
-                    format!("once the business has run {} months", w.need)
-                }
-                (Fact::Age, false) => format!("满{}岁", w.need),
-                (Fact::Age, true) => format!("once you are {}", w.need),
-                (f, false) => f.label_zh().to_string(),
-                (f, true) => f.label_en().to_string(),
+            .map(|w| {
+                let word = match w.fact {
+                    Fact::StableMonths => Word::AlmostStableMonths,
+                    Fact::JobMonths => Word::AlmostJobMonths,
+                    Fact::UnemployedMonths => Word::AlmostUnemployedMonths,
+                    Fact::BusinessMonths => Word::AlmostBusinessMonths,
+                    Fact::Age => Word::AlmostAge,
+                    f => return f.label(english).to_string(),
+                };
+                word.fill(
+                    english,
+                    &[("more", &w.more.to_string()), ("need", &w.need.to_string())],
+                )
             })
             .collect();
         let by_age = self.waits.iter().any(|w| w.fact == Fact::Age);
-        let from = self.from;
-        let mut t = match (english, by_age) {
-            (false, false) => format!("{}（{from}起）可以申请", parts.join("、")),
-            (false, true) => format!("{}（最晚{from}起）可以申请", parts.join("、")),
-            (true, false) => format!("You can apply {} (from {from})", parts.join(" and ")),
-            (true, true) => format!(
-                "You can apply {} (from {from} at the latest)",
-                parts.join(" and ")
-            ),
+        let word = if by_age {
+            Word::AlmostApplyFromAtTheLatest
+        } else {
+            Word::AlmostApplyFrom
         };
+        let and = if english { " and " } else { "、" };
+        let mut t = word.fill(
+            english,
+            &[("what", &parts.join(and)), ("date", &self.from.to_string())],
+        );
         if !self.in_force_then {
-            t += if english {
-                ", but the programme will have ended by then"
-            } else {
-                "，但这个项目到时已结束"
-            };
+            t += Word::AlmostButEnded.get(english);
         }
         t
     }
@@ -349,40 +332,22 @@ pub enum Group {
 }
 
 impl Group {
-    /// The heading the widget and the CLI show.
+    /// The heading the widget and the CLI show (policies/data/words.toml).
     pub fn title(self, english: bool) -> &'static str {
-        let (zh, en) = match self {
-            Group::Warning => ("请注意", "Please note"),
-            Group::ApplyNow => ("你现在可以申请", "You can apply now"),
-            Group::MayQualify => (
-                "你可能符合——回答或核实这些",
-                "You may qualify — answer or check these",
-            ),
-            Group::AskFirst => (
-                "先问问还在不在办（文件已有好几年）",
-                "Ask first whether these still run (the documents are years old)",
-            ),
-            Group::Advice => ("提醒", "Good to know"),
-            Group::Protections => ("你享有的权益", "Protections you have"),
-            Group::Contacts => ("遇到问题找谁", "If something goes wrong — whom to contact"),
-            Group::Employer => (
-                "你的单位或组织者可以领（找工作时有用）",
-                "Your employer or organiser can get (useful when job-hunting)",
-            ),
-            Group::Ended => (
-                "已结束（或当时还没施行）的项目",
-                "Ended (or not yet started) programmes",
-            ),
-            Group::NotForYou => (
-                "不符合的项目（点开看原因）",
-                "Not for you (open to see why)",
-            ),
-        };
-        if english {
-            en
-        } else {
-            zh
+        use crate::words::Word;
+        match self {
+            Group::Warning => Word::GroupWarning,
+            Group::ApplyNow => Word::GroupApplyNow,
+            Group::MayQualify => Word::GroupMayQualify,
+            Group::AskFirst => Word::GroupAskFirst,
+            Group::Advice => Word::GroupAdvice,
+            Group::Protections => Word::GroupProtections,
+            Group::Contacts => Word::GroupContacts,
+            Group::Employer => Word::GroupEmployer,
+            Group::Ended => Word::GroupEnded,
+            Group::NotForYou => Word::GroupNotForYou,
         }
+        .get(english)
     }
 
     pub const ALL: [Group; 10] = [

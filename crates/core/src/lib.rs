@@ -24,6 +24,7 @@ pub mod evaluate;
 pub mod events;
 pub mod fact;
 pub mod implication;
+pub mod labels;
 pub mod money;
 pub mod order;
 pub mod pack;
@@ -32,6 +33,7 @@ pub mod region;
 pub mod report;
 pub mod share;
 pub mod tags;
+pub mod words;
 
 pub use answers::{Answers, RawValue, Value};
 pub use ask::MIN_SETTLED;

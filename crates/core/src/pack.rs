@@ -419,13 +419,16 @@ impl Reader<'_> {
             .collect();
         let n = self.len();
         let area_codes = (0..n).map(|_| (self.str(), self.str())).collect();
+        let local_numbers = self.strs();
+        let n = self.len();
         Tables {
             deadlines,
             implications,
             warnings,
             questions,
             area_codes,
-            local_numbers: self.strs(),
+            local_numbers,
+            labels: (0..n).map(|_| self.words()).collect(),
         }
     }
 }

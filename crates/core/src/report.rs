@@ -10,6 +10,7 @@ use crate::date::Date;
 use crate::deadline::{Deadline, Told};
 use crate::evaluate::{Coverage, Evaluation, Group, Outcome};
 use crate::policy::{Document, Phone};
+use crate::words::Word;
 
 /// Everything the result page says, in the order it says it.
 #[derive(Clone, Debug)]
@@ -137,17 +138,9 @@ impl<'a> Report<'a> {
 pub fn not_covered(english: bool, phone: Option<&Phone>) -> NotCovered<'_> {
     let covered = crate::region::covered_names(english);
     NotCovered {
-        before: if english {
-            format!("Only local subsidies of {covered} are included. Yours are not — call ")
-        } else {
-            format!("这里只收录了{covered}的地方补贴。你户口所在地的补贴没有收录——当地补贴请问 ")
-        },
+        before: Word::NotCoveredBefore.fill(english, &[("covered", covered)]),
         phone,
-        after: if english {
-            " or ask the county HR office. Below are the protections and channels that apply everywhere."
-        } else {
-            " 或县人社局。下面是全国都适用的权益和求助渠道。"
-        },
+        after: Word::NotCoveredAfter.get(english),
     }
 }
 
@@ -174,11 +167,9 @@ pub fn coverage_for_everyone(english: bool, phone: Option<&Phone>) -> NotCovered
 /// of a measure, on cards, in the CLI and on the plain page. The issue date only where
 /// the text prints one; never an invented date.
 pub fn source_line(d: &Document, clause: &str, english: bool) -> String {
-    let issued = match (d.issued, english) {
-        (Some(x), false) => format!("印发日期：{x}"),
-        (Some(x), true) => format!("issued {x}"),
-        (None, false) => "印发日期：原文未载明".to_string(),
-        (None, true) => "issue date not stated in the text".to_string(),
+    let issued = match d.issued {
+        Some(x) => Word::Issued.fill(english, &[("date", &x.to_string())]),
+        None => Word::IssuedNotStated.get(english).to_string(),
     };
     format!("{} {clause}，{}，{issued}", d.number, d.issuer)
 }

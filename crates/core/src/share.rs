@@ -168,7 +168,7 @@ pub fn encode_shared(answers: &Answers, as_of: Option<Date>) -> String {
             Value::Date(d) => put_date(&mut bytes, d),
             Value::Choice(c) => {
                 let i = match fact.kind() {
-                    FactKind::Choice(opts) => opts.iter().position(|o| o.0 == c).unwrap_or(0),
+                    FactKind::Choice(opts) => opts.iter().position(|o| *o == c).unwrap_or(0),
                     _ => 0,
                 };
                 bytes.push(i as u8);
@@ -245,7 +245,7 @@ fn decode_2(payload: &str) -> Result<Shared, String> {
             FactKind::Money => Value::Money(Money::parse(&r.text()?).map_err(|_| "not an amount")?),
             FactKind::Date => Value::Date(r.date()?),
             FactKind::Choice(opts) => {
-                Value::Choice(opts.get(r.byte()? as usize).ok_or("unknown option")?.0)
+                Value::Choice(opts.get(r.byte()? as usize).ok_or("unknown option")?)
             }
             FactKind::Region => Value::Region(
                 crate::region::find(&r.text()?)

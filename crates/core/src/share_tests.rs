@@ -138,9 +138,10 @@ fn a_link_passes_the_gate_and_the_rest_opens() {
     assert_eq!(refused.len(), 1);
     assert_eq!(refused[0].fact, Some(Fact::InjuryDate));
     assert!(
-        refused[0].zh.contains("2027-06-01") && refused[0].zh.ends_with("这一项没有用上。"),
+        refused[0].text(false).contains("2027-06-01")
+            && refused[0].text(false).ends_with("这一项没有用上。"),
         "{}",
-        refused[0].zh
+        refused[0].text(false)
     );
     assert_eq!(shared.answers.get(Fact::InjuryDate), None);
     assert_eq!(
@@ -164,7 +165,11 @@ fn a_link_passes_the_gate_and_the_rest_opens() {
         let refused = gated(&mut shared, today);
         assert_eq!(refused.len(), 1, "{link}");
         assert_eq!(refused[0].fact, None);
-        assert!(refused[0].zh.contains(date), "{}", refused[0].zh);
+        assert!(
+            refused[0].text(false).contains(date),
+            "{}",
+            refused[0].text(false)
+        );
         assert_eq!(shared.as_of, None);
         assert_eq!(
             shared.answers.get(Fact::HomeRegion),

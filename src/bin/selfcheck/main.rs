@@ -279,7 +279,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         "render-static" => {
             let as_of: Date = match args.options.get("as-of") {
                 Some(d) => d.parse().map_err(|e| format!("--as-of: {e}"))?,
-                None => today(),
+                None => Date::today_utc(),
             };
             let cat = catalogue(&args)?;
             let page = selfcheck::static_page::render(
@@ -319,22 +319,26 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
                 .get("english-out")
                 .ok_or("pack needs --english-out FILE")?;
             let (mut docs, mut tables) = (docs, tables);
-            let english = selfcheck::pack::take_english(&mut docs, &mut tables);
+            let mut english = selfcheck::pack::take_english(&mut docs, &mut tables);
             std::fs::write(path, selfcheck::pack::encode(&docs, &tables))
                 .map_err(|e| format!("{path}: {e}"))?;
+            // The regions' names (policies/data/regions.toml): the phone's wasm carries
+            // only the provinces'. The Chinese names in a file of their own, fetched with
+            // the rules (id `region:CODE`, title the name); the English names go with
+            // the English texts, fetched only by those who read English (3 KB gzip less
+            // for everyone else).
+            let regions = |english_names: bool| {
+                wugong::region::names().map(move |(code, zh, en)| wugong::pack::EnglishText {
+                    id: format!("region:{code}"),
+                    title: if english_names { en } else { zh }.to_string(),
+                    summary: None,
+                })
+            };
+            english.extend(regions(true));
             std::fs::write(english_path, selfcheck::pack::encode_english(&english))
                 .map_err(|e| format!("{english_path}: {e}"))?;
-            // The regions' names (policies/data/regions.toml): the phone's wasm carries
-            // only the provinces'. Same format as the English
-            // texts: id `region:CODE`, title the Chinese name, summary the English one.
             if let Some(regions_path) = args.options.get("regions-out") {
-                let names: Vec<_> = wugong::region::names()
-                    .map(|(code, zh, en)| wugong::pack::EnglishText {
-                        id: format!("region:{code}"),
-                        title: zh.to_string(),
-                        summary: Some(en.to_string()),
-                    })
-                    .collect();
+                let names: Vec<_> = regions(false).collect();
                 std::fs::write(regions_path, selfcheck::pack::encode_english(&names))
                     .map_err(|e| format!("{regions_path}: {e}"))?;
             }
@@ -354,13 +358,4 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command '{other}'\n{USAGE}")),
     }
-}
-
-/// Today in UTC, from the system clock (only for the static page's default date).
-fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0);
-    Date::new(1970, 1, 1).expect("epoch").plus_days(days as i64)
 }

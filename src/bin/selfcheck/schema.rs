@@ -18,7 +18,7 @@ pub fn answers_schema() -> serde_json::Value {
                 json!({"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"})
             }
             FactKind::Choice(opts) => {
-                json!({"enum": opts.iter().map(|o| serde_json::Value::from(o.0)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
+                json!({"enum": opts.iter().map(|o| serde_json::Value::from(*o)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})
             }
             FactKind::Region => {
                 json!({"enum": wugong::region::all().iter().map(|r| serde_json::Value::from(r.code)).chain([serde_json::Value::Null]).collect::<Vec<_>>()})

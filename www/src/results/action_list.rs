@@ -2,10 +2,10 @@
 //! by when, with the number to tap.
 
 use wugong::actions::Action;
+use wugong::words::Word;
 use wugong::Evaluation;
 
 use crate::raw::Raw;
-use crate::text::tr;
 
 /// What this view shows.
 pub struct Props<'a> {
@@ -23,14 +23,14 @@ pub fn action_list(r: &mut Raw, props: Props<'_>) {
     }
     r.open("section", "class=\"todo\" data-testid=\"actions\"")
         .gt();
-    r.el("h2", "", tr(english, "先做这几件事", "Do these first"));
+    r.el("h2", "", Word::DoTheseFirst.get(english));
     r.open("ol", "").gt();
     for a in props.actions {
         r.open("li", "data-testid=\"action\"").gt();
         r.open("p", "class=\"what\"")
             .gt()
             .text(a.verb)
-            .text(tr(english, "：", ": "));
+            .text(Word::Colon.get(english));
         // In English, the programme's English title once that file is in.
         let en = if english {
             crate::english_text(&props.eval.outcomes[a.outcome].measure.id)
@@ -47,18 +47,18 @@ pub fn action_list(r: &mut Raw, props: Props<'_>) {
             );
         }
         r.open("p", "class=\"where\"").gt();
-        r.el("span", "class=\"k\"", tr(english, "去哪里：", "Where: "))
+        r.el("span", "class=\"k\"", Word::Where.get(english))
             .text(&a.place)
             .close("p");
         if props.bring && !a.materials.is_empty() {
             r.open("p", "").gt();
-            r.el("span", "class=\"k\"", tr(english, "要带：", "Bring: "))
+            r.el("span", "class=\"k\"", Word::Bring.get(english))
                 .text(&a.materials.join("、"))
                 .close("p");
         }
         if let Some(by) = &a.by {
             r.open("p", "class=\"by\" data-testid=\"action-by\"").gt();
-            r.el("span", "class=\"k\"", tr(english, "期限：", "When: "))
+            r.el("span", "class=\"k\"", Word::When.get(english))
                 .text(by)
                 .close("p");
         }

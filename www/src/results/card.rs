@@ -5,11 +5,12 @@
 //! handler (`data-ask`, `data-speak`).
 
 use wugong::evaluate::Outcome;
+use wugong::words::Word;
 use wugong::{Evaluation, QuestionSet, Verdict};
 
 use super::read_aloud::read_aloud;
 use crate::raw::Raw;
-use crate::text::{prompt, tr};
+use crate::text::prompt;
 
 /// What this view shows.
 pub struct Props<'a> {
@@ -116,29 +117,25 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
     match &o.verdict {
         Verdict::NotEligible { failed } => {
             let lines: Vec<String> = failed.iter().map(|x| x.describe(english)).collect();
-            list(r, "why-not", tr(english, "为什么不符合", "Why not"), &lines);
+            list(r, "why-not", Word::WhyNot.get(english), &lines);
         }
         _ => {
             let lines: Vec<String> = o.met.iter().map(|x| x.answered(english)).collect();
-            list(r, "why", tr(english, "你的情况", "Your answers"), &lines);
+            list(r, "why", Word::YourAnswers.get(english), &lines);
         }
     }
     // What only the employer can say ("要看单位：…"): never asked, always said.
     for e in &o.depends_on_employer {
         r.open("p", "class=\"depends\" data-testid=\"depends-on-employer\"")
             .gt();
-        r.text(tr(english, "要看单位：", "Depends on the employer: "))
-            .text(if english { &e.en } else { &e.zh })
-            .close("p");
+        r.text(&e.describe(english)).close("p");
     }
     // Questions that would settle it: buttons the page's click handler answers.
     if let Verdict::Undetermined { missing } = &o.verdict {
         let questions: QuestionSet = missing.iter().map(|f| f.question()).collect();
-        r.open("div", "class=\"missing\"").gt().el(
-            "h4",
-            "",
-            tr(english, "还要确认", "Still to check"),
-        );
+        r.open("div", "class=\"missing\"")
+            .gt()
+            .el("h4", "", Word::StillToCheck.get(english));
         r.open("ul", "").gt();
         for q in questions.iter() {
             r.open("li", "").gt().open("button", "class=\"link\"");
@@ -167,7 +164,7 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         .filter_map(|d| d.tell(english))
         .map(|t| t.line)
         .collect();
-    list(r, "card-deadlines", tr(english, "期限", "Deadlines"), &told);
+    list(r, "card-deadlines", Word::Deadlines.get(english), &told);
     if let Some(terms) = m.terms_line(english) {
         r.el("p", "class=\"terms\"", &terms);
     }
@@ -175,23 +172,11 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
         r.el(
             "p",
             "class=\"reading\"",
-            &format!(
-                "{}{}",
-                tr(english, "我们的理解：", "Our reading (in Chinese): "),
-                reading.text
-            ),
+            &format!("{}{}", Word::OurReading.get(english), reading.text),
         );
     }
     r.open("details", "class=\"how\"").gt();
-    r.el(
-        "summary",
-        "",
-        tr(
-            english,
-            "怎么申请、要带什么、依据",
-            "How to apply, what to bring, source",
-        ),
-    );
+    r.el("summary", "", Word::HowToApply.get(english));
     if english {
         r.el(
             "p",
@@ -202,14 +187,14 @@ pub fn card(r: &mut Raw, props: Props<'_>) {
     let mut field = |k: &str, v: &str| {
         r.open("p", "").gt().el("strong", "", k).text(v).close("p");
     };
-    field(tr(english, "去哪里：", "Where: "), &m.apply_where);
-    field(tr(english, "怎么办：", "How: "), &m.apply_how);
+    field(Word::Where.get(english), &m.apply_where);
+    field(Word::How.get(english), &m.apply_how);
     if !m.materials.is_empty() {
-        field(tr(english, "要带：", "Bring: "), &m.materials.join("、"));
+        field(Word::Bring.get(english), &m.materials.join("、"));
     }
     r.open("div", "class=\"source\" data-testid=\"source\"")
         .gt();
-    r.el("strong", "", tr(english, "依据：", "Source: "));
+    r.el("strong", "", Word::Source.get(english));
     for (i, s) in outcomes.iter().enumerate() {
         source(r, s, i == 0, english, props.eval.hotline_number());
     }

@@ -3,9 +3,9 @@
 //! what remains possible. The words are the engine's (`Deadline::told`).
 
 use wugong::deadline::Told;
+use wugong::words::Word;
 
 use crate::raw::Raw;
-use crate::text::tr;
 
 /// What this view shows.
 pub struct Props<'a> {
@@ -17,7 +17,7 @@ pub fn deadlines(r: &mut Raw, props: Props<'_>) {
     let english = props.english;
     r.open("section", "class=\"timeline\" data-testid=\"timeline\"")
         .gt();
-    r.el("h2", "", tr(english, "你的期限", "Your deadlines"));
+    r.el("h2", "", Word::YourDeadlines.get(english));
     r.open("ul", "").gt();
     for t in props.told {
         let class = match (t.advice, t.passed) {

@@ -31,15 +31,10 @@ use yew::prelude::*;
 use crate::raw::Raw;
 
 use crate::state::{Action, Screen, State};
-use crate::text::tr;
 
 /// " 18 项" after a group's title.
 fn count(n: usize, english: bool) -> String {
-    if english {
-        format!(" ({n})")
-    } else {
-        format!(" {n} 项")
-    }
+    wugong::words::Word::Count.fill(english, &[("n", &n.to_string())])
 }
 
 /// What a click on the page asks of the app.

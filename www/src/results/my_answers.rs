@@ -1,10 +1,11 @@
 //! Every answered question, with a button to change it (collapsed). The buttons carry
 //! the question (`data-ask`); the result page's click handler opens it.
 
+use wugong::words::Word;
 use wugong::{Answers, QuestionSet, Value};
 
 use crate::raw::Raw;
-use crate::text::{prompt, tr};
+use crate::text::prompt;
 
 /// What this view shows.
 pub struct Props<'a> {
@@ -26,11 +27,7 @@ pub fn my_answers(r: &mut Raw, props: Props<'_>) {
     .gt();
     r.open("summary", "")
         .gt()
-        .el(
-            "h2",
-            "",
-            tr(english, "我的回答（可以改）", "My answers (tap to change)"),
-        )
+        .el("h2", "", Word::MyAnswers.get(english))
         .close("summary");
     r.open("ul", "").gt();
     for q in questions.iter() {
@@ -49,7 +46,7 @@ pub fn my_answers(r: &mut Raw, props: Props<'_>) {
             })
             .collect();
         let shown = if values.is_empty() {
-            tr(english, "都不是", "none").to_string()
+            Word::None.get(english).to_string()
         } else {
             values.join("、")
         };
@@ -61,7 +58,7 @@ pub fn my_answers(r: &mut Raw, props: Props<'_>) {
             .attr("data-ask", &(q as usize).to_string())
             .attr("data-testid", &format!("change-{q:?}"))
             .gt()
-            .text(tr(english, "改", "Change"))
+            .text(Word::Change.get(english))
             .close("button")
             .close("li");
     }

@@ -15,15 +15,11 @@
 /// question that would make the result clearer.
 macro_rules! page {
     ($r:ident, $report:expr, $answers:expr, $english:ident, $as_of:ident, $next:expr) => {{
-        $r.el("h1", "", tr($english, "查询结果", "Your results"));
+        $r.el("h1", "", wugong::words::Word::YourResults.get($english));
         $r.el(
             "p",
             "class=\"as-of\" data-testid=\"as-of\"",
-            &if $english {
-                format!("Rules as of {}", $as_of)
-            } else {
-                format!("按 {} 的规定计算", $as_of)
-            },
+            &wugong::words::Word::RulesAsOf.fill($english, &[("date", &$as_of.to_string())]),
         );
         // The numbers to tap for what brought the worker (the engine's list, 12333 first).
         if !$report.calls.is_empty() {
@@ -31,7 +27,7 @@ macro_rules! page {
             $r.el(
                 "span",
                 "class=\"k\"",
-                tr($english, "有问题先打电话：", "Call first: "),
+                wugong::words::Word::CallFirst.get($english),
             );
             for p in &$report.calls {
                 $r.call(&p.dial, &p.number);
@@ -85,11 +81,7 @@ macro_rules! page {
             $r.open("button", "class=\"primary\" data-testid=\"continue\"")
                 .attr("data-ask", &(f.question() as usize).to_string())
                 .gt()
-                .text(tr(
-                    $english,
-                    "继续回答，结果更准 →",
-                    "Keep answering for a clearer result →",
-                ))
+                .text(wugong::words::Word::KeepAnswering.get($english))
                 .close("button");
         }
         // Ended programmes as a compact list, in the groups' order.

@@ -2,10 +2,10 @@
 //! and whom to call; the deadlines as what can still be done. "Copy as text" copies this page's text (WeChat can clear
 //! localStorage, and iOS in-app browsers keep nothing offline).
 
+use wugong::words::Word;
 use wugong::Report;
 
 use crate::raw::Raw;
-use crate::text::tr;
 
 /// Drawn by the result page's component (one component type for both saves its share
 /// of the wasm). Its buttons carry `data-act` for the page's click handler.
@@ -15,29 +15,21 @@ pub fn print_view(r: &mut Raw, report: &Report<'static>) {
     r.el(
         "button",
         "class=\"secondary\" data-act=\"back\"",
-        tr(english, "← 返回", "← Back"),
+        Word::BackArrow.get(english),
     );
     r.el(
         "button",
         "class=\"primary\" data-act=\"print\"",
-        tr(english, "打印 / 存为PDF", "Print / save as PDF"),
+        Word::PrintSaveAsPdf.get(english),
     );
     r.el(
         "button",
         "class=\"secondary\" data-act=\"copy\" data-testid=\"copy-summary\"",
-        tr(english, "复制文字", "Copy as text"),
+        Word::CopyAsText.get(english),
     );
     r.close("div");
     r.open("div", "class=\"share-box no-print\" hidden").gt();
-    r.el(
-        "label",
-        "for=\"summary-text\"",
-        tr(
-            english,
-            "已复制。如果没有复制成功，长按下面的文字复制：",
-            "Copied. If not, press and hold the text below to copy it:",
-        ),
-    );
+    r.el("label", "for=\"summary-text\"", Word::Copied.get(english));
     r.el(
         "textarea",
         "id=\"summary-text\" readonly rows=\"8\" data-testid=\"summary-text\"",
@@ -46,16 +38,12 @@ pub fn print_view(r: &mut Raw, report: &Report<'static>) {
     r.close("div");
     r.open("div", "class=\"print-body\" data-testid=\"print-body\"")
         .gt();
-    r.el("h1", "", tr(english, "务工自查结果", "Self-check summary"));
+    r.el("h1", "", Word::SelfCheckSummary.get(english));
     let as_of = report.as_of();
     r.el(
         "p",
         "",
-        &if english {
-            format!("Rules as of {as_of}")
-        } else {
-            format!("按 {as_of} 的规定")
-        },
+        &Word::PrintRulesAsOf.fill(english, &[("date", &as_of.to_string())]),
     );
     super::action_list::action_list(
         r,

@@ -3,11 +3,11 @@
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
+use wugong::words::Word;
 
 use crate::raw::Raw;
 
 use crate::browser;
-use crate::text::tr;
 
 /// `Some(false)` when the phone lists its voices and none speaks the language; `None`
 /// while the list is not known (it loads late on some phones).
@@ -31,18 +31,14 @@ pub fn read_aloud(r: &mut Raw, text: &str, english: bool) {
     }
     r.open("button", "class=\"speak\" data-testid=\"speak\"")
         .attr("data-speak", text)
-        .attr("aria-label", tr(english, "读给我听", "Read aloud"))
+        .attr("aria-label", Word::ReadAloud.get(english))
         .gt()
-        .text(tr(english, "▶ 读给我听", "▶ Read aloud"))
+        .text(Word::ReadAloudButton.get(english))
         .close("button");
     r.el(
         "p",
         "class=\"hint\" role=\"status\" hidden data-testid=\"no-voice\"",
-        tr(
-            english,
-            "这部手机没有中文语音，读不出来。可以请身边的人帮你读，或打 12333 问。",
-            "This phone has no English voice.",
-        ),
+        Word::NoVoice.get(english),
     );
 }
 
