@@ -192,28 +192,10 @@ fn date_of(answers: &Answers, fact: Fact) -> Option<Date> {
     }
 }
 
-/// `{date}` and `{days}` filled in. One scan over the template rather than
-/// `str::replace`, whose substring searcher (about 2 KB) nothing else in the wasm needs.
+/// `{date}` and `{days}` filled in.
 fn fill(template: &str, date: Option<Date>, days: i64) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(template.len() + 8);
-    let mut chars = template.chars();
-    loop {
-        let rest = chars.as_str();
-        if let Some(after) = rest.strip_prefix("{date}") {
-            if let Some(d) = date {
-                let _ = write!(out, "{d}");
-            }
-            chars = after.chars();
-        } else if let Some(after) = rest.strip_prefix("{days}") {
-            let _ = write!(out, "{days}");
-            chars = after.chars();
-        } else if let Some(c) = chars.next() {
-            out.push(c);
-        } else {
-            return out;
-        }
-    }
+    let date = date.map(|d| d.to_string()).unwrap_or_default();
+    crate::words::fill(template, &[("date", &date), ("days", &days.to_string())])
 }
 
 impl<'a> Deadline<'a> {
