@@ -191,7 +191,9 @@ impl Catalogue {
             match &o.verdict {
                 Verdict::Undetermined { missing } => {
                     if missing.contains(&Fact::HomeRegion) && open(Fact::HomeRegion) {
+                        // The home region is asked first whatever the rest would weigh.
                         t.home = true;
+                        return t;
                     }
                     // "I don't know" to one of its facts leaves it open whatever else is
                     // said: it no longer asks.

@@ -102,16 +102,17 @@ pub struct Outcome<'a> {
     pub depends_on_employer: Vec<&'a EmployerCondition>,
     /// The total or its bound (what persona cases compare).
     pub amount: Option<Amount>,
-    /// The amount as shown: rate × count = total.
-    pub payment: Option<Payment>,
+    /// The amount as shown: rate × count = total. Boxed: a payment is about 300 bytes
+    /// and most measures have none, so an outcome stays small to build and to move.
+    pub payment: Option<Box<Payment>>,
     pub deadlines: Vec<Deadline<'a>>,
     /// Not met, but the worker wants what it is about: shown first, as a warning
     /// (`policies/data/warnings.toml`), e.g. the minimum working age of 16.
     pub warning: bool,
     /// Not eligible yet, but time alone will make it so (months of work or of business,
     /// months out of work, an age). Filled by [`Evaluation::add_almost`]: opt-in, so a
-    /// screen that does not show it does not carry its code.
-    pub almost: Option<Almost>,
+    /// screen that does not show it does not carry its code. Boxed, as it is rare.
+    pub almost: Option<Box<Almost>>,
     /// The measure's phones as this worker dials them: a local number (12333) with the
     /// area code of the office it reaches, where the answers say which ([`phone_region`]).
     pub phones: Vec<Phone>,
@@ -255,7 +256,7 @@ fn almost(
     failed: &[Reason],
     answers: &Answers,
     as_of: Date,
-) -> Option<Almost> {
+) -> Option<Box<Almost>> {
     // Each failed test that time will pass, and the day it passes; earliest first.
     let mut candidates: Vec<(Wait, Date)> = failed
         .iter()
@@ -294,12 +295,12 @@ fn almost(
                 None => waits.push(*w),
             }
         }
-        return Some(Almost {
+        return Some(Box::new(Almost {
             from: day,
             waiting_for: waits.iter().map(|w| w.fact).collect(),
             in_force_then: status_on(measure, doc, day).is_current(),
             waits,
-        });
+        }));
     }
     None
 }
@@ -529,7 +530,7 @@ impl Catalogue {
         };
         let frequency = measure.frequency.unwrap_or(Frequency::OneOff);
         let no_answers = Answers::new();
-        // Built where it stays (a payment is a large value, and each move copies it).
+        // Boxed where it is built (a payment is a large value, and each move copies it).
         let payment = measure.amount.as_ref().map(|rule| {
             // A measure the worker cannot get still shows its figure, as a bound.
             let given = match verdict {
@@ -543,9 +544,9 @@ impl Catalogue {
             if from.year() == as_of.year() && from <= as_of {
                 p.limit_months(u32::from(as_of.month() - from.month()) + 1);
             }
-            p
+            Box::new(p)
         });
-        let amount = payment.as_ref().map(Payment::amount);
+        let amount = payment.as_deref().map(Payment::amount);
 
         let deadlines = measure
             .deadlines
