@@ -2,9 +2,10 @@
 //! entry after a reload), runs the effects that talk to the browser (storage, history,
 //! fetching the rules) and lays out the page. The decisions are in `state.rs`.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use wugong::{share, Fact, Value};
+use wugong::{share, Answers, Fact, Value};
 use yew::prelude::*;
 
 use crate::browser;
@@ -153,105 +154,130 @@ pub(crate) fn initial_state() -> State {
 /// Whether the full-storage notice was shown (once a visit).
 static FULL_SAID: AtomicBool = AtomicBool::new(false);
 
-#[component]
-pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+/// What the effects saw after the last render (`None` before the first): each runs when
+/// its part has changed, as a `use_effect_with` on that part would. The app is mounted
+/// once a page.
+struct Seen {
+    answers: (Answers, bool),
+    settings: (bool, u16, bool),
+    screen: (Screen, Option<&'static str>),
+    steps: u32,
+    attempts: (u32, u32),
+    english: bool,
+}
 
+thread_local! {
+    static SEEN: Cell<Option<Seen>> = const { Cell::new(None) };
+}
+
+fn effects(state: &UseReducerHandle<State>) {
+    let now = Seen {
+        answers: (state.answers.clone(), state.save),
+        settings: (state.english, state.text_scale, state.save),
+        screen: (state.screen, state.region_list()),
+        steps: state.steps,
+        attempts: (state.rules_attempt, state.regions_attempt),
+        english: state.english,
+    };
+    let last = SEEN.take();
+    let first = last.is_none();
+    let changed = |part: fn(&Seen, &Seen) -> bool| last.as_ref().is_none_or(|l| part(l, &now));
+    let english = state.english;
     // Persist answers on every change (once they may be saved: `State::save`); an empty
     // set removes the stored copy. Full storage is said once; print and copy still work.
-    use_effect_with((state.answers.clone(), state.save), {
-        let dispatcher = state.dispatcher();
-        let english = state.english;
-        move |(answers, save)| {
-            if !*save {
-            } else if answers.is_empty() {
-                browser::remove(browser::ANSWERS_KEY);
-            } else if !browser::save(browser::ANSWERS_KEY, &share::encode(answers))
-                && !FULL_SAID.swap(true, Ordering::Relaxed)
-            {
-                dispatcher.dispatch(Action::Notice(Some(storage_full(english).into())));
-            }
+    if changed(|l, n| l.answers != n.answers) && state.save {
+        if state.answers.is_empty() {
+            browser::remove(browser::ANSWERS_KEY);
+        } else if !browser::save(browser::ANSWERS_KEY, &share::encode(&state.answers))
+            && !FULL_SAID.swap(true, Ordering::Relaxed)
+        {
+            state.dispatch(Action::Notice(Some(storage_full(english).into())));
         }
-    });
-    use_effect_with(
-        (state.english, state.text_scale, state.save),
-        |(english, scale, save)| {
-            browser::set_root_font_size(*scale);
-            browser::set_document_lang(*english);
-            if *save {
-                browser::save(
-                    browser::SETTINGS_KEY,
-                    &format!("lang={};scale={scale}", if *english { "en" } else { "zh" }),
-                );
-            }
-        },
-    );
+    }
+    if changed(|l, n| l.settings != n.settings) {
+        browser::set_root_font_size(state.text_scale);
+        browser::set_document_lang(english);
+        if state.save {
+            browser::save(
+                browser::SETTINGS_KEY,
+                &format!(
+                    "lang={};scale={}",
+                    if english { "en" } else { "zh" },
+                    state.text_scale
+                ),
+            );
+        }
+    }
     // A new screen, or the next list of places. (Every screen change counts a step;
     // none has been made on the first screen.)
-    use_effect_with((state.screen, state.region_list()), {
-        let changed = state.steps > 0;
-        move |_| browser::scroll_to_top(changed)
-    });
+    if changed(|l, n| l.screen != n.screen) {
+        browser::scroll_to_top(state.steps > 0);
+    }
     // Every screen is a history entry: back and forward move between them, and a
     // reload finds the place in the current entry.
-    use_effect_with(state.steps, {
-        let place = Place::of(&state).encode();
-        let nav = state.nav;
-        move |_| match nav {
+    if changed(|l, n| l.steps != n.steps) {
+        let place = Place::of(state).encode();
+        match state.nav {
             Nav::Push => browser::record_place(&place, true),
             Nav::Replace => browser::record_place(&place, false),
             Nav::Back => browser::go_back(),
             Nav::Keep => {}
         }
-    });
-    use_effect_with((), {
+    }
+    if first {
         let dispatcher = state.dispatcher();
-        move |_| {
-            browser::on_history_move(move |place| {
-                if let Some(p) = place.as_deref().and_then(Place::decode) {
-                    dispatcher.dispatch(Action::Restore {
-                        screen: p.screen,
-                        depth: p.depth,
-                        list: p.list,
-                    });
-                }
-            })
-        }
-    });
+        browser::on_history_move(move |place| {
+            if let Some(p) = place.as_deref().and_then(Place::decode) {
+                dispatcher.dispatch(Action::Restore {
+                    screen: p.screen,
+                    depth: p.depth,
+                    list: p.list,
+                });
+            }
+        });
+    }
     // The rules, fetched after the first render (again after "try again"); the English
     // texts once someone reads in English.
     // A retry fetches past every cache (`rules_file::load`); the regions file is
-    // fetched only until it has arrived, the rules only until they have. (One effect
-    // for both: each costs the wasm.)
-    use_effect_with((state.rules_attempt, state.regions_attempt), {
-        let dispatcher = state.dispatcher();
-        let have_rules = state.catalogue().is_some();
-        move |(rules, regions)| {
-            rules_file::load(RulesFile::Regions, *regions > 0, dispatcher.clone());
-            if !have_rules {
-                rules_file::load(RulesFile::Rules, *rules > 0, dispatcher)
-            }
+    // fetched only until it has arrived, the rules only until they have.
+    if changed(|l, n| l.attempts != n.attempts) {
+        rules_file::load(
+            RulesFile::Regions,
+            state.regions_attempt > 0,
+            state.dispatcher(),
+        );
+        if state.catalogue().is_none() {
+            rules_file::load(RulesFile::Rules, state.rules_attempt > 0, state.dispatcher())
         }
-    });
-    use_effect_with(state.english, {
-        let dispatcher = state.dispatcher();
-        move |english| {
-            if *english {
-                rules_file::load(RulesFile::English, false, dispatcher)
-            }
-        }
-    });
+    }
+    if changed(|l, n| l.english != n.english) && english {
+        rules_file::load(RulesFile::English, false, state.dispatcher())
+    }
     // A tap on the first question in index.html before the app had loaded (issue 18):
     // the app's first screen is that question for the visitors it was shown to, and the
     // same button is tapped on it (after the history entry is recorded, above).
-    use_effect_with((), {
-        let first =
-            state.screen == Screen::Ask(wugong::Question::Home) && state.region_list().is_none();
-        move |_| browser::early_tap(first)
-    });
+    if first {
+        browser::early_tap(
+            state.screen == Screen::Ask(wugong::Question::Home) && state.region_list().is_none(),
+        );
+    }
+    SEEN.set(Some(now));
     // After every render: an embedding page resizes its iframe to fit.
-    use_effect(browser::post_height_to_parent);
+    browser::post_height_to_parent();
+}
 
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+
+    // The effects that talk to the browser, after every render: one effect that
+    // compares what it last saw by hand (`Seen`) rather than one `use_effect_with` per
+    // dependency, each of which instantiates Yew's effect machinery for its own type
+    // (docs/size.md). In the order they were written as effects of their own.
+    use_effect({
+        let state = state.clone();
+        move || effects(&state)
+    });
     let english = state.english;
     let dispatcher = state.dispatcher();
     let catalogue = match &state.rules {
