@@ -12,7 +12,9 @@ use crate::browser;
 use crate::footer::{footer, FooterProps};
 use crate::header::header;
 use crate::place::Place;
+use crate::multi_check;
 use crate::question::{question_view, QuestionProps};
+use crate::raw::Raw;
 use crate::results;
 use crate::rules_file::{self, RulesFile};
 use crate::rules_pending::rules_pending;
@@ -266,6 +268,112 @@ fn effects(state: &UseReducerHandle<State>) {
     browser::post_height_to_parent();
 }
 
+/// The page's one click handler. Every button carries what it does: `data-pick` an
+/// answer on a question screen (its place in `picks`, `choices::pick`), `data-ask`,
+/// `data-speak` and `data-act` on the result page (`results::clicked`), `data-do` the
+/// rest, in the header, the notice, the question screens, the rules-pending screen and
+/// the footer. Most are escaped HTML (`crate::raw`); those that stay `html!` (the
+/// language switch, "clear": their labels change under the finger) carry `data-do` too.
+/// One closure for the page instead of one per screen and button: each costs the wasm.
+fn on_click(state: UseReducerHandle<State>, picks: Vec<Option<Value>>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let Some(button) = browser::clicked_button(&e) else {
+            return;
+        };
+        let english = state.english;
+        let question = match state.screen {
+            Screen::Ask(q) => q,
+            _ => wugong::Question::Home,
+        };
+        if let Some(i) = button.get_attribute("data-pick") {
+            // One fact is answered by the buttons (a choice, or a region level).
+            if let Some(value) = i.parse::<usize>().ok().and_then(|i| picks.get(i)) {
+                state.dispatch(Action::Answer(vec![(question.facts()[0], *value)]));
+            }
+            return;
+        }
+        if results::clicked(&button, &state) {
+            return;
+        }
+        let size = |delta: i16| (state.text_scale as i16 + delta).clamp(100, 200) as u16;
+        state.dispatch(match button.get_attribute("data-do").as_deref() {
+            Some("results") => Action::ShowResults,
+            Some("smaller") => Action::SetTextScale(size(-25)),
+            Some("larger") => Action::SetTextScale(size(25)),
+            Some("lang") => Action::SetEnglish(!english),
+            Some("dismiss") => Action::Notice(None),
+            Some("keep-shared") => Action::KeepShared,
+            Some("shared-day") => Action::SetAsOf(state.shared_on),
+            Some("back") => Action::Back,
+            Some("skip") => Action::Skip(question.facts()),
+            Some("retry-regions") => Action::RetryRegions,
+            Some("retry-rules") => Action::RetryRules,
+            Some("say") => {
+                let (title, hint) = crate::text::prompt(question, english);
+                let mut said = String::from(title);
+                said.push(' ');
+                said.push_str(hint);
+                return browser::speak(&said, english);
+            }
+            Some("ticks-no") => multi_check::ticks(&state, question, true),
+            Some("ticks-unsure") => multi_check::ticks(&state, question, false),
+            Some("share") => {
+                // With the date: opened later or elsewhere, it shows the same result.
+                let mut link = browser::page_address();
+                link.push('#');
+                link.push_str(&share::encode_shared(&state.answers, Some(state.as_of())));
+                browser::copy(&link);
+                Action::ShareLink(link)
+            }
+            Some("print") => Action::ShowPrint,
+            // Clearing also forgets the share link and the confirmation.
+            Some("clear") if state.confirm_clear => Action::Clear,
+            Some("clear") => Action::ConfirmClear,
+            Some("today") => Action::SetAsOf(None),
+            _ => return,
+        });
+    })
+}
+
+/// A notice, or else the line that says a share link's answers are someone else's, with
+/// "存成我的" (one line for both). Escaped HTML: its buttons go when tapped.
+fn notice(r: &mut Raw, state: &State) {
+    let english = state.english;
+    let keep = state.notice.is_none();
+    let text = match (&state.notice, state.shared_on) {
+        (Some(n), _) => n.clone(),
+        _ if !state.shared => return,
+        (None, Some(d)) if english => format!("Someone's result, shared on {d}, worked out for today."),
+        (None, Some(d)) => format!("别人 {d} 分享的结果，现在按今天算。"),
+        (None, None) => tr(english, "别人分享的结果", "Someone's shared result").into(),
+    };
+    r.open("p", "class=\"notice\" role=\"alert\"")
+        .attr("data-testid", if keep { "shared" } else { "notice" })
+        .gt()
+        .el("span", "", &text);
+    if keep && state.shared_on.is_some() && state.as_of_override != state.shared_on {
+        r.el(
+            "button",
+            "class=\"link\" data-testid=\"shared-day\" data-do=\"shared-day\"",
+            tr(english, "看分享那天的", "See that day's"),
+        );
+    }
+    if keep {
+        r.el(
+            "button",
+            "class=\"link\" data-testid=\"keep-shared\" data-do=\"keep-shared\"",
+            tr(english, "存成我的", "Keep as mine"),
+        );
+    } else {
+        r.open("button", "class=\"link\" data-do=\"dismiss\"")
+            .attr("aria-label", tr(english, "关闭提示", "Dismiss"))
+            .gt()
+            .text("×")
+            .close("button");
+    }
+    r.close("p");
+}
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
@@ -284,45 +392,37 @@ pub fn App() -> Html {
         Rules::Ready(c) => Some(*c),
         _ => None,
     };
-    let keep_shared = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::KeepShared))
-    };
-    let shared_day = {
-        let dispatcher = dispatcher.clone();
-        let day = state.shared_on;
-        Callback::from(move |_| dispatcher.dispatch(Action::SetAsOf(day)))
-    };
-    let dismiss = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::Notice(None)))
-    };
     // In English, the screens after the first wait for the English file too (the
     // questions' words and the measures' texts), so no Chinese shows in their place.
     let ready = catalogue.is_some() && (!english || state.english_texts);
+    // What each `data-pick` button answers, by its place (`choices::pick`).
+    let mut picks = Vec::new();
     let body = match state.screen {
         // The first question needs no rules; everything else waits for them.
-        Screen::Ask(q) if q == wugong::Question::Home || ready => question_view(QuestionProps {
-            question: q,
-            catalogue,
-            answers: state.answers.clone(),
-            left: state.left,
-            region_list: state.region_list(),
-            as_of: state.as_of(),
-            english,
-            step: state.steps,
-            can_go_back: state.depth > 0,
-            ticking: state.ticking.clone(),
-            input_error: state.input_error.clone(),
-            names_failed: state.regions_failed,
-            dispatcher: dispatcher.clone(),
-        }),
+        Screen::Ask(q) if q == wugong::Question::Home || ready => question_view(
+            QuestionProps {
+                question: q,
+                catalogue,
+                answers: state.answers.clone(),
+                left: state.left,
+                region_list: state.region_list(),
+                as_of: state.as_of(),
+                english,
+                step: state.steps,
+                can_go_back: state.depth > 0,
+                ticking: state.ticking.clone(),
+                input_error: state.input_error.clone(),
+                names_failed: state.regions_failed,
+                dispatcher: dispatcher.clone(),
+            },
+            &mut picks,
+        ),
         _ if !ready => {
             let failed = match &state.rules {
                 Rules::Failed(why) => Some(*why),
                 _ => None,
             };
-            rules_pending(english, failed, &dispatcher)
+            rules_pending(english, failed)
         }
         Screen::Results | Screen::Print => results::results(&state),
         Screen::Ask(_) | Screen::Waiting => html! {},
@@ -332,40 +432,19 @@ pub fn App() -> Html {
         Rules::Ready(_) => "ready",
         Rules::Failed(_) => "failed",
     };
+    let mut top = Raw::default();
+    notice(&mut top, &state);
+    let onclick = on_click(state.clone(), picks);
     html! {
-        <div class="app" data-rules={rules_state}>
+        <div class="app" data-rules={rules_state} {onclick}>
             // ?embed=1: an office's page already has its own header.
             if !state.embedded {
-                { header(english, state.text_scale, &dispatcher) }
+                { header(english) }
             }
-            // A notice, or else the line that says a share link's answers are someone
-            // else's, with "存成我的" (one element for both: each costs the wasm).
-            if let Some((n, keep)) = state.notice.clone().map(|n| (n, false)).or_else(|| {
-                state.shared.then(|| {
-                    let text = match state.shared_on {
-                        Some(d) if english => format!("Someone's result, shared on {d}, worked out for today."),
-                        Some(d) => format!("别人 {d} 分享的结果，现在按今天算。"),
-                        None => tr(english, "别人分享的结果", "Someone's shared result").into(),
-                    };
-                    (text, true)
-                })
-            }) {
-                <p class="notice" role="alert" data-testid={if keep { "shared" } else { "notice" }}>
-                    <span>{ n }</span>
-                    if keep && state.shared_on.is_some() && state.as_of_override != state.shared_on {
-                        <button class="link" onclick={shared_day} data-testid="shared-day">{ tr(english, "看分享那天的", "See that day's") }</button>
-                    }
-                    if keep {
-                        <button class="link" onclick={keep_shared} data-testid="keep-shared">{ tr(english, "存成我的", "Keep as mine") }</button>
-                    } else {
-                        <button class="link" onclick={dismiss} aria-label={tr(english, "关闭提示", "Dismiss")}>{ "×" }</button>
-                    }
-                </p>
-            }
+            { top.html() }
             <main id="main">{ body }</main>
             { footer(FooterProps {
                 english,
-                answers: state.answers.clone(),
                 as_of: state.as_of(),
                 date_chosen: state.as_of_override.is_some(),
                 printing: state.screen == Screen::Print,

@@ -6,6 +6,7 @@ use wugong::words::Word;
 use wugong::{Date, Fact, RawValue, Value};
 use yew::prelude::*;
 
+use crate::raw::Raw;
 use crate::state::{Action, State};
 use crate::text::tr;
 
@@ -73,13 +74,37 @@ pub fn value_input(
         })
     };
     let id = format!("input-{}", fact.name());
+    // The label, the error and the button as escaped HTML (each its own part, so that
+    // an error appearing leaves the button, and the focus on it, alone); the input the
+    // worker types into stays `html!`.
+    let mut label = Raw::default();
+    label
+        .open("label", "class=\"visually-hidden\"")
+        .attr("for", &id)
+        .gt()
+        .text(if english { fact.label_en() } else { fact.label_zh() })
+        .close("label");
+    let mut said = Raw::default();
+    if let Some(msg) = error {
+        said.el(
+            "p",
+            "class=\"error\" role=\"alert\" data-testid=\"input-error\"",
+            msg,
+        );
+    }
+    let mut ok = Raw::default();
+    ok.el(
+        "button",
+        "type=\"submit\" class=\"primary\" data-testid=\"ok\"",
+        tr(english, "确定", "OK"),
+    );
     html! {
         <form class="value-form" {onsubmit}>
-            <label for={id.clone()} class="visually-hidden">{ if english { fact.label_en() } else { fact.label_zh() } }</label>
-            <input id={id} type={kind} inputmode={mode} placeholder={placeholder}
+            { label.html() }
+            <input {id} type={kind} inputmode={mode} placeholder={placeholder}
                 value={current.unwrap_or_default()} data-testid="value-input" min="0" />
-            if let Some(msg) = error { <p class="error" role="alert" data-testid="input-error">{ msg.to_string() }</p> }
-            <button type="submit" class="primary" data-testid="ok">{ tr(english, "确定", "OK") }</button>
+            { said.html() }
+            { ok.html() }
         </form>
     }
 }
