@@ -335,6 +335,30 @@ fn on_click(state: UseReducerHandle<State>, picks: Vec<Option<Value>>) -> Callba
     })
 }
 
+/// The page's one submit handler: the other date's form (its box `as-of-date`, in the
+/// footer) or a question's value form (`value_input::submitted`).
+fn on_submit(state: UseReducerHandle<State>) -> Callback<SubmitEvent> {
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        let Some(input) = browser::form_input(&e) else {
+            return;
+        };
+        let text = input.value();
+        let english = state.english;
+        state.dispatch(if input.id() == "as-of-date" {
+            // The range and the answers are checked by the reducer (the one gate).
+            match wugong::answers::parse_as_of(&text) {
+                Ok(d) => Action::SetAsOf(Some(d)),
+                Err(r) => Action::Notice(Some(r.text(english))),
+            }
+        } else if let Screen::Ask(q) = state.screen {
+            crate::value_input::submitted(q.facts()[0], &text, state.as_of(), english)
+        } else {
+            return;
+        });
+    })
+}
+
 /// A notice, or else the line that says a share link's answers are someone else's, with
 /// "存成我的" (one line for both). Escaped HTML: its buttons go when tapped.
 fn notice(r: &mut Raw, state: &State) {
@@ -435,8 +459,9 @@ pub fn App() -> Html {
     let mut top = Raw::default();
     notice(&mut top, &state);
     let onclick = on_click(state.clone(), picks);
+    let onsubmit = on_submit(state.clone());
     html! {
-        <div class="app" data-rules={rules_state} {onclick}>
+        <div class="app" data-rules={rules_state} {onclick} {onsubmit}>
             // ?embed=1: an office's page already has its own header.
             if !state.embedded {
                 { header(english) }
@@ -450,7 +475,6 @@ pub fn App() -> Html {
                 printing: state.screen == Screen::Print,
                 share_link: state.share_link.clone(),
                 confirm_clear: state.confirm_clear,
-                dispatcher,
                 data_date: state.catalogue().and_then(|c| c.data_date()),
             }) }
         </div>

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::raw::Raw;
-use crate::state::{Action, State};
 use crate::text::tr;
 
 pub struct FooterProps {
@@ -20,14 +19,13 @@ pub struct FooterProps {
     pub share_link: Option<String>,
     /// "Clear my answers" was tapped once (`State::confirm_clear`).
     pub confirm_clear: bool,
-    pub dispatcher: UseReducerDispatcher<State>,
     /// When the rules were last updated (once they are in).
     pub data_date: Option<Date>,
 }
 
 /// A view function, not a component: what it holds is in the state. Its buttons are
-/// answered by the app's one click handler (`data-do`, `app::on_click`); the other
-/// date's form keeps its submit handler.
+/// answered by the app's one click handler (`data-do`, `app::on_click`), the other
+/// date's form by its one submit handler (`app::on_submit`).
 pub fn footer(props: FooterProps) -> Html {
     let english = props.english;
     // Share and print: escaped HTML (`crate::raw`). "Clear" stays `html!`: its label
@@ -43,18 +41,6 @@ pub fn footer(props: FooterProps) -> Html {
         "class=\"secondary\" data-testid=\"print\" data-do=\"print\"",
         tr(english, "保存 / 打印 / 复制", "Save / print / copy"),
     );
-    let set_date = {
-        let dispatcher = props.dispatcher.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let text = browser::form_input_value(&e);
-            // The range and the answers are checked by the reducer (the one gate).
-            dispatcher.dispatch(match wugong::answers::parse_as_of(&text) {
-                Ok(d) => Action::SetAsOf(Some(d)),
-                Err(r) => Action::Notice(Some(r.text(english))),
-            })
-        })
-    };
     // Static text as escaped HTML (`crate::raw`).
     let mut meta = Raw::default();
     meta.open("p", "class=\"meta\"").gt();
@@ -140,7 +126,7 @@ pub fn footer(props: FooterProps) -> Html {
             { share_box.html() }
             <details class="as-of-control" data-testid="as-of-control">
                 { summary.html() }
-                <form onsubmit={set_date} class="row">
+                <form class="row">
                     <input id="as-of-date" type="date" value={date_box} data-testid="as-of-input" />
                     { date_buttons.html() }
                 </form>

@@ -103,14 +103,7 @@ pub fn question_view(props: QuestionProps, picks: &mut Vec<Option<Value>>) -> Ht
                 choices(&mut buttons, picks, fact, current, english);
                 html! {}
             }
-            _ => value_input(
-                fact,
-                current,
-                props.as_of,
-                english,
-                props.input_error.as_deref(),
-                dispatcher,
-            ),
+            _ => value_input(fact, current, english, props.input_error.as_deref()),
         }
     };
 
