@@ -96,6 +96,10 @@ fn main() {
         if codes.iter().any(|c| c == code) {
             fail(REGIONS_TOML, n, line, "code listed twice");
         }
+        // `region::find` searches the list by halves.
+        if codes.last().is_some_and(|last| last.as_str() >= code) {
+            fail(REGIONS_TOML, n, line, "codes must be in ascending order");
+        }
         if code.len() > 2 && !codes.iter().any(|c| *c == code[..code.len() - 2]) {
             fail(REGIONS_TOML, n, line, "its parent must be listed before it");
         }

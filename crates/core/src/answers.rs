@@ -73,6 +73,12 @@ pub struct Answers {
     /// Sorted by fact, each fact at most once. A plain vector, not a map: a handful of
     /// answers, and B-trees cost the wasm several KB.
     values: Vec<(Fact, Value)>,
+    /// One bit per fact in `values` (bit `fact % 64` of word `fact / 64`): a fact's
+    /// place in `values` is the number of answered facts before it, so a look-up is a
+    /// few instructions, not a binary search (every test of every measure looks one up;
+    /// issue 18). Two words, not a `u128`, whose shifts are library calls in a build
+    /// for size.
+    present: [u64; 2],
 }
 
 impl Answers {
@@ -121,7 +127,11 @@ impl Answers {
         check_value(fact, &value)?;
         match self.find(fact) {
             Ok(i) => self.values[i].1 = value,
-            Err(i) => self.values.insert(i, (fact, value)),
+            Err(i) => {
+                self.values.insert(i, (fact, value));
+                let (word, bit) = Answers::bit(fact);
+                self.present[word] |= bit;
+            }
         }
         Ok(())
     }
@@ -129,11 +139,31 @@ impl Answers {
     pub fn remove(&mut self, fact: Fact) {
         if let Ok(i) = self.find(fact) {
             self.values.remove(i);
+            let (word, bit) = Answers::bit(fact);
+            self.present[word] &= !bit;
         }
     }
 
     fn find(&self, fact: Fact) -> Result<usize, usize> {
-        self.values.binary_search_by(|(f, _)| f.cmp(&fact))
+        let (word, bit) = Answers::bit(fact);
+        let before = if word == 1 {
+            self.present[0].count_ones()
+        } else {
+            0
+        };
+        let place = (before + (self.present[word] & (bit - 1)).count_ones()) as usize;
+        if self.present[word] & bit != 0 {
+            Ok(place)
+        } else {
+            Err(place)
+        }
+    }
+
+    /// The word of `present` and the bit in it for `fact` (`Fact::ALL.len() <= 128` is
+    /// checked in fact.rs, the same bound as `FactSet`'s).
+    fn bit(fact: Fact) -> (usize, u64) {
+        let n = fact as usize;
+        ((n / 64) & 1, 1 << (n % 64))
     }
 
     pub fn len(&self) -> usize {

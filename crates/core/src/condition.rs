@@ -237,7 +237,12 @@ pub fn region_within(answer: &str, wanted: &str) -> Tri {
 
 impl Test {
     pub fn eval(&self, answers: &Answers, as_of: Date) -> Tri {
-        let Some(value) = answers.value_on(self.fact, as_of) else {
+        self.holds(answers.value_on(self.fact, as_of))
+    }
+
+    /// Whether `value`, the answer to its fact, passes.
+    fn holds(&self, value: Option<Value>) -> Tri {
+        let Some(value) = value else {
             return Tri::Unknown;
         };
         let b = |x: bool| if x { Tri::True } else { Tri::False };
@@ -310,35 +315,38 @@ impl Condition {
     /// The truth value and what decided it.
     pub fn eval<'a>(&'a self, answers: &Answers, as_of: Date) -> (Tri, Trace<'a>) {
         let mut trace = Trace::default();
-        let t = self.truth(answers, as_of);
-        self.explain(answers, as_of, t, false, &mut trace);
+        let t = self.explain(answers, as_of, None, false, &mut trace);
         (t, trace)
     }
 
-    /// Records the tests that explain `result` (this node's truth): for a decided
-    /// all/any, the branches that decided it (every branch when each one counted);
-    /// for an open one, the open branches and their missing facts.
+    /// Records the tests that explain this node's truth (`known`, when the caller has
+    /// worked it out) and returns it: for a decided all/any, the branches that decided
+    /// it (every branch when each one counted); for an open one, the open branches and
+    /// their missing facts. An all/any works out its branches' truths once, for its own
+    /// truth and for which branches to explain (a test is not checked twice per level).
     fn explain<'a>(
         &'a self,
         answers: &Answers,
         as_of: Date,
-        result: Tri,
+        known: Option<Tri>,
         negated: bool,
         out: &mut Trace<'a>,
-    ) {
+    ) -> Tri {
         match self {
             // A date is no answer: nothing to ask, and the branch beside it says why.
-            Condition::Always | Condition::Until(_) => {}
+            Condition::Always | Condition::Until(_) => self.truth(answers, as_of),
             Condition::Employer(e) => {
-                if result == Tri::Unknown {
-                    out.employer.push(e);
-                }
+                out.employer.push(e);
+                Tri::Unknown
             }
             Condition::Test(test) => {
+                // Looked up when needed: an open test (the usual one) records no answer.
+                let answer = || answers.value_on(test.fact, as_of);
+                let result = known.unwrap_or_else(|| test.holds(answer()));
                 let reason = || Reason {
                     test,
                     negated,
-                    answer: answers.value_on(test.fact, as_of),
+                    answer: answer(),
                 };
                 match (result, negated) {
                     (Tri::Unknown, _) => {
@@ -354,25 +362,56 @@ impl Condition {
                     (Tri::True, false) | (Tri::False, true) => out.met.push(reason()),
                     (Tri::False, false) | (Tri::True, true) => out.failed.push(reason()),
                 }
+                result
             }
             Condition::Not(inner) => {
-                let inner_result = match result {
+                let not = |t: Tri| match t {
                     Tri::True => Tri::False,
                     Tri::False => Tri::True,
                     Tri::Unknown => Tri::Unknown,
                 };
-                inner.explain(answers, as_of, inner_result, !negated, out);
+                not(inner.explain(answers, as_of, known.map(not), !negated, out))
             }
             Condition::All(children) | Condition::Any(children) => {
-                let is_all = matches!(self, Condition::All(_));
-                // All true (for all) or all false (for any): every branch counted.
-                let every = (is_all && result == Tri::True) || (!is_all && result == Tri::False);
-                for c in children {
-                    let t = c.truth(answers, as_of);
-                    if every || t == result {
-                        c.explain(answers, as_of, t, negated, out);
+                // The value that settles it: false for all, true for any.
+                let settles = if matches!(self, Condition::All(_)) {
+                    Tri::False
+                } else {
+                    Tri::True
+                };
+                // The branches' truths, worked out once (the first 16; a longer list,
+                // which no policy has, works the rest out twice).
+                let mut truths = [Tri::Unknown; 16];
+                for (t, c) in truths.iter_mut().zip(children) {
+                    *t = c.truth(answers, as_of);
+                }
+                let truth = |i: usize, c: &Condition| match truths.get(i) {
+                    Some(t) => *t,
+                    None => c.truth(answers, as_of),
+                };
+                let result = known.unwrap_or_else(|| {
+                    let mut result = match settles {
+                        Tri::False => Tri::True,
+                        _ => Tri::False,
+                    };
+                    for (i, c) in children.iter().enumerate() {
+                        match truth(i, c) {
+                            t if t == settles => return settles,
+                            Tri::Unknown => result = Tri::Unknown,
+                            _ => {}
+                        }
+                    }
+                    result
+                });
+                // Every branch explains a result it did not settle (all true for all,
+                // all false for any); otherwise the branches with the same truth do.
+                for (i, c) in children.iter().enumerate() {
+                    let t = truth(i, c);
+                    if t == result {
+                        c.explain(answers, as_of, Some(t), negated, out);
                     }
                 }
+                result
             }
         }
     }

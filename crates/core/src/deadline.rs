@@ -195,9 +195,7 @@ fn date_of(answers: &Answers, fact: Fact) -> Option<Date> {
 /// `{date}` and `{days}` filled in.
 fn fill(template: &str, date: Option<Date>, days: i64) -> String {
     let date = date.map(|d| d.to_string()).unwrap_or_default();
-    template
-        .replace("{date}", &date)
-        .replace("{days}", &days.to_string())
+    crate::words::fill_in(template, &[("date", &date), ("days", &days.to_string())])
 }
 
 impl<'a> Deadline<'a> {

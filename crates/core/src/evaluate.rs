@@ -486,15 +486,18 @@ impl Catalogue {
     ) -> Outcome<'a> {
         // The document's terms read together (脱贫人口 → 建档立卡…): policies/data/implications.toml.
         let implied = self.implied(&doc.id, answers);
-        self.evaluate_as_read(doc, measure, implied.as_ref().unwrap_or(answers), as_of)
+        let read = implied.as_ref().unwrap_or(answers);
+        self.evaluate_as_read(doc, measure, read, phone_region(doc, read), as_of)
     }
 
-    /// One measure, against answers already read with its document's implications.
+    /// One measure, against answers already read with its document's implications;
+    /// `region`: where its local numbers reach ([`phone_region`], once per document).
     fn evaluate_as_read<'a>(
         &'a self,
         doc: &'a Document,
         measure: &'a Measure,
         answers: &Answers,
+        region: Option<&str>,
         as_of: Date,
     ) -> Outcome<'a> {
         let (mut truth, mut trace) = measure.when.eval(answers, as_of);
@@ -525,25 +528,23 @@ impl Catalogue {
             },
         };
         let frequency = measure.frequency.unwrap_or(Frequency::OneOff);
-        let payment = match (&measure.amount, &verdict) {
-            (Some(rule), Verdict::Eligible | Verdict::Undetermined { .. }) => {
-                Some(rule.payment(frequency, answers))
-            }
+        let no_answers = Answers::new();
+        // Built where it stays (a payment is a large value, and each move copies it).
+        let payment = measure.amount.as_ref().map(|rule| {
             // A measure the worker cannot get still shows its figure, as a bound.
-            (Some(rule), Verdict::NotEligible { .. }) => {
-                Some(rule.payment(frequency, &Answers::new()))
-            }
-            (None, _) => None,
-        };
-        let mut payment = payment;
-        if let Some(p) = payment.as_mut() {
+            let given = match verdict {
+                Verdict::NotEligible { .. } => &no_answers,
+                _ => answers,
+            };
+            let mut p = rule.payment(frequency, given);
             // Months worked this year count only from the month the measure took effect
             // (a notice in force from 2020-04-21 pays for April on, not for January).
             let (from, _) = measure.period(doc);
             if from.year() == as_of.year() && from <= as_of {
                 p.limit_months(u32::from(as_of.month() - from.month()) + 1);
             }
-        }
+            p
+        });
         let amount = payment.as_ref().map(Payment::amount);
 
         let deadlines = measure
@@ -570,22 +571,22 @@ impl Catalogue {
             payment,
             deadlines,
             almost: None,
-            phones: {
-                let region = phone_region(doc, answers);
-                measure.phones.iter().map(|p| p.local(region)).collect()
-            },
+            phones: measure.phones.iter().map(|p| p.local(region)).collect(),
         }
     }
 
     /// Every measure of every document, in file order.
     pub fn evaluate<'a>(&'a self, answers: &Answers, as_of: Date) -> Evaluation<'a> {
-        let mut outcomes = Vec::new();
+        // Sized once: an outcome is large, and each growth would copy them all.
+        let count = self.documents.iter().map(|d| d.measures.len()).sum();
+        let mut outcomes = Vec::with_capacity(count);
         for doc in &self.documents {
             // Once per document, not per measure.
             let implied = self.implied(&doc.id, answers);
             let read = implied.as_ref().unwrap_or(answers);
+            let region = phone_region(doc, read);
             for m in &doc.measures {
-                outcomes.push(self.evaluate_as_read(doc, m, read, as_of));
+                outcomes.push(self.evaluate_as_read(doc, m, read, region, as_of));
             }
         }
         Evaluation {
