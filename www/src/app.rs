@@ -11,8 +11,8 @@ use yew::prelude::*;
 use crate::browser;
 use crate::footer::{footer, FooterProps};
 use crate::header::header;
-use crate::place::Place;
 use crate::multi_check;
+use crate::place::Place;
 use crate::question::{question_view, QuestionProps};
 use crate::raw::Raw;
 use crate::results;
@@ -249,7 +249,11 @@ fn effects(state: &UseReducerHandle<State>) {
             state.dispatcher(),
         );
         if state.catalogue().is_none() {
-            rules_file::load(RulesFile::Rules, state.rules_attempt > 0, state.dispatcher())
+            rules_file::load(
+                RulesFile::Rules,
+                state.rules_attempt > 0,
+                state.dispatcher(),
+            )
         }
     }
     if changed(|l, n| l.english != n.english) && english {
@@ -367,7 +371,9 @@ fn notice(r: &mut Raw, state: &State) {
     let text = match (&state.notice, state.shared_on) {
         (Some(n), _) => n.clone(),
         _ if !state.shared => return,
-        (None, Some(d)) if english => format!("Someone's result, shared on {d}, worked out for today."),
+        (None, Some(d)) if english => {
+            format!("Someone's result, shared on {d}, worked out for today.")
+        }
         (None, Some(d)) => format!("别人 {d} 分享的结果，现在按今天算。"),
         (None, None) => tr(english, "别人分享的结果", "Someone's shared result").into(),
     };

@@ -87,14 +87,21 @@ pub fn footer(props: FooterProps) -> Html {
             tr(english, "复制这个链接发给别人。链接里有你的回答和查看日期，只发给你信任的人。回答不会上传。", "Copy this link. It holds your answers and the date: send it only to people you trust. Nothing is uploaded."),
         );
         share_box
-            .open("input", "id=\"share-link\" readonly data-testid=\"share-link\"")
+            .open(
+                "input",
+                "id=\"share-link\" readonly data-testid=\"share-link\"",
+            )
             .attr("value", link)
             .gt()
             .close("div");
     }
     let mut summary = Raw::default();
     summary
-        .el("summary", "", tr(english, "按其他日期查看", "Check another date"))
+        .el(
+            "summary",
+            "",
+            tr(english, "按其他日期查看", "Check another date"),
+        )
         .el(
             "label",
             "for=\"as-of-date\" class=\"visually-hidden\"",

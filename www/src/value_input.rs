@@ -49,12 +49,7 @@ pub fn submitted(fact: Fact, text: &str, as_of: Date, english: bool) -> Action {
 /// `error`: why the value typed was not taken (`State::input_error`). A view function,
 /// not a component: the error is kept in the state; the form's submit is answered by
 /// the app's one submit handler (`submitted`).
-pub fn value_input(
-    fact: Fact,
-    current: Option<Value>,
-    english: bool,
-    error: Option<&str>,
-) -> Html {
+pub fn value_input(fact: Fact, current: Option<Value>, english: bool, error: Option<&str>) -> Html {
     let current = current.map(|v| match v {
         Value::Money(m) => m.to_string(),
         Value::Date(d) => d.to_string(),
@@ -75,7 +70,11 @@ pub fn value_input(
         .open("label", "class=\"visually-hidden\"")
         .attr("for", &id)
         .gt()
-        .text(if english { fact.label_en() } else { fact.label_zh() })
+        .text(if english {
+            fact.label_en()
+        } else {
+            fact.label_zh()
+        })
         .close("label");
     let mut said = Raw::default();
     if let Some(msg) = error {
