@@ -78,12 +78,7 @@ pub fn multi_check(
     let boxes = facts.iter().map(|f| {
         let id = format!("check-{}", f.name());
         let mut label = Raw::default();
-        label
-            .open("label", "")
-            .attr("for", &id)
-            .gt()
-            .text(if english { f.label_en() } else { f.label_zh() })
-            .close("label");
+        label.label("", &id, *f, english);
         html! {
             <li>
                 <input type="checkbox" id={id.clone()} checked={ticked.contains(f)} data-testid={id} />

@@ -66,16 +66,7 @@ pub fn value_input(fact: Fact, current: Option<Value>, english: bool, error: Opt
     // an error appearing leaves the button, and the focus on it, alone); the input the
     // worker types into stays `html!`.
     let mut label = Raw::default();
-    label
-        .open("label", "class=\"visually-hidden\"")
-        .attr("for", &id)
-        .gt()
-        .text(if english {
-            fact.label_en()
-        } else {
-            fact.label_zh()
-        })
-        .close("label");
+    label.label("class=\"visually-hidden\"", &id, fact, english);
     let mut said = Raw::default();
     if let Some(msg) = error {
         said.el(
