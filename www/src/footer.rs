@@ -8,7 +8,7 @@ use crate::browser;
 use crate::raw::Raw;
 use crate::text::tr;
 
-pub struct FooterProps {
+pub struct FooterProps<'a> {
     pub english: bool,
     /// The date evaluated on; `date_chosen` when it is not today.
     pub as_of: Date,
@@ -16,7 +16,7 @@ pub struct FooterProps {
     /// On the print view the actions are left out.
     pub printing: bool,
     /// The link made by "share" (`State::share_link`).
-    pub share_link: Option<String>,
+    pub share_link: Option<&'a str>,
     /// "Clear my answers" was tapped once (`State::confirm_clear`).
     pub confirm_clear: bool,
     /// When the rules were last updated (once they are in).
@@ -80,7 +80,7 @@ pub fn footer(props: FooterProps) -> Html {
     // changes), the other date's label and buttons: escaped HTML too; the date box
     // typed into and the `<details>` (open or not) stay `html!`.
     let mut share_box = Raw::default();
-    if let Some(link) = &props.share_link {
+    if let Some(link) = props.share_link {
         share_box.open("div", "class=\"share-box\"").gt().el(
             "label",
             "for=\"share-link\"",

@@ -16,11 +16,11 @@ use crate::state::State;
 use crate::text::{prompt, tr};
 use crate::value_input::value_input;
 
-pub struct QuestionProps {
+pub struct QuestionProps<'a> {
     /// The rules, for the progress line (`None` before they arrive).
     pub catalogue: Option<CatalogueRef>,
     pub question: Question,
-    pub answers: Answers,
+    pub answers: &'a Answers,
     /// "About N more questions" (`State::left`).
     pub left: Option<usize>,
     /// On a region screen, the region whose places are listed (`State::region_list`).
@@ -31,9 +31,9 @@ pub struct QuestionProps {
     pub step: u32,
     pub can_go_back: bool,
     /// The boxes ticked so far on a screen of tick boxes (`State::ticking`).
-    pub ticking: Option<Vec<Fact>>,
+    pub ticking: Option<&'a Vec<Fact>>,
     /// Why a value typed was not taken (`State::input_error`).
-    pub input_error: Option<String>,
+    pub input_error: Option<&'a str>,
     /// The regions file did not arrive whole (the region picker offers to try again).
     pub names_failed: bool,
     pub dispatcher: UseReducerDispatcher<State>,
@@ -56,7 +56,7 @@ pub fn question_view(props: QuestionProps, picks: &mut Vec<Option<Value>>) -> Ht
     // As soon as the first thing to do about the worker's events is known (the engine's
     // `Report::first_for_events`), it is on every question screen, with its number.
     if let Some(c) = props.catalogue {
-        let report = wugong::Report::new(c.0, &props.answers, props.as_of, english);
+        let report = wugong::Report::new(c.0, props.answers, props.as_of, english);
         if let Some(a) = report.first_for_events() {
             top.open("p", "class=\"first-step\" data-testid=\"first-step\"")
                 .gt();
@@ -87,14 +87,8 @@ pub fn question_view(props: QuestionProps, picks: &mut Vec<Option<Value>>) -> Ht
         );
         html! {}
     } else if facts.len() > 1 {
-        let answered = crate::multi_check::answered(&facts, &props.answers);
-        multi_check(
-            facts.clone(),
-            answered,
-            props.ticking.as_ref(),
-            english,
-            dispatcher,
-        )
+        let answered = crate::multi_check::answered(&facts, props.answers);
+        multi_check(facts.clone(), answered, props.ticking, english, dispatcher)
     } else {
         let fact = facts[0];
         let current = props.answers.get(fact);
@@ -103,7 +97,7 @@ pub fn question_view(props: QuestionProps, picks: &mut Vec<Option<Value>>) -> Ht
                 choices(&mut buttons, picks, fact, current, english);
                 html! {}
             }
-            _ => value_input(fact, current, english, props.input_error.as_deref()),
+            _ => value_input(fact, current, english, props.input_error),
         }
     };
 
