@@ -168,6 +168,10 @@ for (const f of readdirSync(dir).filter((f) => /^wugong-www-.*\.js$/.test(f) || 
   if (f === "detect.js") {
     if (!text.includes('"__WUGONG_HOTLINES__"')) throw new Error("post_build.mjs: detect.js has no hotlines placeholder");
     text = text.replace('"__WUGONG_HOTLINES__"', JSON.stringify(hotlines));
+    // The style file, for a host whose policy refuses the page's own <style>.
+    const style = readdirSync(dir).find((f) => /^style-[0-9a-f]+\.css$/.test(f));
+    if (!style || !text.includes('"__WUGONG_STYLE__"')) throw new Error("post_build.mjs: detect.js has no style placeholder, or there is no style file");
+    text = text.replace('"__WUGONG_STYLE__"', JSON.stringify(style));
   }
   const small = await shipped(text, f);
   writeFileSync(path, small);

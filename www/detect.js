@@ -6,6 +6,16 @@
 // the <noscript> text. Either way the page says what to do instead of staying blank.
 // Keep this file ES5: it must parse everywhere.
 (function () {
+  // The page's style is inside it (issue 18), allowed by the policy through its hash. A
+  // host whose Content-Security-Policy predates that hash (docs/deploy.md) refuses it;
+  // then the same rules come from the style file, a moment later, instead of never.
+  var inline = document.getElementsByTagName("style")[0];
+  if (inline && !inline.sheet) {
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = "__WUGONG_STYLE__";
+    document.head.appendChild(sheet);
+  }
   var app = document.getElementById("app");
   if (!app) return;
   // The hotlines, written in at build time from policies/hotlines.toml by

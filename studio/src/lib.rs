@@ -191,22 +191,40 @@ fn preview(catalogue: &Catalogue, worker: &str) -> Json {
 }
 
 /// The rules file of the widget with this document added (or in place of its older
-/// version), or empty if the document does not load; `english`: the English texts' file.
+/// version), or empty if the document does not load.
 #[wasm_bindgen]
-pub fn pack(id: &str, document: &str, english: bool) -> Vec<u8> {
-    let Ok(doc) = selfcheck::load::document(&file_of(id), document) else {
-        return Vec::new();
-    };
-    let Ok((mut docs, tables, _)) = with_document(&doc) else {
-        return Vec::new();
-    };
-    let mut tables = tables;
-    let texts = selfcheck::pack::take_english(&mut docs, &mut tables);
-    if english {
-        selfcheck::pack::encode_english(&texts)
-    } else {
-        selfcheck::pack::encode(&docs, &tables)
+pub fn pack(id: &str, document: &str) -> Vec<u8> {
+    match packed(id, document) {
+        Some((docs, tables, _)) => selfcheck::pack::encode(&docs, &tables),
+        None => Vec::new(),
     }
+}
+
+/// The English texts' file that goes with [`pack`]'s rules file, or empty if the
+/// document does not load: the measures', questions' and labels' English, and the
+/// regions' English names (`region:CODE`) carried over from the build's own English file
+/// `base` (the CLI's `pack` writes them there; this wasm carries only the provinces').
+#[wasm_bindgen]
+pub fn pack_english(id: &str, document: &str, base: &[u8]) -> Vec<u8> {
+    let Some((_, _, mut texts)) = packed(id, document) else {
+        return Vec::new();
+    };
+    let Ok(base) = wugong::pack::decode_english(base) else {
+        return Vec::new();
+    };
+    texts.extend(base.into_iter().filter(|t| t.id.starts_with("region:")));
+    selfcheck::pack::encode_english(&texts)
+}
+
+/// The documents and tables with this one added, their English texts taken out.
+fn packed(
+    id: &str,
+    document: &str,
+) -> Option<(Vec<Document>, Tables, Vec<wugong::pack::EnglishText>)> {
+    let doc = selfcheck::load::document(&file_of(id), document).ok()?;
+    let (mut docs, mut tables, _) = with_document(&doc).ok()?;
+    let texts = selfcheck::pack::take_english(&mut docs, &mut tables);
+    Some((docs, tables, texts))
 }
 
 /// The 16 hex digits a rules file is named by (`rules-<hex>.bin`): its checksum, in

@@ -109,9 +109,31 @@ fn the_template_loads_once_the_clerk_fills_the_dates() {
     );
     let r = check("hz-2026-1", &filled, "", WORKER);
     assert_eq!(r["errors"], serde_json::json!([]), "{r}");
-    let rules = wugong_studio::pack("hz-2026-1", &filled, false);
+    let rules = wugong_studio::pack("hz-2026-1", &filled);
     let (docs, _) = wugong::pack::decode(&rules).unwrap();
     assert!(docs.iter().any(|d| d.id == "hz-2026-1"));
+    // Its English file keeps the build's regions' English names (the studio's wasm has
+    // only the provinces'), besides the new measure's English.
+    let region = |code: &str, name: &str| wugong::pack::EnglishText {
+        id: format!("region:{code}"),
+        title: name.into(),
+        summary: None,
+    };
+    let base = selfcheck::pack::encode_english(&[
+        region("4101", "Zhengzhou"),
+        region("530326", "Huize County"),
+    ]);
+    let english =
+        wugong::pack::decode_english(&wugong_studio::pack_english("hz-2026-1", &filled, &base))
+            .unwrap();
+    for (code, name) in [("4101", "Zhengzhou"), ("530326", "Huize County")] {
+        assert!(
+            english.contains(&region(code, name)),
+            "region:{code} in the exported English file"
+        );
+    }
+    assert!(english.iter().any(|t| t.id == "hz-2026-1-subsidy"));
+    assert!(wugong_studio::pack_english("hz-2026-1", &filled, b"not a file").is_empty());
 }
 
 #[test]

@@ -215,8 +215,7 @@ async function folder() {
   const say = (t) => ($("[data-testid=export-state]").textContent = t);
   const id = field("id").value.trim();
   const doc = field("document").value;
-  const rules = studio.pack(id, doc, false);
-  const english = studio.pack(id, doc, true);
+  const rules = studio.pack(id, doc);
   if (!rules.length) return say("文件还有问题，先按第 2 步改好再导出。");
   say("正在打包…");
   const widget = await (await fetch("widget-files.json")).json();
@@ -226,6 +225,10 @@ async function folder() {
     if (!res.ok) return say(`缺少自查页面的文件 ${f}：请联网打开一次工作台再导出。`);
     got[f] = new Uint8Array(await res.arrayBuffer());
   }
+  // The build's English file gives the regions' English names (the studio's wasm has
+  // only the provinces'): an English reader of the office's page sees them in English.
+  const english = studio.pack_english(id, doc, got[widget.english]);
+  if (!english.length) return say(`自查页面的英文文件 ${widget.english} 读不出来：请联网打开一次工作台再导出。`);
   const dec = new TextDecoder();
   const enc = new TextEncoder();
   const renamed = { [widget.rules]: `rules-${studio.trailer_hex(rules)}.bin`, [widget.english]: `rules-en-${studio.trailer_hex(english)}.bin` };

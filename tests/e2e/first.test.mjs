@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { DIST, start, stop, phone, clean } from "./harness.mjs";
-import { launchOld, oldPhone } from "./old.mjs";
+import { launchOld, oldPhone, WECHAT_CHROME_66 } from "./old.mjs";
 
 let ctx;
 before(async () => {
@@ -78,6 +78,25 @@ test("the style sheet is in the page, allowed by its hash wherever the policy is
   const res = await fetch(ctx.base);
   assert.match(res.headers.get("content-security-policy"), new RegExp(`style-src 'self' ${hash.replace(/[+/]/g, "\\$&")};`));
   assert.doesNotMatch(res.headers.get("content-security-policy"), /unsafe-inline/);
+});
+
+test("a host whose policy predates the style hash still gets the page styled, from the style file", async () => {
+  const page = await phone(ctx, { serviceWorkers: "block" });
+  const refused = [];
+  page.on("console", (m) => /Content Security Policy/.test(m.text()) && refused.push(m.text()));
+  await page.route((url) => url.pathname === "/", async (route) => {
+    const res = await route.fetch();
+    const headers = res.headers();
+    headers["content-security-policy"] = headers["content-security-policy"].replace(/ 'sha256-[^']+'/, "");
+    await route.fulfill({ response: res, headers });
+  });
+  await page.goto(ctx.base);
+  await page.waitForSelector("[data-testid=question]");
+  assert.ok(refused.length > 0, "the old policy refused the page's own <style>");
+  // Styled all the same: the visually hidden label takes no room, tap targets are large.
+  await page.waitForFunction(() => document.querySelector("[data-testid=region-53]").getBoundingClientRect().height >= 44);
+  assert.ok(await page.evaluate(() => document.querySelector(".visually-hidden").getBoundingClientRect().width <= 1));
+  await page.context().close();
 });
 
 test("before the wasm has arrived the question shows and can be answered; the tap is kept and the app takes over without a jump", async () => {
@@ -218,6 +237,30 @@ test("Chromium 66: the question shows before the wasm, a tap on it is kept, and 
     await page.waitForSelector("[data-testid=question] .chosen-region");
     assert.match(await page.textContent(".chosen-region"), /云南/);
     assert.equal(await page.evaluate(() => document.querySelector("[data-pre]")), null);
+    clean(page);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("Chromium 66 under a policy that predates the style hash: styled from the style file", async () => {
+  const browser = await launchOld();
+  try {
+    const page = await oldPhone(browser, ctx.base);
+    await page.raw.setRequestInterception(true);
+    page.raw.on("request", async (r) => {
+      if (new URL(r.url()).pathname !== "/") return r.continue();
+      const res = await fetch(r.url(), { headers: { "user-agent": WECHAT_CHROME_66 } });
+      const headers = Object.fromEntries(res.headers);
+      headers["content-security-policy"] = headers["content-security-policy"].replace(/ 'sha256-[^']+'/, "");
+      delete headers["content-encoding"];
+      delete headers["content-length"];
+      r.respond({ status: res.status, headers, body: Buffer.from(await res.arrayBuffer()) });
+    });
+    await page.goto(ctx.base);
+    await page.waitForSelector("[data-testid=question]");
+    await page.raw.waitForFunction(() => document.querySelector(".visually-hidden").getBoundingClientRect().width <= 1, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => document.getElementsByTagName("style")[0].sheet), null, "the page's own <style> was refused");
     clean(page);
   } finally {
     await browser.close();

@@ -83,6 +83,14 @@ test("?date= outside 1950–2100 is refused in plain words and today is used", a
   clean(page);
 });
 
+test("a refused ?date= is said even when the rules file never arrives", async () => {
+  const page = await phone(ctx, { serviceWorkers: "block" });
+  await page.route(/rules-[0-9a-f]+\.bin/, (route) => route.abort());
+  await open(page, ctx.base, "?date=2150-01-01");
+  assert.equal(await notice(page), "查看日期要是1950-01-01到2100-12-31之间的一天，2150-01-01没有用上。");
+  await page.context().close();
+});
+
 test("the other-date box refuses a date before an answer's event; the answer stays", async () => {
   const page = await phone(ctx);
   await open(page, ctx.base, "#v1;home_region=44;problem_injury=1;injury_date=2020-03-01");

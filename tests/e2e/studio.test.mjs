@@ -160,6 +160,13 @@ verdict = "eligible"
   const listed = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1]);
   assert.deepEqual(listed.sort(), ["./", ...readdirSync(site).filter((f) => f !== "sw.js").map((f) => "./" + f)].sort());
   assert.notEqual(sw.match(/const CACHE = "(wugong-[0-9a-f]+)"/)[1], readFileSync(join(DIST, "sw.js"), "utf8").match(/const CACHE = "(wugong-[0-9a-f]+)"/)[1]);
+  // Its English file keeps the regions' English names (the build's own carries them; the
+  // studio's wasm has only the provinces'), so an English reader's places are in English.
+  const englishFile = readdirSync(site).find((f) => /^rules-en-[0-9a-f]{16}\.bin$/.test(f));
+  // (Names no document's English mentions: only a region's entry carries them.)
+  for (const name of ["Zhengzhou", "Harbin", "Lanzhou"]) {
+    assert.ok(readFileSync(join(site, englishFile)).includes(name), `${name}, a prefecture's English name`);
+  }
   const server = await serve(site, 0);
   try {
     const base = `http://127.0.0.1:${server.address().port}/`;

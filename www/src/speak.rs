@@ -14,8 +14,17 @@ pub fn speak(r: &mut Raw, english: bool) {
         "button",
         "class=\"speak\" data-testid=\"speak\" data-do=\"say\"",
     )
-    .attr("aria-label", tr(english, "读给我听", "Read aloud"))
+    .attr("aria-label", words(english).0)
     .gt()
-    .text(tr(english, "▶ 读给我听", "▶ Read aloud"))
+    .text(words(english).1)
     .close("button");
+}
+
+/// The button's name and text. Here, not in `policies/data/words.toml`: the first
+/// screen has the button before the rules arrive; the result page's cards use the same.
+pub fn words(english: bool) -> (&'static str, &'static str) {
+    (
+        tr(english, "读给我听", "Read aloud"),
+        tr(english, "▶ 读给我听", "▶ Read aloud"),
+    )
 }

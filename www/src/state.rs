@@ -248,13 +248,17 @@ impl State {
     /// Adds what the gate refused to the notice once the answers' labels are there in
     /// the reader's language: the rules file's Chinese, and for English the English file
     /// (or, if that failed, the Chinese labels).
+    ///
+    /// A refusal that names no answer (the date to work out for) needs no label: it is
+    /// said at once, so a refused `?date=` is said even if the rules never arrive.
     pub fn say_refused(&mut self) {
         let ready = wugong::fact::labels_ready(self.english)
             || (self.english_texts && wugong::fact::labels_ready(false));
-        if !ready {
-            return;
-        }
-        for r in std::mem::take(&mut self.refused) {
+        let (now, later) = std::mem::take(&mut self.refused)
+            .into_iter()
+            .partition::<Vec<_>, _>(|r| ready || r.fact.is_none());
+        self.refused = later;
+        for r in now {
             let notice = self.notice.get_or_insert_with(String::new);
             if !notice.is_empty() {
                 notice.push(' ');

@@ -29,11 +29,12 @@ pub fn read_aloud(r: &mut Raw, text: &str, english: bool) {
     if !browser::speech_available() {
         return;
     }
+    let (name, words) = crate::speak::words(english);
     r.open("button", "class=\"speak\" data-testid=\"speak\"")
         .attr("data-speak", text)
-        .attr("aria-label", Word::ReadAloud.get(english))
+        .attr("aria-label", name)
         .gt()
-        .text(Word::ReadAloudButton.get(english))
+        .text(words)
         .close("button");
     r.el(
         "p",
