@@ -172,15 +172,15 @@ pub fn clicked_button(e: &web_sys::MouseEvent) -> Option<web_sys::Element> {
     el.closest("button").ok().flatten()
 }
 
-/// The text in the first input of the form an event came from (a submit).
-pub fn form_input_value(e: &web_sys::Event) -> String {
-    use wasm_bindgen::JsCast;
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|form| form.query_selector("input").ok().flatten())
-        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
+/// The first input of the form an event came from (a submit).
+pub fn form_input(e: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .query_selector("input")
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 /// A query parameter of the page address (`?date=…`, `?lang=en`).

@@ -7,8 +7,8 @@
 //! and lays out the page; `question` and its inputs (`choices`, `value_input`,
 //! `multi_check`, `region_picker`, `progress`); `header`, `footer`, `speak`,
 //! `rules_pending`; `results` (the result page). The others are view functions, many
-//! writing escaped HTML (`raw`) answered by one click handler per screen: each
-//! component type cost about 0.8 KB gzip (docs/size.md). The state and its reducer
+//! writing escaped HTML (`raw`) answered by the app's one click handler
+//! (`app::on_click`): each component type cost about 0.8 KB gzip (docs/size.md). The state and its reducer
 //! (`state`, `place`) are plain Rust, tested natively, and hold what the inputs hold
 //! until answered; the rules reach the views through the state or a prop
 //! (`catalogue_context`); `browser` wraps the web APIs.

@@ -12,15 +12,15 @@ use crate::progress::progress;
 use crate::raw::Raw;
 use crate::region_picker::region_picker;
 use crate::speak::speak;
-use crate::state::{Action, State};
+use crate::state::State;
 use crate::text::{prompt, tr};
 use crate::value_input::value_input;
 
-pub struct QuestionProps {
+pub struct QuestionProps<'a> {
     /// The rules, for the progress line (`None` before they arrive).
     pub catalogue: Option<CatalogueRef>,
     pub question: Question,
-    pub answers: Answers,
+    pub answers: &'a Answers,
     /// "About N more questions" (`State::left`).
     pub left: Option<usize>,
     /// On a region screen, the region whose places are listed (`State::region_list`).
@@ -31,9 +31,9 @@ pub struct QuestionProps {
     pub step: u32,
     pub can_go_back: bool,
     /// The boxes ticked so far on a screen of tick boxes (`State::ticking`).
-    pub ticking: Option<Vec<Fact>>,
+    pub ticking: Option<&'a Vec<Fact>>,
     /// Why a value typed was not taken (`State::input_error`).
-    pub input_error: Option<String>,
+    pub input_error: Option<&'a str>,
     /// The regions file did not arrive whole (the region picker offers to try again).
     pub names_failed: bool,
     pub dispatcher: UseReducerDispatcher<State>,
@@ -41,10 +41,11 @@ pub struct QuestionProps {
 
 /// A view function, not a component, like its inputs (what they hold until answered
 /// is in the state). The section is keyed by the question, so a new question gets new
-/// inputs. Its buttons are escaped HTML (`crate::raw`) answered by the section's one
-/// click handler: `data-pick` an answer (`choices::pick`), `data-do` the rest; the
-/// inputs typed into or ticked are `html!` with their own handlers.
-pub fn question_view(props: QuestionProps) -> Html {
+/// inputs. Its buttons are escaped HTML (`crate::raw`) answered by the app's one click
+/// handler (`app::on_click`): `data-pick` an answer (its value's place in `picks`,
+/// `choices::pick`), `data-do` the rest; the inputs typed into or ticked are `html!`
+/// with their own handlers.
+pub fn question_view(props: QuestionProps, picks: &mut Vec<Option<Value>>) -> Html {
     let english = props.english;
     let q = props.question;
     let (title, hint) = prompt(q, english);
@@ -55,7 +56,7 @@ pub fn question_view(props: QuestionProps) -> Html {
     // As soon as the first thing to do about the worker's events is known (the engine's
     // `Report::first_for_events`), it is on every question screen, with its number.
     if let Some(c) = props.catalogue {
-        let report = wugong::Report::new(c.0, &props.answers, props.as_of, english);
+        let report = wugong::Report::new(c.0, props.answers, props.as_of, english);
         if let Some(a) = report.first_for_events() {
             top.open("p", "class=\"first-step\" data-testid=\"first-step\"")
                 .gt();
@@ -74,49 +75,29 @@ pub fn question_view(props: QuestionProps) -> Html {
     }
     speak(&mut top, english);
 
-    // What each `data-pick` button answers, by its place.
-    let mut picks = Vec::new();
     let mut buttons = Raw::default();
     // The home region, or where the worker works or lives now.
     let input = if facts.len() == 1 && facts[0].kind() == FactKind::Region {
         region_picker(
             &mut buttons,
-            &mut picks,
+            picks,
             props.region_list,
             english,
             props.names_failed,
         );
         html! {}
     } else if facts.len() > 1 {
-        let answered: Vec<_> = facts
-            .iter()
-            .copied()
-            .filter(|f| props.answers.get(*f) == Some(Value::Bool(true)))
-            .collect();
-        multi_check(
-            facts.clone(),
-            answered,
-            props.ticking.as_ref(),
-            english,
-            props.catalogue,
-            dispatcher,
-        )
+        let answered = crate::multi_check::answered(&facts, props.answers);
+        multi_check(facts.clone(), answered, props.ticking, english, dispatcher)
     } else {
         let fact = facts[0];
         let current = props.answers.get(fact);
         match fact.kind() {
             FactKind::Bool | FactKind::Choice(_) => {
-                choices(&mut buttons, &mut picks, fact, current, english);
+                choices(&mut buttons, picks, fact, current, english);
                 html! {}
             }
-            _ => value_input(
-                fact,
-                current,
-                props.as_of,
-                english,
-                props.input_error.as_deref(),
-                dispatcher,
-            ),
+            _ => value_input(fact, current, english, props.input_error),
         }
     };
 
@@ -141,34 +122,8 @@ pub fn question_view(props: QuestionProps) -> Html {
     );
     nav.close("div");
 
-    let onclick = {
-        let dispatcher = dispatcher.clone();
-        // One fact is answered by the buttons (a choice, or a region level).
-        let fact = facts[0];
-        let said = format!("{title} {hint}");
-        Callback::from(move |e: MouseEvent| {
-            let Some(button) = crate::browser::clicked_button(&e) else {
-                return;
-            };
-            if let Some(i) = button.get_attribute("data-pick") {
-                if let Some(value) = i.parse::<usize>().ok().and_then(|i| picks.get(i)) {
-                    dispatcher.dispatch(Action::Answer(vec![(fact, *value)]));
-                }
-                return;
-            }
-            dispatcher.dispatch(match button.get_attribute("data-do").as_deref() {
-                Some("back") => Action::Back,
-                Some("skip") => Action::Skip(facts.clone()),
-                Some("results") => Action::ShowResults,
-                Some("retry-regions") => Action::RetryRegions,
-                Some("say") => return crate::browser::speak(&said, english),
-                _ => return,
-            });
-        })
-    };
-
     html! {
-        <section key={q as usize} class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()} {onclick}>
+        <section key={q as usize} class="question" aria-labelledby="q-title" data-testid="question" data-question={format!("{q:?}")} data-step={props.step.to_string()}>
             { top.html() }
             { buttons.html() }
             { input }

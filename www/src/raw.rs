@@ -82,6 +82,21 @@ impl Raw {
         self.open(tag, attrs).gt().text(t).close(tag)
     }
 
+    /// The label of a fact's input (`id`): `<label attrs for="id">` its words.
+    #[cfg(not(wugong_studio))]
+    #[inline(never)]
+    pub fn label(&mut self, attrs: &str, id: &str, fact: wugong::Fact, english: bool) -> &mut Raw {
+        self.open("label", attrs)
+            .attr("for", id)
+            .gt()
+            .text(if english {
+                fact.label_en()
+            } else {
+                fact.label_zh()
+            })
+            .close("label")
+    }
+
     /// A tap-to-call link.
     #[inline(never)]
     pub fn call(&mut self, dial: &str, shown: &str) -> &mut Raw {

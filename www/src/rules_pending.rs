@@ -4,28 +4,33 @@ use yew::prelude::*;
 
 use crate::raw::Raw;
 use crate::rules_file::Failure;
-use crate::state::{Action, State};
 use crate::text::tr;
 
 /// `failed`: why the rules did not load, once they failed. Escaped HTML (`crate::raw`):
-/// its one button is answered by the section's click handler.
-pub fn rules_pending(
-    english: bool,
-    failed: Option<Failure>,
-    dispatcher: &UseReducerDispatcher<State>,
-) -> Html {
+/// its one button is answered by the app's click handler (`data-do`).
+pub fn rules_pending(english: bool, failed: Option<Failure>) -> Html {
     let mut r = Raw::default();
     let Some(why) = failed else {
-        r.el(
+        r.open(
+            "section",
+            "class=\"pending\" aria-busy=\"true\" data-testid=\"rules-loading\"",
+        )
+        .gt()
+        .el(
             "p",
             "",
             tr(english, "正在载入补贴和权益规定…", "Loading the rules…"),
-        );
-        return html! {
-            <section class="pending" aria-busy="true" data-testid="rules-loading">{ r.html() }</section>
-        };
+        )
+        .close("section");
+        return r.html();
     };
     let damaged = why == Failure::Damaged;
+    r.open(
+        "section",
+        "class=\"pending\" role=\"alert\" data-testid=\"rules-failed\"",
+    )
+    .attr("data-why", if damaged { "damaged" } else { "network" })
+    .gt();
     r.el(
         "h1",
         "",
@@ -46,7 +51,7 @@ pub fn rules_pending(
         .close("p");
     r.el(
         "button",
-        "class=\"primary\" data-testid=\"rules-retry\"",
+        "class=\"primary\" data-testid=\"rules-retry\" data-do=\"retry-rules\"",
         tr(english, "再试一次", "Try again"),
     );
     r.open("p", "").gt();
@@ -70,15 +75,6 @@ pub fn rules_pending(
         .text("☎ 12333")
         .close("a")
         .close("p");
-    let onclick = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |e: MouseEvent| {
-            if crate::browser::clicked_button(&e).is_some() {
-                dispatcher.dispatch(Action::RetryRules)
-            }
-        })
-    };
-    html! {
-        <section class="pending" role="alert" data-testid="rules-failed" data-why={if damaged { "damaged" } else { "network" }} {onclick}>{ r.html() }</section>
-    }
+    r.close("section");
+    r.html()
 }

@@ -4,8 +4,9 @@
 //! and the words.
 //!
 //! The page and its views are plain functions (the app is the widget's only Yew
-//! component) of narrow props that write escaped HTML (`crate::raw`), and the page's
-//! one click handler answers their buttons (`data-ask`, `data-speak`, `data-act`).
+//! component) of narrow props that write escaped HTML (`crate::raw`), and the app's
+//! one click handler answers their buttons (`data-ask`, `data-speak`, `data-act`:
+//! `clicked`).
 //! Measured: as six more components with `html!` throughout, the result page took the
 //! first screen from 146 to 160 KB gzip, over the then 150 KB budget; every component
 //! type costs about 0.8 KB gzip of Yew's generic machinery (docs/size.md), and every
@@ -37,56 +38,44 @@ fn count(n: usize, english: bool) -> String {
     wugong::words::Word::Count.fill(english, &[("n", &n.to_string())])
 }
 
-/// What a click on the page asks of the app.
-enum Do {
-    Ask(Question),
-    Back,
-}
-
-/// The page's one click handler: a button with `data-ask` opens that question, one with
-/// `data-speak` reads its card aloud, `data-act` goes back, prints or copies the summary.
-fn on_click(to: Callback<Do>, english: bool) -> Callback<MouseEvent> {
-    Callback::from(move |e: MouseEvent| {
-        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        let Ok(Some(button)) = el.closest("button") else {
-            return;
-        };
-        if let Some(n) = button.get_attribute("data-ask") {
-            if let Some(q) = n.parse::<usize>().ok().and_then(|i| Question::ALL.get(i)) {
-                to.emit(Do::Ask(*q));
-            }
-        } else if let Some(text) = button.get_attribute("data-speak") {
-            read_aloud::clicked(&button, &text, english);
-        } else {
-            match button.get_attribute("data-act").as_deref() {
-                Some("back") => to.emit(Do::Back),
-                Some("print") => crate::browser::print(),
-                Some("copy") => {
-                    // The page's text, also shown in a box to copy by hand if needed.
-                    let section = button.closest("section").ok().flatten();
-                    let find = |sel: &str| {
-                        section
-                            .as_ref()
-                            .and_then(|s| s.query_selector(sel).ok().flatten())
-                    };
-                    if let (Some(t), Some(body)) = (find("textarea"), find(".print-body")) {
-                        let text = body
-                            .dyn_into::<HtmlElement>()
-                            .map(|b| b.inner_text())
-                            .unwrap_or_default();
-                        crate::browser::copy(&text);
-                        t.set_text_content(Some(&text));
-                        if let Some(b) = t.parent_element() {
-                            let _ = b.remove_attribute("hidden");
-                        }
+/// A click on the page's buttons, from the app's one click handler (`app::on_click`):
+/// a button with `data-ask` opens that question, one with `data-speak` reads its card
+/// aloud, `data-act` goes back, prints or copies the summary. False for any other.
+pub fn clicked(button: &Element, state: &UseReducerHandle<State>) -> bool {
+    if let Some(n) = button.get_attribute("data-ask") {
+        if let Some(q) = n.parse::<usize>().ok().and_then(|i| Question::ALL.get(i)) {
+            state.dispatch(Action::Ask(*q));
+        }
+    } else if let Some(text) = button.get_attribute("data-speak") {
+        read_aloud::clicked(button, &text, state.english);
+    } else {
+        match button.get_attribute("data-act").as_deref() {
+            Some("back") => state.dispatch(Action::Back),
+            Some("print") => crate::browser::print(),
+            Some("copy") => {
+                // The page's text, also shown in a box to copy by hand if needed.
+                let section = button.closest("section").ok().flatten();
+                let find = |sel: &str| {
+                    section
+                        .as_ref()
+                        .and_then(|s| s.query_selector(sel).ok().flatten())
+                };
+                if let (Some(t), Some(body)) = (find("textarea"), find(".print-body")) {
+                    let text = body
+                        .dyn_into::<HtmlElement>()
+                        .map(|b| b.inner_text())
+                        .unwrap_or_default();
+                    crate::browser::copy(&text);
+                    t.set_text_content(Some(&text));
+                    if let Some(b) = t.parent_element() {
+                        let _ = b.remove_attribute("hidden");
                     }
                 }
-                _ => {}
             }
+            _ => return false,
         }
-    })
+    }
+    true
 }
 
 /// The result page, or its print view for `Screen::Print`. A view function, not a
@@ -100,22 +89,16 @@ pub fn results(state: &UseReducerHandle<State>) -> Html {
     };
     // The one report (crates/core/src/report.rs): every view below only renders it.
     let report = wugong::Report::new(catalogue, &state.answers, as_of, english);
-    let to = {
-        let state = state.clone();
-        Callback::from(move |d: Do| {
-            state.dispatch(match d {
-                Do::Ask(q) => Action::Ask(q),
-                Do::Back => Action::Back,
-            })
-        })
-    };
     let mut r = Raw::default();
     if state.screen == Screen::Print {
+        r.open("section", "class=\"print-view\" data-testid=\"print-view\"")
+            .gt();
         print::print_view(&mut r, &report.dated_only());
-        return html! {
-            <section class="print-view" data-testid="print-view" onclick={on_click(to, english)}>{ r.html() }</section>
-        };
+        r.close("section");
+        return r.html();
     }
+    r.open("section", "class=\"results\" data-testid=\"results\"")
+        .gt();
     page!(
         r,
         report,
@@ -124,7 +107,6 @@ pub fn results(state: &UseReducerHandle<State>) -> Html {
         as_of,
         catalogue.next_question(&state.answers, as_of, &state.skipped)
     );
-    html! {
-        <section class="results" data-testid="results" onclick={on_click(to, english)}>{ r.html() }</section>
-    }
+    r.close("section");
+    r.html()
 }
