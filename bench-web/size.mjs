@@ -11,15 +11,13 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The first screen may weigh at most this many bytes, gzip: 147 KB, lowered from 150 KB.
- * The size work of issue 18 reached 137.1 KB on its own; with the share-link safety,
- * life-events and dated-link features merged the first screen is 145.0 KB, and the
- * 2.0 KB left are for rounding and small fixes. With the first question written into
- * index.html (issue 18: +1.8 KB) and the wasm cuts of the same work (−0.6 KB) it is
- * 146.8 KB: 0.2 KB left. The day's new facts took it to 149.7 KB; the question screens'
- * words and the area codes moved into the rules files bring it to 146.9 KB: 0.1 KB
- * left. Why this figure: docs/size.md. */
-export const FIRST_SCREEN_BUDGET = 147_000;
+/** The first screen may weigh at most this many bytes, gzip: 146.5 KB (150 until issue
+ * 18, then 147). Issue 18 asks for the budget to come down with each saving while keeping
+ * at least 10 KB of headroom for new features: the first screen is 136.4 KB after the
+ * night of 2026-12-06 (the labels and result words as data, one effect and one click
+ * handler for the page, the engine's cuts), so 146.5 KB leaves 10.1 KB. Lower it again
+ * with the next saving. Why this figure and how the bytes went: docs/size.md. */
+export const FIRST_SCREEN_BUDGET = 146_500;
 
 const FIRST_SCREEN = /^(index\.html|detect\.js|manifest\.webmanifest|icon-32\.png|(start|early|style|wugong-www)-.*)$/;
 
