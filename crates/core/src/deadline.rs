@@ -146,25 +146,20 @@ impl Due {
             (Due::NotWhileEmployed, _) => Word::DueNotWhileEmployed.get(english).into(),
             // Names what is missing: a date to enter, or a yes/no to answer.
             (Due::NeedsDates { missing }, _) => {
-                let mut t = String::from(if english { "To work it out: " } else { "" });
+                let mut what = String::new();
                 for (i, f) in missing.iter().enumerate() {
                     if i > 0 {
-                        t.push_str(if english { " and " } else { "、" });
+                        what.push_str(Word::DueNeedsAnd.get(english));
                     }
-                    let date = matches!(f.kind(), crate::fact::FactKind::Date);
-                    t.push_str(match (date, english) {
-                        (true, false) => "填上“",
-                        (false, false) => "回答“",
-                        (true, true) => "enter “",
-                        (false, true) => "answer “",
-                    });
-                    t.push_str(if english { f.label_en() } else { f.label_zh() });
-                    t.push('”');
+                    let item = if matches!(f.kind(), crate::fact::FactKind::Date) {
+                        Word::DueNeedsDate
+                    } else {
+                        Word::DueNeedsAnswer
+                    };
+                    let label = if english { f.label_en() } else { f.label_zh() };
+                    what.push_str(&item.fill(english, &[("fact", label)]));
                 }
-                if !english {
-                    t.push_str("就能算出");
-                }
-                t
+                Word::DueNeeds.fill(english, &[("what", &what)])
             }
         }
     }
