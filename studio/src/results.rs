@@ -34,11 +34,6 @@ pub fn page(report: &Report<'_>, answers: &Answers, next: Option<Fact>) -> Strin
     r.into_string()
 }
 
-/// " 18 项" after a group's title: the widget's words (`www/src/results/mod.rs`).
-pub fn count(n: usize, english: bool) -> String {
-    wugong::words::Word::Count.fill(english, &[("n", &n.to_string())])
-}
-
 mod read_aloud {
     use crate::raw::Raw;
 

@@ -40,7 +40,7 @@ pub fn ended_list(r: &mut Raw, props: Props<'_>) {
     r.el(
         "span",
         "class=\"count\"",
-        &super::count(items.len(), english),
+        &super::group::count(items.len(), english),
     );
     r.close("h2").close("summary");
     r.open("ul", "class=\"ended-list\"").gt();

@@ -16,6 +16,11 @@ pub struct Props<'a> {
     pub english: bool,
 }
 
+/// " 18 项" after a group's title (here and on the ended programmes' list).
+pub fn count(n: usize, english: bool) -> String {
+    wugong::words::Word::Count.fill(english, &[("n", &n.to_string())])
+}
+
 /// Spelled out: `to_lowercase` would ship Unicode case tables (5 KB) in the wasm.
 pub fn slug(g: Group) -> &'static str {
     match g {
@@ -60,11 +65,7 @@ pub fn group(r: &mut Raw, props: Props<'_>) {
         .open("h2", "")
         .gt()
         .text(props.group.title(english));
-    r.el(
-        "span",
-        "class=\"count\"",
-        &super::count(items.len(), english),
-    );
+    r.el("span", "class=\"count\"", &count(items.len(), english));
     r.close("h2").close("summary");
     for it in items {
         card(

@@ -33,11 +33,6 @@ use crate::raw::Raw;
 
 use crate::state::{Action, Screen, State};
 
-/// " 18 项" after a group's title.
-fn count(n: usize, english: bool) -> String {
-    wugong::words::Word::Count.fill(english, &[("n", &n.to_string())])
-}
-
 /// A click on the page's buttons, from the app's one click handler (`app::on_click`):
 /// a button with `data-ask` opens that question, one with `data-speak` reads its card
 /// aloud, `data-act` goes back, prints or copies the summary. False for any other.
